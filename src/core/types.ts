@@ -1,0 +1,225 @@
+/**
+ * The typed records every rule works on, and what rules and checks return.
+ * Records are made by src/workbook from sheet grids; rules never see a cell value, only these.
+ */
+
+/** A calendar date as "YYYY-MM-DD" (no time zone: party records are dates, not instants). */
+export type IsoDate = string;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export const CRITERION_IDS = ['1.1', '1.2', '1.3', '1.4'] as const;
+export type CriterionId = (typeof CRITERION_IDS)[number];
+
+/** Rating levels, highest first; KXL (Không xếp loại) is not rated and never counted. */
+export type RatingLevel = 'HTXSNV' | 'HTTNV' | 'HTNV' | 'KHTNV' | 'KXL';
+export type RatedLevel = Exclude<RatingLevel, 'KXL'>;
+
+export type MeetingKind = 'regular' | 'thematic' | 'combined';
+/** C present, P absent with reason, K absent without reason, M exempt, D armed-forces special duty. */
+export type AttendanceMark = 'C' | 'P' | 'K' | 'M' | 'D';
+export type OrgKind = 'chi-bo' | 'dang-bo';
+export type OrgLevel = 'co-so' | 'truc-thuoc';
+/** Loại hình: chooses the 1.1 sub-criteria (seed II.1.1 b/ (1)–(4)). */
+export type OrgType = 'co-quan' | 'vu-trang' | 'dia-ban' | 'doanh-nghiep';
+export type SelfAssessment = 'tot' | 'kha' | 'trung-binh' | 'kem' | 'dat' | 'khong-dat';
+
+/** Where a value came from; cell is an A1 address or null for a whole sheet or a yearly figure. */
+export interface Place {
+  sheet: string | null;
+  cell: string | null;
+}
+
+export interface OrgInfo {
+  name: string | null;
+  kind: OrgKind | null;
+  level: OrgLevel | null;
+  type: OrgType | null;
+  year: number | null;
+  superior: string | null;
+  hasCommittee: boolean | null;
+  /** null when the row is missing or blank (a warning), false when "Không" (blocks). */
+  minutesBookStamped: boolean | null;
+  minutesBookStampedCell: string | null;
+}
+
+export interface Member {
+  /** Số thẻ đảng viên when the sheet has that column, else the folded name. */
+  key: string;
+  name: string;
+  exempt: boolean;
+  /** null: blank (or unreadable) cell. */
+  rating: RatingLevel | null;
+  /** null: no discipline; else the text that names it. */
+  discipline: string | null;
+  row: number;
+  nameCell: string;
+  ratingCell: string;
+  disciplineCell: string | null;
+}
+
+export interface Meeting {
+  row: number;
+  date: IsoDate | null;
+  kind: MeetingKind | null;
+  members: number | null;
+  present: number | null;
+  excused: number;
+  unexcused: number;
+  speakers: number | null;
+  minutes: number | null;
+  chairSigned: boolean;
+  secretarySigned: boolean;
+  selfAssessment: SelfAssessment | null;
+  /** A1 address of each field's cell, by field name ("date", "kind", "members", …). */
+  cells: Record<MeetingField, string>;
+}
+
+export type MeetingField =
+  | 'date'
+  | 'kind'
+  | 'members'
+  | 'present'
+  | 'excused'
+  | 'unexcused'
+  | 'speakers'
+  | 'minutes'
+  | 'chairSigned'
+  | 'secretarySigned'
+  | 'selfAssessment';
+
+/** The Điểm danh matrix: one column per meeting date, one row per member. */
+export interface AttendanceMatrix {
+  sheet: string;
+  columns: { date: IsoDate; headerCell: string }[];
+  rows: {
+    key: string;
+    name: string;
+    /** One mark per column, null where blank (not required) or unreadable. */
+    marks: (AttendanceMark | null)[];
+    cells: string[];
+  }[];
+}
+
+export interface CriterionRow {
+  /** "1.1", "1.2.3", … as text. */
+  code: string;
+  maxPoints: number | null;
+  selfPoints: number | null;
+  row: number;
+  codeCell: string;
+  selfCell: string;
+}
+
+export interface SubordinateCell {
+  name: string;
+  members: number | null;
+  rating: RatingLevel | null;
+  isModel: boolean | null;
+  row: number;
+  ratingCell: string;
+}
+
+/** Everything read from one organisation's workbook; a sheet that is absent is null. */
+export interface OrgRecords {
+  info: OrgInfo;
+  members: Member[] | null;
+  meetings: Meeting[] | null;
+  attendance: AttendanceMatrix | null;
+  criteria: CriterionRow[] | null;
+  subordinates: SubordinateCell[] | null;
+}
+
+export type ReasonCode =
+  | 'CRITERION_LOW'
+  | 'CRITERION_MISSING'
+  | 'RATING_NOT_COMPLETED'
+  | 'RATING_GOOD_SHARE_LOW'
+  | 'CELL_NOT_COMPLETED'
+  | 'CELL_GOOD_SHARE_LOW'
+  | 'RATING_MISSING'
+  | 'EXCELLENT_CAP'
+  | 'ATTENDANCE_LOW'
+  | 'ABSENCE_UNEXCUSED'
+  | 'ABSENCE_STREAK'
+  | 'SPEAKERS_LOW'
+  | 'DURATION_SHORT'
+  | 'REGULAR_MONTH_MISSING'
+  | 'THEMATIC_QUARTER_MISSING'
+  | 'MINUTES_UNSIGNED'
+  | 'MINUTES_BOOK_UNSTAMPED'
+  | 'SELF_ASSESSMENT_MISSING'
+  | 'MEETING_SELF_LOW'
+  | 'DISCIPLINE'
+  | 'DATA_INVALID';
+
+export const REASON_CODES: readonly ReasonCode[] = [
+  'CRITERION_LOW',
+  'CRITERION_MISSING',
+  'RATING_NOT_COMPLETED',
+  'RATING_GOOD_SHARE_LOW',
+  'CELL_NOT_COMPLETED',
+  'CELL_GOOD_SHARE_LOW',
+  'RATING_MISSING',
+  'EXCELLENT_CAP',
+  'ATTENDANCE_LOW',
+  'ABSENCE_UNEXCUSED',
+  'ABSENCE_STREAK',
+  'SPEAKERS_LOW',
+  'DURATION_SHORT',
+  'REGULAR_MONTH_MISSING',
+  'THEMATIC_QUARTER_MISSING',
+  'MINUTES_UNSIGNED',
+  'MINUTES_BOOK_UNSTAMPED',
+  'SELF_ASSESSMENT_MISSING',
+  'MEETING_SELF_LOW',
+  'DISCIPLINE',
+  'DATA_INVALID',
+];
+
+export type Severity = 'block' | 'warn';
+
+/**
+ * What a rule found. `severity` is set only where the rule itself decides it (the
+ * MINUTES_BOOK_UNSTAMPED row that is missing is a warning); otherwise the policy decides.
+ */
+export interface Finding extends Place {
+  code: ReasonCode;
+  message: string;
+  severity?: Severity;
+}
+
+export interface Reason extends Place {
+  code: ReasonCode;
+  severity: Severity;
+  message: string;
+}
+
+export type IssueCode =
+  | 'SHEET_MISSING'
+  | 'COLUMN_MISSING'
+  | 'VALUE_INVALID'
+  | 'NUMBER_INVALID'
+  | 'DATE_INVALID'
+  | 'DATE_OUT_OF_YEAR'
+  | 'COUNT_MISMATCH'
+  | 'DUPLICATE_MEMBER'
+  | 'MATRIX_MISMATCH'
+  | 'LEGACY_ENCODING'
+  | 'SCORE_INVALID'
+  | 'SCORE_MISSING';
+
+export interface Issue {
+  severity: 'error' | 'warning';
+  sheet: string;
+  cell: string | null;
+  code: IssueCode;
+  message: string;
+}
+
+export interface CriterionResult {
+  id: CriterionId;
+  /** 100 × Σ self / Σ max, unrounded; null when the criterion has no scored row. */
+  percent: number | null;
+  pass: boolean;
+}

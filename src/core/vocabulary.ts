@@ -1,0 +1,244 @@
+/**
+ * The labels of the template (SPEC §1–§2) and how loosely typed text maps onto them.
+ * Matching is by whole label or short form after folding, never by prefix: "Hoàn thành" is the
+ * start of three rating labels.
+ */
+import { compactKey, foldText } from './text';
+import type {
+  AttendanceMark,
+  MeetingKind,
+  OrgKind,
+  OrgLevel,
+  OrgType,
+  Parsed,
+  RatedLevel,
+  RatingLevel,
+  SelfAssessment,
+} from './types';
+
+/** Builds a lookup from folded aliases (with and without spaces) to values. */
+function aliasTable<T>(entries: readonly (readonly [T, readonly string[]])[]): Map<string, T> {
+  const table = new Map<string, T>();
+  for (const [value, aliases] of entries) {
+    for (const alias of aliases) {
+      table.set(foldText(alias), value);
+      table.set(compactKey(alias), value);
+    }
+  }
+  return table;
+}
+
+function lookup<T>(table: Map<string, T>, text: string): T | undefined {
+  return table.get(foldText(text)) ?? table.get(compactKey(text));
+}
+
+// ---------------------------------------------------------------- ratings
+
+export const RATING_LABELS: Record<RatingLevel, string> = {
+  HTXSNV: 'Hoàn thành xuất sắc nhiệm vụ',
+  HTTNV: 'Hoàn thành tốt nhiệm vụ',
+  HTNV: 'Hoàn thành nhiệm vụ',
+  KHTNV: 'Không hoàn thành nhiệm vụ',
+  KXL: 'Không xếp loại',
+};
+
+/** Higher is better; KXL has no rank because it is never counted. */
+export const RATING_RANK: Record<RatedLevel, number> = { HTXSNV: 3, HTTNV: 2, HTNV: 1, KHTNV: 0 };
+
+const RATINGS = aliasTable<RatingLevel>([
+  ['HTXSNV', [RATING_LABELS.HTXSNV, 'HTXSNV', 'HTXS NV', 'Hoàn thành xuất sắc', 'Xuất sắc']],
+  ['HTTNV', [RATING_LABELS.HTTNV, 'HTTNV', 'HTT NV', 'Hoàn thành tốt', 'HTT']],
+  ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'HT NV']],
+  ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành']],
+  ['KXL', [RATING_LABELS.KXL, 'KXL', 'Không xếp loại chất lượng', 'Chưa xếp loại']],
+]);
+
+export function parseRating(text: string): Parsed<RatingLevel> {
+  const level = lookup(RATINGS, text);
+  if (level) return { ok: true, value: level };
+  return {
+    ok: false,
+    message: `Xếp loại "${text}" không hợp lệ; cần một trong: ${Object.values(RATING_LABELS).join(', ')} (hoặc viết tắt HTXSNV, HTTNV, HTNV, KHTNV, KXL).`,
+  };
+}
+
+/** True when a rated level is at or above the given level. */
+export function ratingAtLeast(level: RatedLevel, floor: RatedLevel): boolean {
+  return RATING_RANK[level] >= RATING_RANK[floor];
+}
+
+// ---------------------------------------------------------------- meeting kinds
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  regular: 'Thường kỳ',
+  thematic: 'Chuyên đề',
+  combined: 'Kết hợp',
+};
+
+const MEETING_KINDS = aliasTable<MeetingKind>([
+  ['regular', ['Thường kỳ', 'Thường kì', 'TK', 'Sinh hoạt thường kỳ', 'Thường lệ']],
+  ['thematic', ['Chuyên đề', 'CĐ', 'Sinh hoạt chuyên đề']],
+  [
+    'combined',
+    ['Kết hợp', 'KH', 'Thường kỳ + Chuyên đề', 'Thường kỳ và chuyên đề', 'Thường kỳ kết hợp chuyên đề', 'TK+CĐ'],
+  ],
+]);
+
+export function parseMeetingKind(text: string): Parsed<MeetingKind> {
+  const kind = lookup(MEETING_KINDS, text);
+  if (kind) return { ok: true, value: kind };
+  return {
+    ok: false,
+    message: `Loại sinh hoạt "${text}" không hợp lệ; cần: Thường kỳ, Chuyên đề hoặc Kết hợp.`,
+  };
+}
+
+// ---------------------------------------------------------------- attendance marks
+
+export const MARK_LABELS: Record<AttendanceMark, string> = {
+  C: 'có mặt',
+  P: 'vắng có lý do',
+  K: 'vắng không lý do',
+  M: 'miễn sinh hoạt',
+  D: 'làm nhiệm vụ đặc biệt (lực lượng vũ trang)',
+};
+
+const MARKS = aliasTable<AttendanceMark>([
+  ['C', ['C', 'x', '✓', '✔', '1', 'có', 'có mặt', 'CM']],
+  ['P', ['P', 'CP', 'VCP', 'có phép', 'vắng có phép', 'có lý do', 'vắng có lý do']],
+  ['K', ['K', 'KP', 'VKP', 'không phép', 'vắng không phép', 'không lý do', 'vắng không lý do']],
+  ['M', ['M', 'miễn', 'miễn sinh hoạt']],
+  ['D', ['D', 'Đ', 'nhiệm vụ đặc biệt', 'NVĐB']],
+]);
+
+/** Parses one attendance mark; a bare "v" is refused with both readings offered. */
+export function parseMark(text: string): Parsed<AttendanceMark> {
+  const key = foldText(text);
+  if (key === 'v') {
+    return {
+      ok: false,
+      message: `Ký hiệu "${text}" không rõ: có thể là "P" (vắng có lý do) hoặc "K" (vắng không lý do). Hãy ghi P hoặc K.`,
+    };
+  }
+  const mark = lookup(MARKS, text);
+  if (mark) return { ok: true, value: mark };
+  return {
+    ok: false,
+    message: `Ký hiệu điểm danh "${text}" không hợp lệ; cần: C (có mặt), P (vắng có lý do), K (vắng không lý do), M (miễn), D (nhiệm vụ đặc biệt) hoặc để trống.`,
+  };
+}
+
+// ---------------------------------------------------------------- Có / Không
+
+const YES_NO = aliasTable<boolean>([
+  [true, ['Có', 'x', '✓', '✔', 'TRUE', 'đúng', 'yes', 'y', '1', 'đã ký', 'rồi', 'Đạt']],
+  [false, ['Không', 'FALSE', 'sai', 'no', 'n', '0', 'chưa', 'chưa ký', 'Không đạt', 'K']],
+]);
+
+export function parseYesNo(text: string): Parsed<boolean> {
+  const value = lookup(YES_NO, text);
+  if (value !== undefined) return { ok: true, value };
+  return { ok: false, message: `Giá trị "${text}" không hợp lệ; cần "Có" hoặc "Không".` };
+}
+
+// ---------------------------------------------------------------- organisation kind and level
+
+export interface OrgKindLevel {
+  kind: OrgKind;
+  level: OrgLevel | null;
+}
+
+export const ORG_KIND_LABELS = ['Chi bộ cơ sở', 'Chi bộ trực thuộc', 'Đảng bộ cơ sở'] as const;
+
+const ORG_KINDS = aliasTable<OrgKindLevel>([
+  [{ kind: 'chi-bo', level: 'co-so' }, ['Chi bộ cơ sở', 'chi-bo-co-so']],
+  [{ kind: 'chi-bo', level: 'truc-thuoc' }, ['Chi bộ trực thuộc', 'Chi bộ trực thuộc đảng bộ cơ sở', 'chi-bo-truc-thuoc']],
+  [{ kind: 'chi-bo', level: null }, ['Chi bộ', 'chi-bo']],
+  [{ kind: 'dang-bo', level: 'co-so' }, ['Đảng bộ cơ sở', 'Đảng bộ', 'dang-bo', 'dang-bo-co-so']],
+]);
+
+export function parseOrgKind(text: string): Parsed<OrgKindLevel> {
+  const value = lookup(ORG_KINDS, text);
+  if (value) return { ok: true, value };
+  return {
+    ok: false,
+    message: `Loại tổ chức "${text}" không hợp lệ; cần: ${ORG_KIND_LABELS.join(', ')}.`,
+  };
+}
+
+export function orgKindLabel(kind: OrgKind, level: OrgLevel | null): string {
+  if (kind === 'dang-bo') return 'Đảng bộ cơ sở';
+  if (level === 'co-so') return 'Chi bộ cơ sở';
+  if (level === 'truc-thuoc') return 'Chi bộ trực thuộc';
+  return 'Chi bộ';
+}
+
+// ---------------------------------------------------------------- Loại hình
+
+export const ORG_TYPE_LABELS: Record<OrgType, string> = {
+  'co-quan': 'Cơ quan hành chính, đơn vị sự nghiệp',
+  'vu-trang': 'Lực lượng vũ trang',
+  'dia-ban': 'Thôn, khu phố, phường, xã',
+  'doanh-nghiep': 'Doanh nghiệp',
+};
+
+const ORG_TYPES = aliasTable<OrgType>([
+  ['co-quan', [ORG_TYPE_LABELS['co-quan'], 'co-quan', 'hanh-chinh', 'Cơ quan', 'Cơ quan hành chính', 'Đơn vị sự nghiệp']],
+  ['vu-trang', [ORG_TYPE_LABELS['vu-trang'], 'vu-trang', 'luc-luong-vu-trang', 'Quân đội', 'Công an']],
+  ['dia-ban', [ORG_TYPE_LABELS['dia-ban'], 'dia-ban', 'thon', 'xa', 'phuong', 'khu-pho', 'Thôn, khu phố', 'Xã, phường']],
+  ['doanh-nghiep', [ORG_TYPE_LABELS['doanh-nghiep'], 'doanh-nghiep', 'DN']],
+]);
+
+export function parseOrgType(text: string): Parsed<OrgType> {
+  const value = lookup(ORG_TYPES, text);
+  if (value) return { ok: true, value };
+  return {
+    ok: false,
+    message: `Loại hình "${text}" không hợp lệ; cần: ${Object.values(ORG_TYPE_LABELS).join('; ')}.`,
+  };
+}
+
+// ---------------------------------------------------------------- meeting self-assessment
+
+export const SELF_ASSESSMENT_LABELS: Record<SelfAssessment, string> = {
+  tot: 'Tốt',
+  kha: 'Khá',
+  'trung-binh': 'Trung bình',
+  kem: 'Kém',
+  dat: 'Đạt',
+  'khong-dat': 'Không đạt',
+};
+
+const SELF_ASSESSMENTS = aliasTable<SelfAssessment>(
+  (Object.entries(SELF_ASSESSMENT_LABELS) as [SelfAssessment, string][]).map(([value, label]) => [value, [label]] as const),
+);
+
+export function parseSelfAssessment(text: string): Parsed<SelfAssessment> {
+  const value = lookup(SELF_ASSESSMENTS, text);
+  if (value) return { ok: true, value };
+  return {
+    ok: false,
+    message: `Tự đánh giá "${text}" không hợp lệ; cần: Tốt, Khá, Trung bình, Kém (hoặc Đạt, Không đạt).`,
+  };
+}
+
+/** Self-assessments that MEETING_SELF_LOW warns about. */
+export function isLowSelfAssessment(value: SelfAssessment): boolean {
+  return value === 'trung-binh' || value === 'kem' || value === 'khong-dat';
+}
+
+// ---------------------------------------------------------------- recognised status (MODEL_SHARE, Chi bộ bốn tốt)
+
+const RECOGNISED = aliasTable<boolean>([
+  [true, ['Có', 'Đạt', 'TRUE', 'x', '✓', 'Công nhận', 'Đã công nhận', 'Bốn tốt', '1']],
+  [false, ['Không', 'Không đạt', 'FALSE', 'Chưa', 'Chưa đạt', 'Chưa công nhận', '0']],
+]);
+
+/** Reads a "recognised" status cell; unknown text is not recognised (null = unknown). */
+export function parseRecognised(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;
+  if (typeof value !== 'string') return null;
+  const found = lookup(RECOGNISED, value);
+  return found === undefined ? null : found;
+}
