@@ -2,6 +2,7 @@
  * The per-meeting rules of the seed (mục II.1.2): speakers, duration, attendance, and the grade of
  * a meeting's score. Every threshold comes from the policy.
  */
+import { fractionToPercent } from './percent';
 import type { Policy } from './policy';
 import { formatNumber } from './text';
 import type { MeetingKind } from './types';
@@ -28,9 +29,12 @@ export function minDuration(members: number, kind: MeetingKind, policy: Policy):
   return policy.durationRegular;
 }
 
-/** Attendance passes when strictly above the policy's percent (the seed says "trên 85%"). */
+/**
+ * Attendance passes when strictly above the policy's percent (the seed says "trên 85%"). The
+ * fraction is turned into a percent without binary noise (0.7 × 100 must be 70, not 70.00…01).
+ */
 export function attendancePasses(rate: number, policy: Policy): boolean {
-  return rate * 100 > policy.attendanceMinPercent;
+  return fractionToPercent(rate) > policy.attendanceMinPercent;
 }
 
 export interface MeetingInput {

@@ -2,8 +2,24 @@
  * The verdict: every rule's findings, given severities by the policy, plus the data issues.
  * (Interface fixed here; the rules themselves live in rules.ts.)
  */
+import { longestAbsenceStreak } from './attendance';
+import { criterionResults } from './criteria';
 import type { Policy } from './policy';
-import type { CriterionResult, IsoDate, Issue, OrgRecords, RatedLevel, Reason } from './types';
+import { ratingShares } from './ratings';
+import {
+  attendanceFigures,
+  countedMatrix,
+  effectiveKind,
+  meetingsInYear,
+  memberLevels,
+  rowOfCell,
+  ruleContext,
+  runRules,
+  RULES,
+  type RuleContext,
+} from './rules';
+import { SHEET_ORDER, type SheetId } from './sheets';
+import type { CriterionResult, Finding, IsoDate, Issue, OrgRecords, RatedLevel, Reason, ReasonCode } from './types';
 
 /** The yearly figures the summary shows. Shares are fractions 0–1, unrounded; null when not computable. */
 export interface OrgStats {
@@ -38,4 +54,104 @@ export interface EvaluateInput {
   issues: readonly Issue[];
   policy: Policy;
   asOf: IsoDate;
+  /** The sheet names as the workbook spells them, so reasons select the right tab (default: the template's names). */
+  sheetNames?: Partial<Record<SheetId, string>>;
+}
+
+// ---------------------------------------------------------------- evaluate
+
+/** The yearly figures of the summary. */
+export function orgStats(ctx: RuleContext): OrgStats {
+  const { records } = ctx;
+  const kind = effectiveKind(records);
+  const levels = kind === 'dang-bo' ? (records.subordinates ?? []).map((s) => s.rating) : memberLevels(records);
+  const shares = ratingShares(levels);
+  const figures = attendanceFigures(ctx);
+  const counted = countedMatrix(ctx);
+  let streak: number | null = null;
+  if (counted) {
+    streak = 0;
+    for (const row of counted.matrix.rows) {
+      streak = Math.max(streak, longestAbsenceStreak(counted.columns.map((index) => row.marks[index] ?? null)));
+    }
+  }
+  const inYear = meetingsInYear(records, ctx.year);
+  const byKind = (k: 'regular' | 'thematic' | 'combined'): number => inYear.filter((m) => m.kind === k).length;
+  return {
+    ratingCounts: shares.counts,
+    completedShare: shares.completedShare,
+    goodShare: shares.goodShare,
+    excellentShare: shares.excellentShare,
+    attendanceRate: figures?.rate ?? null,
+    attendanceSource: figures && figures.rate !== null ? figures.source : null,
+    meetingCounts: { regular: byKind('regular'), thematic: byKind('thematic'), combined: byKind('combined'), total: inYear.length },
+    longestAbsenceStreak: streak,
+    membersDisciplined: (records.members ?? []).filter((m) => m.discipline !== null).length,
+  };
+}
+
+const CODE_ORDER: readonly ReasonCode[] = ['DATA_INVALID', ...RULES.map((rule) => rule.code)];
+
+function columnOfCell(cell: string | null): number {
+  const match = cell === null ? null : /^\$?([A-Za-z]{1,3})/.exec(cell.trim());
+  if (!match) return -1;
+  let n = 0;
+  for (const ch of (match[1] as string).toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Reasons by rule, then by sheet (template order), row and column; findings without a cell keep their order first. */
+function sortFindings(findings: readonly Finding[], ctx: RuleContext): Finding[] {
+  const sheetRank = (sheet: string | null): number => {
+    if (sheet === null) return -1;
+    if (ctx.records.attendance && sheet === ctx.records.attendance.sheet) return SHEET_ORDER.indexOf('attendance');
+    const id = SHEET_ORDER.find((key) => ctx.sheets[key] === sheet);
+    return id === undefined ? SHEET_ORDER.length : SHEET_ORDER.indexOf(id);
+  };
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => {
+      const fa = a.finding;
+      const fb = b.finding;
+      return (
+        CODE_ORDER.indexOf(fa.code) - CODE_ORDER.indexOf(fb.code) ||
+        sheetRank(fa.sheet) - sheetRank(fb.sheet) ||
+        (rowOfCell(fa.cell) ?? -1) - (rowOfCell(fb.cell) ?? -1) ||
+        columnOfCell(fa.cell) - columnOfCell(fb.cell) ||
+        a.index - b.index
+      );
+    })
+    .map(({ finding }) => finding);
+}
+
+/**
+ * The verdict: every rule's findings with the policy's severity (unless the rule set its own),
+ * one DATA_INVALID reason when any data issue is an error, and eligible when no reason blocks.
+ */
+export function evaluate(input: EvaluateInput): Evaluation {
+  const ctx = ruleContext(input.records, input.policy, input.asOf, input.sheetNames);
+  const findings = runRules(ctx);
+  const errors = input.issues.filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) {
+    const sheets = [...new Set(errors.map((issue) => issue.sheet))];
+    findings.push({
+      code: 'DATA_INVALID',
+      sheet: null,
+      cell: null,
+      message: `Bảng tính có ${errors.length} lỗi dữ liệu (trang ${sheets.join(', ')}); kết quả đánh giá chưa đáng tin cậy cho đến khi sửa hết các lỗi này.`,
+    });
+  }
+  const reasons = sortFindings(findings, ctx).map((finding) => ({
+    code: finding.code,
+    severity: finding.severity ?? input.policy.severity[finding.code],
+    message: finding.message,
+    sheet: finding.sheet,
+    cell: finding.cell,
+  }));
+  return {
+    eligible: !reasons.some((reason) => reason.severity === 'block'),
+    criteria: criterionResults(input.records.criteria ?? [], input.policy, ctx.sheets.criteria).results,
+    reasons,
+    stats: orgStats(ctx),
+  };
 }

@@ -1,0 +1,105 @@
+/**
+ * The four criteria (SPEC §1) scored on the `Tiêu chí` sheet (SPEC §2): a criterion's percent sums
+ * its leaf rows — rows under it with no sub-items of their own — or its own row when it has none.
+ */
+import type { Policy } from './policy';
+import { percentOf } from './percent';
+import { SHEET_NAMES } from './sheets';
+import { formatNumber } from './text';
+import { CRITERION_IDS, type CriterionId, type CriterionResult, type CriterionRow, type Finding } from './types';
+
+export const CRITERION_LABELS: Record<CriterionId, string> = {
+  '1.1': 'Hoàn thành tốt nhiệm vụ chính trị',
+  '1.2': 'Chất lượng sinh hoạt tốt',
+  '1.3': 'Đoàn kết, kỷ luật tốt',
+  '1.4': 'Cán bộ, đảng viên tốt',
+};
+
+/** 100 × Σ scores / Σ maxima (NaN when the maxima sum to 0: the caller decides what that means). */
+export function criterionPercent(scores: readonly number[], maxima: readonly number[]): number {
+  const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+  return (sum(scores) * 100) / sum(maxima);
+}
+
+/** "1.2.3" → ["1", "2", "3"]; trims, drops a trailing dot and empty segments ("1.2." → ["1", "2"]). */
+export function codeSegments(code: string): string[] {
+  return code
+    .trim()
+    .split('.')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** The criterion a code belongs to ("1.2.3" → "1.2"), or null for codes outside 1.1–1.4. */
+export function criterionOf(code: string): CriterionId | null {
+  const segments = codeSegments(code);
+  if (segments.length < 2) return null;
+  const id = `${segments[0]}.${segments[1]}`;
+  return (CRITERION_IDS as readonly string[]).includes(id) ? (id as CriterionId) : null;
+}
+
+function isUnder(code: string[], ancestor: string[]): boolean {
+  return code.length > ancestor.length && ancestor.every((part, i) => code[i] === part);
+}
+
+export interface CriterionDetail {
+  id: CriterionId;
+  /** The rows whose points count (leaf rows with a maximum). */
+  rows: CriterionRow[];
+  selfTotal: number;
+  maxTotal: number;
+  percent: number | null;
+  /** The criterion's own row ("1.2"), when the sheet has one. */
+  ownRow: CriterionRow | null;
+}
+
+/** The counted rows and totals of each criterion, in 1.1–1.4 order. */
+export function criterionDetails(rows: readonly CriterionRow[]): CriterionDetail[] {
+  const coded = rows.map((row) => ({ row, segments: codeSegments(row.code), id: criterionOf(row.code) }));
+  return CRITERION_IDS.map((id) => {
+    const mine = coded.filter((entry) => entry.id === id);
+    const ownRow = mine.find((entry) => entry.segments.length === 2)?.row ?? null;
+    const leaves = mine.filter((entry) => !mine.some((other) => isUnder(other.segments, entry.segments)));
+    const counted = leaves.filter((entry) => entry.row.maxPoints !== null).map((entry) => entry.row);
+    const maxTotal = counted.reduce((total, row) => total + (row.maxPoints ?? 0), 0);
+    const selfTotal = counted.reduce((total, row) => total + (row.selfPoints ?? 0), 0);
+    return { id, rows: counted, selfTotal, maxTotal, percent: percentOf(selfTotal, maxTotal), ownRow };
+  });
+}
+
+/**
+ * Each criterion's percent, pass mark and findings: CRITERION_MISSING when it has no scored row
+ * (no row with a maximum above 0), CRITERION_LOW when it is below the policy's minimum. The
+ * finding points at the criterion's own code cell when that row exists, else at no cell.
+ */
+export function criterionResults(
+  rows: readonly CriterionRow[],
+  policy: Policy,
+  sheet: string = SHEET_NAMES.criteria,
+): { results: CriterionResult[]; findings: Finding[] } {
+  const results: CriterionResult[] = [];
+  const findings: Finding[] = [];
+  const minimum = policy.criterionMinPercent;
+  for (const detail of criterionDetails(rows)) {
+    const pass = detail.percent !== null && detail.percent >= minimum;
+    results.push({ id: detail.id, percent: detail.percent, pass });
+    const cell = detail.ownRow?.codeCell ?? null;
+    const name = `Tiêu chí ${detail.id} (${CRITERION_LABELS[detail.id]})`;
+    if (detail.percent === null) {
+      findings.push({
+        code: 'CRITERION_MISSING',
+        sheet,
+        cell,
+        message: `${name} chưa có dòng nào được chấm điểm (có điểm tối đa); cần chấm để đạt từ ${formatNumber(minimum)} % trở lên.`,
+      });
+    } else if (!pass) {
+      findings.push({
+        code: 'CRITERION_LOW',
+        sheet,
+        cell,
+        message: `${name} đạt ${formatNumber(detail.percent)} % (${formatNumber(detail.selfTotal)}/${formatNumber(detail.maxTotal)} điểm), cần từ ${formatNumber(minimum)} % trở lên.`,
+      });
+    }
+  }
+  return { results, findings };
+}

@@ -1,0 +1,590 @@
+/**
+ * Every rule of SPEC §1 as one small function over the organisation's records. A rule returns one
+ * finding per violation, each with its code, a Vietnamese message naming the threshold it used,
+ * and the sheet and cell it comes from (cell null for yearly figures and missing periods).
+ * Severity is left to the policy (verdict.ts) unless the rule itself decides it.
+ *
+ * Conventions:
+ * - Meeting rules (attendance, absences, speakers, duration, months, quarters, minutes,
+ *   self-assessment) apply to a chi bộ only. A đảng bộ cơ sở is judged on its criteria, its
+ *   subordinate chi bộ ratings and, when it has a `Đảng viên` sheet, DISCIPLINE.
+ * - Meetings dated outside the evaluation year are not counted (the reader reports them as
+ *   DATE_OUT_OF_YEAR). A meeting whose date could not be read is still checked by the rules that
+ *   do not need its date; a meeting with any other blank field skips only the checks that need it.
+ * - A rule reports nothing about a sheet that is absent: the reader reports SHEET_MISSING, an error
+ *   that makes the verdict DATA_INVALID. The criteria are the exception: the verdict always lists
+ *   1.1–1.4, so a missing `Tiêu chí` sheet gives CRITERION_MISSING for each.
+ */
+import { absenceRuns, countMarks } from './attendance';
+import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from './calendar';
+import { criterionResults } from './criteria';
+import { formatDate, isoParts, quarterOf } from './dates';
+import { minDuration, minSpeakers } from './meeting';
+import type { Policy } from './policy';
+import { percentOf } from './percent';
+import { countRatings, countAtLeast } from './ratings';
+import { ratingShareProblems, type RecognitionScope } from './recognition';
+import { resolveSheetNames, type SheetId, type SheetNames } from './sheets';
+import { formatNumber } from './text';
+import type {
+  AttendanceMark,
+  AttendanceMatrix,
+  Finding,
+  IsoDate,
+  Meeting,
+  OrgKind,
+  OrgRecords,
+  RatingLevel,
+  ReasonCode,
+} from './types';
+import { MEETING_KIND_LABELS, RATING_LABELS, RATING_RANK, SELF_ASSESSMENT_LABELS, isLowSelfAssessment } from './vocabulary';
+
+// ---------------------------------------------------------------- context
+
+export interface RuleContext {
+  records: OrgRecords;
+  policy: Policy;
+  /** The evaluation year; null when unknown (no meeting is then left out, months and quarters are not checked). */
+  year: number | null;
+  asOf: IsoDate;
+  /** The names of the sheets as the workbook spells them. */
+  sheets: SheetNames;
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export function ruleContext(
+  records: OrgRecords,
+  policy: Policy,
+  asOf: IsoDate,
+  sheetNames?: Partial<Record<SheetId, string>>,
+): RuleContext {
+  return { records, policy, year: records.info.year, asOf, sheets: resolveSheetNames(sheetNames) };
+}
+
+/**
+ * The kind the rules judge by. `Loại tổ chức` is required (the reader reports it when missing);
+ * without it the sheets decide: a workbook with `Chi bộ trực thuộc` and no `Sinh hoạt` is a đảng
+ * bộ, one with `Sinh hoạt` or `Đảng viên` a chi bộ.
+ */
+export function effectiveKind(records: OrgRecords): OrgKind | null {
+  if (records.info.kind !== null) return records.info.kind;
+  if (records.subordinates !== null && records.meetings === null) return 'dang-bo';
+  if (records.meetings !== null || records.members !== null) return 'chi-bo';
+  return null;
+}
+
+function isChiBo(ctx: RuleContext): boolean {
+  return effectiveKind(ctx.records) === 'chi-bo';
+}
+
+function isDangBo(ctx: RuleContext): boolean {
+  return effectiveKind(ctx.records) === 'dang-bo';
+}
+
+/** true inside the year, false outside, null when the date is unknown; always true without a year. */
+function inYear(date: IsoDate | null, year: number | null): boolean | null {
+  if (year === null) return true;
+  if (date === null) return null;
+  return isoParts(date).year === year;
+}
+
+/** A chi bộ's meetings that are not known to fall outside the evaluation year. */
+export function countedMeetings(ctx: RuleContext): Meeting[] {
+  if (!isChiBo(ctx) || ctx.records.meetings === null) return [];
+  return ctx.records.meetings.filter((meeting) => inYear(meeting.date, ctx.year) !== false);
+}
+
+/** Meetings with a date inside the evaluation year (any kind of organisation). */
+export function meetingsInYear(records: OrgRecords, year: number | null): (Meeting & { date: IsoDate })[] {
+  return (records.meetings ?? []).filter(
+    (meeting): meeting is Meeting & { date: IsoDate } => meeting.date !== null && inYear(meeting.date, year) === true,
+  );
+}
+
+/** Row number of an A1 address ("H7" → 7), or null. */
+export function rowOfCell(cell: string | null): number | null {
+  const match = cell === null ? null : /^\$?[A-Za-z]{1,3}\$?(\d+)$/.exec(cell.trim());
+  return match ? Number(match[1]) : null;
+}
+
+function meetingLabel(meeting: Meeting): string {
+  if (meeting.date !== null) return `Buổi sinh hoạt ngày ${formatDate(meeting.date)}`;
+  const row = rowOfCell(meeting.cells.date) ?? meeting.row;
+  return `Buổi sinh hoạt ở dòng ${row}`;
+}
+
+function listNames(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} và ${names.length - max} người khác` : shown;
+}
+
+// ---------------------------------------------------------------- attendance sources
+
+/** The Điểm danh columns counted for the year, in date order (indices into the matrix's columns). */
+export function matrixColumnsInYear(matrix: AttendanceMatrix, year: number | null): number[] {
+  return matrix.columns
+    .map((column, index) => ({ column, index }))
+    .filter(({ column }) => inYear(column.date, year) === true)
+    .sort((a, b) => (a.column.date < b.column.date ? -1 : a.column.date > b.column.date ? 1 : a.index - b.index))
+    .map(({ index }) => index);
+}
+
+/**
+ * The matrix the attendance rules read: the `Điểm danh` sheet when it has a column in the year
+ * (an empty template sheet falls back to the `Sinh hoạt` counts), else null.
+ */
+export function countedMatrix(ctx: RuleContext): { matrix: AttendanceMatrix; columns: number[] } | null {
+  const matrix = ctx.records.attendance;
+  if (!isChiBo(ctx) || matrix === null) return null;
+  const columns = matrixColumnsInYear(matrix, ctx.year);
+  return columns.length > 0 ? { matrix, columns } : null;
+}
+
+export interface AttendanceFigures {
+  source: 'matrix' | 'meetings';
+  sheet: string;
+  present: number;
+  required: number;
+  /** present / required as a fraction; null when nothing is required. */
+  rate: number | null;
+}
+
+/** The yearly attendance of a chi bộ: from the matrix when there is one, else the meeting counts. */
+export function attendanceFigures(ctx: RuleContext): AttendanceFigures | null {
+  if (!isChiBo(ctx)) return null;
+  const counted = countedMatrix(ctx);
+  if (counted) {
+    const marks: (AttendanceMark | null)[] = [];
+    for (const row of counted.matrix.rows) for (const index of counted.columns) marks.push(row.marks[index] ?? null);
+    const counts = countMarks(marks);
+    const required = counts.C + counts.P + counts.K;
+    return { source: 'matrix', sheet: counted.matrix.sheet, present: counts.C, required, rate: required > 0 ? counts.C / required : null };
+  }
+  if (ctx.records.meetings === null) return null;
+  let present = 0;
+  let required = 0;
+  for (const meeting of countedMeetings(ctx)) {
+    if (meeting.present === null) continue;
+    present += meeting.present;
+    required += meeting.present + meeting.excused + meeting.unexcused;
+  }
+  return { source: 'meetings', sheet: ctx.sheets.meetings, present, required, rate: required > 0 ? present / required : null };
+}
+
+// ---------------------------------------------------------------- criteria
+
+function criterionFindings(ctx: RuleContext, code: 'CRITERION_LOW' | 'CRITERION_MISSING'): Finding[] {
+  return criterionResults(ctx.records.criteria ?? [], ctx.policy, ctx.sheets.criteria).findings.filter((f) => f.code === code);
+}
+
+/** CRITERION_LOW: each of 1.1–1.4 at or above criterionMinPercent. */
+export const ruleCriterionLow: Rule = (ctx) => criterionFindings(ctx, 'CRITERION_LOW');
+
+/** CRITERION_MISSING: each of 1.1–1.4 has at least one scored row. */
+export const ruleCriterionMissing: Rule = (ctx) => criterionFindings(ctx, 'CRITERION_MISSING');
+
+// ---------------------------------------------------------------- ratings
+
+/** The ratings that count for a chi bộ: every member not exempt, and exempt members who were rated. */
+export function memberLevels(records: OrgRecords): (RatingLevel | null)[] {
+  return (records.members ?? []).filter((m) => !m.exempt || m.rating !== null).map((m) => m.rating);
+}
+
+interface RatedEntry {
+  name: string;
+  rating: RatingLevel | null;
+}
+
+function ratedEntries(ctx: RuleContext, scope: RecognitionScope): RatedEntry[] | null {
+  if (scope === 'members') {
+    if (!isChiBo(ctx) || ctx.records.members === null) return null;
+    return ctx.records.members.filter((m) => !m.exempt || m.rating !== null).map((m) => ({ name: m.name, rating: m.rating }));
+  }
+  if (!isDangBo(ctx) || ctx.records.subordinates === null) return null;
+  return ctx.records.subordinates.map((s) => ({ name: s.name, rating: s.rating }));
+}
+
+function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV'): string[] {
+  return entries
+    .filter((e) => e.rating !== null && e.rating !== 'KXL' && RATING_RANK[e.rating] < RATING_RANK[floor])
+    .map((e) => `${e.name} (${e.rating})`);
+}
+
+function shareRule(scope: RecognitionScope, which: 'completed' | 'good', code: ReasonCode): Rule {
+  return (ctx) => {
+    const entries = ratedEntries(ctx, scope);
+    if (entries === null) return [];
+    const problem = ratingShareProblems(
+      entries.map((e) => e.rating),
+      scope,
+      ctx.policy,
+    )[which];
+    if (problem === null) return [];
+    const names = below(entries, which === 'completed' ? 'HTNV' : 'HTTNV');
+    const detail = names.length > 0 ? ` Dưới mức: ${listNames(names)}.` : '';
+    return [{ code, sheet: scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates, cell: null, message: `${problem}${detail}` }];
+  };
+}
+
+/** RATING_NOT_COMPLETED (chi bộ): ratingCompletedMinPercent of rated members at HTNV or above. */
+export const ruleRatingNotCompleted: Rule = shareRule('members', 'completed', 'RATING_NOT_COMPLETED');
+/** RATING_GOOD_SHARE_LOW (chi bộ): ratingGoodMinPercent of rated members at HTTNV or above. */
+export const ruleRatingGoodShareLow: Rule = shareRule('members', 'good', 'RATING_GOOD_SHARE_LOW');
+/** CELL_NOT_COMPLETED (đảng bộ): ratingCompletedMinPercent of rated subordinate chi bộ at HTNV or above. */
+export const ruleCellNotCompleted: Rule = shareRule('cells', 'completed', 'CELL_NOT_COMPLETED');
+/** CELL_GOOD_SHARE_LOW (đảng bộ): ratingGoodMinPercent of rated subordinate chi bộ at HTTNV or above. */
+export const ruleCellGoodShareLow: Rule = shareRule('cells', 'good', 'CELL_GOOD_SHARE_LOW');
+
+/**
+ * RATING_MISSING: every member not exempt (chi bộ) or every subordinate chi bộ (đảng bộ) has a
+ * rating or "Không xếp loại" — one finding per blank rating cell — and at least one is rated.
+ */
+export const ruleRatingMissing: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  let levels: (RatingLevel | null)[];
+  let sheet: string;
+  let noun: string;
+  if (isChiBo(ctx) && ctx.records.members !== null) {
+    sheet = ctx.sheets.members;
+    noun = 'đảng viên';
+    for (const member of ctx.records.members) {
+      if (member.exempt || member.rating !== null) continue;
+      findings.push({
+        code: 'RATING_MISSING',
+        sheet,
+        cell: member.ratingCell,
+        message: `Đảng viên ${member.name} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}".`,
+      });
+    }
+    levels = memberLevels(ctx.records);
+  } else if (isDangBo(ctx) && ctx.records.subordinates !== null) {
+    sheet = ctx.sheets.subordinates;
+    noun = 'chi bộ trực thuộc';
+    for (const cell of ctx.records.subordinates) {
+      if (cell.rating !== null) continue;
+      findings.push({
+        code: 'RATING_MISSING',
+        sheet,
+        cell: cell.ratingCell,
+        message: `Chi bộ ${cell.name} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}".`,
+      });
+    }
+    levels = ctx.records.subordinates.map((s) => s.rating);
+  } else {
+    return [];
+  }
+  const counts = countRatings(levels);
+  if (counts.HTXSNV + counts.HTTNV + counts.HTNV + counts.KHTNV === 0) {
+    findings.push({
+      code: 'RATING_MISSING',
+      sheet,
+      cell: null,
+      message: `Chưa có ${noun} nào được xếp loại chất lượng (không tính "${RATING_LABELS.KXL}"); cần ít nhất một ${noun} được xếp loại để tính tỷ lệ.`,
+    });
+  }
+  return findings;
+};
+
+/** EXCELLENT_CAP: HTXSNV at most excellentCapPercent of those rated HTTNV or higher (members or subordinate chi bộ). */
+export const ruleExcellentCap: Rule = (ctx) => {
+  const scope: RecognitionScope | null = isChiBo(ctx) ? 'members' : isDangBo(ctx) ? 'cells' : null;
+  const entries = scope === null ? null : ratedEntries(ctx, scope);
+  if (scope === null || entries === null) return [];
+  const counts = countRatings(entries.map((e) => e.rating));
+  const good = countAtLeast(counts, 'HTTNV');
+  const percent = percentOf(counts.HTXSNV, good);
+  const cap = ctx.policy.excellentCapPercent;
+  if (percent === null || percent <= cap) return [];
+  const noun = scope === 'members' ? 'đảng viên' : 'chi bộ trực thuộc';
+  return [
+    {
+      code: 'EXCELLENT_CAP',
+      sheet: scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates,
+      cell: null,
+      message: `${counts.HTXSNV}/${good} ${noun} xếp loại "${RATING_LABELS.HTTNV}" trở lên được xếp "${RATING_LABELS.HTXSNV}" (${formatNumber(percent)} %), vượt mức tối đa ${formatNumber(cap)} % (Quy định 366-QĐ/TW).`,
+    },
+  ];
+};
+
+// ---------------------------------------------------------------- attendance
+
+/** ATTENDANCE_LOW (chi bộ): the yearly attendance rate strictly above attendanceMinPercent. */
+export const ruleAttendanceLow: Rule = (ctx) => {
+  const figures = attendanceFigures(ctx);
+  if (figures === null) return [];
+  const percent = percentOf(figures.present, figures.required);
+  const minimum = ctx.policy.attendanceMinPercent;
+  if (percent === null || percent > minimum) return [];
+  const source = figures.source === 'matrix' ? `theo trang ${figures.sheet}` : `theo số liệu trang ${figures.sheet}`;
+  return [
+    {
+      code: 'ATTENDANCE_LOW',
+      sheet: figures.sheet,
+      cell: null,
+      message: `Tỷ lệ đảng viên dự sinh hoạt cả năm ${formatNumber(percent)} % (${figures.present}/${figures.required} lượt bắt buộc, ${source}), cần trên ${formatNumber(minimum)} %.`,
+    },
+  ];
+};
+
+/**
+ * ABSENCE_UNEXCUSED (chi bộ): no "K" mark — one finding per K mark of the matrix; without a
+ * matrix, one per meeting whose `Vắng không lý do` count is above 0, at that cell.
+ */
+export const ruleAbsenceUnexcused: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  const counted = countedMatrix(ctx);
+  if (counted) {
+    const { matrix, columns } = counted;
+    for (const row of matrix.rows) {
+      for (const index of [...columns].sort((a, b) => a - b)) {
+        if (row.marks[index] !== 'K') continue;
+        const date = matrix.columns[index]?.date;
+        findings.push({
+          code: 'ABSENCE_UNEXCUSED',
+          sheet: matrix.sheet,
+          cell: row.cells[index] ?? null,
+          message: `Đảng viên ${row.name} vắng không có lý do buổi sinh hoạt ngày ${date ? formatDate(date) : '?'}; yêu cầu: không có đảng viên vắng không lý do.`,
+        });
+      }
+    }
+    return findings;
+  }
+  for (const meeting of countedMeetings(ctx)) {
+    if (meeting.unexcused <= 0) continue;
+    findings.push({
+      code: 'ABSENCE_UNEXCUSED',
+      sheet: ctx.sheets.meetings,
+      cell: meeting.cells.unexcused,
+      message: `${meetingLabel(meeting)} có ${meeting.unexcused} đảng viên vắng không có lý do; yêu cầu: không có đảng viên vắng không lý do.`,
+    });
+  }
+  return findings;
+};
+
+/**
+ * ABSENCE_STREAK (chi bộ, needs the matrix): no member absent (P or K) at more than
+ * absenceMaxStreak consecutive required meetings; one finding per such run, at its first mark.
+ */
+export const ruleAbsenceStreak: Rule = (ctx) => {
+  const counted = countedMatrix(ctx);
+  if (!counted) return [];
+  const { matrix, columns } = counted;
+  const limit = ctx.policy.absenceMaxStreak;
+  const findings: Finding[] = [];
+  for (const row of matrix.rows) {
+    const marks = columns.map((index) => row.marks[index] ?? null);
+    for (const run of absenceRuns(marks)) {
+      if (run.length <= limit) continue;
+      const first = columns[run.start] as number;
+      const last = columns[run.end] as number;
+      const from = matrix.columns[first]?.date;
+      const to = matrix.columns[last]?.date;
+      findings.push({
+        code: 'ABSENCE_STREAK',
+        sheet: matrix.sheet,
+        cell: row.cells[first] ?? null,
+        message: `Đảng viên ${row.name} vắng ${run.length} buổi sinh hoạt liên tiếp (từ ${from ? formatDate(from) : '?'} đến ${to ? formatDate(to) : '?'}), quá ${limit} lần liên tiếp cho phép trong năm.`,
+      });
+    }
+  }
+  return findings;
+};
+
+// ---------------------------------------------------------------- meetings
+
+/** SPEAKERS_LOW (chi bộ): each meeting has at least the speakers its number of members requires. */
+export const ruleSpeakersLow: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const meeting of countedMeetings(ctx)) {
+    if (meeting.members === null || meeting.speakers === null) continue;
+    const needed = minSpeakers(meeting.members, ctx.policy);
+    if (meeting.speakers >= needed) continue;
+    findings.push({
+      code: 'SPEAKERS_LOW',
+      sheet: ctx.sheets.meetings,
+      cell: meeting.cells.speakers,
+      message: `${meetingLabel(meeting)} có ${meeting.speakers} ý kiến phát biểu, cần ít nhất ${needed} (chi bộ ${meeting.members} đảng viên).`,
+    });
+  }
+  return findings;
+};
+
+/** DURATION_SHORT (chi bộ): each meeting lasts at least the minutes its kind and size require. */
+export const ruleDurationShort: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const meeting of countedMeetings(ctx)) {
+    const { kind, minutes, members } = meeting;
+    if (kind === null || minutes === null) continue;
+    // A combined meeting needs the same minutes whatever the size; the others need the size.
+    if (kind !== 'combined' && members === null) continue;
+    const needed = minDuration(members ?? 0, kind, ctx.policy);
+    if (minutes >= needed) continue;
+    const size = kind === 'combined' || members === null ? '' : `, ${members} đảng viên`;
+    findings.push({
+      code: 'DURATION_SHORT',
+      sheet: ctx.sheets.meetings,
+      cell: meeting.cells.minutes,
+      message: `${meetingLabel(meeting)} kéo dài ${minutes} phút, cần ít nhất ${needed} phút (sinh hoạt ${MEETING_KIND_LABELS[kind].toLowerCase()}${size}).`,
+    });
+  }
+  return findings;
+};
+
+/** REGULAR_MONTH_MISSING (chi bộ): a regular or combined meeting in every counted month. */
+export const ruleRegularMonthMissing: Rule = (ctx) => {
+  const year = ctx.year;
+  if (!isChiBo(ctx) || ctx.records.meetings === null || year === null) return [];
+  const held = new Set(
+    meetingsInYear(ctx.records, year)
+      .filter((m) => isRegularKind(m.kind))
+      .map((m) => isoParts(m.date).month),
+  );
+  return countedMonths(year, ctx.asOf)
+    .filter((month) => !held.has(month))
+    .map((month) => ({
+      code: 'REGULAR_MONTH_MISSING' as const,
+      sheet: ctx.sheets.meetings,
+      cell: null,
+      message: `Không có buổi sinh hoạt thường kỳ (hoặc kết hợp) trong tháng ${month}/${year}; chi bộ phải sinh hoạt thường kỳ mỗi tháng ít nhất 1 lần (Điều lệ Đảng).`,
+    }));
+};
+
+/** THEMATIC_QUARTER_MISSING (chi bộ): a thematic or combined meeting in every counted quarter. */
+export const ruleThematicQuarterMissing: Rule = (ctx) => {
+  const year = ctx.year;
+  if (!isChiBo(ctx) || ctx.records.meetings === null || year === null) return [];
+  const held = new Set(
+    meetingsInYear(ctx.records, year)
+      .filter((m) => isThematicKind(m.kind))
+      .map((m) => quarterOf(isoParts(m.date).month)),
+  );
+  return countedQuarters(year, ctx.asOf)
+    .filter((quarter) => !held.has(quarter))
+    .map((quarter) => ({
+      code: 'THEMATIC_QUARTER_MISSING' as const,
+      sheet: ctx.sheets.meetings,
+      cell: null,
+      message: `Không có buổi sinh hoạt chuyên đề (hoặc kết hợp) trong quý ${quarter}/${year}; cần sinh hoạt chuyên đề ít nhất mỗi quý 1 lần.`,
+    }));
+};
+
+/** MINUTES_UNSIGNED (chi bộ): one finding per missing signature (chair, secretary), at its cell. */
+export const ruleMinutesUnsigned: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  for (const meeting of countedMeetings(ctx)) {
+    if (!meeting.chairSigned) {
+      findings.push({
+        code: 'MINUTES_UNSIGNED',
+        sheet: ctx.sheets.meetings,
+        cell: meeting.cells.chairSigned,
+        message: `${meetingLabel(meeting)}: biên bản chưa có chữ ký của người chủ trì; biên bản phải có đủ chữ ký của người chủ trì và thư ký.`,
+      });
+    }
+    if (!meeting.secretarySigned) {
+      findings.push({
+        code: 'MINUTES_UNSIGNED',
+        sheet: ctx.sheets.meetings,
+        cell: meeting.cells.secretarySigned,
+        message: `${meetingLabel(meeting)}: biên bản chưa có chữ ký của thư ký; biên bản phải có đủ chữ ký của người chủ trì và thư ký.`,
+      });
+    }
+  }
+  return findings;
+};
+
+/**
+ * MINUTES_BOOK_UNSTAMPED (chi bộ): `Sổ biên bản đóng dấu giáp lai` is "Có". "Không" gives a
+ * finding left to the policy's severity; a missing or blank row gives a warning.
+ */
+export const ruleMinutesBookUnstamped: Rule = (ctx) => {
+  if (!isChiBo(ctx)) return [];
+  const { minutesBookStamped, minutesBookStampedCell } = ctx.records.info;
+  const requirement = 'sổ biên bản sinh hoạt chi bộ phải được đóng dấu giáp lai của cấp ủy cơ sở';
+  if (minutesBookStamped === true) return [];
+  if (minutesBookStamped === false) {
+    return [
+      {
+        code: 'MINUTES_BOOK_UNSTAMPED',
+        sheet: ctx.sheets.info,
+        cell: minutesBookStampedCell,
+        message: `Sổ biên bản chưa được đóng dấu giáp lai; ${requirement}.`,
+      },
+    ];
+  }
+  return [
+    {
+      code: 'MINUTES_BOOK_UNSTAMPED',
+      sheet: ctx.sheets.info,
+      cell: minutesBookStampedCell,
+      severity: 'warn',
+      message: `Chưa ghi mục "Sổ biên bản đóng dấu giáp lai" (Có/Không) ở trang ${ctx.sheets.info}; ${requirement}.`,
+    },
+  ];
+};
+
+/** SELF_ASSESSMENT_MISSING (chi bộ): each meeting has a self-assessed quality. */
+export const ruleSelfAssessmentMissing: Rule = (ctx) =>
+  countedMeetings(ctx)
+    .filter((meeting) => meeting.selfAssessment === null)
+    .map((meeting) => ({
+      code: 'SELF_ASSESSMENT_MISSING' as const,
+      sheet: ctx.sheets.meetings,
+      cell: meeting.cells.selfAssessment,
+      message: `${meetingLabel(meeting)} chưa được tự đánh giá chất lượng; sau mỗi buổi sinh hoạt chi bộ phải tự đánh giá (Tốt, Khá, Trung bình, Kém).`,
+    }));
+
+/** MEETING_SELF_LOW (chi bộ): a meeting self-assessed Trung bình, Kém or Không đạt. */
+export const ruleMeetingSelfLow: Rule = (ctx) =>
+  countedMeetings(ctx)
+    .filter((meeting) => meeting.selfAssessment !== null && isLowSelfAssessment(meeting.selfAssessment))
+    .map((meeting) => ({
+      code: 'MEETING_SELF_LOW' as const,
+      sheet: ctx.sheets.meetings,
+      cell: meeting.cells.selfAssessment,
+      message: `${meetingLabel(meeting)} tự đánh giá "${SELF_ASSESSMENT_LABELS[meeting.selfAssessment ?? 'kem']}", dưới mức Khá (cảnh báo khi tự đánh giá Trung bình, Kém hoặc Không đạt).`,
+    }));
+
+// ---------------------------------------------------------------- discipline
+
+/** DISCIPLINE: no member disciplined in the year (any kind of organisation with a `Đảng viên` sheet). */
+export const ruleDiscipline: Rule = (ctx) =>
+  (ctx.records.members ?? [])
+    .filter((member) => member.discipline !== null)
+    .map((member) => ({
+      code: 'DISCIPLINE' as const,
+      sheet: ctx.sheets.members,
+      cell: member.disciplineCell,
+      message: `Đảng viên ${member.name} bị kỷ luật (${member.discipline ?? ''}); tiêu chí 1.3 và 1.4 yêu cầu không có đảng viên vi phạm kỷ luật trong năm.`,
+    }));
+
+// ---------------------------------------------------------------- all rules
+
+/** Every rule, in the order reasons are listed (SPEC §1's table order). */
+export const RULES: readonly { code: ReasonCode; check: Rule }[] = [
+  { code: 'CRITERION_LOW', check: ruleCriterionLow },
+  { code: 'CRITERION_MISSING', check: ruleCriterionMissing },
+  { code: 'RATING_NOT_COMPLETED', check: ruleRatingNotCompleted },
+  { code: 'RATING_GOOD_SHARE_LOW', check: ruleRatingGoodShareLow },
+  { code: 'CELL_NOT_COMPLETED', check: ruleCellNotCompleted },
+  { code: 'CELL_GOOD_SHARE_LOW', check: ruleCellGoodShareLow },
+  { code: 'RATING_MISSING', check: ruleRatingMissing },
+  { code: 'EXCELLENT_CAP', check: ruleExcellentCap },
+  { code: 'ATTENDANCE_LOW', check: ruleAttendanceLow },
+  { code: 'ABSENCE_UNEXCUSED', check: ruleAbsenceUnexcused },
+  { code: 'ABSENCE_STREAK', check: ruleAbsenceStreak },
+  { code: 'SPEAKERS_LOW', check: ruleSpeakersLow },
+  { code: 'DURATION_SHORT', check: ruleDurationShort },
+  { code: 'REGULAR_MONTH_MISSING', check: ruleRegularMonthMissing },
+  { code: 'THEMATIC_QUARTER_MISSING', check: ruleThematicQuarterMissing },
+  { code: 'MINUTES_UNSIGNED', check: ruleMinutesUnsigned },
+  { code: 'MINUTES_BOOK_UNSTAMPED', check: ruleMinutesBookUnstamped },
+  { code: 'SELF_ASSESSMENT_MISSING', check: ruleSelfAssessmentMissing },
+  { code: 'MEETING_SELF_LOW', check: ruleMeetingSelfLow },
+  { code: 'DISCIPLINE', check: ruleDiscipline },
+];
+
+/** Runs every rule; findings come in RULES order, each rule's in the order of its records. */
+export function runRules(ctx: RuleContext): Finding[] {
+  return RULES.flatMap((rule) => rule.check(ctx));
+}
