@@ -1,0 +1,64 @@
+/**
+ * File-system wrappers of the ExcelJS adapter (Node only: the CLI, scripts, tests).
+ * The browser page imports xlsx.ts directly and never this file.
+ */
+import { promises as fs } from 'fs';
+import type { SheetGrid, SheetLayout } from '../workbook/types';
+import {
+  readWorkbookData,
+  WorkbookReadError,
+  writeWorkbookBuffer,
+  type ReadOptions,
+  type WorkbookData,
+  type WriteOptions,
+} from './xlsx';
+
+export * from './xlsx';
+
+/** Reads a file's bytes; a missing or unreadable path becomes a WorkbookReadError with a Vietnamese message. */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
+  try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) {
+      throw new WorkbookReadError('NOT_FOUND', `"${path}" là một thư mục, không phải tệp .xlsx.`);
+    }
+    return new Uint8Array(await fs.readFile(path));
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WorkbookReadError('NOT_FOUND', `Không tìm thấy tệp "${path}". Hãy kiểm tra tên và đường dẫn.`);
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new WorkbookReadError('NOT_FOUND', `Không có quyền đọc tệp "${path}". Hãy kiểm tra quyền truy cập tệp.`);
+    }
+    throw new WorkbookReadError('NOT_FOUND', `Không đọc được tệp "${path}" (${(error as Error).message}).`);
+  }
+}
+
+/** A path, or bytes already in memory. */
+export type WorkbookSource = string | ArrayBuffer | Uint8Array;
+
+export async function readWorkbookFileData(source: WorkbookSource, options: ReadOptions = {}): Promise<WorkbookData> {
+  const bytes = typeof source === 'string' ? await readFileBytes(source) : source;
+  return readWorkbookData(bytes, options);
+}
+
+/** Reads a workbook file (or bytes) into grids. Throws WorkbookReadError with a Vietnamese message. */
+export async function readWorkbookFile(source: WorkbookSource, options: ReadOptions = {}): Promise<SheetGrid[]> {
+  return (await readWorkbookFileData(source, options)).sheets;
+}
+
+/** Writes layouts to a new `.xlsx` at `path`, or returns the bytes when no path is given. */
+export async function writeWorkbookFile(layouts: readonly SheetLayout[], path: string, options?: WriteOptions): Promise<void>;
+export async function writeWorkbookFile(layouts: readonly SheetLayout[], path?: undefined, options?: WriteOptions): Promise<Uint8Array>;
+export async function writeWorkbookFile(
+  layouts: readonly SheetLayout[],
+  path?: string,
+  options: WriteOptions = {},
+): Promise<void | Uint8Array> {
+  const bytes = await writeWorkbookBuffer(layouts, options);
+  if (path === undefined) return bytes;
+  // Write beside, then rename: a crash never leaves a half-written file under the final name.
+  const temp = `${path}.${process.pid}.tmp`;
+  await fs.writeFile(temp, bytes);
+  await fs.rename(temp, path);
+}
