@@ -1,0 +1,921 @@
+/**
+ * Sheet grids → typed records + data issues (SPEC §2, §3).
+ *
+ * Sheets and columns are found by header through the template's definitions (template.ts): case,
+ * diacritics, NFC/NFD, spaces and column order do not matter, the header row may sit below title
+ * rows (within the first 10 rows), extra columns and sheets are ignored. Every bad cell becomes an
+ * Issue with its A1 address (the grid's origin included) and a Vietnamese message saying what was
+ * found and what is expected. A row with a bad cell still yields a record: the bad field is null
+ * (or its blank default), so every rule that does not need that cell still counts it.
+ *
+ * Known limit: `Mã` of `Tiêu chí` is text, but when Excel has already made a number of it the
+ * number is read back as its shortest decimal ("1.1"). A typed "1.10" and "1.1" are then the same
+ * number and cannot be told apart; the template formats the column as text to avoid it.
+ */
+import * as z from 'zod/mini';
+import { parseDate, isoParts, formatDate } from '../core/dates';
+import type { PolicyEntry } from '../core/policy';
+import { cellText, foldText } from '../core/text';
+import type {
+  AttendanceMark,
+  AttendanceMatrix,
+  CriterionRow,
+  IsoDate,
+  Issue,
+  IssueCode,
+  Meeting,
+  MeetingField,
+  MeetingKind,
+  Member,
+  OrgInfo,
+  OrgKind,
+  OrgRecords,
+  Parsed,
+  RatingLevel,
+  SelfAssessment,
+  SubordinateCell,
+} from '../core/types';
+import {
+  parseMark,
+  parseMeetingKind,
+  parseOrgKind,
+  parseOrgType,
+  parseRating,
+  parseRecognised,
+  parseSelfAssessment,
+  parseYesNo,
+} from '../core/vocabulary';
+import { a1 } from './a1';
+import { findMarker } from './marker';
+import { readPolicyGrid, type PolicyCellEntry } from './policySheet';
+import {
+  ATTENDANCE_SHEET,
+  CRITERIA_SHEET,
+  INFO_ITEMS,
+  INFO_SHEET,
+  MEETINGS_SHEET,
+  MEMBERS_SHEET,
+  SHEET_NAMES,
+  SUBORDINATES_SHEET,
+  matchesColumn,
+  requiredSheets,
+  sheetKeyOf,
+  warnedSheets,
+  type ColumnDef,
+  type InfoKey,
+  type SheetKey,
+} from './template';
+import type { SheetGrid } from './types';
+
+z.config({ jitless: true });
+
+/** Rows searched for a header row (title rows may sit above it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** The names of the sheets as this workbook spells them, by the core's sheet ids (for evaluate). */
+export type FoundSheetNames = Partial<Record<'info' | 'members' | 'meetings' | 'attendance' | 'criteria' | 'subordinates' | 'config', string>>;
+
+export interface ReadResult {
+  records: OrgRecords;
+  issues: Issue[];
+  /** The `Cấu hình` rows (each with the A1 address of its value), or null without that sheet. */
+  policyEntries: PolicyCellEntry[] | null;
+  /** The sheet name the policy entries were read from (for issues), or null. */
+  policySheet: string | null;
+  /**
+   * The marker of a sheet the product generated (`Tổng hợp`, a consolidation), or null. Marked
+   * sheets are never read as input; a consolidation marker wins over a summary marker.
+   */
+  generatedMarker: string | null;
+  /** Whether the workbook has any input sheet (Thông tin, Đảng viên, …) besides generated ones. */
+  hasInputSheets: boolean;
+  /** The names the workbook gives its sheets, by the core's sheet ids (EvaluateOptions.sheetNames). */
+  sheetNames: FoundSheetNames;
+}
+
+// ---------------------------------------------------------------- the label seam
+
+/** Where a cell is, for issues raised while reading its text. */
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+/**
+ * The single function every text cell passes through before it is parsed or matched (labels,
+ * headers, names, codes). It is the seam for LEGACY_ENCODING: TCVN3/VNI text will be detected
+ * and converted here, with a warning pushed to `issues` offering the Unicode text. Today it only
+ * trims and blanks (cellText).
+ */
+export function labelText(value: unknown, _at: CellRef, _issues: Issue[]): string | null {
+  return cellText(value);
+}
+
+// ---------------------------------------------------------------- one sheet
+
+class SheetView {
+  constructor(
+    readonly grid: SheetGrid,
+    readonly issues: Issue[],
+  ) {}
+
+  get name(): string {
+    return this.grid.name;
+  }
+
+  get rowCount(): number {
+    return this.grid.values.length;
+  }
+
+  width(r: number): number {
+    return this.grid.values[r]?.length ?? 0;
+  }
+
+  raw(r: number, c: number): unknown {
+    return this.grid.values[r]?.[c] ?? null;
+  }
+
+  addr(r: number, c: number): string {
+    return a1(this.grid.originRow + r, this.grid.originCol + c);
+  }
+
+  /** 1-based sheet row number of grid row r. */
+  rowNumber(r: number): number {
+    return this.grid.originRow + r + 1;
+  }
+
+  text(r: number, c: number): string | null {
+    return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, this.issues);
+  }
+
+  blank(r: number, c: number | undefined): boolean {
+    return c === undefined || cellText(this.raw(r, c)) === null;
+  }
+
+  issue(code: IssueCode, cell: string | null, message: string, severity: Issue['severity'] = 'error'): void {
+    this.issues.push({ severity, sheet: this.name, cell, code, message });
+  }
+}
+
+interface HeaderMap {
+  /** Grid row of the header (0-based); 0 when none was found. */
+  row: number;
+  found: boolean;
+  cols: Map<string, number>;
+}
+
+/** Finds the header row among the first rows: the one naming most of the sheet's columns. */
+function locateHeader(sheet: SheetView, columns: readonly ColumnDef[]): HeaderMap {
+  let best: HeaderMap = { row: 0, found: false, cols: new Map() };
+  let bestScore = 0;
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.rowCount);
+  for (let r = 0; r < rows; r++) {
+    const cols = new Map<string, number>();
+    for (let c = 0; c < sheet.width(r); c++) {
+      const text = sheet.text(r, c);
+      if (text === null) continue;
+      const column = columns.find((def) => !cols.has(def.key) && matchesColumn(text, def));
+      if (column) cols.set(column.key, c);
+    }
+    const score = [...cols.keys()].reduce((total, key) => total + (columns.find((d) => d.key === key)?.required ? 2 : 1), 0);
+    if (score > bestScore) {
+      best = { row: r, found: true, cols };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Reports every required column the header lacks (cell: the header row's first cell). */
+function reportMissingColumns(sheet: SheetView, header: HeaderMap, columns: readonly ColumnDef[], required: (c: ColumnDef) => boolean): void {
+  for (const column of columns) {
+    if (!required(column) || header.cols.has(column.key)) continue;
+    const where = header.found ? `ở hàng tiêu đề (dòng ${sheet.rowNumber(header.row)})` : `trong ${HEADER_SEARCH_ROWS} dòng đầu`;
+    sheet.issue(
+      'COLUMN_MISSING',
+      sheet.addr(header.row, 0),
+      `Trang "${sheet.name}" thiếu cột "${column.header}": không tìm thấy tiêu đề này ${where}; cần thêm cột "${column.header}".`,
+    );
+  }
+}
+
+/** True when every cell of the row under the given columns is blank. */
+function rowBlank(sheet: SheetView, r: number, cols: Iterable<number>): boolean {
+  for (const c of cols) if (!sheet.blank(r, c)) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- cell readers
+
+const countSchema = z.int().check(z.gte(0));
+const nonNegativeSchema = z.number().check(z.gte(0));
+const yearSchema = z.int().check(z.gte(1900), z.lte(2100));
+
+type NumberCell = { state: 'blank' } | { state: 'number'; value: number } | { state: 'bad'; text: string };
+
+const NUMBER_TEXT = /^([+-]?\d+(?:[.,]\d+)?)\s*(?:phút|phut|p|điểm|diem|đ|người|nguoi|ý kiến|y kien)?$/i;
+
+/** Reads a number typed as a number or as text ("12", "92,5", "90 phút"). */
+function numberCell(sheet: SheetView, r: number, c: number): NumberCell {
+  const value = sheet.raw(r, c);
+  if (typeof value === 'number') return Number.isFinite(value) ? { state: 'number', value } : { state: 'bad', text: String(value) };
+  const text = sheet.text(r, c);
+  if (text === null) return { state: 'blank' };
+  if (typeof value === 'string') {
+    const match = NUMBER_TEXT.exec(text);
+    if (match) return { state: 'number', value: Number((match[1] as string).replace(',', '.')) };
+  }
+  return { state: 'bad', text };
+}
+
+type BlankRule = 'zero' | 'error' | 'null';
+
+/** A whole number ≥ 0 (a count). Blank: 0, null, or an error, per the blank rule of SPEC §2. */
+function readCount(sheet: SheetView, r: number, c: number | undefined, header: string, blank: BlankRule, what: string): number | null {
+  if (c === undefined) return blank === 'zero' ? 0 : null;
+  const cell = numberCell(sheet, r, c);
+  const at = sheet.addr(r, c);
+  if (cell.state === 'blank') {
+    if (blank === 'error') sheet.issue('NUMBER_INVALID', at, `Cột "${header}" đang trống; cần ${what} (số nguyên từ 0 trở lên).`);
+    return blank === 'zero' ? 0 : null;
+  }
+  if (cell.state === 'bad') {
+    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": "${cell.text}" không phải là số; cần ${what} (số nguyên từ 0 trở lên).`);
+    return blank === 'zero' ? 0 : null;
+  }
+  if (!countSchema.safeParse(cell.value).success) {
+    const why = cell.value < 0 ? 'là số âm' : 'không phải số nguyên';
+    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": ${cell.value} ${why}; cần ${what} (số nguyên từ 0 trở lên).`);
+    return blank === 'zero' ? 0 : null;
+  }
+  return cell.value;
+}
+
+/** A number ≥ 0 (minutes). Blank: an error or null. */
+function readAmount(sheet: SheetView, r: number, c: number | undefined, header: string, blank: BlankRule, what: string): number | null {
+  if (c === undefined) return null;
+  const cell = numberCell(sheet, r, c);
+  const at = sheet.addr(r, c);
+  if (cell.state === 'blank') {
+    if (blank === 'error') sheet.issue('NUMBER_INVALID', at, `Cột "${header}" đang trống; cần ${what} (số từ 0 trở lên).`);
+    return null;
+  }
+  if (cell.state === 'bad') {
+    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": "${cell.text}" không phải là số; cần ${what} (số từ 0 trở lên).`);
+    return null;
+  }
+  if (!nonNegativeSchema.safeParse(cell.value).success) {
+    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": ${cell.value} là số âm; cần ${what} (số từ 0 trở lên).`);
+    return null;
+  }
+  return cell.value;
+}
+
+/** A label cell parsed by a vocabulary parser; blank → null, unknown → VALUE_INVALID and null. */
+function readLabel<T>(sheet: SheetView, r: number, c: number | undefined, header: string, parse: (text: string) => Parsed<T>): T | null {
+  if (c === undefined) return null;
+  const text = sheet.text(r, c);
+  if (text === null) return null;
+  const parsed = parse(text);
+  if (parsed.ok) return parsed.value;
+  sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "${header}": ${parsed.message}`);
+  return null;
+}
+
+/** A Có/Không cell: blank is "Không" (false). */
+function readYesNo(sheet: SheetView, r: number, c: number | undefined, header: string): boolean {
+  return readLabel(sheet, r, c, header, parseYesNo) ?? false;
+}
+
+/** A date cell; blank → null (an error when `required`). */
+function readDate(sheet: SheetView, r: number, c: number | undefined, header: string, required: boolean): IsoDate | null {
+  if (c === undefined) return null;
+  const at = sheet.addr(r, c);
+  const value = sheet.raw(r, c);
+  if (cellText(value) === null) {
+    if (required) sheet.issue('DATE_INVALID', at, `Cột "${header}" đang trống; cần ngày dạng dd/mm/yyyy.`);
+    return null;
+  }
+  const parsed = parseDate(typeof value === 'string' ? (sheet.text(r, c) ?? '') : value);
+  if (parsed.ok) return parsed.value;
+  sheet.issue('DATE_INVALID', at, `Cột "${header}": ${parsed.message} Cần ngày dạng dd/mm/yyyy.`);
+  return null;
+}
+
+/** A card number as a key: its text without spaces. */
+function cardKey(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}
+
+/** The key of a member identified by name. */
+export function nameKey(name: string): string {
+  return foldText(name);
+}
+
+// ---------------------------------------------------------------- Thông tin
+
+const NO_DISCIPLINE = new Set(['khong', 'khong co', 'khong ky luat', 'khong bi ky luat', '0', '-', 'false', 'no']);
+
+function emptyInfo(): OrgInfo {
+  return {
+    name: null,
+    kind: null,
+    level: null,
+    type: null,
+    year: null,
+    superior: null,
+    hasCommittee: null,
+    minutesBookStamped: null,
+    minutesBookStampedCell: null,
+  };
+}
+
+function readInfo(sheet: SheetView): OrgInfo {
+  const info = emptyInfo();
+  const header = locateHeader(sheet, INFO_SHEET.columns);
+  const itemCol = header.cols.get('item');
+  const valueCol = header.cols.get('value');
+  const useHeader = itemCol !== undefined && valueCol !== undefined;
+  const seen = new Map<InfoKey, { r: number; c: number }>();
+  for (let r = useHeader ? header.row + 1 : 0; r < sheet.rowCount; r++) {
+    // With the header: its two columns. Without: the first non-blank cell of the row and the cell after it.
+    let labelCol = itemCol;
+    if (!useHeader) {
+      labelCol = undefined;
+      for (let c = 0; c < sheet.width(r); c++) {
+        if (!sheet.blank(r, c)) {
+          labelCol = c;
+          break;
+        }
+      }
+    }
+    if (labelCol === undefined) continue;
+    const label = sheet.text(r, labelCol);
+    if (label === null) continue;
+    const item = INFO_ITEMS.find((def) => matchesColumn(label, { header: def.label, aliases: def.aliases }));
+    if (!item || seen.has(item.key)) continue;
+    seen.set(item.key, { r, c: useHeader ? (valueCol as number) : labelCol + 1 });
+  }
+  if (seen.size === 0 && !useHeader) {
+    reportMissingColumns(sheet, header, INFO_SHEET.columns, (c) => c.required);
+  }
+
+  for (const item of INFO_ITEMS) {
+    const place = seen.get(item.key);
+    const at = place ? sheet.addr(place.r, place.c) : null;
+    const text = place ? sheet.text(place.r, place.c) : null;
+    const missing = (expected: string): void => {
+      const what = place ? `Mục "${item.label}" đang trống` : `Không có dòng "${item.label}"`;
+      sheet.issue('VALUE_INVALID', at, `${what}; cần ${expected}.`);
+    };
+    switch (item.key) {
+      case 'name':
+        info.name = text;
+        break;
+      case 'superior':
+        info.superior = text;
+        break;
+      case 'kind': {
+        const expected = `một trong: ${(item.allowed ?? []).join(', ')}`;
+        if (text === null) {
+          missing(expected);
+          break;
+        }
+        const parsed = parseOrgKind(text);
+        if (parsed.ok) {
+          info.kind = parsed.value.kind;
+          info.level = parsed.value.level;
+        } else sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
+        break;
+      }
+      case 'type': {
+        if (text === null) break;
+        const parsed = parseOrgType(text);
+        if (parsed.ok) info.type = parsed.value;
+        else sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
+        break;
+      }
+      case 'year': {
+        const expected = 'năm đánh giá dạng số 4 chữ số (ví dụ 2025)';
+        if (!place || text === null) {
+          missing(expected);
+          break;
+        }
+        const cell = numberCell(sheet, place.r, place.c);
+        if (cell.state === 'number' && yearSchema.safeParse(cell.value).success) info.year = cell.value;
+        else sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": "${text}" không phải là năm hợp lệ; cần ${expected}.`);
+        break;
+      }
+      case 'hasCommittee':
+      case 'minutesBookStamped': {
+        if (item.key === 'minutesBookStamped') info.minutesBookStampedCell = at;
+        if (text === null) break;
+        const parsed = parseYesNo(text);
+        if (!parsed.ok) {
+          sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
+          break;
+        }
+        if (item.key === 'hasCommittee') info.hasCommittee = parsed.value;
+        else info.minutesBookStamped = parsed.value;
+        break;
+      }
+    }
+  }
+  return info;
+}
+
+// ---------------------------------------------------------------- Đảng viên
+
+interface MembersRead {
+  members: Member[];
+  /** Whether members are keyed by Số thẻ đảng viên. */
+  byCard: boolean;
+}
+
+function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
+  const columns = MEMBERS_SHEET.columns;
+  const header = locateHeader(sheet, columns);
+  // A đảng bộ reads this sheet for DISCIPLINE only: the name and Kỷ luật are what it needs.
+  const required = (c: ColumnDef): boolean => (kind === 'dang-bo' ? c.key === 'name' || c.key === 'discipline' : c.required);
+  reportMissingColumns(sheet, header, columns, required);
+  const col = (key: string): number | undefined => header.cols.get(key);
+  const byCard = col('card') !== undefined;
+  const members: Member[] = [];
+  const seen = new Map<string, string>();
+  const known = [...header.cols.values()];
+  for (let r = header.row + 1; r < sheet.rowCount; r++) {
+    if (rowBlank(sheet, r, known.filter((c) => c !== col('stt')))) continue;
+    const nameCol = col('name');
+    const name = nameCol === undefined ? null : sheet.text(r, nameCol);
+    const firstCell = sheet.addr(r, nameCol ?? 0);
+    if (name === null && nameCol !== undefined) {
+      sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+    }
+    const cardCol = col('card');
+    const card = cardCol === undefined ? null : sheet.text(r, cardCol);
+    if (name === null && card === null) continue;
+    const key = card !== null ? cardKey(card) : nameKey(name ?? '');
+    const keyCell = card !== null && cardCol !== undefined ? sheet.addr(r, cardCol) : firstCell;
+    const previous = seen.get(key);
+    if (previous !== undefined && (card !== null || !byCard)) {
+      const what = card !== null ? `Số thẻ đảng viên "${card}"` : `Họ và tên "${name}"`;
+      sheet.issue('DUPLICATE_MEMBER', keyCell, `${what} xuất hiện hai lần (đã có ở ô ${previous}); mỗi đảng viên chỉ ghi một dòng.`, 'warning');
+    } else if (previous === undefined) seen.set(key, keyCell);
+    readDate(sheet, r, col('joined'), 'Ngày vào Đảng', false);
+    const exempt = readYesNo(sheet, r, col('exempt'), 'Miễn sinh hoạt');
+    const rating = readLabel<RatingLevel>(sheet, r, col('rating'), 'Xếp loại', parseRating);
+    const disciplineCol = col('discipline');
+    const disciplineText = disciplineCol === undefined ? null : sheet.text(r, disciplineCol);
+    const discipline = disciplineText === null || NO_DISCIPLINE.has(foldText(disciplineText)) ? null : disciplineText;
+    members.push({
+      key,
+      name: name ?? card ?? '',
+      exempt,
+      rating,
+      discipline,
+      row: sheet.rowNumber(r),
+      nameCell: firstCell,
+      ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0),
+      disciplineCell: disciplineCol === undefined ? null : sheet.addr(r, disciplineCol),
+    });
+  }
+  return { members, byCard };
+}
+
+// ---------------------------------------------------------------- Sinh hoạt
+
+const MEETING_FIELDS: readonly MeetingField[] = [
+  'date',
+  'kind',
+  'members',
+  'present',
+  'excused',
+  'unexcused',
+  'speakers',
+  'minutes',
+  'chairSigned',
+  'secretarySigned',
+  'selfAssessment',
+];
+
+function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
+  const columns = MEETINGS_SHEET.columns;
+  const header = locateHeader(sheet, columns);
+  reportMissingColumns(sheet, header, columns, (c) => c.required);
+  const col = (key: string): number | undefined => header.cols.get(key);
+  const headerOf = (key: string): string => columns.find((c) => c.key === key)?.header ?? key;
+  const known = [...header.cols.entries()].filter(([key]) => key !== 'stt').map(([, c]) => c);
+  const meetings: Meeting[] = [];
+  for (let r = header.row + 1; r < sheet.rowCount; r++) {
+    if (rowBlank(sheet, r, known)) continue;
+    const firstCol = col('date') ?? known[0] ?? 0;
+    const cells = Object.fromEntries(MEETING_FIELDS.map((field) => [field, sheet.addr(r, col(field) ?? firstCol)])) as Record<MeetingField, string>;
+    const date = readDate(sheet, r, col('date'), headerOf('date'), true);
+    if (date !== null && year !== null && isoParts(date).year !== year) {
+      sheet.issue(
+        'DATE_OUT_OF_YEAR',
+        cells.date,
+        `Buổi sinh hoạt ngày ${formatDate(date)} nằm ngoài năm đánh giá ${year}; buổi này không được tính.`,
+        'warning',
+      );
+    }
+    const kindCol = col('kind');
+    let kind: MeetingKind | null = null;
+    if (kindCol !== undefined) {
+      if (sheet.blank(r, kindCol)) {
+        sheet.issue('VALUE_INVALID', cells.kind, `Cột "${headerOf('kind')}" đang trống; cần: Thường kỳ, Chuyên đề hoặc Kết hợp.`);
+      } else kind = readLabel(sheet, r, kindCol, headerOf('kind'), parseMeetingKind);
+    }
+    const members = readCount(sheet, r, col('members'), headerOf('members'), 'error', 'số đảng viên của chi bộ tại buổi họp');
+    const present = readCount(sheet, r, col('present'), headerOf('present'), 'error', 'số đảng viên có mặt');
+    const excused = readCount(sheet, r, col('excused'), headerOf('excused'), 'zero', 'số đảng viên vắng có lý do') ?? 0;
+    const unexcused = readCount(sheet, r, col('unexcused'), headerOf('unexcused'), 'zero', 'số đảng viên vắng không lý do') ?? 0;
+    const speakers = readCount(sheet, r, col('speakers'), headerOf('speakers'), 'error', 'số ý kiến phát biểu');
+    const minutes = readAmount(sheet, r, col('minutes'), headerOf('minutes'), 'error', 'thời gian sinh hoạt tính bằng phút');
+    const chairSigned = readYesNo(sheet, r, col('chairSigned'), headerOf('chairSigned'));
+    const secretarySigned = readYesNo(sheet, r, col('secretarySigned'), headerOf('secretarySigned'));
+    const selfAssessment = readLabel<SelfAssessment>(sheet, r, col('selfAssessment'), headerOf('selfAssessment'), parseSelfAssessment);
+    if (members !== null && present !== null && present + excused + unexcused > members) {
+      sheet.issue(
+        'COUNT_MISMATCH',
+        cells.present,
+        `Có mặt ${present} + vắng có lý do ${excused} + vắng không lý do ${unexcused} = ${present + excused + unexcused}, nhiều hơn số đảng viên ${members}; tổng này không được vượt quá số đảng viên.`,
+      );
+    }
+    meetings.push({
+      row: sheet.rowNumber(r),
+      date,
+      kind,
+      members,
+      present,
+      excused,
+      unexcused,
+      speakers,
+      minutes,
+      chairSigned,
+      secretarySigned,
+      selfAssessment,
+      cells,
+    });
+  }
+  return meetings;
+}
+
+// ---------------------------------------------------------------- Điểm danh
+
+/** A header that looks like a date attempt ("05/13/2025", "31/02"), as opposed to a plain label. */
+const DATE_LIKE = /\d{1,4}\s*[/.-]\s*\d{1,2}/;
+/** Excel serial of 01/01/2000: smaller numbers in a header are meeting numbers, not dates. */
+const MIN_HEADER_SERIAL = 36_526;
+
+type HeaderDate = { state: 'date'; date: IsoDate } | { state: 'bad'; message: string } | { state: 'none' };
+
+function headerDate(sheet: SheetView, r: number, c: number): HeaderDate {
+  const value = sheet.raw(r, c);
+  if (value instanceof Date) {
+    const parsed = parseDate(value);
+    return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', message: parsed.message };
+  }
+  if (typeof value === 'number') {
+    if (value < MIN_HEADER_SERIAL) return { state: 'bad', message: `Tiêu đề cột là số ${value}, không phải ngày.` };
+    const parsed = parseDate(value);
+    return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', message: parsed.message };
+  }
+  const text = sheet.text(r, c);
+  if (text === null || !DATE_LIKE.test(text)) return { state: 'none' };
+  const parsed = parseDate(text);
+  return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', message: parsed.message };
+}
+
+function readAttendance(sheet: SheetView, members: MembersRead | null): AttendanceMatrix | null {
+  const columns = ATTENDANCE_SHEET.columns;
+  const header = locateHeader(sheet, columns);
+  reportMissingColumns(sheet, header, columns, (c) => c.required);
+  const nameCol = header.cols.get('name');
+  if (nameCol === undefined) return null;
+  const cardCol = header.cols.get('card');
+  const fixed = new Set(header.cols.values());
+  const dateCols: { c: number; date: IsoDate; headerCell: string }[] = [];
+  for (let c = 0; c < sheet.width(header.row); c++) {
+    if (fixed.has(c)) continue;
+    const found = headerDate(sheet, header.row, c);
+    if (found.state === 'date') dateCols.push({ c, date: found.date, headerCell: sheet.addr(header.row, c) });
+    else if (found.state === 'bad') {
+      sheet.issue('DATE_INVALID', sheet.addr(header.row, c), `Tiêu đề cột điểm danh: ${found.message} Cần ngày của buổi sinh hoạt dạng dd/mm/yyyy.`);
+    }
+  }
+  // Member keys by folded name, to give matrix rows the key their member has in Đảng viên.
+  const byName = new Map<string, string | null>();
+  for (const member of members?.members ?? []) {
+    const key = nameKey(member.name);
+    byName.set(key, byName.has(key) ? null : member.key);
+  }
+  const matrix: AttendanceMatrix = {
+    sheet: sheet.name,
+    columns: dateCols.map(({ date, headerCell }) => ({ date, headerCell })),
+    rows: [],
+  };
+  const scanned = [nameCol, ...(cardCol === undefined ? [] : [cardCol]), ...dateCols.map((d) => d.c)];
+  for (let r = header.row + 1; r < sheet.rowCount; r++) {
+    if (rowBlank(sheet, r, scanned)) continue;
+    const name = sheet.text(r, nameCol);
+    if (name === null) {
+      sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      continue;
+    }
+    const card = cardCol === undefined ? null : sheet.text(r, cardCol);
+    let key: string;
+    if (card !== null && members?.byCard !== false) key = cardKey(card);
+    else key = byName.get(nameKey(name)) ?? nameKey(name);
+    const marks: (AttendanceMark | null)[] = [];
+    const cells: string[] = [];
+    for (const { c } of dateCols) {
+      cells.push(sheet.addr(r, c));
+      marks.push(readLabel<AttendanceMark>(sheet, r, c, 'Điểm danh', parseMark));
+    }
+    matrix.rows.push({ key, name, marks, cells });
+  }
+  return matrix;
+}
+
+/** MATRIX_MISMATCH: matrix columns and meetings of the year that do not pair, and counts that differ. */
+function compareMatrix(matrix: AttendanceMatrix, meetings: readonly Meeting[], meetingsSheet: SheetView, attendanceSheet: SheetView, year: number | null): void {
+  const inYear = (date: IsoDate): boolean => year === null || isoParts(date).year === year;
+  const byDate = new Map<IsoDate, Meeting[]>();
+  for (const meeting of meetings) {
+    if (meeting.date === null || !inYear(meeting.date)) continue;
+    byDate.set(meeting.date, [...(byDate.get(meeting.date) ?? []), meeting]);
+  }
+  const paired = new Set<Meeting>();
+  matrix.columns.forEach((column, index) => {
+    const candidates = (byDate.get(column.date) ?? []).filter((m) => !paired.has(m));
+    const meeting = candidates[0];
+    if (!meeting) {
+      if (inYear(column.date)) {
+        attendanceSheet.issue(
+          'MATRIX_MISMATCH',
+          column.headerCell,
+          `Cột điểm danh ngày ${formatDate(column.date)} không có buổi sinh hoạt tương ứng ở trang "${meetingsSheet.name}"; cần thêm dòng cho buổi này hoặc sửa ngày.`,
+          'warning',
+        );
+      }
+      return;
+    }
+    paired.add(meeting);
+    const counts = { C: 0, P: 0, K: 0 };
+    for (const row of matrix.rows) {
+      const mark = row.marks[index];
+      if (mark === 'C' || mark === 'P' || mark === 'K') counts[mark] += 1;
+    }
+    const checks: [MeetingField, number | null, number, string][] = [
+      ['present', meeting.present, counts.C, 'có mặt (C)'],
+      ['excused', meeting.excused, counts.P, 'vắng có lý do (P)'],
+      ['unexcused', meeting.unexcused, counts.K, 'vắng không lý do (K)'],
+    ];
+    for (const [field, stated, counted, label] of checks) {
+      if (stated === null || stated === counted) continue;
+      meetingsSheet.issue(
+        'MATRIX_MISMATCH',
+        meeting.cells[field],
+        `Buổi ngày ${formatDate(column.date)}: số ${label} ghi ${stated}, nhưng trang "${attendanceSheet.name}" (cột ${column.headerCell.replace(/\d+$/, '')}) đếm được ${counted}; hai trang cần khớp nhau.`,
+        'warning',
+      );
+    }
+  });
+  for (const list of byDate.values()) {
+    for (const meeting of list) {
+      if (paired.has(meeting) || meeting.date === null) continue;
+      meetingsSheet.issue(
+        'MATRIX_MISMATCH',
+        meeting.cells.date,
+        `Buổi sinh hoạt ngày ${formatDate(meeting.date)} không có cột điểm danh ở trang "${attendanceSheet.name}"; cần thêm cột có tiêu đề là ngày này.`,
+        'warning',
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------- Tiêu chí
+
+const CODE_PATTERN = /^1\.[1-4](\.[0-9a-z]+)*$/i;
+
+/** The text of a `Mã` cell; a number Excel made of it is read back as its shortest decimal. */
+function codeText(sheet: SheetView, r: number, c: number): string | null {
+  const value = sheet.raw(r, c);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(Number(value.toPrecision(12)));
+  const text = sheet.text(r, c);
+  if (text === null) return null;
+  return text.replace(/\s+/g, '').replace(/,/g, '.').replace(/\.+$/, '');
+}
+
+function readCriteria(sheet: SheetView): CriterionRow[] {
+  const columns = CRITERIA_SHEET.columns;
+  const header = locateHeader(sheet, columns);
+  reportMissingColumns(sheet, header, columns, (c) => c.required);
+  const col = (key: string): number | undefined => header.cols.get(key);
+  const codeCol = col('code');
+  const maxCol = col('max');
+  const selfCol = col('self');
+  const known = [...header.cols.values()];
+  const rows: CriterionRow[] = [];
+  /** Rows with a self-score but no maximum: reported once leaves are known. */
+  const selfWithoutMax: { row: CriterionRow; cell: string }[] = [];
+  for (let r = header.row + 1; r < sheet.rowCount; r++) {
+    if (rowBlank(sheet, r, known)) continue;
+    const points = (c: number | undefined, header: string): number | null => {
+      if (c === undefined) return null;
+      const cell = numberCell(sheet, r, c);
+      if (cell.state === 'blank') return null;
+      if (cell.state === 'bad') {
+        sheet.issue('NUMBER_INVALID', sheet.addr(r, c), `Cột "${header}": "${cell.text}" không phải là số; cần số điểm từ 0 trở lên.`);
+        return null;
+      }
+      if (cell.value < 0) {
+        sheet.issue('SCORE_INVALID', sheet.addr(r, c), `Cột "${header}": ${cell.value} là điểm âm; điểm phải từ 0 trở lên.`);
+        return null;
+      }
+      return cell.value;
+    };
+    const maxPoints = points(maxCol, 'Điểm tối đa');
+    let selfPoints = points(selfCol, 'Điểm tự chấm');
+    const code = codeCol === undefined ? null : codeText(sheet, r, codeCol);
+    const codeCell = sheet.addr(r, codeCol ?? 0);
+    const selfCell = sheet.addr(r, selfCol ?? codeCol ?? 0);
+    const scored = !sheet.blank(r, maxCol) || !sheet.blank(r, selfCol);
+    if (code === null) {
+      // A heading row ("a/ Các tiêu chí chung") has neither code nor points.
+      if (scored && codeCol !== undefined) {
+        sheet.issue('VALUE_INVALID', codeCell, `Dòng ${sheet.rowNumber(r)} có điểm nhưng cột "Mã" đang trống; cần mã tiêu chí (1.1 … 1.4 hoặc mục con như 1.2.3).`);
+      }
+      continue;
+    }
+    if (!CODE_PATTERN.test(code)) {
+      sheet.issue('VALUE_INVALID', codeCell, `Mã "${code}" không hợp lệ; cần mã tiêu chí 1.1, 1.2, 1.3, 1.4 hoặc mục con của chúng (ví dụ 1.2.3).`);
+      continue;
+    }
+    if (maxPoints !== null && selfPoints !== null && selfPoints > maxPoints) {
+      sheet.issue('SCORE_INVALID', selfCell, `Mã ${code}: điểm tự chấm ${selfPoints} lớn hơn điểm tối đa ${maxPoints}; điểm tự chấm không được vượt điểm tối đa.`);
+      selfPoints = null;
+    } else if (maxPoints !== null && selfPoints === null && selfCol !== undefined && sheet.blank(r, selfCol)) {
+      sheet.issue('SCORE_MISSING', selfCell, `Mã ${code} có điểm tối đa ${maxPoints} nhưng chưa tự chấm; được tính 0 điểm. Cần ghi điểm tự chấm.`, 'warning');
+    }
+    const row: CriterionRow = { code, maxPoints, selfPoints, row: sheet.rowNumber(r), codeCell, selfCell };
+    rows.push(row);
+    if (maxPoints === null && selfPoints !== null && maxCol !== undefined && sheet.blank(r, maxCol)) {
+      selfWithoutMax.push({ row, cell: sheet.addr(r, maxCol) });
+    }
+  }
+  for (const { row, cell } of selfWithoutMax) {
+    const hasChildren = rows.some((other) => other.code.toLowerCase().startsWith(`${row.code.toLowerCase()}.`));
+    if (hasChildren) continue;
+    sheet.issue('NUMBER_INVALID', cell, `Mã ${row.code} có điểm tự chấm ${row.selfPoints} nhưng cột "Điểm tối đa" đang trống; cần điểm tối đa để tính tỷ lệ.`);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- Chi bộ trực thuộc
+
+function readSubordinates(sheet: SheetView): SubordinateCell[] {
+  const columns = SUBORDINATES_SHEET.columns;
+  const header = locateHeader(sheet, columns);
+  reportMissingColumns(sheet, header, columns, (c) => c.required);
+  const col = (key: string): number | undefined => header.cols.get(key);
+  const known = [...header.cols.entries()].filter(([key]) => key !== 'stt').map(([, c]) => c);
+  const cells: SubordinateCell[] = [];
+  for (let r = header.row + 1; r < sheet.rowCount; r++) {
+    if (rowBlank(sheet, r, known)) continue;
+    const nameCol = col('name');
+    let name = nameCol === undefined ? null : sheet.text(r, nameCol);
+    if (name === null) {
+      if (nameCol !== undefined) {
+        sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Tên chi bộ" đang trống; cần tên chi bộ trực thuộc.`);
+      }
+      name = `Dòng ${sheet.rowNumber(r)}`;
+    }
+    const members = readCount(sheet, r, col('members'), 'Số đảng viên', 'null', 'số đảng viên của chi bộ');
+    const rating = readLabel<RatingLevel>(sheet, r, col('rating'), 'Xếp loại', parseRating);
+    const modelCol = col('isModel');
+    let isModel: boolean | null = null;
+    if (modelCol !== undefined && !sheet.blank(r, modelCol)) {
+      const raw = sheet.raw(r, modelCol);
+      isModel = parseRecognised(typeof raw === 'string' ? sheet.text(r, modelCol) : raw);
+      if (isModel === null) {
+        sheet.issue('VALUE_INVALID', sheet.addr(r, modelCol), `Cột "Chi bộ bốn tốt": "${sheet.text(r, modelCol) ?? ''}" không hợp lệ; cần "Có" hoặc "Không".`);
+      }
+    }
+    cells.push({ name, members, rating, isModel, row: sheet.rowNumber(r), ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0) });
+  }
+  return cells;
+}
+
+// ---------------------------------------------------------------- the workbook
+
+/** Picks, for each sheet key, the grid that stands for it: an exact name first, then an alias. */
+function pickSheets(grids: readonly SheetGrid[]): Map<SheetKey, SheetGrid> {
+  const picked = new Map<SheetKey, SheetGrid>();
+  const exact = (grid: SheetGrid, key: SheetKey): boolean => foldText(grid.name) === foldText(SHEET_NAMES[key]);
+  for (const grid of grids) {
+    const key = sheetKeyOf(grid.name);
+    if (key === null) continue;
+    const current = picked.get(key);
+    if (!current || (!exact(current, key) && exact(grid, key))) picked.set(key, grid);
+  }
+  return picked;
+}
+
+/**
+ * Reads a workbook's sheets into records and issues. Never throws on data: whatever cannot be read
+ * is an issue, and what can be read is read (also without `Thông tin` or with an unknown kind).
+ */
+export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
+  const issues: Issue[] = [];
+  let generatedMarker: string | null = null;
+  const inputs: SheetGrid[] = [];
+  for (const grid of sheets) {
+    const marker = findMarker(grid);
+    if (marker !== null) {
+      if (generatedMarker === null || marker.endsWith('consolidation')) generatedMarker = marker;
+      continue;
+    }
+    inputs.push(grid);
+  }
+  const picked = pickSheets(inputs);
+  const view = (key: SheetKey): SheetView | null => {
+    const grid = picked.get(key);
+    return grid ? new SheetView(grid, issues) : null;
+  };
+
+  const infoView = view('info');
+  const info = infoView ? readInfo(infoView) : emptyInfo();
+  const kind = info.kind;
+
+  for (const key of requiredSheets(kind)) {
+    if (picked.has(key)) continue;
+    const name = SHEET_NAMES[key];
+    issues.push({ severity: 'error', sheet: name, cell: null, code: 'SHEET_MISSING', message: `Thiếu trang "${name}"; cần thêm trang này (xem mẫu bảng tính).` });
+  }
+  for (const key of warnedSheets(kind)) {
+    if (picked.has(key)) continue;
+    const name = SHEET_NAMES[key];
+    issues.push({
+      severity: 'warning',
+      sheet: name,
+      cell: null,
+      code: 'SHEET_MISSING',
+      message: `Không có trang "${name}": tỷ lệ dự sinh hoạt được tính theo số liệu trang "${SHEET_NAMES.meetings}" và không kiểm tra được số lần vắng liên tiếp (quá 3 lần). Nên thêm trang "${name}".`,
+    });
+  }
+
+  const readsMeetings = kind !== 'dang-bo';
+  const membersView = view('members');
+  const membersRead = membersView ? readMembers(membersView, kind) : null;
+  const meetingsView = readsMeetings ? view('meetings') : null;
+  const meetings = meetingsView ? readMeetings(meetingsView, info.year) : null;
+  const attendanceView = readsMeetings ? view('attendance') : null;
+  const attendance = attendanceView ? readAttendance(attendanceView, membersRead) : null;
+  if (attendance && meetings && meetingsView && attendanceView) compareMatrix(attendance, meetings, meetingsView, attendanceView, info.year);
+  const criteriaView = view('criteria');
+  const criteria = criteriaView ? readCriteria(criteriaView) : null;
+  const subordinatesView = kind !== 'chi-bo' ? view('subordinates') : null;
+  const subordinates = subordinatesView ? readSubordinates(subordinatesView) : null;
+
+  const policyGrid = picked.get('policy');
+  const policyEntries = policyGrid ? readPolicyGrid(policyGrid) : null;
+
+  const sheetNames: FoundSheetNames = {};
+  const names: [keyof FoundSheetNames, SheetKey][] = [
+    ['info', 'info'],
+    ['members', 'members'],
+    ['meetings', 'meetings'],
+    ['attendance', 'attendance'],
+    ['criteria', 'criteria'],
+    ['subordinates', 'subordinates'],
+    ['config', 'policy'],
+  ];
+  for (const [id, key] of names) {
+    const grid = picked.get(key);
+    if (grid) sheetNames[id] = grid.name;
+  }
+
+  return {
+    records: {
+      info,
+      members: membersRead ? membersRead.members : null,
+      meetings,
+      attendance,
+      criteria,
+      subordinates,
+    },
+    issues,
+    policyEntries,
+    policySheet: policyGrid ? policyGrid.name : null,
+    generatedMarker,
+    hasInputSheets: [...picked.keys()].some((key) => key !== 'policy' && key !== 'summary' && key !== 'lists'),
+    sheetNames,
+  };
+}
+
+/** The entries as plain PolicyEntry values (without cells). */
+export function plainEntries(entries: readonly PolicyCellEntry[]): PolicyEntry[] {
+  return entries.map(({ key, value }) => ({ key, value }));
+}
