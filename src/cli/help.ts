@@ -1,0 +1,105 @@
+/** Vietnamese help texts of `bontot` and its subcommands. */
+
+export const EXIT_CODES_HELP = `Mã thoát:
+  0  mọi tổ chức đủ điều kiện (hoặc lệnh hoàn tất)
+  1  có tổ chức không đủ điều kiện (lệnh check)
+  2  dùng lệnh sai, hoặc có tệp không đọc được / không ghi được`;
+
+export const MAIN_HELP = `bontot — kiểm tra hồ sơ mô hình "Chi bộ bốn tốt", "Đảng bộ cơ sở bốn tốt" trong tệp Excel (.xlsx)
+
+Cách dùng:
+  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
+  bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
+  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json]
+
+Lệnh:
+  check        Kiểm tra từng sổ tính: tổ chức có đủ điều kiện đề nghị công nhận không, vì sao,
+               và các lỗi dữ liệu (trang!ô).
+  template     Tạo sổ tính mẫu (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí…) để nhập liệu.
+  consolidate  Tổng hợp nhiều sổ tính và các bản tổng hợp trước thành "Danh sách tổ chức",
+               với tỷ lệ đạt so với chỉ tiêu.
+
+Tùy chọn chung:
+  -h, --help   Xem hướng dẫn (bontot <lệnh> --help cho từng lệnh).
+
+${EXIT_CODES_HELP}
+
+Tệp đầu vào không bao giờ bị sửa; kết quả luôn được ghi ra tệp mới.`;
+
+export const CHECK_HELP = `bontot check — kiểm tra sổ tính của tổ chức đảng
+
+Cách dùng:
+  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
+
+Với mỗi tệp: tên tổ chức, kết luận (đủ / không đủ điều kiện đề nghị công nhận), phần trăm từng
+tiêu chí 1.1–1.4, các lý do và lỗi dữ liệu kèm vị trí (trang!ô). Dòng cuối: số tổ chức đạt so với
+chỉ tiêu (mặc định 50 %).
+
+Tùy chọn:
+  --json             In một tài liệu JSON (asOf, files, summary) thay cho văn bản.
+  --policy P.json    Cấu hình ngưỡng (cùng các khóa như trang "Cấu hình"); thay cho cấu hình trong
+                     sổ tính. Cấu hình sai: báo thiết lập sai và thoát với mã 2.
+  --as-of YYYY-MM-DD Ngày tính đến (mặc định: hôm nay). Các tháng/quý kết thúc sau ngày này chưa
+                     bị đòi sinh hoạt.
+  --write-summary    Ghi bản "Tổng hợp" của mỗi tệp ra TÊN.tonghop.xlsx bên cạnh tệp đầu vào
+                     (tệp đầu vào không bị sửa).
+  -h, --help         Xem hướng dẫn này.
+
+Tệp do bontot tạo ra (bản tổng hợp, danh sách tổng hợp) được bỏ qua kèm ghi chú. Tệp không đọc
+được (không phải .xlsx, tệp .xls cũ, tệp hỏng) được báo lỗi và các tệp khác vẫn được kiểm tra.
+
+${EXIT_CODES_HELP}
+
+Ví dụ:
+  bontot check samples/chi-bo-mau.xlsx
+  bontot check ho-so/*.xlsx --json --as-of 2025-12-31 > ket-qua.json`;
+
+export const TEMPLATE_HELP = `bontot template — tạo sổ tính mẫu để nhập liệu
+
+Cách dùng:
+  bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
+
+Tùy chọn:
+  --kind KIND    chi-bo (mặc định; chi bộ cơ sở), chi-bo-truc-thuoc, hoặc dang-bo (đảng bộ cơ sở:
+                 có trang "Chi bộ trực thuộc").
+  --type TYPE    Loại hình, chọn các tiêu chí con của 1.1: co-quan (cơ quan hành chính, đơn vị sự
+                 nghiệp), vu-trang (lực lượng vũ trang), dia-ban (thôn, khu phố, phường, xã),
+                 doanh-nghiep (doanh nghiệp).
+  --year YYYY    Năm đánh giá (mặc định: năm nay).
+  --name NAME    Tên tổ chức, ghi sẵn vào trang "Thông tin".
+  --force        Ghi đè nếu OUT.xlsx đã có (mặc định: không ghi đè).
+  -h, --help     Xem hướng dẫn này.
+
+${EXIT_CODES_HELP}
+
+Ví dụ:
+  bontot template chi-bo-2025.xlsx --type doanh-nghiep --year 2025 --name "Chi bộ Công ty Cổ phần Minh Phát"`;
+
+export const CONSOLIDATE_HELP = `bontot consolidate — tổng hợp nhiều tổ chức, so với chỉ tiêu
+
+Cách dùng:
+  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json]
+
+Kiểm tra từng sổ tính (lần lượt từng tệp) và ghi OUT.xlsx gồm trang "Danh sách tổ chức": mỗi tổ
+chức một dòng (tên, loại, bốn tiêu chí, tỷ lệ xếp loại, kết quả, lý do) và phần tổng hợp (số tổ
+chức, số đạt, tỷ lệ so với chỉ tiêu, theo từng loại tổ chức), in được trên khổ A4.
+
+Đầu vào có thể là sổ tính của tổ chức và các tệp tổng hợp trước đó (của cấp dưới), trộn lẫn và
+nhiều tầng: tệp tổng hợp được đọc lại mà không cần các tệp gốc. Một tổ chức có trong nhiều đầu vào
+(cùng tên, loại và năm) chỉ được tính một lần, kèm cảnh báo. Bản "Tổng hợp" riêng lẻ
+(.tonghop.xlsx) được bỏ qua. Tệp không đọc được thành một dòng lỗi, không làm dừng lệnh.
+
+Tùy chọn:
+  -o, --output OUT.xlsx  Tệp kết quả (bắt buộc). Không ghi đè tệp không do bontot tạo (trừ khi --force).
+  --policy P.json        Cấu hình ngưỡng khi kiểm tra các sổ tính (và chỉ tiêu tỷ lệ đạt).
+  --as-of YYYY-MM-DD     Ngày tính đến (mặc định: hôm nay).
+  --json                 In kết quả tổng hợp (các dòng và phần tổng) dạng JSON.
+  --force                Cho phép ghi đè OUT.xlsx bất kỳ.
+  -h, --help             Xem hướng dẫn này.
+
+Mã thoát: 0 đã ghi tệp tổng hợp; 2 dùng lệnh sai, hoặc có tệp đầu vào không đọc được (tệp tổng
+hợp vẫn được ghi, tệp lỗi có dòng riêng).
+
+Ví dụ:
+  bontot consolidate phuong-a/*.xlsx -o phuong-a-tong-hop.xlsx
+  bontot consolidate phuong-a-tong-hop.xlsx phuong-b-tong-hop.xlsx -o thanh-pho.xlsx`;

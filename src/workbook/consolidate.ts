@@ -1,0 +1,545 @@
+/**
+ * Consolidation (SPEC §6, `bontot consolidate`): one row per organisation, the totals against the
+ * committee's target, the printable `Danh sách tổ chức` sheet, and reading that sheet back so a
+ * consolidation can be the input of another one at any depth without reading the originals again.
+ *
+ * Host-neutral: rows come from CheckResults (or from an earlier consolidation's grid) and leave as
+ * a SheetLayout; the CLI moves files.
+ *
+ * The same organisation is recognised by its key — year, kind (chi bộ / đảng bộ) and name folded
+ * (case, diacritics, spaces and punctuation ignored). The level (cơ sở / trực thuộc) is not part of
+ * the key: a chi bộ typed as plain "Chi bộ" in one file and "Chi bộ cơ sở" in another is one
+ * organisation. An organisation without a name is keyed by its source file.
+ */
+import { formatDate, isoParts } from '../core/dates';
+import type { Policy } from '../core/policy';
+import { shareOf } from '../core/percent';
+import { targetMet } from '../core/share';
+import { cellText, compactKey, foldText, formatNumber } from '../core/text';
+import {
+  CRITERION_IDS,
+  REASON_CODES,
+  type CriterionId,
+  type IsoDate,
+  type OrgKind,
+  type OrgLevel,
+  type ReasonCode,
+} from '../core/types';
+import { orgKindLabel, parseOrgKind } from '../core/vocabulary';
+import { columnLetters } from './a1';
+import { findMarker, markerFor, markerKind, placeMarker } from './marker';
+import type { CellValue, CheckResult, RangeFormat, SheetGrid, SheetLayout } from './types';
+
+export const CONSOLIDATION_SHEET = 'Danh sách tổ chức';
+export const CONSOLIDATION_MARKER = markerFor('consolidation');
+
+export type RowStatus = 'eligible' | 'not-eligible' | 'error';
+
+export interface ConsolidationRow {
+  /** Identity across inputs (see orgKey); "tep:<source>" for an unreadable file or a nameless organisation. */
+  key: string;
+  status: RowStatus;
+  name: string | null;
+  kind: OrgKind | null;
+  level: OrgLevel | null;
+  year: number | null;
+  /** Percent of each criterion, unrounded; null when it has no scored row. */
+  criteria: Record<CriterionId, number | null>;
+  /** Share (fraction) of rated members — or subordinate chi bộ — at HTNV or above. */
+  completedShare: number | null;
+  /** Share (fraction) at HTTNV or above. */
+  goodShare: number | null;
+  /** Distinct codes of the blocking reasons, in SPEC order. */
+  reasonCodes: ReasonCode[];
+  /** The blocking reasons for people (or the read error). */
+  reasonText: string;
+  /** The original workbook, as its path was given to the consolidation that first read it. */
+  source: string;
+  error: string | null;
+}
+
+/** Short Vietnamese labels of reason codes for the list's `Lý do` column. */
+export const REASON_SHORT_LABELS: Record<ReasonCode, string> = {
+  CRITERION_LOW: 'Tiêu chí dưới ngưỡng',
+  CRITERION_MISSING: 'Tiêu chí chưa chấm điểm',
+  RATING_NOT_COMPLETED: 'Có đảng viên không hoàn thành nhiệm vụ',
+  RATING_GOOD_SHARE_LOW: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên thấp',
+  CELL_NOT_COMPLETED: 'Có chi bộ trực thuộc không hoàn thành nhiệm vụ',
+  CELL_GOOD_SHARE_LOW: 'Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên thấp',
+  RATING_MISSING: 'Thiếu xếp loại',
+  EXCELLENT_CAP: 'Vượt tỷ lệ hoàn thành xuất sắc',
+  ATTENDANCE_LOW: 'Tỷ lệ dự sinh hoạt thấp',
+  ABSENCE_UNEXCUSED: 'Vắng không lý do',
+  ABSENCE_STREAK: 'Vắng liên tiếp',
+  SPEAKERS_LOW: 'Ít ý kiến phát biểu',
+  DURATION_SHORT: 'Thời gian sinh hoạt ngắn',
+  REGULAR_MONTH_MISSING: 'Thiếu sinh hoạt thường kỳ',
+  THEMATIC_QUARTER_MISSING: 'Thiếu sinh hoạt chuyên đề',
+  MINUTES_UNSIGNED: 'Biên bản chưa ký',
+  MINUTES_BOOK_UNSTAMPED: 'Sổ biên bản chưa đóng dấu giáp lai',
+  SELF_ASSESSMENT_MISSING: 'Thiếu tự đánh giá buổi sinh hoạt',
+  MEETING_SELF_LOW: 'Buổi sinh hoạt tự đánh giá thấp',
+  DISCIPLINE: 'Có đảng viên bị kỷ luật',
+  DATA_INVALID: 'Dữ liệu có lỗi',
+};
+
+/** Identity of an organisation across inputs. */
+export function orgKey(name: string | null, kind: OrgKind | null, year: number | null, source: string): string {
+  const folded = name ? compactKey(name) : '';
+  if (folded === '') return `tep:${source}`;
+  return `${year ?? '?'}|${kind ?? '?'}|${folded}`;
+}
+
+function emptyCriteria(): Record<CriterionId, number | null> {
+  return { '1.1': null, '1.2': null, '1.3': null, '1.4': null };
+}
+
+/** The row of one checked workbook. */
+export function rowFromCheck(source: string, result: CheckResult): ConsolidationRow {
+  const { name, kind, level, year } = result.organization;
+  const criteria = emptyCriteria();
+  for (const criterion of result.criteria) criteria[criterion.id] = criterion.percent;
+  const blocking = result.reasons.filter((reason) => reason.severity === 'block');
+  const counts = new Map<ReasonCode, number>();
+  for (const reason of blocking) counts.set(reason.code, (counts.get(reason.code) ?? 0) + 1);
+  const reasonCodes = REASON_CODES.filter((code) => counts.has(code));
+  const reasonText = reasonCodes
+    .map((code) => {
+      const count = counts.get(code) ?? 0;
+      return count > 1 ? `${REASON_SHORT_LABELS[code]} (${count})` : REASON_SHORT_LABELS[code];
+    })
+    .join('; ');
+  return {
+    key: orgKey(name, kind, year, source),
+    status: result.eligible ? 'eligible' : 'not-eligible',
+    name,
+    kind,
+    level,
+    year,
+    criteria,
+    completedShare: result.stats.completedShare,
+    goodShare: result.stats.goodShare,
+    reasonCodes,
+    reasonText,
+    source,
+    error: null,
+  };
+}
+
+/** The row of a file that could not be read. */
+export function rowFromError(source: string, message: string): ConsolidationRow {
+  return {
+    key: `tep:${source}`,
+    status: 'error',
+    name: null,
+    kind: null,
+    level: null,
+    year: null,
+    criteria: emptyCriteria(),
+    completedShare: null,
+    goodShare: null,
+    reasonCodes: [],
+    reasonText: message,
+    source,
+    error: message,
+  };
+}
+
+// ------------------------------------------------------------------------------------- the state
+
+export interface DuplicateNote {
+  key: string;
+  name: string | null;
+  /** The source kept (first seen) and the one left out. */
+  kept: string;
+  dropped: string;
+  /** Where the duplicate was found: the input file that carried it. */
+  via: string;
+  /** True when the two copies disagree on the verdict. */
+  verdictDiffers: boolean;
+}
+
+export interface KindTotals {
+  organizations: number;
+  eligible: number;
+}
+
+export type KindKey = 'chi-bo-co-so' | 'chi-bo-truc-thuoc' | 'chi-bo' | 'dang-bo-co-so' | 'khong-ro';
+
+export const KIND_KEY_LABELS: Record<KindKey, string> = {
+  'chi-bo-co-so': 'Chi bộ cơ sở',
+  'chi-bo-truc-thuoc': 'Chi bộ trực thuộc',
+  'chi-bo': 'Chi bộ (chưa rõ cấp)',
+  'dang-bo-co-so': 'Đảng bộ cơ sở',
+  'khong-ro': 'Chưa rõ loại tổ chức',
+};
+
+export function kindKey(kind: OrgKind | null, level: OrgLevel | null): KindKey {
+  if (kind === 'dang-bo') return 'dang-bo-co-so';
+  if (kind === 'chi-bo') return level === 'co-so' ? 'chi-bo-co-so' : level === 'truc-thuoc' ? 'chi-bo-truc-thuoc' : 'chi-bo';
+  return 'khong-ro';
+}
+
+export interface ConsolidationTotals {
+  /** Organisations counted (readable, each once). */
+  organizations: number;
+  eligible: number;
+  /** eligible / organizations, unrounded; null when there is no organisation. */
+  share: number | null;
+  /** The target as a fraction (policy modelTargetPercent / 100). */
+  target: number;
+  targetMet: boolean;
+  byKind: Record<KindKey, KindTotals>;
+  /** Files that could not be read (error rows). */
+  unreadable: number;
+  /** Copies of an organisation left out because it was already counted. */
+  duplicates: number;
+}
+
+/** Rows collected one input at a time; only the rows are kept, never a workbook. */
+export class Consolidation {
+  private readonly byKey = new Map<string, ConsolidationRow>();
+  readonly duplicates: DuplicateNote[] = [];
+
+  /** Adds a row unless its organisation is already in; `via` names the input file that carried it. */
+  add(row: ConsolidationRow, via: string = row.source): boolean {
+    const existing = this.byKey.get(row.key);
+    if (existing) {
+      // The same file reached twice (e.g. through two consolidations) is not worth a warning
+      // when it says the same thing, but is still counted once.
+      this.duplicates.push({
+        key: row.key,
+        name: row.name ?? existing.name,
+        kept: existing.source,
+        dropped: row.source,
+        via,
+        verdictDiffers: existing.status !== row.status,
+      });
+      return false;
+    }
+    this.byKey.set(row.key, row);
+    return true;
+  }
+
+  get rows(): ConsolidationRow[] {
+    return [...this.byKey.values()];
+  }
+
+  totals(policy: Policy): ConsolidationTotals {
+    return consolidationTotals(this.rows, policy, this.duplicates.length);
+  }
+}
+
+export function consolidationTotals(rows: readonly ConsolidationRow[], policy: Policy, duplicates = 0): ConsolidationTotals {
+  const byKind = Object.fromEntries(
+    (Object.keys(KIND_KEY_LABELS) as KindKey[]).map((key) => [key, { organizations: 0, eligible: 0 }]),
+  ) as Record<KindKey, KindTotals>;
+  let organizations = 0;
+  let eligible = 0;
+  let unreadable = 0;
+  for (const row of rows) {
+    if (row.status === 'error') {
+      unreadable += 1;
+      continue;
+    }
+    organizations += 1;
+    const bucket = byKind[kindKey(row.kind, row.level)];
+    bucket.organizations += 1;
+    if (row.status === 'eligible') {
+      eligible += 1;
+      bucket.eligible += 1;
+    }
+  }
+  const share = shareOf(eligible, organizations);
+  return {
+    organizations,
+    eligible,
+    share,
+    target: policy.modelTargetPercent / 100,
+    targetMet: share !== null && targetMet(share, policy),
+    byKind,
+    unreadable,
+    duplicates,
+  };
+}
+
+// ------------------------------------------------------------------------------------- the sheet
+
+/** Columns of the list, in order. The last five are hidden machine columns read back by readConsolidation. */
+const COLUMNS = [
+  { id: 'stt', header: 'STT', width: 5 },
+  { id: 'name', header: 'Tên tổ chức', width: 30 },
+  { id: 'kind', header: 'Loại tổ chức', width: 14 },
+  { id: 'year', header: 'Năm', width: 7 },
+  { id: 'c1.1', header: 'Tiêu chí 1.1 (%)', width: 9 },
+  { id: 'c1.2', header: 'Tiêu chí 1.2 (%)', width: 9 },
+  { id: 'c1.3', header: 'Tiêu chí 1.3 (%)', width: 9 },
+  { id: 'c1.4', header: 'Tiêu chí 1.4 (%)', width: 9 },
+  { id: 'completed', header: 'Tỷ lệ HTNV trở lên', width: 10 },
+  { id: 'good', header: 'Tỷ lệ HTTNV trở lên', width: 10 },
+  { id: 'verdict', header: 'Kết quả', width: 14 },
+  { id: 'reasons', header: 'Lý do', width: 38 },
+  { id: 'source', header: 'Tệp nguồn', width: 22 },
+  { id: 'key', header: 'Khóa', width: 10, machine: true },
+  { id: 'status', header: 'Trạng thái', width: 10, machine: true },
+  { id: 'kindCode', header: 'Mã loại', width: 10, machine: true },
+  { id: 'levelCode', header: 'Mã cấp', width: 10, machine: true },
+  { id: 'codes', header: 'Mã lý do', width: 10, machine: true },
+] as const;
+
+type ColumnId = (typeof COLUMNS)[number]['id'];
+const VISIBLE = COLUMNS.filter((c) => !('machine' in c)).length;
+const LAST_VISIBLE = columnLetters(VISIBLE - 1);
+
+export const VERDICT_LABELS: Record<RowStatus, string> = {
+  eligible: 'Đủ điều kiện',
+  'not-eligible': 'Không đủ điều kiện',
+  error: 'Không đọc được tệp',
+};
+
+function percentText(fraction: number | null): string {
+  return fraction === null ? '—' : `${formatNumber(fraction * 100)} %`;
+}
+
+export interface ConsolidationLayoutOptions {
+  asOf: IsoDate;
+  policy: Policy;
+  duplicates?: readonly DuplicateNote[];
+  /** Name of the committee that consolidates (printed top left); default a dotted line. */
+  committee?: string | null;
+}
+
+function rowCells(row: ConsolidationRow, index: number): CellValue[] {
+  const cells: Record<ColumnId, CellValue> = {
+    stt: index + 1,
+    name: row.name ?? (row.status === 'error' ? '(không đọc được)' : '(chưa có tên)'),
+    kind: row.kind ? orgKindLabel(row.kind, row.level) : row.status === 'error' ? '' : 'Chưa rõ',
+    year: row.year,
+    'c1.1': row.criteria['1.1'],
+    'c1.2': row.criteria['1.2'],
+    'c1.3': row.criteria['1.3'],
+    'c1.4': row.criteria['1.4'],
+    completed: row.completedShare,
+    good: row.goodShare,
+    verdict: VERDICT_LABELS[row.status],
+    reasons: row.reasonText,
+    source: row.source,
+    key: row.key,
+    status: row.status,
+    kindCode: row.kind,
+    levelCode: row.level,
+    codes: row.reasonCodes.join(','),
+  };
+  return COLUMNS.map((column) => cells[column.id]);
+}
+
+/** The printable, machine-readable `Danh sách tổ chức` sheet. */
+export function consolidationLayout(rows: readonly ConsolidationRow[], options: ConsolidationLayoutOptions): SheetLayout {
+  const { policy, asOf } = options;
+  const totals = consolidationTotals(rows, policy, options.duplicates?.length ?? 0);
+  const width = COLUMNS.length;
+  const values: CellValue[][] = [];
+  const formats: RangeFormat[] = [];
+  const merges: string[] = [];
+  const line = (cells: CellValue[] = []): number => {
+    const row = [...cells];
+    while (row.length < width) row.push(null);
+    values.push(row);
+    return values.length - 1;
+  };
+  const leftEnd = 'D';
+  const rightStart = 'F';
+  const { day, month, year } = isoParts(asOf);
+  const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort();
+
+  // Heading of a party document (Hướng dẫn 36-HD/VPTW): committee left, party name and date right.
+  let r = line([options.committee ?? '……………………………']);
+  merges.push(`A${r + 1}:${leftEnd}${r + 1}`, `${rightStart}${r + 1}:${LAST_VISIBLE}${r + 1}`);
+  values[r]![5] = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+  formats.push({ range: `A${r + 1}:${LAST_VISIBLE}${r + 1}`, bold: true, align: 'center' });
+  formats.push({ range: `${rightStart}${r + 1}`, underline: true, fontSize: 14 });
+  r = line(['Số: …-BC/…']);
+  merges.push(`A${r + 1}:${leftEnd}${r + 1}`, `${rightStart}${r + 1}:${LAST_VISIBLE}${r + 1}`);
+  values[r]![5] = `……, ngày ${day} tháng ${month} năm ${year}`;
+  formats.push({ range: `A${r + 1}`, align: 'center' }, { range: `${rightStart}${r + 1}`, italic: true, align: 'center' });
+  line();
+  r = line(['DANH SÁCH TỔ CHỨC ĐẢNG VÀ KẾT QUẢ ĐÁNH GIÁ MÔ HÌNH "CHI BỘ BỐN TỐT", "ĐẢNG BỘ CƠ SỞ BỐN TỐT"']);
+  merges.push(`A${r + 1}:${LAST_VISIBLE}${r + 1}`);
+  formats.push({ range: `A${r + 1}`, bold: true, fontSize: 14, align: 'center', wrap: true });
+  r = line([`${years.length > 0 ? `Năm ${years.join(', ')}` : 'Năm đánh giá: chưa rõ'} — số liệu tính đến ngày ${formatDate(asOf)}`]);
+  merges.push(`A${r + 1}:${LAST_VISIBLE}${r + 1}`);
+  formats.push({ range: `A${r + 1}`, italic: true, align: 'center' });
+  line();
+
+  const headerRow = line(COLUMNS.map((c) => c.header));
+  formats.push({
+    range: `A${headerRow + 1}:${columnLetters(width - 1)}${headerRow + 1}`,
+    bold: true,
+    align: 'center',
+    verticalAlign: 'middle',
+    wrap: true,
+    border: true,
+    fill: '#D9E1F2',
+  });
+  rows.forEach((row, index) => line(rowCells(row, index)));
+  const firstData = headerRow + 2;
+  const lastData = headerRow + 1 + rows.length;
+  if (rows.length > 0) {
+    formats.push({ range: `A${firstData}:${LAST_VISIBLE}${lastData}`, border: true, verticalAlign: 'top', wrap: true });
+    formats.push({ range: `E${firstData}:H${lastData}`, numberFormat: '0.00' });
+    formats.push({ range: `I${firstData}:J${lastData}`, numberFormat: '0.00%' });
+    formats.push({ range: `A${firstData}:A${lastData}`, align: 'center' }, { range: `D${firstData}:D${lastData}`, align: 'center' });
+    formats.push({ range: `${columnLetters(VISIBLE)}${firstData}:${columnLetters(width - 1)}${lastData}`, numberFormat: '@' });
+  }
+
+  // Totals: how many, how many recognised, the share against the target, by kind.
+  line();
+  const totalLine = (text: string, bold = false): void => {
+    const at = line([text]);
+    merges.push(`A${at + 1}:${LAST_VISIBLE}${at + 1}`);
+    if (bold) formats.push({ range: `A${at + 1}`, bold: true });
+  };
+  totalLine('TỔNG HỢP', true);
+  totalLine(`Tổng số tổ chức: ${totals.organizations}`);
+  totalLine(`Số tổ chức đủ điều kiện đề nghị công nhận: ${totals.eligible}`);
+  totalLine(
+    `Tỷ lệ đạt: ${percentText(totals.share)} — chỉ tiêu ${formatNumber(policy.modelTargetPercent)} %: ${totals.targetMet ? 'ĐẠT' : 'CHƯA ĐẠT'}`,
+    true,
+  );
+  for (const key of Object.keys(KIND_KEY_LABELS) as KindKey[]) {
+    const bucket = totals.byKind[key];
+    if (bucket.organizations === 0) continue;
+    totalLine(`  ${KIND_KEY_LABELS[key]}: ${bucket.eligible}/${bucket.organizations} đủ điều kiện (${percentText(shareOf(bucket.eligible, bucket.organizations))})`);
+  }
+  if (totals.unreadable > 0) totalLine(`Tệp không đọc được (không tính): ${totals.unreadable}`);
+  for (const note of options.duplicates ?? []) {
+    totalLine(
+      `Lưu ý: "${note.name ?? note.key}" có trong nhiều tệp (${note.kept}; ${note.dropped}${note.via !== note.dropped ? `, qua ${note.via}` : ''}); chỉ tính một lần theo ${note.kept}${note.verdictDiffers ? ' — HAI BẢN CÓ KẾT QUẢ KHÁC NHAU, cần kiểm tra' : ''}.`,
+    );
+  }
+
+  // Recipients bottom left, signature bottom right.
+  line();
+  const sign = line(['Nơi nhận:']);
+  formats.push({ range: `A${sign + 1}`, bold: true, italic: true });
+  values[sign]![7] = 'T/M CẤP ỦY';
+  merges.push(`${columnLetters(7)}${sign + 1}:${LAST_VISIBLE}${sign + 1}`);
+  formats.push({ range: `${columnLetters(7)}${sign + 1}`, bold: true, align: 'center' });
+  const recipients = line(['- Như trên;']);
+  values[recipients]![7] = '(Ký, ghi rõ họ tên)';
+  merges.push(`${columnLetters(7)}${recipients + 1}:${LAST_VISIBLE}${recipients + 1}`);
+  formats.push({ range: `${columnLetters(7)}${recipients + 1}`, italic: true, align: 'center' });
+  line(['- Lưu.']);
+
+  const layout: SheetLayout = {
+    name: CONSOLIDATION_SHEET,
+    values,
+    columns: COLUMNS.map((c) => ({ width: c.width, ...('machine' in c ? { hidden: true } : {}) })),
+    formats,
+    merges,
+    validations: [],
+    frozenRows: 0,
+    hidden: false,
+    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, area: `A1:${LAST_VISIBLE}${values.length}` },
+    fontName: 'Times New Roman',
+  };
+  formats.push({ range: `A${headerRow + 1}`, fontSize: 12 });
+  return placeMarker(layout, CONSOLIDATION_MARKER);
+}
+
+// ------------------------------------------------------------------------------------- reading back
+
+/** True when a grid is a consolidation list this product wrote. */
+export function isConsolidationGrid(grid: SheetGrid): boolean {
+  const marker = findMarker(grid);
+  return marker !== null && markerKind(marker) === 'consolidation';
+}
+
+function numberOrNull(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const text = cellText(value);
+  if (text === null) return null;
+  const parsed = Number(text.replace(',', '.').replace('%', '').trim());
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+function textOrNull(value: unknown): string | null {
+  return cellText(value);
+}
+
+/**
+ * Reads the rows of a consolidation back from its grids; null when no sheet is a consolidation.
+ * Rows come from the hidden machine columns, so what a person reformats in the visible ones does not
+ * change the totals.
+ */
+export function readConsolidation(sheets: readonly SheetGrid[]): ConsolidationRow[] | null {
+  const grid =
+    sheets.find((sheet) => foldText(sheet.name) === foldText(CONSOLIDATION_SHEET) && isConsolidationGrid(sheet)) ??
+    sheets.find((sheet) => isConsolidationGrid(sheet));
+  if (!grid) return null;
+  const wanted = new Map(COLUMNS.map((c) => [foldText(c.header), c.id]));
+  let headerIndex = -1;
+  const columnOf = new Map<ColumnId, number>();
+  for (let r = 0; r < grid.values.length && headerIndex < 0; r++) {
+    const row = grid.values[r] ?? [];
+    const found = new Map<ColumnId, number>();
+    row.forEach((value, c) => {
+      const text = cellText(value);
+      const id = text === null ? undefined : wanted.get(foldText(text));
+      if (id !== undefined && !found.has(id)) found.set(id, c);
+    });
+    if (found.has('key') && found.has('status') && found.has('name')) {
+      headerIndex = r;
+      for (const [id, c] of found) columnOf.set(id, c);
+    }
+  }
+  if (headerIndex < 0) return [];
+  const rows: ConsolidationRow[] = [];
+  for (let r = headerIndex + 1; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const get = (id: ColumnId): unknown => {
+      const c = columnOf.get(id);
+      return c === undefined ? null : row[c];
+    };
+    const key = textOrNull(get('key'));
+    const status = textOrNull(get('status'));
+    if (key === null || (status !== 'eligible' && status !== 'not-eligible' && status !== 'error')) {
+      // The list ends at its first row without a machine key (the totals follow a blank row).
+      if (rows.length > 0 || r > headerIndex + 1) break;
+      continue;
+    }
+    const kindText = textOrNull(get('kindCode'));
+    const levelText = textOrNull(get('levelCode'));
+    let kind: OrgKind | null = kindText === 'chi-bo' || kindText === 'dang-bo' ? kindText : null;
+    const level: OrgLevel | null = levelText === 'co-so' || levelText === 'truc-thuoc' ? levelText : null;
+    if (kind === null && status !== 'error') {
+      const label = textOrNull(get('kind'));
+      const parsed = label ? parseOrgKind(label) : null;
+      if (parsed?.ok) kind = parsed.value.kind;
+    }
+    const criteria = emptyCriteria();
+    for (const id of CRITERION_IDS) criteria[id] = numberOrNull(get(`c${id}` as ColumnId));
+    const codes = (textOrNull(get('codes')) ?? '')
+      .split(',')
+      .map((code) => code.trim())
+      .filter((code): code is ReasonCode => (REASON_CODES as readonly string[]).includes(code));
+    const reasonText = textOrNull(get('reasons')) ?? '';
+    const year = numberOrNull(get('year'));
+    rows.push({
+      key,
+      status,
+      name: status === 'error' ? null : textOrNull(get('name')),
+      kind,
+      level,
+      year: year !== null && Number.isInteger(year) ? year : null,
+      criteria,
+      completedShare: numberOrNull(get('completed')),
+      goodShare: numberOrNull(get('good')),
+      reasonCodes: codes,
+      reasonText,
+      source: textOrNull(get('source')) ?? '',
+      error: status === 'error' ? reasonText : null,
+    });
+  }
+  return rows;
+}
