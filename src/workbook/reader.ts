@@ -459,7 +459,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
     const previous = seen.get(key);
     if (previous !== undefined && (card !== null || !byCard)) {
       const what = card !== null ? `Số thẻ đảng viên "${card}"` : `Họ và tên "${name}"`;
-      sheet.issue('DUPLICATE_MEMBER', keyCell, `${what} xuất hiện hai lần (đã có ở ô ${previous}); mỗi đảng viên chỉ ghi một dòng.`, 'warning');
+      sheet.issue('DUPLICATE_MEMBER', keyCell, `${what} xuất hiện hai lần (đã có ở ô ${previous}); mỗi đảng viên cần ghi đúng một dòng.`, 'warning');
     } else if (previous === undefined) seen.set(key, keyCell);
     readDate(sheet, r, col('joined'), 'Ngày vào Đảng', false);
     const exempt = readYesNo(sheet, r, col('exempt'), 'Miễn sinh hoạt');

@@ -282,19 +282,19 @@ function infoValues(info: [string, Cell][]): Cell[][] {
 }
 
 function criteriaValues(criteria: readonly CriterionSpec[]): Cell[][] {
-  return [CRITERIA_HEADERS, ...criteria.map((c) => [c.code, c.content, c.max, c.self, null])];
+  return [[...CRITERIA_HEADERS], ...criteria.map((c) => [c.code, c.content, c.max, c.self, null])];
 }
 
 export function chiBoBook(spec: ChiBoSpec = chiBoSpec()): FixtureBook {
   const book = new FixtureBook();
   book.add('Thông tin', infoValues(spec.info));
   book.add('Đảng viên', [
-    MEMBER_HEADERS,
+    [...MEMBER_HEADERS],
     ...spec.members.map((m, index) => [index + 1, m.name, m.card, m.joined, m.exempt, m.rating, m.discipline, null]),
   ]);
   const count = (meeting: number, mark: string): number => spec.marks.filter((row) => row[meeting] === mark).length;
   book.add('Sinh hoạt', [
-    MEETING_HEADERS,
+    [...MEETING_HEADERS],
     ...spec.meetings.map((m, index) => [
       index + 1,
       isoToExcelSerial(m.date),
@@ -377,7 +377,7 @@ export function dangBoBook(spec: DangBoSpec = dangBoSpec()): FixtureBook {
       ...spec.members.map((m, index) => [index + 1, m.name, m.card, m.joined, m.exempt, m.rating, m.discipline, null]),
     ]);
   }
-  book.add('Chi bộ trực thuộc', [SUBORDINATE_HEADERS, ...spec.subordinates.map((s, index) => [index + 1, s.name, s.members, s.rating, s.isModel])]);
+  book.add('Chi bộ trực thuộc', [[...SUBORDINATE_HEADERS], ...spec.subordinates.map((s, index) => [index + 1, s.name, s.members, s.rating, s.isModel])]);
   book.add('Tiêu chí', criteriaValues(spec.criteria));
   return book;
 }
