@@ -104,11 +104,12 @@ export interface CellRef {
 /**
  * The single function every text cell passes through before it is parsed or matched (labels,
  * headers, names, codes). It is the seam for LEGACY_ENCODING: TCVN3/VNI text will be detected
- * and converted here, with a warning pushed to `issues` offering the Unicode text. Today it only
- * trims and blanks (cellText).
+ * and converted here, with a warning pushed to `issues` offering the Unicode text. Today it
+ * trims, blanks (cellText) and composes to NFC, so names read from NFD text come out in NFC.
  */
 export function labelText(value: unknown, _at: CellRef, _issues: Issue[]): string | null {
-  return cellText(value);
+  const text = cellText(value);
+  return text === null ? null : text.normalize('NFC');
 }
 
 // ---------------------------------------------------------------- one sheet
