@@ -13,6 +13,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout } from '../workbook/types';
 import { parseA1, parseRange } from '../workbook/a1';
+import { markerKind } from '../workbook/marker';
 
 // ------------------------------------------------------------------------------------------ errors
 
@@ -339,8 +340,8 @@ function worksheetGrid(worksheet: ExcelJS.Worksheet, maxCells: number): SheetGri
 
 export interface WriteOptions {
   /** The marker kind written to the workbook's keywords as "bontot:<kind>"; default: the layouts'
-   * first `marker`, else "generated". */
-  kind?: string;
+   * first `marker`, else "generated". null writes no marker (a file as a person would make it). */
+  kind?: string | null;
   title?: string;
   /** Creation time in the document properties; default now (the samples pass a fixed date). */
   timestamp?: Date;
@@ -509,11 +510,14 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
 /** Builds a workbook from layouts (in order) and returns its `.xlsx` bytes (browser and Node). */
 export async function writeWorkbookBuffer(layouts: readonly SheetLayout[], options: WriteOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  const kind = options.kind ?? layouts.find((l) => l.marker)?.marker ?? 'generated';
-  workbook.creator = PRODUCT_CREATOR;
-  workbook.lastModifiedBy = PRODUCT_CREATOR;
-  workbook.company = PRODUCT_KEYWORD;
-  workbook.keywords = `${PRODUCT_KEYWORD}:${kind}`;
+  const layoutMarker = layouts.find((l) => l.marker)?.marker;
+  const kind = options.kind === undefined ? ((layoutMarker ? markerKind(layoutMarker) : null) ?? 'generated') : options.kind;
+  if (kind !== null) {
+    workbook.creator = PRODUCT_CREATOR;
+    workbook.lastModifiedBy = PRODUCT_CREATOR;
+    workbook.company = PRODUCT_KEYWORD;
+    workbook.keywords = `${PRODUCT_KEYWORD}:${kind}`;
+  }
   if (options.title) workbook.title = options.title;
   const timestamp = options.timestamp ?? new Date();
   workbook.created = timestamp;
