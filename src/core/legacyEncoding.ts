@@ -1,0 +1,674 @@
+/**
+ * Legacy Vietnamese encodings: TCVN3 (ABC, ".VnTime" fonts) and VNI (VNI-Times fonts).
+ *
+ * Text typed with those fonts is stored as 1-byte codes; read as Unicode (Windows-1252 /
+ * Latin-1), it shows up as "Hoµn thµnh tèt nhiÖm vô" (TCVN3) or "Hoaøn thaønh toát nhieäm vuï"
+ * (VNI). This module converts both ways and detects such text in a cell.
+ *
+ * TCVN3 has a code for every lowercase Vietnamese letter but only for the uppercase letters
+ * Ă Â Ê Ô Ơ Ư Đ; uppercase toned letters are typed with the lowercase codes in the ".VnTimeH"
+ * (uppercase) font. The font is not in the text, so a word is converted to uppercase when its
+ * other letters say so (see `tcvn3WordIsUpper`).
+ *
+ * VNI writes a base letter followed by one mark character (tone, circumflex or breve, or both
+ * combined); ơ ư đ and the toned i / ỵ have single codes.
+ *
+ * Detection works word by word. A word is evidence of a legacy encoding only when it is not a
+ * possible Vietnamese syllable as it stands but becomes one after conversion ("Hoµn" → "Hoàn");
+ * words that are valid either way ("Tô", which is "Tụ" in TCVN3) are not evidence. A cell with
+ * letters that no legacy font can produce (ệ, ư, đ…) keeps those words as they are. Everything
+ * returned is NFC.
+ */
+
+export type LegacyEncodingName = 'TCVN3' | 'VNI';
+
+export interface LegacyDetection {
+  encoding: LegacyEncodingName;
+  /** The whole text with its legacy words converted, NFC. */
+  unicode: string;
+}
+
+// ---------------------------------------------------------------- Vietnamese letters
+
+/** Tone marks in the order used by every table below: none, grave, hook, tilde, acute, dot. */
+const TONE_MARKS = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'] as const;
+type ToneIndex = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** The 12 vowel bases (with their circumflex, breve or horn) as lowercase NFC letters. */
+const VOWEL_BASES = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'] as const;
+
+function withTone(base: string, tone: ToneIndex): string {
+  return (base + TONE_MARKS[tone]).normalize('NFC');
+}
+
+/**
+ * Every Vietnamese letter that is not plain ASCII: 12 vowel bases × 6 tones minus the 6 plain
+ * ASCII vowels, plus đ — 67 lowercase and 67 uppercase letters (134 in all), lowercase first.
+ */
+export function vietnameseLetters(): string[] {
+  const lower: string[] = [];
+  for (const base of VOWEL_BASES) {
+    for (let tone = 0; tone < TONE_MARKS.length; tone++) {
+      const letter = withTone(base, tone as ToneIndex);
+      if (letter.charCodeAt(0) > 0x7f) lower.push(letter);
+    }
+  }
+  lower.push('đ');
+  return [...lower, ...lower.map((letter) => letter.toUpperCase())];
+}
+
+interface LetterParts {
+  /** Lowercase base with its circumflex, breve or horn, no tone (e.g. "ơ", "â", "đ", "b"). */
+  base: string;
+  tone: ToneIndex;
+  upper: boolean;
+}
+
+const TONE_BY_MARK = new Map<string, ToneIndex>(
+  TONE_MARKS.map((mark, index) => [mark, index as ToneIndex] as const).filter(([mark]) => mark !== ''),
+);
+
+/** Splits one Vietnamese letter into base, tone and case; null for anything else. */
+function letterParts(char: string): LetterParts | null {
+  const lower = char.toLowerCase();
+  const upper = lower !== char;
+  let base = '';
+  let tone: ToneIndex = 0;
+  for (const part of lower.normalize('NFD')) {
+    const toneIndex = TONE_BY_MARK.get(part);
+    if (toneIndex !== undefined) {
+      if (tone !== 0) return null;
+      tone = toneIndex;
+    } else {
+      base += part;
+    }
+  }
+  base = base.normalize('NFC');
+  if (!VIETNAMESE_BASES.has(base)) return null;
+  if (tone !== 0 && !(VOWEL_BASES as readonly string[]).includes(base)) return null;
+  return { base, tone, upper };
+}
+
+const VIETNAMESE_BASES = new Set<string>([...VOWEL_BASES, 'đ', ...'bcdghklmnpqrstvx']);
+
+// ---------------------------------------------------------------- syllables
+
+const INITIALS = [
+  'ngh', 'ng', 'gh', 'gi', 'kh', 'nh', 'ph', 'th', 'tr', 'ch', 'qu',
+  'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', '',
+] as const;
+
+const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't', ''] as const;
+const STOP_FINALS = new Set(['c', 'ch', 'p', 't']);
+
+/** Vowel clusters and the finals each can take ('' = the cluster may end the syllable). */
+const CLUSTERS = new Map<string, readonly string[]>([
+  ['a', ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't']],
+  ['ă', ['c', 'm', 'n', 'ng', 'p', 't']],
+  ['â', ['c', 'm', 'n', 'ng', 'p', 't']],
+  ['e', ['', 'c', 'm', 'n', 'ng', 'p', 't']],
+  ['ê', ['', 'ch', 'm', 'n', 'nh', 'p', 't']],
+  ['i', ['', 'ch', 'm', 'n', 'nh', 'p', 't']],
+  ['o', ['', 'c', 'm', 'n', 'ng', 'p', 't']],
+  ['ô', ['', 'c', 'm', 'n', 'ng', 'p', 't']],
+  ['ơ', ['', 'm', 'n', 'p', 't']],
+  ['u', ['', 'c', 'm', 'n', 'ng', 'p', 't']],
+  ['ư', ['', 'c', 'n', 'ng', 't']],
+  ['y', ['']],
+  ['iê', ['c', 'm', 'n', 'ng', 'p', 't']],
+  ['yê', ['c', 'm', 'n', 'ng', 'p', 't']],
+  ['oa', ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't']],
+  ['oă', ['c', 'm', 'n', 'ng', 't']],
+  ['oe', ['', 'n', 't']],
+  ['oo', ['c', 'ng']],
+  ['uâ', ['n', 'ng', 't']],
+  ['uê', ['', 'ch', 'nh']],
+  ['uy', ['', 'ch', 'n', 'nh', 'p', 't']],
+  ['uyê', ['n', 't']],
+  ['uô', ['c', 'm', 'n', 'ng', 't']],
+  ['ươ', ['c', 'm', 'n', 'ng', 'p', 't']],
+  ...[
+    'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iu', 'oi', 'ôi', 'ơi', 'ui', 'ưi', 'ưu',
+    'ua', 'ưa', 'uơ', 'iêu', 'yêu', 'oai', 'oay', 'oeo', 'uây', 'uya', 'uyu', 'uôi', 'ươi', 'ươu',
+  ].map((cluster) => [cluster, ['']] as const),
+]);
+
+const MODIFIED_VOWELS = new Set(['ă', 'â', 'ê', 'ô', 'ơ', 'ư']);
+
+/** Where the tone may sit inside a cluster (both the old "hòa" and the new "hoà" style). */
+function tonePositions(cluster: string, final: string): number[] {
+  const letters = [...cluster];
+  let modified = -1;
+  letters.forEach((letter, index) => {
+    if (MODIFIED_VOWELS.has(letter)) modified = index;
+  });
+  if (modified >= 0) return [modified];
+  if (letters.length === 1) return [0];
+  if (cluster === 'oa' || cluster === 'oe' || cluster === 'uy') return final === '' ? [0, 1] : [1];
+  // "oo" only in loanwords: xoong, boong (no tone), moóc, soóc (sắc before c).
+  if (cluster === 'oo') return final === 'c' ? [1] : [];
+  if (letters.length === 2) return [0];
+  return [1];
+}
+
+export interface SyllableOptions {
+  /** Also require the tone on the right vowel of the cluster (default true). */
+  strictTonePlacement?: boolean;
+}
+
+/**
+ * True when the word (any case, NFC or NFD) is one well-formed Vietnamese syllable: an initial
+ * consonant, a vowel cluster, a final consonant that cluster can take, at most one tone, and
+ * only sắc or nặng before a final c, ch, p or t.
+ */
+export function isVietnameseSyllable(word: string, options: SyllableOptions = {}): boolean {
+  const strict = options.strictTonePlacement ?? true;
+  const bases: string[] = [];
+  let tone: ToneIndex = 0;
+  let toneAt = -1;
+  for (const char of word.normalize('NFC')) {
+    const parts = letterParts(char);
+    if (!parts) return false;
+    if (parts.tone !== 0) {
+      if (tone !== 0) return false;
+      tone = parts.tone;
+      toneAt = bases.length;
+    }
+    bases.push(parts.base);
+  }
+  if (bases.length === 0) return false;
+  const text = bases.join('');
+  for (const initial of INITIALS) {
+    if (!text.startsWith(initial)) continue;
+    const starts: [number, string][] = [[initial.length, text.slice(initial.length)]];
+    // "gi" and "qu" lend their i / u to the cluster: giếng = gi + iêng, quỳnh = qu + uynh.
+    if (initial === 'gi' || initial === 'qu') starts.push([1, text.slice(1)]);
+    for (const [clusterStart, rest] of starts) {
+      for (const final of FINALS) {
+        if (!rest.endsWith(final)) continue;
+        const cluster = rest.slice(0, rest.length - final.length);
+        const finals = CLUSTERS.get(cluster);
+        if (!finals || !finals.includes(final)) continue;
+        if (STOP_FINALS.has(final) && tone !== 4 && tone !== 5) continue;
+        // The tone never sits on the consonant part of the initial.
+        if (tone !== 0 && toneAt < clusterStart) continue;
+        if (strict && tone !== 0 && !tonePositions(cluster, final).includes(toneAt - clusterStart)) continue;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- TCVN3 tables
+
+/** TCVN3 codes per vowel base: untoned, grave, hook, tilde, acute, dot (TCVN 5712:1993 VN3). */
+const TCVN3_ROWS: readonly (readonly [string, readonly number[]])[] = [
+  ['a', [0x61, 0xb5, 0xb6, 0xb7, 0xb8, 0xb9]],
+  ['ă', [0xa8, 0xbb, 0xbc, 0xbd, 0xbe, 0xc6]],
+  ['â', [0xa9, 0xc7, 0xc8, 0xc9, 0xca, 0xcb]],
+  ['e', [0x65, 0xcc, 0xce, 0xcf, 0xd0, 0xd1]],
+  ['ê', [0xaa, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6]],
+  ['i', [0x69, 0xd7, 0xd8, 0xdc, 0xdd, 0xde]],
+  ['o', [0x6f, 0xdf, 0xe1, 0xe2, 0xe3, 0xe4]],
+  ['ô', [0xab, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9]],
+  ['ơ', [0xac, 0xea, 0xeb, 0xec, 0xed, 0xee]],
+  ['u', [0x75, 0xef, 0xf1, 0xf2, 0xf3, 0xf4]],
+  ['ư', [0xad, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9]],
+  ['y', [0x79, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe]],
+];
+
+/** The only uppercase letters TCVN3 has codes for. */
+const TCVN3_UPPER: readonly (readonly [string, number])[] = [
+  ['Ă', 0xa1], ['Â', 0xa2], ['Ê', 0xa3], ['Ô', 0xa4], ['Ơ', 0xa5], ['Ư', 0xa6], ['Đ', 0xa7],
+];
+
+interface Tcvn3Code {
+  /** The letter in lowercase (or, for the uppercase codes, in uppercase). */
+  letter: string;
+  upperCode: boolean;
+}
+
+const TCVN3_DECODE = new Map<string, Tcvn3Code>();
+const TCVN3_ENCODE = new Map<string, string>();
+for (const [base, codes] of TCVN3_ROWS) {
+  codes.forEach((code, tone) => {
+    if (code < 0x80) return;
+    const letter = withTone(base, tone as ToneIndex);
+    const char = String.fromCharCode(code);
+    TCVN3_DECODE.set(char, { letter, upperCode: false });
+    TCVN3_ENCODE.set(letter, char);
+  });
+}
+TCVN3_DECODE.set('\u00ae', { letter: 'đ', upperCode: false });
+TCVN3_ENCODE.set('đ', '\u00ae');
+for (const [letter, code] of TCVN3_UPPER) {
+  const char = String.fromCharCode(code);
+  TCVN3_DECODE.set(char, { letter, upperCode: true });
+  TCVN3_ENCODE.set(letter, char);
+}
+
+/**
+ * Unicode → TCVN3 as typed with the ".VnTime" font. Uppercase toned letters have no code and
+ * get the lowercase one (what the ".VnTimeH" font shows as uppercase).
+ */
+export function toTcvn3(unicode: string): string {
+  let out = '';
+  for (const char of unicode.normalize('NFC')) {
+    const direct = TCVN3_ENCODE.get(char);
+    if (direct !== undefined) {
+      out += direct;
+      continue;
+    }
+    const lower = char.toLowerCase();
+    const viaLower = lower !== char ? TCVN3_ENCODE.get(lower) : undefined;
+    out += viaLower ?? char;
+  }
+  return out;
+}
+
+type CaseClass = 'upper' | 'lower' | 'code' | 'other';
+
+function tcvn3CaseClass(char: string): CaseClass {
+  const code = TCVN3_DECODE.get(char);
+  if (code) return code.upperCode ? 'upper' : 'code';
+  if (char >= 'A' && char <= 'Z') return 'upper';
+  if (char >= 'a' && char <= 'z') return 'lower';
+  return 'other';
+}
+
+/**
+ * true: the word is uppercase (".VnTimeH"), false: mixed or lower case, null: cannot tell.
+ * A word is uppercase when it has no lowercase ASCII letter and an uppercase letter after its
+ * first letter ("HOµN", "¸O"); a word whose only capital is its first letter ("Hµ") cannot tell.
+ */
+function tcvn3WordIsUpper(word: string): boolean | null {
+  let index = 0;
+  let upperInside = false;
+  for (const char of word) {
+    const kind = tcvn3CaseClass(char);
+    if (kind === 'lower') return false;
+    if (kind === 'upper' && index > 0) upperInside = true;
+    index++;
+  }
+  return upperInside ? true : null;
+}
+
+function decodeTcvn3Word(word: string, upper: boolean): string {
+  let out = '';
+  for (const char of word) {
+    const code = TCVN3_DECODE.get(char);
+    if (!code) out += char;
+    else out += upper ? code.letter.toUpperCase() : code.letter;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- VNI tables
+
+interface VniMark {
+  modifier: '' | '\u0302' | '\u0306';
+  tone: ToneIndex;
+}
+
+/** VNI mark characters, lowercase form (the uppercase form is the same letter in capitals). */
+const VNI_MARK_ROWS: readonly (readonly [VniMark['modifier'], readonly string[]])[] = [
+  // none/grave/hook/tilde/acute/dot, as TONE_MARKS; '' = no code.
+  ['', ['', '\u00f8', '\u00fb', '\u00f5', '\u00f9', '\u00ef']], // ø û õ ù ï
+  ['\u0302', ['\u00e2', '\u00e0', '\u00e5', '\u00e3', '\u00e1', '\u00e4']], // â à å ã á ä
+  ['\u0306', ['\u00ea', '\u00e8', '\u00fa', '\u00fc', '\u00e9', '\u00eb']], // ê è ú ü é ë
+];
+
+/** Single VNI codes for whole letters: ơ ư đ, the toned i, and ỵ. */
+const VNI_LETTER_CODES: readonly (readonly [string, string])[] = [
+  ['\u00f4', 'ơ'], ['\u00f6', 'ư'], ['\u00f1', 'đ'],
+  ['\u00ec', 'ì'], ['\u00e6', 'ỉ'], ['\u00f3', 'ĩ'], ['\u00ed', 'í'], ['\u00f2', 'ị'],
+  ['\u00ee', 'ỵ'],
+];
+
+const VNI_MARKS = new Map<string, VniMark>();
+const VNI_MARK_ENCODE = new Map<string, string>(); // modifier + tone index → lowercase mark
+for (const [modifier, marks] of VNI_MARK_ROWS) {
+  marks.forEach((mark, tone) => {
+    if (mark === '') return;
+    const value: VniMark = { modifier, tone: tone as ToneIndex };
+    VNI_MARKS.set(mark, value);
+    VNI_MARKS.set(mark.toUpperCase(), value);
+    VNI_MARK_ENCODE.set(modifier + String(tone), mark);
+  });
+}
+const VNI_LETTERS = new Map<string, string>();
+const VNI_LETTER_ENCODE = new Map<string, string>();
+for (const [code, letter] of VNI_LETTER_CODES) {
+  VNI_LETTERS.set(code, letter);
+  VNI_LETTERS.set(code.toUpperCase(), letter.toUpperCase());
+  VNI_LETTER_ENCODE.set(letter, code);
+  VNI_LETTER_ENCODE.set(letter.toUpperCase(), code.toUpperCase());
+}
+
+/** Unicode → VNI (VNI-Times fonts). */
+export function toVni(unicode: string): string {
+  let out = '';
+  for (const char of unicode.normalize('NFC')) {
+    const single = VNI_LETTER_ENCODE.get(char);
+    if (single !== undefined) {
+      out += single;
+      continue;
+    }
+    const parts = letterParts(char);
+    if (!parts || !(VOWEL_BASES as readonly string[]).includes(parts.base)) {
+      out += char;
+      continue;
+    }
+    const { base, tone, upper } = parts;
+    let letter: string;
+    let modifier: VniMark['modifier'] = '';
+    if (base === 'ơ' || base === 'ư') letter = VNI_LETTER_ENCODE.get(base) ?? base;
+    else if (base === 'â' || base === 'ê' || base === 'ô') {
+      letter = base.normalize('NFD').charAt(0);
+      modifier = '\u0302';
+    } else if (base === 'ă') {
+      letter = 'a';
+      modifier = '\u0306';
+    } else letter = base;
+    const mark = modifier === '' && tone === 0 ? '' : (VNI_MARK_ENCODE.get(modifier + String(tone)) ?? '');
+    out += upper ? (letter + mark).toUpperCase() : letter + mark;
+  }
+  return out;
+}
+
+interface VniWord {
+  text: string;
+  /** false when a mark character follows something that cannot carry it. */
+  ok: boolean;
+}
+
+const VNI_TONE_BASES = new Set<string>(VOWEL_BASES);
+
+function decodeVniWord(word: string): VniWord {
+  let out = '';
+  let ok = true;
+  // The letter being built: lowercase base (with its modifier), tone, case, and whether a
+  // mark character may still attach to it.
+  let base = '';
+  let tone: ToneIndex = 0;
+  let upper = false;
+  let open = false;
+  const flush = (): void => {
+    if (base !== '') {
+      const letter = withTone(base, tone);
+      out += upper ? letter.toUpperCase() : letter;
+    }
+    base = '';
+    tone = 0;
+    open = false;
+  };
+  /** Applies a mark to the letter being built; false when the letter cannot carry it. */
+  const attach = (mark: VniMark): boolean => {
+    if (!open) return false;
+    let next = base;
+    if (mark.modifier !== '') {
+      const carriers = mark.modifier === '\u0302' ? ['a', 'e', 'o'] : ['a'];
+      if (!carriers.includes(base) || tone !== 0) return false;
+      next = (base + mark.modifier).normalize('NFC');
+    }
+    if (mark.tone !== 0 && tone !== 0) return false;
+    base = next;
+    if (mark.tone !== 0) {
+      tone = mark.tone;
+      open = false;
+    }
+    return true;
+  };
+  for (const char of word) {
+    const mark = VNI_MARKS.get(char);
+    if (mark) {
+      if (!attach(mark)) {
+        flush();
+        ok = false;
+        out += char;
+      }
+      continue;
+    }
+    flush();
+    const letter = VNI_LETTERS.get(char) ?? char;
+    const lower = letter.toLowerCase();
+    const parts = letterParts(lower);
+    if (!parts) {
+      out += char;
+      continue;
+    }
+    base = parts.base;
+    tone = parts.tone;
+    upper = letter !== lower;
+    open = tone === 0 && VNI_TONE_BASES.has(base);
+  }
+  flush();
+  return { text: out, ok };
+}
+
+// ---------------------------------------------------------------- words
+
+interface Token {
+  text: string;
+  isWord: boolean;
+}
+
+function tokenize(text: string, isWordChar: (char: string) => boolean): Token[] {
+  const tokens: Token[] = [];
+  let current = '';
+  let currentIsWord = false;
+  for (const char of text) {
+    const word = isWordChar(char);
+    if (current !== '' && word !== currentIsWord) {
+      tokens.push({ text: current, isWord: currentIsWord });
+      current = '';
+    }
+    current += char;
+    currentIsWord = word;
+  }
+  if (current !== '') tokens.push({ text: current, isWord: currentIsWord });
+  return tokens;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+function isTcvn3WordChar(char: string): boolean {
+  return TCVN3_DECODE.has(char) || LETTER.test(char);
+}
+
+function isLetterChar(char: string): boolean {
+  return LETTER.test(char);
+}
+
+/** True when a word starts with an uppercase letter as TCVN3 reads it. */
+function tcvn3StartsUpper(word: string): boolean {
+  const first = [...word][0] ?? '';
+  if (TCVN3_DECODE.has(first)) return TCVN3_DECODE.get(first)?.upperCode === true;
+  return first !== first.toLowerCase();
+}
+
+/** A word that starts with a toned letter (which has no uppercase TCVN3 code), rest lowercase. */
+function startsWithTonedCode(word: string): boolean {
+  const [first, ...rest] = [...word];
+  const code = first === undefined ? undefined : TCVN3_DECODE.get(first);
+  if (!code || code.upperCode || letterParts(code.letter)?.tone === 0) return false;
+  return rest.every((char) => tcvn3CaseClass(char) !== 'upper');
+}
+
+/**
+ * Converts the words of a text with the TCVN3 table; `convert` chooses which words.
+ * Case: uppercase words (".VnTimeH") come out in capitals; in a text whose other words are all
+ * capitalised (a name such as "NguyÔn ThÞ ¸nh"), the words starting with a toned letter get a
+ * capital too (TCVN3 has no code for "Á").
+ */
+function convertTcvn3Tokens(tokens: readonly Token[], convert: (index: number) => boolean): string {
+  const upperFlags = tokens.map((token) => (token.isWord ? tcvn3WordIsUpper(token.text) : null));
+  const hasLower = tokens.some((token) => token.isWord && /[a-z]/.test(token.text));
+  const textUpper = !hasLower && upperFlags.some((flag) => flag === true);
+  const words = tokens.flatMap((token, index) => (token.isWord ? [index] : []));
+  const startsUpper = words.filter((index) => tcvn3StartsUpper(tokens[index]?.text ?? ''));
+  const startsToned = words.filter((index) => startsWithTonedCode(tokens[index]?.text ?? ''));
+  const titleCase = startsUpper.length > 0 && startsUpper.length + startsToned.length === words.length;
+  const capitalised = (index: number): boolean => titleCase && startsToned.includes(index);
+  return tokens
+    .map((token, index) => {
+      if (!token.isWord || !convert(index)) return token.text;
+      const upper = upperFlags[index] ?? textUpper;
+      const converted = decodeTcvn3Word(token.text, upper);
+      if (upper || !capitalised(index)) return converted;
+      const [first = '', ...rest] = [...converted];
+      return first.toUpperCase() + rest.join('');
+    })
+    .join('');
+}
+
+/** TCVN3 text (read as Latin-1 / Windows-1252 characters) → Unicode NFC. */
+export function convertFromTcvn3(text: string): string {
+  const tokens = tokenize(text.normalize('NFC'), isTcvn3WordChar);
+  return convertTcvn3Tokens(tokens, () => true).normalize('NFC');
+}
+
+/** VNI text (read as Latin-1 / Windows-1252 characters) → Unicode NFC. */
+export function convertFromVni(text: string): string {
+  const tokens = tokenize(text.normalize('NFC'), isLetterChar);
+  return tokens
+    .map((token) => (token.isWord ? decodeVniWord(token.text).text : token.text))
+    .join('')
+    .normalize('NFC');
+}
+
+// ---------------------------------------------------------------- detection
+
+/**
+ * legacy: evidence for the encoding; unicode: evidence against it (keep the word); junk: has
+ * legacy codes but is no syllable either way; neutral: reads either way or has no codes.
+ */
+type WordKind = 'legacy' | 'unicode' | 'junk' | 'neutral';
+
+/** Any letter outside Latin-1: no TCVN3 or VNI font can have produced it. */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+function letterCount(text: string): number {
+  let count = 0;
+  for (const char of text) if (LETTER.test(char)) count++;
+  return count;
+}
+
+/**
+ * How a word reads: evidence for the legacy encoding (not a syllable as it stands, a syllable
+ * of at least 2 letters once converted), evidence for Unicode (a letter no legacy font
+ * produces, or a syllable as it stands that conversion would break), junk or neutral.
+ */
+function classifyWord(word: string, converted: string, convertedOk: boolean): { kind: WordKind; letters: number } {
+  if (converted === word) return { kind: BEYOND_LATIN1.test(word) ? 'unicode' : 'neutral', letters: 0 };
+  if (BEYOND_LATIN1.test(word)) return { kind: 'unicode', letters: 0 };
+  const before = isVietnameseSyllable(word);
+  const after = convertedOk && isVietnameseSyllable(converted);
+  const letters = letterCount(converted);
+  if (after && !before) return { kind: letters >= 2 ? 'legacy' : 'neutral', letters };
+  if (before && !after) return { kind: 'unicode', letters };
+  if (!before && !after) return { kind: 'junk', letters };
+  return { kind: 'neutral', letters };
+}
+
+interface Reading {
+  encoding: LegacyEncodingName;
+  tokens: Token[];
+  kinds: (WordKind | null)[];
+  /** Letters of the converted legacy words. */
+  legacyLetters: number;
+  /** Letters of the junk words (legacy codes that make no syllable in this reading). */
+  junkLetters: number;
+}
+
+/** A text needs at least this many converted letters in evidence words to be flagged. */
+const MIN_EVIDENCE_LETTERS = 3;
+
+function readAs(encoding: LegacyEncodingName, text: string): Reading {
+  const tokens = tokenize(text, encoding === 'TCVN3' ? isTcvn3WordChar : isLetterChar);
+  let legacyLetters = 0;
+  let junkLetters = 0;
+  const kinds = tokens.map((token): WordKind | null => {
+    if (!token.isWord) return null;
+    let converted: string;
+    let ok = true;
+    if (encoding === 'TCVN3') {
+      converted = decodeTcvn3Word(token.text, false);
+    } else {
+      const word = decodeVniWord(token.text);
+      converted = word.text;
+      ok = word.ok;
+    }
+    const { kind, letters } = classifyWord(token.text, converted, ok);
+    if (kind === 'legacy') legacyLetters += letters;
+    if (kind === 'junk') junkLetters += letters;
+    return kind;
+  });
+  return { encoding, tokens, kinds, legacyLetters, junkLetters };
+}
+
+/**
+ * Which words of a flagged text to convert: legacy words, and neutral or junk words whose
+ * nearest decisive (legacy or unicode) word is a legacy word (the one before on a tie).
+ */
+function convertPlan(kinds: readonly (WordKind | null)[]): boolean[] {
+  const decisive: number[] = [];
+  kinds.forEach((kind, index) => {
+    if (kind === 'legacy' || kind === 'unicode') decisive.push(index);
+  });
+  return kinds.map((kind, index) => {
+    if (kind === null) return false;
+    if (kind === 'legacy' || kind === 'unicode') return kind === 'legacy';
+    let nearest = -1;
+    for (const at of decisive) {
+      if (nearest < 0 || Math.abs(at - index) < Math.abs(nearest - index)) nearest = at;
+    }
+    return nearest >= 0 && kinds[nearest] === 'legacy';
+  });
+}
+
+function render(reading: Reading): string {
+  const plan = convertPlan(reading.kinds);
+  if (reading.encoding === 'TCVN3') {
+    return convertTcvn3Tokens(reading.tokens, (index) => plan[index] === true).normalize('NFC');
+  }
+  return reading.tokens
+    .map((token, index) => (plan[index] === true ? decodeVniWord(token.text).text : token.text))
+    .join('')
+    .normalize('NFC');
+}
+
+/** Quick filter: legacy text always has a character in U+00A1–U+00FF. */
+const LATIN1_HIGH = /[\u00a1-\u00ff]/;
+
+export interface DetectOptions {
+  /**
+   * The encoding to choose when a text reads equally well as TCVN3 and as VNI (e.g. "Thö" is
+   * "Thử" in TCVN3 and "Thư" in VNI): pass the encoding most other cells of the workbook were
+   * found in. Default TCVN3, the encoding of most party and state offices.
+   */
+  prefer?: LegacyEncodingName;
+}
+
+/**
+ * Detects TCVN3 or VNI text. Returns the encoding and the text with its legacy words
+ * converted (NFC), or null for ordinary Unicode, English, numbers, codes, and text too short
+ * or too ambiguous to tell (TCVN3 "Vô" is "Vụ" but also a Unicode word).
+ *
+ * A reading counts when its evidence words hold at least 3 letters and outweigh the words it
+ * turns into junk; of two readings the one with more evidence letters net of junk wins.
+ */
+export function detectLegacyEncoding(text: string, options: DetectOptions = {}): LegacyDetection | null {
+  const normalized = text.normalize('NFC');
+  if (!LATIN1_HIGH.test(normalized)) return null;
+  const prefer = options.prefer ?? 'TCVN3';
+  const score = (reading: Reading): number => reading.legacyLetters - reading.junkLetters;
+  const readings = (['TCVN3', 'VNI'] as const)
+    .map((encoding) => readAs(encoding, normalized))
+    .filter((reading) => reading.legacyLetters >= MIN_EVIDENCE_LETTERS && score(reading) > 0)
+    .sort((a, b) => score(b) - score(a) || (a.encoding === prefer ? -1 : b.encoding === prefer ? 1 : 0));
+  const best = readings[0];
+  if (!best) return null;
+  return { encoding: best.encoding, unicode: render(best) };
+}
