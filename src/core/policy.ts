@@ -7,6 +7,7 @@
  * zod/mini keeps the custom-functions bundle small; jitless mode avoids `new Function` under a CSP.
  */
 import * as z from 'zod/mini';
+import { formatDate, parseDate } from './dates';
 import { REASON_CODES, type ReasonCode, type Severity } from './types';
 
 z.config({ jitless: true });
@@ -98,7 +99,7 @@ function validFullDate(text: string): boolean {
 const numberShape = Object.fromEntries(
   NUMBER_SETTINGS.map((setting) => [
     setting.key,
-    z.number().check(
+    z.number('phải là một số').check(
       z.gte(setting.min, `phải từ ${setting.min} trở lên`),
       z.lte(setting.max, `phải không quá ${setting.max}`),
       z.refine((value) => !setting.integer || Number.isInteger(value), 'phải là số nguyên'),
@@ -107,7 +108,7 @@ const numberShape = Object.fromEntries(
 ) as Record<NumericKey, z.ZodMiniNumber<number>>;
 
 const severitySchema = z.enum(['block', 'warn'], 'phải là "block" (chặn) hoặc "warn" (cảnh báo)');
-const deadlineSchema = z.nullable(z.string().check(z.refine(validDayMonth, 'phải có dạng dd/mm')));
+const deadlineSchema = z.nullable(z.string('phải có dạng dd/mm').check(z.refine(validDayMonth, 'phải có dạng dd/mm')));
 
 export const policySchema = z.object({
   ...numberShape,
@@ -119,7 +120,7 @@ export const policySchema = z.object({
   ),
   deadlineOverrides: z.record(
     z.string().check(z.regex(/^(dangKy|chiTieu|deNghi|thamDinh|congNhan)\.\d{4}$/, 'khóa phải có dạng giaiDoan.năm')),
-    z.string().check(z.refine(validFullDate, 'phải có dạng dd/mm/yyyy')),
+    z.string('phải có dạng dd/mm/yyyy').check(z.refine(validFullDate, 'phải có dạng dd/mm/yyyy')),
   ),
 });
 
@@ -179,9 +180,20 @@ function looseNumber(value: unknown): unknown {
   return value;
 }
 
-function looseDeadline(value: unknown): unknown {
+/**
+ * A deadline cell: text as typed, or a date that Excel made of "31/01" or "10/07/2023" (an Excel
+ * serial from Office.js, a Date from a file library) written back as dd/mm or dd/mm/yyyy.
+ */
+function looseDeadline(value: unknown, withYear: boolean): unknown {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  return typeof value === 'string' ? value.trim() : value;
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || value instanceof Date) {
+    const parsed = parseDate(value);
+    if (!parsed.ok) return value;
+    const text = formatDate(parsed.value);
+    return withYear ? text : text.slice(0, 5);
+  }
+  return value;
 }
 
 /**
@@ -204,9 +216,9 @@ export function policyFromEntries(entries: readonly PolicyEntry[], base: Policy 
     } else if (group === 'severity' && parts.length === 2 && REASON_CODES.includes(name as ReasonCode)) {
       (draft.severity as Record<string, unknown>)[name as string] = typeof value === 'string' ? value.trim().toLowerCase() : value;
     } else if (group === 'deadline' && DEADLINE_STAGES.some((s) => s.stage === name) && parts.length === 2) {
-      (draft.deadlines as Record<string, unknown>)[name as string] = looseDeadline(value);
+      (draft.deadlines as Record<string, unknown>)[name as string] = looseDeadline(value, false);
     } else if (group === 'deadline' && DEADLINE_STAGES.some((s) => s.stage === name) && parts.length === 3 && /^\d{4}$/.test(year ?? '')) {
-      const date = looseDeadline(value);
+      const date = looseDeadline(value, true);
       if (date === null) delete draft.deadlineOverrides[`${name}.${year}`];
       else (draft.deadlineOverrides as Record<string, unknown>)[`${name}.${year}`] = date;
     } else {

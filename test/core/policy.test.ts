@@ -1,0 +1,222 @@
+import { isoToExcelSerial } from '../../src/core/dates';
+import {
+  DEADLINE_STAGES,
+  defaultPolicy,
+  describeKey,
+  NUMBER_SETTINGS,
+  policyFromEntries,
+  policyFromJson,
+  policySchema,
+  policyToEntries,
+  type PolicyResult,
+} from '../../src/core/policy';
+import { REASON_CODES } from '../../src/core/types';
+
+function errorsOf(result: PolicyResult): { key: string; message: string }[] {
+  return result.ok ? [] : result.errors;
+}
+
+describe('defaults', () => {
+  it('are valid', () => {
+    expect(policySchema.safeParse(defaultPolicy()).success).toBe(true);
+    expect(policyFromEntries([])).toEqual({ ok: true, policy: defaultPolicy() });
+  });
+
+  it("are the seed's values", () => {
+    expect(defaultPolicy()).toMatchObject({
+      criterionMinPercent: 95,
+      ratingCompletedMinPercent: 100,
+      ratingGoodMinPercent: 80,
+      excellentCapPercent: 20,
+      attendanceMinPercent: 85,
+      absenceMaxStreak: 3,
+      speakersLargeMembersAbove: 20,
+      speakersLarge: 7,
+      speakersMediumMembersAbove: 10,
+      speakersMedium: 5,
+      speakersSmall: 3,
+      durationRegular: 90,
+      durationCombined: 120,
+      durationSmall: 60,
+      durationSmallMembersBelow: 10,
+      modelTargetPercent: 50,
+      deadlines: { dangKy: null, chiTieu: '31/01', deNghi: '31/12', thamDinh: '15/02', congNhan: '15/03' },
+      deadlineOverrides: { 'dangKy.2023': '10/07/2023', 'chiTieu.2023': '15/07/2023' },
+    });
+  });
+
+  it('block on every code except EXCELLENT_CAP and MEETING_SELF_LOW', () => {
+    const severity = defaultPolicy().severity;
+    for (const code of REASON_CODES) {
+      expect([code, severity[code]]).toEqual([code, code === 'EXCELLENT_CAP' || code === 'MEETING_SELF_LOW' ? 'warn' : 'block']);
+    }
+  });
+
+  it('give every setting a label and a source', () => {
+    for (const entry of policyToEntries(defaultPolicy())) {
+      const described = describeKey(entry.key);
+      expect(described?.label).toBeTruthy();
+      expect(described?.source).toBeTruthy();
+    }
+    expect(describeKey('nonsense')).toBeNull();
+    expect(describeKey('deadline.thamDinh')?.label).toContain('năm sau');
+    expect(describeKey('deadline.dangKy.2023')?.label).toContain('năm 2023');
+  });
+
+  it('are not shared between calls', () => {
+    const a = defaultPolicy();
+    a.severity.SPEAKERS_LOW = 'warn';
+    a.deadlineOverrides['deNghi.2030'] = '01/12/2030';
+    expect(defaultPolicy().severity.SPEAKERS_LOW).toBe('block');
+    expect(defaultPolicy().deadlineOverrides['deNghi.2030']).toBeUndefined();
+  });
+});
+
+describe('round trip', () => {
+  it('entries of a policy give the same policy back', () => {
+    const changed = policyFromEntries([
+      { key: 'criterionMinPercent', value: 90 },
+      { key: 'severity.EXCELLENT_CAP', value: 'block' },
+      { key: 'deadline.dangKy', value: '30/06' },
+      { key: 'deadline.thamDinh.2025', value: '20/02/2026' },
+    ]);
+    expect(changed.ok).toBe(true);
+    if (changed.ok) expect(policyFromEntries(policyToEntries(changed.policy))).toEqual(changed);
+  });
+});
+
+describe('each bad value is refused with its setting named', () => {
+  const numberCases = NUMBER_SETTINGS.flatMap((setting) => {
+    const bad: [string, unknown][] = [
+      [setting.key, setting.min - 1],
+      [setting.key, setting.max + 1],
+      [setting.key, 'abc'],
+      [setting.key, null],
+      [setting.key, Number.NaN],
+    ];
+    if (setting.integer) bad.push([setting.key, setting.min + 0.5]);
+    return bad;
+  });
+
+  it.each(numberCases)('%s = %p', (key, value) => {
+    const errors = errorsOf(policyFromEntries([{ key, value }]));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.key).toBe(key);
+    expect(errors[0]?.message).toContain(`"${key}"`);
+    expect(errors[0]?.message).toContain(describeKey(key)?.label ?? '?');
+    expect(errors[0]?.message).not.toMatch(/Invalid/);
+  });
+
+  it.each(NUMBER_SETTINGS.map((s) => [s.key, s.min, s.max] as const))('%s accepts its bounds %p and %p', (key, min, max) => {
+    expect(policyFromEntries([{ key, value: min }]).ok).toBe(true);
+    expect(policyFromEntries([{ key, value: max }]).ok).toBe(true);
+  });
+
+  it.each(REASON_CODES.map((code) => [`severity.${code}`]))('%s = "stop"', (key) => {
+    const errors = errorsOf(policyFromEntries([{ key, value: 'stop' }]));
+    expect(errors).toEqual([{ key, message: expect.stringContaining('"block" (chặn) hoặc "warn" (cảnh báo)') }]);
+  });
+
+  it.each(DEADLINE_STAGES.flatMap((s) => ['32/01', '31/02', '1/13', 'cuối tháng', true].map((value) => [`deadline.${s.stage}`, value] as const)))(
+    '%s = %p',
+    (key, value) => {
+      const errors = errorsOf(policyFromEntries([{ key, value }]));
+      expect(errors).toEqual([{ key, message: expect.stringContaining('dd/mm') }]);
+    },
+  );
+
+  it.each(['31/02/2025', '10/07', '2023-07-10', 'x'])('deadline.dangKy.2025 = %p', (value) => {
+    const key = 'deadline.dangKy.2025';
+    expect(errorsOf(policyFromEntries([{ key, value }]))).toEqual([{ key, message: expect.stringContaining('dd/mm/yyyy') }]);
+  });
+
+  it.each(['unknown', 'severity.NOPE', 'deadline.nope', 'deadline.dangKy.23', 'criterionMinPercent.x'])('unknown key %p', (key) => {
+    expect(errorsOf(policyFromEntries([{ key, value: 1 }]))).toEqual([{ key, message: expect.stringContaining(`"${key}" không tồn tại`) }]);
+  });
+
+  it('reports every bad setting at once', () => {
+    const errors = errorsOf(
+      policyFromEntries([
+        { key: 'criterionMinPercent', value: 101 },
+        { key: 'severity.DISCIPLINE', value: 'x' },
+        { key: 'deadline.deNghi', value: '40/12' },
+      ]),
+    );
+    expect(errors.map((e) => e.key).sort()).toEqual(['criterionMinPercent', 'deadline.deNghi', 'severity.DISCIPLINE']);
+  });
+});
+
+describe('what people type', () => {
+  it.each<[unknown, number]>([
+    ['92,5', 92.5],
+    ['92.5', 92.5],
+    [' 90 ', 90],
+    ['85 %', 85],
+    ['85%', 85],
+    [80, 80],
+  ])('criterionMinPercent = %p → %p', (value, number) => {
+    const result = policyFromEntries([{ key: 'criterionMinPercent', value }]);
+    expect(result.ok && result.policy.criterionMinPercent).toBe(number);
+  });
+
+  it('reads severities in any case', () => {
+    const result = policyFromEntries([{ key: 'severity.SPEAKERS_LOW', value: ' WARN ' }]);
+    expect(result.ok && result.policy.severity.SPEAKERS_LOW).toBe('warn');
+  });
+
+  it('a blank deadline removes it, a blank override removes the override', () => {
+    const result = policyFromEntries([
+      { key: 'deadline.congNhan', value: '' },
+      { key: 'deadline.dangKy.2023', value: null },
+    ]);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.policy.deadlines.congNhan).toBeNull();
+      expect(result.policy.deadlineOverrides['dangKy.2023']).toBeUndefined();
+    }
+  });
+
+  it('reads a deadline that Excel turned into a date', () => {
+    const result = policyFromEntries([
+      { key: 'deadline.thamDinh', value: isoToExcelSerial('2026-02-20') },
+      { key: 'deadline.dangKy.2025', value: new Date(Date.UTC(2025, 6, 10)) },
+    ]);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.policy.deadlines.thamDinh).toBe('20/02');
+      expect(result.policy.deadlineOverrides['dangKy.2025']).toBe('10/07/2025');
+    }
+  });
+});
+
+describe('policyFromJson', () => {
+  it('reads nested and flat keys', () => {
+    const result = policyFromJson({
+      severity: { SPEAKERS_LOW: 'warn' },
+      deadline: { thamDinh: '20/02', 'dangKy.2025': '01/07/2025' },
+      'severity.DISCIPLINE': 'warn',
+      criterionMinPercent: 90,
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.policy.severity.SPEAKERS_LOW).toBe('warn');
+      expect(result.policy.severity.DISCIPLINE).toBe('warn');
+      expect(result.policy.deadlines.thamDinh).toBe('20/02');
+      expect(result.policy.deadlineOverrides['dangKy.2025']).toBe('01/07/2025');
+      expect(result.policy.criterionMinPercent).toBe(90);
+    }
+  });
+
+  it('reads the keys of the policy object itself (deadlines, deadlineOverrides)', () => {
+    const result = policyFromJson({ deadlines: { deNghi: '15/12' }, deadlineOverrides: { 'chiTieu.2024': '01/03/2024' } });
+    expect(result.ok && [result.policy.deadlines.deNghi, result.policy.deadlineOverrides['chiTieu.2024']]).toEqual(['15/12', '01/03/2024']);
+  });
+
+  it.each([null, 5, 'x', [1, 2]])('refuses %p', (json) => {
+    expect(errorsOf(policyFromJson(json))).toEqual([{ key: '', message: expect.stringContaining('đối tượng JSON') }]);
+  });
+
+  it('names a bad nested setting', () => {
+    expect(errorsOf(policyFromJson({ severity: { SPEAKERS_LOW: 'maybe' } })).map((e) => e.key)).toEqual(['severity.SPEAKERS_LOW']);
+  });
+});
