@@ -1,0 +1,134 @@
+/* Builds everything into dist/:
+ *  - functions.js + functions.json (custom functions; one self-contained bundle because the metadata
+ *    plugin appends top-level CustomFunctions.associate calls to it),
+ *  - taskpane.html + taskpane.js (the pane inside Excel and the standalone page; ExcelJS is a lazy
+ *    chunk loaded only in standalone mode),
+ *  - help/functions.html (generated from functions.json), assets/ (icons, office.js served locally),
+ *  - manifest.xml with every URL on the chosen origin (--env origin=https://host/path),
+ *  - cli/bontot.js (the `bontot` command line, for Node; bin/bontot.js loads it).
+ */
+'use strict';
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { HelpPagesPlugin } = require('./scripts/help-pages');
+
+const DEV_ORIGIN = 'https://localhost:3000/';
+/** What office.js needs beside it: the host table, Excel's host files and every locale's strings. */
+const OFFICE_JS_FILES = ['office.js', 'o15apptofilemappingtable.js', 'custom-functions-runtime.js', 'excel*.js', '*/office_strings.js'];
+const dist = path.resolve(__dirname, 'dist');
+
+function normaliseOrigin(origin) {
+  if (!origin) return DEV_ORIGIN;
+  if (!/^https:\/\/[^\s"'<>]+$/.test(origin)) {
+    throw new Error(`--env origin must be an https URL, got "${origin}"`);
+  }
+  return origin.endsWith('/') ? origin : `${origin}/`;
+}
+
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      transpileOnly: true,
+      // ES modules (tsconfig.bundle.json) let webpack tree-shake zod/mini; CommonJS would pull in every zod locale.
+      configFile: path.resolve(__dirname, 'tsconfig.bundle.json'),
+    },
+  },
+};
+
+module.exports = (env = {}, argv = {}) => {
+  const origin = normaliseOrigin(env.origin);
+  const mode = argv.mode || 'production';
+  const rewriteOrigin = (content) => content.toString().split(DEV_ORIGIN).join(origin);
+
+  const web = {
+    name: 'web',
+    mode,
+    target: 'web',
+    devtool: mode === 'production' ? false : 'source-map',
+    entry: {
+      functions: './functions/functions.ts',
+      taskpane: './taskpane/taskpane.ts',
+    },
+    output: {
+      path: dist,
+      filename: '[name].js',
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      publicPath: 'auto',
+      clean: { keep: /^cli\// },
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    optimization: {
+      // functions.js must stay one file: no runtime chunk, no shared split chunks.
+      runtimeChunk: false,
+      splitChunks: false,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        inject: 'body',
+        scriptLoading: 'blocking',
+      }),
+      new HelpPagesPlugin({ metadata: 'functions.json', examples: path.resolve(__dirname, 'functions/examples.json'), output: 'help' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
+          // office.js and the companion files it loads lazily (host files, locale strings), already minified.
+          ...OFFICE_JS_FILES.map((file) => ({
+            from: file,
+            context: 'node_modules/@microsoft/office-js/dist',
+            to: 'assets/office-js',
+            info: { minimized: true },
+            globOptions: { ignore: ['**/*.debug.js'] },
+          })),
+          { from: 'manifest.xml', to: 'manifest.xml', transform: rewriteOrigin },
+        ],
+      }),
+      {
+        // functions.json carries the help URLs: they follow the origin too.
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('RewriteOrigin', (compilation) => {
+            compilation.hooks.processAssets.tap(
+              { name: 'RewriteOrigin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+              () => {
+                const asset = compilation.getAsset('functions.json');
+                if (asset && origin !== DEV_ORIGIN) {
+                  compilation.updateAsset('functions.json', new compiler.webpack.sources.RawSource(rewriteOrigin(asset.source.source())));
+                }
+              },
+            );
+          });
+        },
+      },
+    ],
+  };
+
+  const cli = {
+    name: 'cli',
+    mode,
+    target: 'node20',
+    devtool: false,
+    entry: { cli: './src/cli.ts' },
+    output: { path: path.join(dist, 'cli'), filename: 'bontot.js', library: { type: 'commonjs2' } },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [tsRule] },
+    // Packages stay in node_modules (ExcelJS is large and has its own Node build).
+    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith('.') ? callback(null, `commonjs ${request}`) : callback())],
+    optimization: { minimize: false },
+    performance: { hints: false },
+  };
+
+  return [web, cli];
+};
