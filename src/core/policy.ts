@@ -7,7 +7,6 @@
  * zod/mini keeps the custom-functions bundle small; jitless mode avoids `new Function` under a CSP.
  */
 import * as z from 'zod/mini';
-import { formatDate, parseDate } from './dates';
 import { REASON_CODES, type ReasonCode, type Severity } from './types';
 
 z.config({ jitless: true });
@@ -180,20 +179,9 @@ function looseNumber(value: unknown): unknown {
   return value;
 }
 
-/**
- * A deadline cell: text as typed, or a date that Excel made of "31/01" or "10/07/2023" (an Excel
- * serial from Office.js, a Date from a file library) written back as dd/mm or dd/mm/yyyy.
- */
-function looseDeadline(value: unknown, withYear: boolean): unknown {
+function looseDeadline(value: unknown): unknown {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || value instanceof Date) {
-    const parsed = parseDate(value);
-    if (!parsed.ok) return value;
-    const text = formatDate(parsed.value);
-    return withYear ? text : text.slice(0, 5);
-  }
-  return value;
+  return typeof value === 'string' ? value.trim() : value;
 }
 
 /**
@@ -216,9 +204,9 @@ export function policyFromEntries(entries: readonly PolicyEntry[], base: Policy 
     } else if (group === 'severity' && parts.length === 2 && REASON_CODES.includes(name as ReasonCode)) {
       (draft.severity as Record<string, unknown>)[name as string] = typeof value === 'string' ? value.trim().toLowerCase() : value;
     } else if (group === 'deadline' && DEADLINE_STAGES.some((s) => s.stage === name) && parts.length === 2) {
-      (draft.deadlines as Record<string, unknown>)[name as string] = looseDeadline(value, false);
+      (draft.deadlines as Record<string, unknown>)[name as string] = looseDeadline(value);
     } else if (group === 'deadline' && DEADLINE_STAGES.some((s) => s.stage === name) && parts.length === 3 && /^\d{4}$/.test(year ?? '')) {
-      const date = looseDeadline(value, true);
+      const date = looseDeadline(value);
       if (date === null) delete draft.deadlineOverrides[`${name}.${year}`];
       else (draft.deadlineOverrides as Record<string, unknown>)[`${name}.${year}`] = date;
     } else {
