@@ -320,6 +320,8 @@ function parseTyped(
   const trimmed = text.trim();
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toUpperCase() === 'TRUE', formula: null };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed), formula: null };
+  // Office.js: "If the value starts with a plus, minus or equal sign, Excel interprets it as a formula."
+  if (/^[+-]/.test(text) && text.length > 1 && !/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) return { value: '', formula: `=${text}` };
   if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) {
     return { value: Number(trimmed.slice(0, -1)) / 100, formula: null, numberFormat: numberFormat === 'General' ? '0%' : undefined };
   }
@@ -2245,6 +2247,7 @@ export class FakeExcel {
         if (value === null || value === undefined || value === '') return;
         const cell = sheet.at(origin.r0 + i, origin.c0 + j);
         if (typeof value === 'number' || typeof value === 'boolean') cell.value = value;
+        else if (value instanceof Date) cell.value = (value.getTime() - EXCEL_EPOCH) / 86_400_000;
         else cell.value = String(value);
       }),
     );
