@@ -5,7 +5,7 @@
  *    chunk loaded only in standalone mode),
  *  - help/functions.html (generated from functions.json), assets/ (icons, office.js served locally),
  *  - manifest.xml with every URL on the chosen origin (--env origin=https://host/path),
- *  - cli/bontot.js (the `bontot` command line, for Node; bin/bontot.js loads it).
+ *  (The `bontot` command line is compiled by tsc -p tsconfig.cli.json into dist/cli/; clean keeps it.)
  */
 'use strict';
 const path = require('path');
@@ -115,20 +115,5 @@ module.exports = (env = {}, argv = {}) => {
     ],
   };
 
-  const cli = {
-    name: 'cli',
-    mode,
-    target: 'node20',
-    devtool: false,
-    entry: { cli: './src/cli.ts' },
-    output: { path: path.join(dist, 'cli'), filename: 'bontot.js', library: { type: 'commonjs2' } },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [tsRule] },
-    // Packages stay in node_modules (ExcelJS is large and has its own Node build).
-    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith('.') ? callback(null, `commonjs ${request}`) : callback())],
-    optimization: { minimize: false },
-    performance: { hints: false },
-  };
-
-  return [web, cli];
+  return [web];
 };
