@@ -176,11 +176,12 @@ describe('templateLayouts', () => {
     expect(result.policy).toEqual(defaultPolicy());
   });
 
-  test.each([
+  const TEMPLATE_CASES: [string, () => SheetLayout[]][] = [
     ['chi bộ', () => chiBo],
     ['đảng bộ cơ sở', () => dangBo],
-    ...TYPES.map((type) => [`chi bộ trực thuộc, ${type}`, () => templateLayouts({ kind: 'chi-bo', level: 'truc-thuoc', type, year: 2025 })] as const),
-  ])('reading the %s template back gives data warnings, never a crash', (_name, layouts) => {
+    ...TYPES.map((type): [string, () => SheetLayout[]] => [`chi bộ trực thuộc, ${type}`, () => templateLayouts({ kind: 'chi-bo', level: 'truc-thuoc', type, year: 2025 })]),
+  ];
+  test.each(TEMPLATE_CASES)('reading the %s template back gives data warnings, never a crash', (_name, layouts) => {
     const grids = asGrids(layouts());
     // Helper columns as a host would read them back: computed values.
     const read = readWorkbook(grids);
