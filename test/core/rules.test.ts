@@ -24,6 +24,8 @@
  *   MEETING_SELF_LOW         rules.test.ts  "SELF_ASSESSMENT_MISSING and MEETING_SELF_LOW › %s is low: %p"
  *   DISCIPLINE               rules.test.ts  "DISCIPLINE › one finding per disciplined member, in a chi bộ and in a đảng bộ"
  *   DATA_INVALID             verdict.test.ts "evaluate › adds one DATA_INVALID reason when an issue is an error"
+ * All codes at once: verdict-properties.test.ts "every reason code of SPEC §1 › is produced by a bad chi bộ
+ * or a bad đảng bộ" (fails if any code of REASON_CODES is never produced).
  */
 import {
   attendanceFigures,
@@ -197,7 +199,7 @@ describe('CELL_NOT_COMPLETED and CELL_GOOD_SHARE_LOW', () => {
     expect(findings[0]?.message).toContain('4/5');
   });
 
-  it('80 %% passes and 75 %% fails', () => {
+  it('80 % passes and 75 % fails', () => {
     const pass = dangBo({ subordinates: subordinatesRated(levels(['HTTNV', 4], ['HTNV', 1], ['KXL', 1])) });
     const fail = dangBo({ subordinates: subordinatesRated(levels(['HTTNV', 3], ['HTNV', 1])) });
     expect(run(ruleCellGoodShareLow, pass)).toEqual([]);
@@ -294,7 +296,7 @@ describe('ATTENDANCE_LOW', () => {
     expect(run(ruleAttendanceLow, above)).toEqual([]);
   });
 
-  it('follows the policy (70 %% exactly is not above 70 %%)', () => {
+  it('follows the policy (70 % exactly is not above 70 %)', () => {
     const records = chiBo({ meetings: [meeting(2, { members: 10, present: 7, excused: 3 })] });
     expect(codes(run(ruleAttendanceLow, records, { policy: policy({ attendanceMinPercent: 70 }) }))).toEqual(['ATTENDANCE_LOW']);
     expect(run(ruleAttendanceLow, records, { policy: policy({ attendanceMinPercent: 69.9 }) })).toEqual([]);
