@@ -259,8 +259,8 @@ export function chiBoSpec(): ChiBoSpec {
   };
 }
 
-export const MEMBER_HEADERS = ['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật', 'Ghi chú'];
-export const MEETING_HEADERS = [
+export const MEMBER_HEADERS: readonly string[] = ['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật', 'Ghi chú'];
+export const MEETING_HEADERS: readonly string[] = [
   'STT',
   'Ngày',
   'Loại',
@@ -274,8 +274,8 @@ export const MEETING_HEADERS = [
   'Thư ký ký',
   'Tự đánh giá',
 ];
-export const CRITERIA_HEADERS = ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm', 'Minh chứng'];
-export const SUBORDINATE_HEADERS = ['STT', 'Tên chi bộ', 'Số đảng viên', 'Xếp loại', 'Chi bộ bốn tốt'];
+export const CRITERIA_HEADERS: readonly string[] = ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm', 'Minh chứng'];
+export const SUBORDINATE_HEADERS: readonly string[] = ['STT', 'Tên chi bộ', 'Số đảng viên', 'Xếp loại', 'Chi bộ bốn tốt'];
 
 function infoValues(info: [string, Cell][]): Cell[][] {
   return [['Mục', 'Giá trị'], ...info.map(([item, value]) => [item, value])];
@@ -373,7 +373,7 @@ export function dangBoBook(spec: DangBoSpec = dangBoSpec()): FixtureBook {
   book.add('Thông tin', infoValues(spec.info));
   if (spec.members) {
     book.add('Đảng viên', [
-      MEMBER_HEADERS,
+      [...MEMBER_HEADERS],
       ...spec.members.map((m, index) => [index + 1, m.name, m.card, m.joined, m.exempt, m.rating, m.discipline, null]),
     ]);
   }
