@@ -1,113 +1,151 @@
 /**
  * Benchmark of `bontot consolidate`: generates N chi bộ workbooks (15 members, 12 meetings, the
- * Điểm danh matrix, the seed's criteria; about a third with problems) into a temp dir, then
- * consolidates them in a fresh child process and reports the wall time of the consolidation and the
- * child's peak resident memory.
+ * Điểm danh matrix, the seed's criteria; about a third with problems) into a temp dir, then runs
+ * the built command line (bin/bontot.js → dist/cli/cli.js) on them in a fresh child process, and a
+ * plain ExcelJS load of the same files (bench/child/load.js) in another. A preload
+ * (bench/child/report.js) reports each child's wall time and peak RSS.
  *
- *   node -r ts-node/register/transpile-only bench/consolidate.ts [50,500]
+ *   node -r ts-node/register/transpile-only bench/consolidate.ts [FILES [SMALL [RUNS]]]
  *
- * Prints one JSON line per size and the ratios between sizes (memory should stay flat: files are
- * read one at a time).
+ * prints one JSON line: consolidate ÷ load time for FILES files, and peak RSS for FILES ÷ SMALL
+ * files (memory should stay flat: files are read one at a time).
  */
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
-import { chiBoSpec, plainLayouts } from '../scripts/sampleData';
+import { join, resolve } from 'path';
 import { writeWorkbookBuffer } from '../src/hosts/xlsx';
-import { consolidateFiles } from '../src/cli/consolidate';
+import { chiBoSpec, plainLayouts } from '../scripts/sampleData';
+import { BENCH_AS_OF } from './data';
+import { median, ratio } from './timing';
 
-export interface ConsolidateBenchResult {
-  files: number;
-  /** Wall time of reading, checking and writing (ms). */
-  ms: number;
-  msPerFile: number;
-  /** Peak resident set size of the process that consolidated (MB). */
-  peakRssMb: number;
-  /** RSS before the first file (MB): the runtime and modules alone. */
-  baseRssMb: number;
-  organizations: number;
-  eligible: number;
-}
+const ROOT = resolve(__dirname, '..');
+const REPORT = join(__dirname, 'child', 'report.js');
+const LOAD = join(__dirname, 'child', 'load.js');
+const BONTOT = join(ROOT, 'bin', 'bontot.js');
 
-/** Writes `count` generated workbooks into `dir`; returns their paths. */
+/** Writes `count` generated workbooks into `dir`; returns their file names (sorted, relative to dir). */
 export async function generateWorkbooks(dir: string, count: number): Promise<string[]> {
-  const paths: string[] = [];
-  // Writing is the slow part of setup; the layouts of one workbook are reused with new names.
+  const names: string[] = [];
   for (let i = 0; i < count; i++) {
     const problems = i % 3 === 0 ? { shortMeeting: true } : i % 7 === 0 ? { unexcusedAbsence: true } : {};
     const spec = chiBoSpec({ seed: 1000 + i, name: `Chi bộ Khu phố ${i + 1}`, kindLabel: 'Chi bộ trực thuộc', problems });
-    const path = join(dir, `chi-bo-${String(i + 1).padStart(4, '0')}.xlsx`);
-    writeFileSync(path, await writeWorkbookBuffer(plainLayouts(spec), { kind: null }));
-    paths.push(path);
+    const name = `chi-bo-${String(i + 1).padStart(4, '0')}.xlsx`;
+    // kind: null — no product marker, so consolidate treats them as organisations' own workbooks.
+    writeFileSync(join(dir, name), await writeWorkbookBuffer(plainLayouts(spec), { kind: null }));
+    names.push(name);
   }
-  return paths;
+  return names;
 }
 
-async function child(dir: string): Promise<void> {
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.xlsx'))
-    .sort()
-    .map((name) => join(dir, name));
-  const baseRss = process.memoryUsage().rss;
-  const started = process.hrtime.bigint();
-  const result = await consolidateFiles({ files, output: join(dir, '..', `${files.length}-out.xlsx`), asOf: '2026-03-01' });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const out: ConsolidateBenchResult = {
-    files: files.length,
-    ms: Math.round(ms),
-    msPerFile: Math.round((ms / files.length) * 10) / 10,
-    peakRssMb: Math.round(peakRssMb),
-    baseRssMb: Math.round(baseRss / 1024 / 1024),
-    organizations: result.totals.organizations,
-    eligible: result.totals.eligible,
+export interface ChildRun {
+  /** Wall time of the child from its preload to its exit (ms): module loading included. */
+  ms: number;
+  peakRssMb: number;
+  stdout: string;
+}
+
+/** Runs `node -r report.js <args>` in `cwd`; throws when it fails. */
+export function runChild(args: readonly string[], cwd: string, okCodes: readonly number[] = [0]): ChildRun {
+  const report = join(cwd, `.report-${process.pid}-${Date.now()}.json`);
+  const run = spawnSync(process.execPath, ['-r', REPORT, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, BONTOT_BENCH_REPORT: report },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  if (run.status === null || !okCodes.includes(run.status)) {
+    throw new Error(`node ${args.slice(0, 3).join(' ')} … exited with ${run.status ?? run.signal}: ${run.stderr.slice(0, 2000)}`);
+  }
+  const measured = JSON.parse(readFileSync(report, 'utf8')) as { ms: number; maxRssKb: number };
+  rmSync(report, { force: true });
+  return { ms: measured.ms, peakRssMb: measured.maxRssKb / 1024, stdout: run.stdout };
+}
+
+/** `bontot consolidate FILES -o OUT --json` through the built launcher; checks that every file became a row. */
+export function runConsolidateCli(dir: string, files: readonly string[], output: string): ChildRun {
+  const run = runChild([BONTOT, 'consolidate', ...files, '-o', output, '--as-of', BENCH_AS_OF, '--json', '--force'], dir);
+  const document = JSON.parse(run.stdout) as { totals: { organizations: number } };
+  if (document.totals.organizations !== files.length) {
+    throw new Error(`consolidate counted ${document.totals.organizations} organisations for ${files.length} files`);
+  }
+  return run;
+}
+
+export function runPlainLoad(dir: string, files: readonly string[]): ChildRun {
+  const run = runChild([LOAD, ...files], dir);
+  const counted = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { files?: number };
+  if (counted.files !== files.length) throw new Error(`the plain load read ${String(counted.files)} of ${files.length} files`);
+  return run;
+}
+
+export interface ConsolidationBench {
+  consolidate_vs_load_ratio: number;
+  consolidate_rss_ratio: number;
+  details: {
+    files: number;
+    smallFiles: number;
+    consolidateMs: number;
+    loadMs: number;
+    consolidateRuns: number[];
+    loadRuns: number[];
+    peakRssMb: number;
+    smallPeakRssMb: number;
+    loadPeakRssMb: number;
+    generateMs: number;
   };
-  process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-/** Generates and measures each size in a fresh child process. */
-export async function benchConsolidate(counts: readonly number[]): Promise<ConsolidateBenchResult[]> {
-  const results: ConsolidateBenchResult[] = [];
-  for (const count of counts) {
-    const root = mkdtempSync(join(tmpdir(), 'bontot-bench-'));
-    const dir = join(root, 'in');
-    mkdirSync(dir);
-    try {
-      await generateWorkbooks(dir, count);
-      const run = spawnSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), __filename, '--child', dir], {
-        encoding: 'utf8',
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-        maxBuffer: 16 * 1024 * 1024,
-      });
-      if (run.status !== 0) throw new Error(`consolidation failed: ${run.stderr}`);
-      const line = run.stdout.trim().split('\n').pop() ?? '';
-      results.push(JSON.parse(line) as ConsolidateBenchResult);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+/**
+ * Generates `files` workbooks in `root`, then, `runs` times (interleaved, so a noisy neighbour hurts
+ * both sides alike): consolidate all, load all, consolidate the first `smallFiles`. Medians.
+ */
+export async function benchConsolidation(root: string, files: number, smallFiles: number, runs: number): Promise<ConsolidationBench> {
+  const dir = join(root, 'in');
+  mkdirSync(dir, { recursive: true });
+  const started = process.hrtime.bigint();
+  const names = await generateWorkbooks(dir, files);
+  const generateMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const small = names.slice(0, smallFiles);
+  const big: ChildRun[] = [];
+  const load: ChildRun[] = [];
+  const little: ChildRun[] = [];
+  for (let r = 0; r < Math.max(1, runs); r++) {
+    big.push(runConsolidateCli(dir, names, join(root, 'all.xlsx')));
+    load.push(runPlainLoad(dir, names));
+    little.push(runConsolidateCli(dir, small, join(root, 'small.xlsx')));
   }
-  return results;
+  const consolidateMs = median(big.map((c) => c.ms));
+  const loadMs = median(load.map((c) => c.ms));
+  const peakRssMb = median(big.map((c) => c.peakRssMb));
+  const smallPeakRssMb = median(little.map((c) => c.peakRssMb));
+  return {
+    consolidate_vs_load_ratio: ratio(consolidateMs, loadMs),
+    consolidate_rss_ratio: ratio(peakRssMb, smallPeakRssMb),
+    details: {
+      files,
+      smallFiles,
+      consolidateMs,
+      loadMs,
+      consolidateRuns: big.map((c) => c.ms),
+      loadRuns: load.map((c) => c.ms),
+      peakRssMb,
+      smallPeakRssMb,
+      loadPeakRssMb: median(load.map((c) => c.peakRssMb)),
+      generateMs,
+    },
+  };
 }
 
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  if (args[0] === '--child') {
-    child(args[1] as string).catch((error: unknown) => {
-      process.stderr.write(`${String(error)}\n`);
+  const [files = '500', small = '50', runs = '3'] = process.argv.slice(2);
+  const root = mkdtempSync(join(tmpdir(), 'bontot-bench-'));
+  benchConsolidation(root, Number(files), Number(small), Number(runs))
+    .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 1;
-    });
-  } else {
-    const counts = (args[0] ?? '50,500').split(',').map(Number);
-    benchConsolidate(counts).then((results) => {
-      for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
-      const first = results[0];
-      const last = results[results.length - 1];
-      if (first && last && first !== last) {
-        process.stdout.write(
-          `${JSON.stringify({ filesRatio: last.files / first.files, timeRatio: Math.round((last.ms / first.ms) * 100) / 100, peakRssRatio: Math.round((last.peakRssMb / first.peakRssMb) * 100) / 100 })}\n`,
-        );
-      }
-    });
-  }
+    })
+    .finally(() => rmSync(root, { recursive: true, force: true }));
 }

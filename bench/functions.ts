@@ -1,0 +1,80 @@
+/**
+ * The cost of the custom-function layer: MEETING_QUALITY called through the function that
+ * dist/functions.js binds with CustomFunctions.associate (loaded in a vm context with a stub
+ * runtime, as test/functions/bundle.test.ts does) ÷ the same rule computed inline with
+ * src/core/meeting.ts meetingProblems in a plain loop. Both see the same varied inputs, some of
+ * which fail (so messages are built on both sides).
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { createContext, runInContext } from 'vm';
+import { meetingProblems, type MeetingInput } from '../src/core/meeting';
+import { defaultPolicy } from '../src/core/policy';
+import type { MeetingKind } from '../src/core/types';
+import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
+import { ratio, timeSync } from './timing';
+
+export interface FunctionOverheadResult {
+  fn_overhead_ratio: number;
+  details: { calls: number; boundMs: number; inlineMs: number; boundRuns: number[]; inlineRuns: number[]; passed: number };
+}
+
+const KIND_LABELS: Record<MeetingKind, string | null> = { regular: null, thematic: 'Chuyên đề', combined: 'Kết hợp' };
+
+/** Varied meetings: sizes 3…60, attendance, speakers and minutes around the thresholds. */
+function inputs(count: number): MeetingInput[] {
+  const kinds: MeetingKind[] = ['regular', 'regular', 'thematic', 'combined'];
+  return Array.from({ length: count }, (_, i) => {
+    const members = 3 + ((i * 7) % 58);
+    const excused = i % 5 === 0 ? 1 : 0;
+    const present = Math.max(0, members - excused - (i % 4));
+    return { members, present, speakers: 2 + (i % 8), minutes: 55 + ((i * 13) % 80), kind: kinds[i % kinds.length] as MeetingKind, excused };
+  });
+}
+
+export function loadBoundFunction(dist: string, id: string): (...args: unknown[]) => unknown {
+  const stub = createCustomFunctionsStub();
+  const context = createContext({ CustomFunctions: stub, console });
+  runInContext(readFileSync(join(dist, 'functions.js'), 'utf8'), context, { filename: 'functions.js' });
+  const fn = stub.bound.get(id);
+  if (!fn) throw new Error(`dist/functions.js does not bind ${id}`);
+  return fn;
+}
+
+export function benchFunctionOverhead(dist: string, calls: number, runs: number): FunctionOverheadResult {
+  const quality = loadBoundFunction(dist, 'MEETING_QUALITY');
+  const policy = defaultPolicy();
+  const meetings = inputs(256);
+  const args = meetings.map((m) => [m.members, m.present, m.speakers, m.minutes, KIND_LABELS[m.kind], m.excused === 0 ? null : m.excused]);
+  const mask = meetings.length - 1;
+
+  // Same answers both ways, or the comparison means nothing.
+  meetings.forEach((m, i) => {
+    const inline = meetingProblems(m, policy).length === 0 ? 'Đạt' : 'Không đạt';
+    const bound = quality(...(args[i] as unknown[]));
+    if (bound !== inline) throw new Error(`MEETING_QUALITY${JSON.stringify(args[i])} = ${String(bound)}, inline ${inline}`);
+  });
+
+  let passed = 0;
+  const bound = timeSync(() => {
+    let ok = 0;
+    for (let i = 0; i < calls; i++) {
+      const a = args[i & mask] as unknown[];
+      if (quality(a[0], a[1], a[2], a[3], a[4], a[5]) === 'Đạt') ok += 1;
+    }
+    passed = ok;
+  }, runs);
+  let inlinePassed = 0;
+  const inline = timeSync(() => {
+    let ok = 0;
+    for (let i = 0; i < calls; i++) {
+      if ((meetingProblems(meetings[i & mask] as MeetingInput, policy).length === 0 ? 'Đạt' : 'Không đạt') === 'Đạt') ok += 1;
+    }
+    inlinePassed = ok;
+  }, runs);
+  if (passed !== inlinePassed) throw new Error(`bound and inline disagree: ${passed} vs ${inlinePassed} passed`);
+  return {
+    fn_overhead_ratio: ratio(bound.ms, inline.ms),
+    details: { calls, boundMs: bound.ms, inlineMs: inline.ms, boundRuns: bound.runs, inlineRuns: inline.runs, passed },
+  };
+}

@@ -1,0 +1,333 @@
+/**
+ * `npm run bench`: measures the metrics of bench/budgets.ts on data it generates itself and prints
+ * a table (Markdown, readable in a terminal). Options:
+ *   --json      also print one JSON object on the last line of stdout
+ *   --check     exit 1 when a budget is broken (or a metric could not be measured)
+ *   --quick     small sizes and single runs: proves the harness works, the numbers mean nothing
+ *   --no-build  never run `npm run build` (default: build when dist/ is missing or older than the sources)
+ *   --runs N    timed runs per measurement (default 3; 5 for the short in-process ones)
+ * Progress goes to stderr. Times are medians; only ratios are reported, because the absolute
+ * times depend on the machine and on whoever else is using it.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'os';
+import { join, resolve } from 'path';
+import { BUDGETS, budgetFailures, METRIC_NAMES, withinBudget, type BudgetFailure, type MetricName, type Metrics } from './budgets';
+import { benchConsolidation, type ConsolidationBench } from './consolidate';
+import { benchCoreVsParse, type CoreResult } from './core';
+import { benchLayouts } from './data';
+import { benchFunctionOverhead, type FunctionOverheadResult } from './functions';
+import { measureSizes, type SizeResult } from './sizes';
+import { countSyncs, type SyncCounts } from './syncs';
+
+const ROOT = resolve(__dirname, '..');
+const DIST = join(ROOT, 'dist');
+
+export interface BenchOptions {
+  json: boolean;
+  check: boolean;
+  quick: boolean;
+  build: boolean;
+  runs: number | null;
+}
+
+export interface BenchParams {
+  mode: 'full' | 'quick';
+  smallMembers: number;
+  largeMembers: number;
+  meetings: number;
+  files: number;
+  smallFiles: number;
+  fnCalls: number;
+  runs: { parse: number; check: number; consolidate: number; fn: number };
+}
+
+export interface MachineInfo {
+  nproc: number;
+  cpu: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  loadavgStart: number[];
+  loadavgEnd: number[];
+}
+
+export type BenchReport = Metrics & {
+  ok: boolean;
+  failures: BudgetFailure[];
+  budgets: Record<MetricName, string>;
+  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'core' | 'consolidate' | 'build', string>>;
+  params: BenchParams;
+  machine: MachineInfo;
+  details: {
+    sizes?: SizeResult['details'];
+    functions?: FunctionOverheadResult['details'];
+    syncs?: { small: SyncCounts; large: SyncCounts };
+    core?: CoreResult['details'];
+    consolidate?: ConsolidationBench['details'];
+  };
+};
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { json: false, check: false, quick: false, build: true, runs: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--check') options.check = true;
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--runs' || arg.startsWith('--runs=')) {
+      const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length);
+      const runs = Number(value);
+      if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a whole number ≥ 1, got "${String(value)}"`);
+      options.runs = runs;
+    } else if (arg === '--help' || arg === '-h') {
+      throw new HelpRequested();
+    } else throw new Error(`unknown option "${arg}" (use --json, --check, --quick, --no-build, --runs N)`);
+  }
+  return options;
+}
+
+class HelpRequested extends Error {}
+
+export function paramsFor(options: BenchOptions): BenchParams {
+  if (options.quick) {
+    const runs = options.runs ?? 1;
+    return { mode: 'quick', smallMembers: 20, largeMembers: 200, meetings: 24, files: 6, smallFiles: 2, fnCalls: 2000, runs: { parse: runs, check: runs, consolidate: runs, fn: runs } };
+  }
+  const runs = options.runs ?? 3;
+  return {
+    mode: 'full',
+    smallMembers: 20,
+    largeMembers: 5000,
+    meetings: 24,
+    files: 500,
+    smallFiles: 50,
+    fnCalls: 100_000,
+    runs: { parse: runs, check: Math.max(runs, 5), consolidate: runs, fn: Math.max(runs, 5) },
+  };
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+// ------------------------------------------------------------------------------------ the build
+
+const BUILD_INPUTS = ['src', 'functions', 'taskpane', 'assets', 'webpack.config.js', 'tsconfig.json', 'tsconfig.bundle.json', 'tsconfig.cli.json', 'package.json'];
+const BUILD_OUTPUTS = ['functions.js', 'taskpane.html', join('cli', 'cli.js')];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Why dist/ needs a build ("missing …", "older than …"), or null when it is up to date. */
+export function buildNeeded(root: string = ROOT): string | null {
+  const outputs = BUILD_OUTPUTS.map((p) => join(root, 'dist', p));
+  const missing = outputs.filter((p) => !existsSync(p));
+  if (missing.length > 0) return `missing ${missing.map((p) => p.slice(root.length + 1)).join(', ')}`;
+  const oldest = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
+  const newer = BUILD_INPUTS.filter((p) => newestMtime(join(root, p)) > oldest);
+  return newer.length > 0 ? `dist/ is older than ${newer.join(', ')}` : null;
+}
+
+function ensureBuild(options: BenchOptions, errors: BenchReport['errors']): void {
+  const reason = buildNeeded();
+  if (reason === null) return;
+  if (!options.build) {
+    progress(`warning: ${reason}; measuring the existing dist/ anyway (--no-build)`);
+    return;
+  }
+  progress(`${reason}: running npm run build`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const build = spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (build.status !== 0) errors.build = `npm run build exited with ${build.status ?? build.signal}`;
+}
+
+// ------------------------------------------------------------------------------------ measuring
+
+function machine(loadavgStart: number[]): MachineInfo {
+  const info = cpus();
+  return {
+    nproc: typeof availableParallelism === 'function' ? availableParallelism() : info.length,
+    cpu: info[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadavgStart,
+    loadavgEnd: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const loadavgStart = loadavg().map((l) => Math.round(l * 100) / 100);
+  const params = paramsFor(options);
+  const metrics = Object.fromEntries(METRIC_NAMES.map((name) => [name, null])) as Metrics;
+  const errors: BenchReport['errors'] = {};
+  const details: BenchReport['details'] = {};
+  ensureBuild(options, errors);
+
+  const temp = mkdtempSync(join(tmpdir(), 'bontot-bench-'));
+  const cleanup = (): void => rmSync(temp, { recursive: true, force: true });
+  const onSignal = (): void => {
+    cleanup();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    try {
+      progress('bundle sizes (dist/)');
+      const sizes = measureSizes(DIST);
+      metrics.functions_js_kb = sizes.functions_js_kb;
+      metrics.taskpane_initial_kb = sizes.taskpane_initial_kb;
+      details.sizes = sizes.details;
+    } catch (error) {
+      errors.sizes = errorText(error);
+    }
+
+    try {
+      progress(`MEETING_QUALITY: ${params.fnCalls} calls, bound vs inline`);
+      const fn = benchFunctionOverhead(DIST, params.fnCalls, params.runs.fn);
+      metrics.fn_overhead_ratio = fn.fn_overhead_ratio;
+      details.functions = fn.details;
+    } catch (error) {
+      errors.functions = errorText(error);
+    }
+
+    progress(`generating ${params.smallMembers}- and ${params.largeMembers}-member workbooks × ${params.meetings} meetings`);
+    const small = benchLayouts(params.smallMembers, params.meetings);
+    const large = benchLayouts(params.largeMembers, params.meetings);
+
+    try {
+      progress('context.sync() counts on the Office.js fake');
+      const s = await countSyncs(small);
+      const l = await countSyncs(large);
+      metrics.syncs_check_small = s.check;
+      metrics.syncs_check_large = l.check;
+      metrics.syncs_summary_small = s.summary;
+      metrics.syncs_summary_large = l.summary;
+      details.syncs = { small: s, large: l };
+    } catch (error) {
+      errors.syncs = errorText(error);
+    }
+
+    try {
+      progress('check vs ExcelJS parse of the large workbook');
+      const core = await benchCoreVsParse(large, temp, { parse: params.runs.parse, check: params.runs.check });
+      metrics.core_vs_parse_ratio = core.core_vs_parse_ratio;
+      details.core = core.details;
+    } catch (error) {
+      errors.core = errorText(error);
+    }
+
+    try {
+      progress(`bontot consolidate: generating ${params.files} workbooks, then ${params.runs.consolidate} × (consolidate ${params.files}, load ${params.files}, consolidate ${params.smallFiles})`);
+      const consolidation = await benchConsolidation(join(temp, 'consolidate'), params.files, params.smallFiles, params.runs.consolidate);
+      metrics.consolidate_vs_load_ratio = consolidation.consolidate_vs_load_ratio;
+      metrics.consolidate_rss_ratio = consolidation.consolidate_rss_ratio;
+      details.consolidate = consolidation.details;
+    } catch (error) {
+      errors.consolidate = errorText(error);
+    }
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    cleanup();
+  }
+
+  const failures = budgetFailures(metrics);
+  const budgets = Object.fromEntries(METRIC_NAMES.map((name) => [name, BUDGETS.find((b) => b.metrics.includes(name))?.text ?? ''])) as Record<MetricName, string>;
+  return { ...metrics, ok: failures.length === 0, failures, budgets, errors, params, machine: machine(loadavgStart), details };
+}
+
+// ------------------------------------------------------------------------------------ printing
+
+function formatValue(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  return String(value);
+}
+
+const ms = (value: number): string => `${Math.round(value)} ms`;
+
+/** The report as text: a Markdown table of the metrics, then what was measured and on what. */
+export function reportText(report: BenchReport): string {
+  const failed = new Set(report.failures.flatMap((f) => f.metrics));
+  const lines: string[] = [];
+  const { machine: m, params: p, details: d } = report;
+  lines.push(
+    `Bốn Tốt benchmarks (${p.mode}) — ${m.nproc} CPUs (${m.cpu}), ${m.memoryGb} GB RAM, Node ${m.node}, load average ${m.loadavgStart.join(' ')} at start`,
+  );
+  if (p.mode === 'quick') lines.push('QUICK MODE: small sizes, single runs — the numbers below prove the harness, not the product.');
+  lines.push('');
+  lines.push('| metric | value | budget | |');
+  lines.push('|---|---:|---|---|');
+  for (const name of METRIC_NAMES) {
+    const value = report[name];
+    const ok = withinBudget(name, value) && !failed.has(name);
+    lines.push(`| \`${name}\` | ${formatValue(value)} | ${report.budgets[name]} | ${ok ? 'ok' : 'FAIL'} |`);
+  }
+  lines.push('');
+  if (d.syncs) {
+    lines.push(
+      `syncs: ${p.smallMembers} members → read ${d.syncs.small.check}, summary ${d.syncs.small.summary} (${d.syncs.small.cellsRead} cells read); ` +
+        `${p.largeMembers} members → read ${d.syncs.large.check}, summary ${d.syncs.large.summary} (${d.syncs.large.cellsRead} cells read); ${p.meetings} meetings each, Cấu hình included`,
+    );
+  }
+  if (d.core) {
+    lines.push(
+      `core vs parse: ${p.largeMembers} members × ${p.meetings} meetings, ${(d.core.fileBytes / 1024).toFixed(0)} KB .xlsx, ${d.core.cells} cells — ` +
+        `ExcelJS parse ${ms(d.core.parseMs)}, checkWorkbook ${ms(d.core.checkMs)} (medians of ${d.core.parseRuns.length} / ${d.core.checkRuns.length})`,
+    );
+  }
+  if (d.consolidate) {
+    const c = d.consolidate;
+    lines.push(
+      `consolidate: ${c.files} files — bontot consolidate ${ms(c.consolidateMs)}, plain ExcelJS load ${ms(c.loadMs)} (medians of ${c.consolidateRuns.length}); ` +
+        `peak RSS ${c.peakRssMb.toFixed(0)} MB for ${c.files} files, ${c.smallPeakRssMb.toFixed(0)} MB for ${c.smallFiles} (plain load of ${c.files}: ${c.loadPeakRssMb.toFixed(0)} MB)`,
+    );
+  }
+  if (d.functions) {
+    lines.push(
+      `MEETING_QUALITY: ${d.functions.calls} calls — bound function ${ms(d.functions.boundMs)}, inline meetingProblems ${ms(d.functions.inlineMs)} (medians of ${d.functions.boundRuns.length})`,
+    );
+  }
+  if (d.sizes) {
+    lines.push(
+      `bundles: functions.js ${d.sizes.functionsBytes} B (${d.sizes.functionsGzipBytes} B gzip); task pane initial scripts: ` +
+        `${d.sizes.initialScripts.map((s) => `${s.src} ${s.bytes} B`).join(', ')}; not counted: ${d.sizes.excludedScripts.join(', ') || 'none'}`,
+    );
+  }
+  for (const [part, message] of Object.entries(report.errors)) lines.push(`ERROR in ${part}: ${message}`);
+  for (const failure of report.failures) lines.push(`budget broken (${failure.budget}): ${failure.message}`);
+  if (report.failures.length === 0) lines.push('All budgets hold.');
+  return lines.join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write('usage: npm run bench -- [--json] [--check] [--quick] [--no-build] [--runs N]\n');
+      return 0;
+    }
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const report = await runBench(options);
+  process.stdout.write(`${reportText(report)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  return options.check && !report.ok ? 1 : 0;
+}

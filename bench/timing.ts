@@ -1,0 +1,49 @@
+/** Wall-clock timing for the benchmarks: process.hrtime.bigint, medians of a few runs. */
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Milliseconds since `start` (a process.hrtime.bigint() reading). */
+export function msSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export interface Timed {
+  /** Median of the measured runs (ms). */
+  ms: number;
+  runs: number[];
+}
+
+/** Runs `work` `warmup` times unmeasured, then `runs` times measured; the median in ms. */
+export async function timeAsync(work: () => Promise<unknown>, runs: number, warmup = 1): Promise<Timed> {
+  for (let i = 0; i < warmup; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(msSince(start));
+  }
+  return { ms: median(times), runs: times };
+}
+
+export function timeSync(work: () => unknown, runs: number, warmup = 1): Timed {
+  for (let i = 0; i < warmup; i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const start = process.hrtime.bigint();
+    work();
+    times.push(msSince(start));
+  }
+  return { ms: median(times), runs: times };
+}
+
+/** A ratio rounded to 3 significant decimals (what the table and the JSON show). */
+export function ratio(numerator: number, denominator: number): number {
+  if (!(denominator > 0)) return Number.NaN;
+  const value = numerator / denominator;
+  return value >= 1 ? Math.round(value * 100) / 100 : Number(value.toPrecision(3));
+}
