@@ -98,8 +98,9 @@ const INITIALS = [
   'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', '',
 ] as const;
 
-const FINALS = ['ng', 'nh', 'ch', 'c', 'm', 'n', 'p', 't', ''] as const;
-const STOP_FINALS = new Set(['c', 'ch', 'p', 't']);
+/** "k" ends only Central Highlands names (Đắk Lắk, Krông Pắk): it goes where "c" goes. */
+const FINALS = ['ng', 'nh', 'ch', 'c', 'k', 'm', 'n', 'p', 't', ''] as const;
+const STOP_FINALS = new Set(['c', 'ch', 'k', 'p', 't']);
 
 /** Vowel clusters and the finals each can take ('' = the cluster may end the syllable). */
 const CLUSTERS = new Map<string, readonly string[]>([
@@ -159,7 +160,7 @@ export interface SyllableOptions {
 /**
  * True when the word (any case, NFC or NFD) is one well-formed Vietnamese syllable: an initial
  * consonant, a vowel cluster, a final consonant that cluster can take, at most one tone, and
- * only sắc or nặng before a final c, ch, p or t.
+ * only sắc or nặng before a final c, ch, p or t. Letter case is not looked at.
  */
 export function isVietnameseSyllable(word: string, options: SyllableOptions = {}): boolean {
   const strict = options.strictTonePlacement ?? true;
@@ -180,18 +181,25 @@ export function isVietnameseSyllable(word: string, options: SyllableOptions = {}
   const text = bases.join('');
   for (const initial of INITIALS) {
     if (!text.startsWith(initial)) continue;
-    const starts: [number, string][] = [[initial.length, text.slice(initial.length)]];
-    // "gi" and "qu" lend their i / u to the cluster: giếng = gi + iêng, quỳnh = qu + uynh.
-    if (initial === 'gi' || initial === 'qu') starts.push([1, text.slice(1)]);
-    for (const [clusterStart, rest] of starts) {
+    const rest0 = text.slice(initial.length);
+    // [where the cluster starts, the cluster and final, where the tone may start]
+    const starts: [number, string, number][] = [[initial.length, rest0, initial.length]];
+    // "gi" and "qu" lend their i / u to the cluster (giếng = gi + iêng, quỳnh = qu + uynh),
+    // never carrying the tone themselves.
+    if (initial === 'gi' || (initial === 'qu' && rest0.startsWith('y'))) {
+      starts.push([1, text.slice(1), initial.length]);
+    }
+    for (const [clusterStart, rest, toneFrom] of starts) {
       for (const final of FINALS) {
         if (!rest.endsWith(final)) continue;
         const cluster = rest.slice(0, rest.length - final.length);
         const finals = CLUSTERS.get(cluster);
-        if (!finals || !finals.includes(final)) continue;
+        if (!finals || !finals.includes(final === 'k' ? 'c' : final)) continue;
+        // Before i the initial g is written gi: "gìn" is gi + in, never g + ìn's cousins.
+        if (initial === 'g' && cluster.startsWith('i') && cluster !== 'i') continue;
         if (STOP_FINALS.has(final) && tone !== 4 && tone !== 5) continue;
         // The tone never sits on the consonant part of the initial.
-        if (tone !== 0 && toneAt < clusterStart) continue;
+        if (tone !== 0 && toneAt < toneFrom) continue;
         if (strict && tone !== 0 && !tonePositions(cluster, final).includes(toneAt - clusterStart)) continue;
         return true;
       }
@@ -379,7 +387,7 @@ export function toVni(unicode: string): string {
 
 interface VniWord {
   text: string;
-  /** false when a mark character follows something that cannot carry it. */
+  /** false when a mark character follows something that cannot carry it, or is in the other case. */
   ok: boolean;
 }
 
@@ -423,6 +431,8 @@ function decodeVniWord(word: string): VniWord {
   for (const char of word) {
     const mark = VNI_MARKS.get(char);
     if (mark) {
+      // A mark is typed in the case of its letter ("aø", "AØ"); a mismatch still converts.
+      if (open && (char !== char.toLowerCase()) !== upper) ok = false;
       if (!attach(mark)) {
         flush();
         ok = false;
@@ -502,10 +512,16 @@ function startsWithTonedCode(word: string): boolean {
  * capitalised (a name such as "NguyÔn ThÞ ¸nh"), the words starting with a toned letter get a
  * capital too (TCVN3 has no code for "Á").
  */
-function convertTcvn3Tokens(tokens: readonly Token[], convert: (index: number) => boolean): string {
-  const upperFlags = tokens.map((token) => (token.isWord ? tcvn3WordIsUpper(token.text) : null));
+/** Whether each word token of a text is to be read in capitals (null for other tokens). */
+function tcvn3UpperWords(tokens: readonly Token[]): (boolean | null)[] {
+  const flags = tokens.map((token) => (token.isWord ? tcvn3WordIsUpper(token.text) : null));
   const hasLower = tokens.some((token) => token.isWord && /[a-z]/.test(token.text));
-  const textUpper = !hasLower && upperFlags.some((flag) => flag === true);
+  const textUpper = !hasLower && flags.some((flag) => flag === true);
+  return tokens.map((token, index) => (token.isWord ? (flags[index] ?? textUpper) : null));
+}
+
+function convertTcvn3Tokens(tokens: readonly Token[], convert: (index: number) => boolean): string {
+  const upperFlags = tcvn3UpperWords(tokens);
   const words = tokens.flatMap((token, index) => (token.isWord ? [index] : []));
   const startsUpper = words.filter((index) => tcvn3StartsUpper(tokens[index]?.text ?? ''));
   const startsToned = words.filter((index) => startsWithTonedCode(tokens[index]?.text ?? ''));
@@ -514,7 +530,7 @@ function convertTcvn3Tokens(tokens: readonly Token[], convert: (index: number) =
   return tokens
     .map((token, index) => {
       if (!token.isWord || !convert(index)) return token.text;
-      const upper = upperFlags[index] ?? textUpper;
+      const upper = upperFlags[index] === true;
       const converted = decodeTcvn3Word(token.text, upper);
       if (upper || !capitalised(index)) return converted;
       const [first = '', ...rest] = [...converted];
@@ -555,17 +571,27 @@ function letterCount(text: string): number {
   return count;
 }
 
+/** lower case, UPPER CASE or Title case: what a person types ("nhiÖm", "ngỊu" are not). */
+function wellCased(word: string): boolean {
+  const [first = '', ...rest] = [...word];
+  const restText = rest.join('');
+  if (restText === restText.toLowerCase()) return true;
+  return restText === restText.toUpperCase() && first === first.toUpperCase();
+}
+
 /**
  * How a word reads: evidence for the legacy encoding (not a syllable as it stands, a syllable
  * of at least 2 letters once converted), evidence for Unicode (a letter no legacy font
  * produces, or a syllable as it stands that conversion would break), junk or neutral.
  */
 function classifyWord(word: string, converted: string, convertedOk: boolean): { kind: WordKind; letters: number } {
-  if (converted === word) return { kind: BEYOND_LATIN1.test(word) ? 'unicode' : 'neutral', letters: 0 };
   if (BEYOND_LATIN1.test(word)) return { kind: 'unicode', letters: 0 };
-  const before = isVietnameseSyllable(word);
-  const after = convertedOk && isVietnameseSyllable(converted);
-  const letters = letterCount(converted);
+  if (converted === word && convertedOk) return { kind: 'neutral', letters: 0 };
+  const before = wellCased(word) && isVietnameseSyllable(word);
+  const after = convertedOk && wellCased(converted) && isVietnameseSyllable(converted);
+  // Evidence is measured in characters of the text as it stands, the same for both readings
+  // (counting converted letters would favour TCVN3, whose codes are one letter each).
+  const letters = [...word].length;
   if (after && !before) return { kind: letters >= 2 ? 'legacy' : 'neutral', letters };
   if (before && !after) return { kind: 'unicode', letters };
   if (!before && !after) return { kind: 'junk', letters };
@@ -576,25 +602,26 @@ interface Reading {
   encoding: LegacyEncodingName;
   tokens: Token[];
   kinds: (WordKind | null)[];
-  /** Letters of the converted legacy words. */
+  /** Characters of the legacy words. */
   legacyLetters: number;
-  /** Letters of the junk words (legacy codes that make no syllable in this reading). */
+  /** Characters of the junk words (legacy codes that make no syllable in this reading). */
   junkLetters: number;
 }
 
-/** A text needs at least this many converted letters in evidence words to be flagged. */
+/** A text needs at least this many characters in evidence words to be flagged. */
 const MIN_EVIDENCE_LETTERS = 3;
 
 function readAs(encoding: LegacyEncodingName, text: string): Reading {
   const tokens = tokenize(text, encoding === 'TCVN3' ? isTcvn3WordChar : isLetterChar);
+  const upperWords = encoding === 'TCVN3' ? tcvn3UpperWords(tokens) : [];
   let legacyLetters = 0;
   let junkLetters = 0;
-  const kinds = tokens.map((token): WordKind | null => {
+  const kinds = tokens.map((token, index): WordKind | null => {
     if (!token.isWord) return null;
     let converted: string;
     let ok = true;
     if (encoding === 'TCVN3') {
-      converted = decodeTcvn3Word(token.text, false);
+      converted = decodeTcvn3Word(token.text, upperWords[index] === true);
     } else {
       const word = decodeVniWord(token.text);
       converted = word.text;
@@ -656,8 +683,9 @@ export interface DetectOptions {
  * converted (NFC), or null for ordinary Unicode, English, numbers, codes, and text too short
  * or too ambiguous to tell (TCVN3 "Vô" is "Vụ" but also a Unicode word).
  *
- * A reading counts when its evidence words hold at least 3 letters and outweigh the words it
- * turns into junk; of two readings the one with more evidence letters net of junk wins.
+ * A reading counts when its evidence words (each of 2 or more letters once converted) hold at
+ * least 3 characters and outweigh the words it turns into junk; of two readings the one with
+ * more evidence net of junk wins, and `prefer` settles a tie.
  */
 export function detectLegacyEncoding(text: string, options: DetectOptions = {}): LegacyDetection | null {
   const normalized = text.normalize('NFC');
