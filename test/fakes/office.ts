@@ -2270,7 +2270,11 @@ export class FakeExcel {
   }
 
   /** Changes a cell directly (test setup, no sync). */
-  setCell(sheetName: string, address: string, change: Partial<Omit<FakeCell, 'format'>> & { format?: Partial<FakeCellFormat> }): void {
+  setCell(
+    sheetName: string,
+    address: string,
+    change: Partial<Omit<FakeCell, 'format'>> & { format?: Partial<Omit<FakeCellFormat, 'font'>> & { font?: Partial<FakeFont> } },
+  ): void {
     const rect = parseAddress(address);
     if (!rect) throw new Error(`bad address ${address}`);
     const sheet = this.sheet(sheetName);
