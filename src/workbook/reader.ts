@@ -45,7 +45,7 @@ import {
   parseSelfAssessment,
   parseYesNo,
 } from '../core/vocabulary';
-import { a1 } from './a1';
+import { columnLetters } from './a1';
 import { findMarker } from './marker';
 import { readPolicyGrid, type PolicyCellEntry } from './policySheet';
 import {
@@ -136,8 +136,15 @@ class SheetView {
     return this.grid.values[r]?.[c] ?? null;
   }
 
+  private readonly letters: string[] = [];
+
   addr(r: number, c: number): string {
-    return a1(this.grid.originRow + r, this.grid.originCol + c);
+    let letters = this.letters[c];
+    if (letters === undefined) {
+      letters = columnLetters(this.grid.originCol + c);
+      this.letters[c] = letters;
+    }
+    return `${letters}${this.grid.originRow + r + 1}`;
   }
 
   /** 1-based sheet row number of grid row r. */
@@ -272,12 +279,29 @@ function readAmount(sheet: SheetView, r: number, c: number | undefined, header: 
   return cell.value;
 }
 
+/** Parsed labels by parser and text: a workbook repeats a handful of labels thousands of times. */
+const labelMemo = new WeakMap<(text: string) => Parsed<unknown>, Map<string, Parsed<unknown>>>();
+
+function parseMemo<T>(parse: (text: string) => Parsed<T>, text: string): Parsed<T> {
+  let memo = labelMemo.get(parse);
+  if (!memo) {
+    memo = new Map();
+    labelMemo.set(parse, memo);
+  }
+  let parsed = memo.get(text) as Parsed<T> | undefined;
+  if (!parsed) {
+    parsed = parse(text);
+    if (memo.size < 10_000) memo.set(text, parsed);
+  }
+  return parsed;
+}
+
 /** A label cell parsed by a vocabulary parser; blank → null, unknown → VALUE_INVALID and null. */
 function readLabel<T>(sheet: SheetView, r: number, c: number | undefined, header: string, parse: (text: string) => Parsed<T>): T | null {
   if (c === undefined) return null;
   const text = sheet.text(r, c);
   if (text === null) return null;
-  const parsed = parse(text);
+  const parsed = parseMemo(parse, text);
   if (parsed.ok) return parsed.value;
   sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "${header}": ${parsed.message}`);
   return null;
@@ -443,9 +467,9 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
   const byCard = col('card') !== undefined;
   const members: Member[] = [];
   const seen = new Map<string, string>();
-  const known = [...header.cols.values()];
+  const known = [...header.cols.entries()].filter(([key]) => key !== 'stt').map(([, c]) => c);
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
-    if (rowBlank(sheet, r, known.filter((c) => c !== col('stt')))) continue;
+    if (rowBlank(sheet, r, known)) continue;
     const nameCol = col('name');
     const name = nameCol === undefined ? null : sheet.text(r, nameCol);
     const firstCell = sheet.addr(r, nameCol ?? 0);
