@@ -1,0 +1,71 @@
+/**
+ * Excel mode: five tabs — Kiểm tra, Tổng hợp, Mẫu, Cấu hình, Mốc thời gian — over the Office.js
+ * host (src/hosts/excel.ts). At start the pane reads `Thông tin` and `Cấu hình` only (2 round
+ * trips): the evaluation year for the deadlines and the template, and the policy, which it hands to
+ * the custom functions (recalculating when it differs from theirs).
+ */
+import { readSheets } from '../src/hosts/excel';
+import { readWorkbook } from '../src/workbook/reader';
+import { sheetKeyOf } from '../src/workbook/template';
+import { createCheckPane, type CheckPane } from './checkPane';
+import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';
+import { errorText } from './dom';
+import { ExcelContext, type ExcelModeDeps } from './excelContext';
+import { createPolicyPane, type PolicyPane } from './policyPane';
+import { createSummaryPane, type SummaryPane } from './summaryPane';
+import { createTabs, type Tabs } from './tabs';
+import { createTemplatePane, type TemplatePane } from './templatePane';
+import type { Status } from './ui';
+
+export type ExcelTab = 'check' | 'summary' | 'template' | 'policy' | 'deadlines';
+
+export interface ExcelMode {
+  ctx: ExcelContext;
+  tabs: Tabs<ExcelTab>;
+  check: CheckPane;
+  summary: SummaryPane;
+  template: TemplatePane;
+  policy: PolicyPane;
+  deadlines: DeadlinesPane;
+  /** Settles when the start-up read (year and policy) is done. */
+  ready: Promise<void>;
+}
+
+export function startExcelMode(container: HTMLElement, status: Status, deps: ExcelModeDeps): ExcelMode {
+  const ctx = new ExcelContext(deps);
+  const check = createCheckPane(ctx, status);
+  const summary = createSummaryPane(ctx, status, check);
+  const template = createTemplatePane(ctx, status);
+  const policy = createPolicyPane(ctx, status);
+  const deadlines = createDeadlinesPane(ctx, status);
+  const tabs = createTabs<ExcelTab>('bontot', 'tabs.label', [
+    { id: 'check', label: 'tab.check', panel: check.panel },
+    { id: 'summary', label: 'tab.summary', panel: summary.panel },
+    { id: 'template', label: 'tab.template', panel: template.panel },
+    { id: 'policy', label: 'tab.policy', panel: policy.panel },
+    { id: 'deadlines', label: 'tab.deadlines', panel: deadlines.panel, onShow: () => void deadlines.show() },
+  ]);
+  container.appendChild(tabs.root);
+
+  const ready = (async () => {
+    try {
+      const read = await ctx.run(async (context) => {
+        const grids = await readSheets(context, {
+          include: (name) => {
+            const key = sheetKeyOf(name);
+            return key === 'info' || key === 'policy';
+          },
+        });
+        return readWorkbook(grids);
+      });
+      if (read.records.info.year !== null) ctx.workbookYear = read.records.info.year;
+      if (!template.form.year.matches(':focus') && ctx.workbookYear !== null) template.form.year.value = String(ctx.workbookYear);
+      await policy.load(read.policyEntries);
+    } catch (error) {
+      await policy.load(null);
+      status.say('app.readFailed', { message: errorText(error) }, 'error');
+    }
+  })();
+
+  return { ctx, tabs, check, summary, template, policy, deadlines, ready };
+}

@@ -1,0 +1,464 @@
+/**
+ * The pane's labels in Vietnamese (default) and English. Messages that come from the checking core
+ * (issue and reason messages, read errors) are data and stay Vietnamese in both languages.
+ *
+ * Elements get their text with `tr(element, key, params)`: the key and params are kept in
+ * data-i18n attributes, so `setLanguage` can relabel the whole page in place (form values, results
+ * and focus stay as they are). The choice is remembered in localStorage.
+ */
+
+const VI = {
+  'app.title': 'Bốn Tốt',
+  'app.subtitle.excel': 'Kiểm tra mô hình “Chi bộ bốn tốt” trước khi nộp',
+  'app.subtitle.standalone': 'Kiểm tra sổ tính .xlsx của chi bộ, đảng bộ cơ sở',
+  'app.loading': 'Đang tải…',
+  'app.busy': 'Đang xử lý…',
+  'app.readFailed': 'Không đọc được sổ tính: {message}',
+  'lang.switch': 'English',
+  'lang.switch.label': 'Switch the interface to English',
+
+  'tabs.label': 'Chức năng',
+  'tab.check': 'Kiểm tra',
+  'tab.summary': 'Tổng hợp',
+  'tab.template': 'Mẫu',
+  'tab.policy': 'Cấu hình',
+  'tab.deadlines': 'Mốc thời gian',
+
+  'check.intro': 'Đọc toàn bộ sổ tính, áp dụng các tiêu chí và cho biết tổ chức đã đủ điều kiện đề nghị công nhận chưa.',
+  'check.run': 'Kiểm tra',
+  'check.running': 'Đang kiểm tra sổ tính…',
+  'check.done': '{verdict}. {reasons} lý do, {errors} lỗi và {warnings} cảnh báo dữ liệu.',
+  'check.failed': 'Không kiểm tra được: {message}',
+  'check.highlight': 'Tô màu ô lỗi',
+  'check.clear': 'Bỏ tô màu',
+  'check.highlighted': 'Đã tô màu {count} vùng ô có lỗi hoặc không đạt.',
+  'check.nothingToHighlight': 'Không có ô nào cần tô màu.',
+  'check.cleared': 'Đã bỏ {count} vùng tô màu của Bốn Tốt.',
+  'check.needCheck': 'Hãy bấm “Kiểm tra” trước.',
+  'check.highlightFailed': 'Không tô màu được: {message}',
+  'check.selected': 'Đã chọn ô {place}.',
+  'check.selectFailed': 'Không chọn được ô {place}: {message}',
+
+  'verdict.eligible': 'Đủ điều kiện đề nghị công nhận',
+  'verdict.notEligible': 'Chưa đủ điều kiện đề nghị công nhận',
+  'model.chiBo': '“Chi bộ bốn tốt”',
+  'model.dangBo': '“Đảng bộ cơ sở bốn tốt”',
+  'result.org': '{name} — {kind}, năm {year}',
+  'result.noName': '(chưa có tên)',
+  'result.unknownKind': 'chưa rõ loại tổ chức',
+  'result.unknownYear': '(chưa rõ)',
+  'result.asOf': 'Số liệu tính đến ngày {date}.',
+  'result.policy.workbook': 'Ngưỡng: theo trang “Cấu hình” của sổ tính.',
+  'result.policy.default': 'Ngưỡng: mặc định theo Kế hoạch.',
+  'result.policy.given': 'Ngưỡng: theo cấu hình được chỉ định.',
+  'criteria.title': 'Tiêu chí (mỗi tiêu chí cần từ {min} % trở lên)',
+  'criteria.col.id': 'Mã',
+  'criteria.col.label': 'Tiêu chí',
+  'criteria.col.percent': 'Tỷ lệ',
+  'criteria.col.result': 'Kết quả',
+  'criteria.pass': 'Đạt',
+  'criteria.fail': 'Chưa đạt',
+  'criteria.unscored': 'Chưa chấm',
+  'criterion.1.1': 'Hoàn thành tốt nhiệm vụ chính trị',
+  'criterion.1.2': 'Chất lượng sinh hoạt tốt',
+  'criterion.1.3': 'Đoàn kết, kỷ luật tốt',
+  'criterion.1.4': 'Cán bộ, đảng viên tốt',
+  'reasons.title': 'Lý do ({count})',
+  'reasons.none': 'Không có lý do nào: mọi điều kiện đều đạt.',
+  'severity.block': 'Không đạt',
+  'severity.warn': 'Lưu ý',
+  'issues.title': 'Lỗi dữ liệu ({count})',
+  'issues.none': 'Không có lỗi dữ liệu.',
+  'issues.sheet': 'Trang “{sheet}” ({count})',
+  'issue.error': 'Lỗi',
+  'issue.warning': 'Cảnh báo',
+  'place.goto': 'Chọn ô {place} trong Excel',
+  'place.wholeSheet': 'cả trang',
+  'place.none': 'cả năm',
+  'list.more': 'Hiện thêm {count}',
+
+  'summary.intro':
+    'Ghi trang “Tổng hợp” — báo cáo theo thể thức văn bản của Đảng, chỉ chứa giá trị — từ lần kiểm tra gần nhất, rồi mở trang đó. Trang “Tổng hợp” do người dùng tự tạo không bao giờ bị ghi đè.',
+  'summary.write': 'Ghi trang Tổng hợp',
+  'summary.writing': 'Đang ghi trang Tổng hợp…',
+  'summary.written': 'Đã ghi trang “{sheet}” và mở trang đó.',
+  'summary.replaced': 'Đã cập nhật trang “{sheet}” (do Bốn Tốt tạo trước đó) và mở trang đó.',
+  'summary.renamed':
+    'Trang “{base}” trong sổ tính là của người dùng (không do Bốn Tốt tạo) nên được giữ nguyên; báo cáo đã ghi vào trang “{sheet}”.',
+  'summary.failed': 'Không ghi được trang Tổng hợp: {message}',
+  'summary.basedOn': 'Theo lần kiểm tra: {verdict}.',
+  'summary.noCheck': 'Chưa kiểm tra: sổ tính sẽ được kiểm tra trước khi ghi.',
+
+  'template.intro': 'Thêm các trang mẫu còn thiếu vào sổ tính (kèm danh mục chọn sẵn và tiêu chí theo Kế hoạch). Trang đã có không bị thay đổi.',
+  'template.kind': 'Loại tổ chức',
+  'template.type': 'Loại hình',
+  'template.year': 'Năm đánh giá',
+  'template.name': 'Tên tổ chức',
+  'template.create': 'Tạo mẫu',
+  'template.creating': 'Đang tạo các trang mẫu…',
+  'template.created': 'Đã tạo {count} trang: {sheets}.',
+  'template.skipped': 'Bỏ qua {count} trang đã có: {sheets}.',
+  'template.nothing': 'Sổ tính đã có đủ các trang mẫu; không có gì thay đổi.',
+  'template.yearInvalid': 'Năm đánh giá phải là số nguyên từ 2000 đến 2100.',
+  'template.failed': 'Không tạo được mẫu: {message}',
+  'kind.chi-bo.co-so': 'Chi bộ cơ sở',
+  'kind.chi-bo.truc-thuoc': 'Chi bộ trực thuộc',
+  'kind.dang-bo.co-so': 'Đảng bộ cơ sở',
+  'type.co-quan': 'Cơ quan hành chính, đơn vị sự nghiệp',
+  'type.vu-trang': 'Lực lượng vũ trang',
+  'type.dia-ban': 'Thôn, khu phố, phường, xã',
+  'type.doanh-nghiep': 'Doanh nghiệp',
+
+  'policy.intro': 'Các ngưỡng, mức độ và mốc thời gian dùng khi kiểm tra và trong các hàm BONTOT. Lưu vào trang ẩn “Cấu hình” của sổ tính.',
+  'policy.loading': 'Đang đọc trang “Cấu hình”…',
+  'policy.loaded.workbook': 'Đang dùng cấu hình của sổ tính (trang “Cấu hình”).',
+  'policy.loaded.default': 'Sổ tính chưa có trang “Cấu hình”; đang dùng giá trị mặc định theo Kế hoạch.',
+  'policy.loaded.invalid': 'Trang “Cấu hình” có {count} giá trị không hợp lệ; đang dùng giá trị mặc định. Sửa các ô được đánh dấu rồi bấm “Lưu”.',
+  'policy.numbers': 'Ngưỡng',
+  'policy.severities': 'Mức độ của từng lý do',
+  'policy.deadlines': 'Mốc thời gian (dd/mm)',
+  'policy.source': 'Nguồn: {source}',
+  'policy.range': 'Từ {min} đến {max}{integer}',
+  'policy.integer': ', số nguyên',
+  'policy.severity.block': 'Chặn (không đủ điều kiện)',
+  'policy.severity.warn': 'Chỉ cảnh báo',
+  'policy.save': 'Lưu',
+  'policy.reset': 'Khôi phục mặc định',
+  'policy.saving': 'Đang lưu cấu hình…',
+  'policy.saved': 'Đã lưu cấu hình vào trang “Cấu hình”; các hàm BONTOT đã được tính lại.',
+  'policy.resetDone': 'Đã khôi phục giá trị mặc định theo Kế hoạch và lưu vào trang “Cấu hình”.',
+  'policy.invalid': 'Chưa lưu: {count} giá trị không hợp lệ. {first}',
+  'policy.failed': 'Không lưu được cấu hình: {message}',
+
+  'deadlines.intro': 'Các mốc thời gian của năm đánh giá theo Kế hoạch và trang “Cấu hình”.',
+  'deadlines.year': 'Năm đánh giá',
+  'deadlines.show': 'Xem',
+  'deadlines.loading': 'Đang đọc năm đánh giá của sổ tính…',
+  'deadlines.asOf': 'Tính đến hôm nay, {date}.',
+  'deadlines.col.stage': 'Giai đoạn',
+  'deadlines.col.date': 'Hạn',
+  'deadlines.col.left': 'Còn lại',
+  'deadlines.daysLeft': 'còn {days} ngày',
+  'deadlines.today': 'hôm nay là hạn',
+  'deadlines.overdue': 'quá hạn {days} ngày',
+  'deadlines.overdueBadge': 'Quá hạn',
+  'deadlines.none': 'chưa quy định',
+  'deadlines.summary': 'Năm {year}: {overdue} mốc đã quá hạn, {upcoming} mốc sắp tới.',
+  'deadlines.yearInvalid': 'Năm đánh giá phải là số nguyên từ 2000 đến 2100.',
+  'stage.dangKy': 'Đăng ký xây dựng mô hình',
+  'stage.chiTieu': 'Giao chỉ tiêu',
+  'stage.deNghi': 'Tổ chức cơ sở đảng đề nghị',
+  'stage.thamDinh': 'Hoàn thành thẩm định',
+  'stage.congNhan': 'Hoàn thành công nhận và báo cáo',
+
+  'standalone.intro':
+    'Chọn hoặc kéo thả một hay nhiều sổ tính .xlsx để kiểm tra. Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
+  'standalone.pick': 'Chọn tệp .xlsx…',
+  'standalone.drop': 'Kéo thả tệp .xlsx vào đây',
+  'standalone.sample': 'Dùng tệp mẫu',
+  'standalone.clear': 'Xóa kết quả',
+  'standalone.loadingLib': 'Đang tải bộ đọc tệp Excel…',
+  'standalone.reading': 'Đang kiểm tra {file} ({index}/{total})…',
+  'standalone.done': 'Đã xử lý {total} tệp: {eligible}/{checked} tổ chức đủ điều kiện; {errors} tệp không đọc được; {skipped} tệp bỏ qua.',
+  'standalone.unreadable': 'Không đọc được tệp',
+  'standalone.skipped': 'Bỏ qua',
+  'standalone.downloadSummary': 'Tải báo cáo tổng hợp',
+  'standalone.print': 'In / Lưu PDF',
+  'standalone.downloadConsolidation': 'Tải bảng tổng hợp các tổ chức',
+  'standalone.totals': '{eligible}/{organizations} tổ chức đủ điều kiện ({share}), chỉ tiêu {target} %: {met}.',
+  'standalone.targetMet': 'đạt chỉ tiêu',
+  'standalone.targetNotMet': 'chưa đạt chỉ tiêu',
+  'standalone.preparing': 'Đang tạo tệp {file}…',
+  'standalone.downloaded': 'Đã tạo tệp {file}.',
+  'standalone.downloadFailed': 'Không tạo được tệp {file}: {message}',
+  'standalone.sampleFailed': 'Không tải được tệp mẫu “{file}”: {message}',
+  'standalone.libFailed': 'Không tải được bộ đọc tệp Excel: {message}',
+  'standalone.printing': 'Đang mở hộp thoại in cho “{file}”.',
+  'skipped.tong-hop': 'Đây là bản “Tổng hợp” do Bốn Tốt tạo, không phải sổ tính của tổ chức.',
+  'skipped.consolidation': 'Đây là bảng tổng hợp các tổ chức do Bốn Tốt tạo, không phải sổ tính của một tổ chức.',
+  'skipped.other': 'Tệp do Bốn Tốt tạo, không phải sổ tính của tổ chức.',
+};
+
+export type I18nKey = keyof typeof VI;
+
+const EN: Record<I18nKey, string> = {
+  'app.title': 'Bốn Tốt',
+  'app.subtitle.excel': 'Check the “four goods” model before you submit',
+  'app.subtitle.standalone': 'Check party organisations’ .xlsx workbooks',
+  'app.loading': 'Loading…',
+  'app.busy': 'Working…',
+  'app.readFailed': 'Could not read the workbook: {message}',
+  'lang.switch': 'Tiếng Việt',
+  'lang.switch.label': 'Chuyển giao diện sang tiếng Việt',
+
+  'tabs.label': 'Functions',
+  'tab.check': 'Check',
+  'tab.summary': 'Summary',
+  'tab.template': 'Template',
+  'tab.policy': 'Settings',
+  'tab.deadlines': 'Deadlines',
+
+  'check.intro': 'Reads the whole workbook, applies the criteria and tells whether the organisation can be proposed for recognition.',
+  'check.run': 'Run check',
+  'check.running': 'Checking the workbook…',
+  'check.done': '{verdict}. {reasons} reasons, {errors} data errors and {warnings} data warnings.',
+  'check.failed': 'The check failed: {message}',
+  'check.highlight': 'Highlight problem cells',
+  'check.clear': 'Remove highlights',
+  'check.highlighted': 'Highlighted {count} cell areas with errors or unmet conditions.',
+  'check.nothingToHighlight': 'There is no cell to highlight.',
+  'check.cleared': 'Removed {count} Bốn Tốt highlights.',
+  'check.needCheck': 'Run the check first.',
+  'check.highlightFailed': 'Could not highlight: {message}',
+  'check.selected': 'Selected cell {place}.',
+  'check.selectFailed': 'Could not select cell {place}: {message}',
+
+  'verdict.eligible': 'Eligible to be proposed for recognition',
+  'verdict.notEligible': 'Not yet eligible to be proposed for recognition',
+  'model.chiBo': '“four-goods party cell”',
+  'model.dangBo': '“four-goods grassroots party committee”',
+  'result.org': '{name} — {kind}, year {year}',
+  'result.noName': '(no name)',
+  'result.unknownKind': 'kind unknown',
+  'result.unknownYear': '(unknown)',
+  'result.asOf': 'Figures as of {date}.',
+  'result.policy.workbook': 'Thresholds: from the workbook’s “Cấu hình” sheet.',
+  'result.policy.default': 'Thresholds: the plan’s defaults.',
+  'result.policy.given': 'Thresholds: from the given settings.',
+  'criteria.title': 'Criteria (each needs at least {min} %)',
+  'criteria.col.id': 'Id',
+  'criteria.col.label': 'Criterion',
+  'criteria.col.percent': 'Score',
+  'criteria.col.result': 'Result',
+  'criteria.pass': 'Met',
+  'criteria.fail': 'Not met',
+  'criteria.unscored': 'Not scored',
+  'criterion.1.1': 'Political tasks well done',
+  'criterion.1.2': 'Good quality of meetings',
+  'criterion.1.3': 'Good unity and discipline',
+  'criterion.1.4': 'Good cadres and members',
+  'reasons.title': 'Reasons ({count})',
+  'reasons.none': 'No reasons: every condition is met.',
+  'severity.block': 'Not met',
+  'severity.warn': 'Note',
+  'issues.title': 'Data issues ({count})',
+  'issues.none': 'No data issues.',
+  'issues.sheet': 'Sheet “{sheet}” ({count})',
+  'issue.error': 'Error',
+  'issue.warning': 'Warning',
+  'place.goto': 'Select cell {place} in Excel',
+  'place.wholeSheet': 'whole sheet',
+  'place.none': 'whole year',
+  'list.more': 'Show {count} more',
+
+  'summary.intro':
+    'Writes the “Tổng hợp” sheet — a report in the party document layout, values only — from the last check, then opens it. A “Tổng hợp” sheet you made yourself is never overwritten.',
+  'summary.write': 'Write the summary sheet',
+  'summary.writing': 'Writing the summary sheet…',
+  'summary.written': 'Wrote the “{sheet}” sheet and opened it.',
+  'summary.replaced': 'Updated the “{sheet}” sheet (made by Bốn Tốt earlier) and opened it.',
+  'summary.renamed': 'The workbook’s “{base}” sheet is your own (not made by Bốn Tốt), so it was left alone; the report went to “{sheet}”.',
+  'summary.failed': 'Could not write the summary sheet: {message}',
+  'summary.basedOn': 'From the last check: {verdict}.',
+  'summary.noCheck': 'Not checked yet: the workbook will be checked before writing.',
+
+  'template.intro': 'Adds the template sheets the workbook lacks (with dropdown lists and the plan’s criteria). Existing sheets are not changed.',
+  'template.kind': 'Organisation kind',
+  'template.type': 'Type of unit',
+  'template.year': 'Evaluation year',
+  'template.name': 'Organisation name',
+  'template.create': 'Create template',
+  'template.creating': 'Creating the template sheets…',
+  'template.created': 'Created {count} sheets: {sheets}.',
+  'template.skipped': 'Skipped {count} existing sheets: {sheets}.',
+  'template.nothing': 'The workbook already has every template sheet; nothing changed.',
+  'template.yearInvalid': 'The evaluation year must be a whole number from 2000 to 2100.',
+  'template.failed': 'Could not create the template: {message}',
+  'kind.chi-bo.co-so': 'Chi bộ cơ sở (grassroots party cell)',
+  'kind.chi-bo.truc-thuoc': 'Chi bộ trực thuộc (subordinate party cell)',
+  'kind.dang-bo.co-so': 'Đảng bộ cơ sở (grassroots party committee)',
+  'type.co-quan': 'Administrative agency, public service unit',
+  'type.vu-trang': 'Armed forces',
+  'type.dia-ban': 'Village, neighbourhood, ward, commune',
+  'type.doanh-nghiep': 'Enterprise',
+
+  'policy.intro': 'Thresholds, severities and deadlines used by the check and by the BONTOT functions. Stored in the workbook’s hidden “Cấu hình” sheet.',
+  'policy.loading': 'Reading the “Cấu hình” sheet…',
+  'policy.loaded.workbook': 'Using the workbook’s settings (“Cấu hình” sheet).',
+  'policy.loaded.default': 'The workbook has no “Cấu hình” sheet; using the plan’s defaults.',
+  'policy.loaded.invalid': 'The “Cấu hình” sheet has {count} invalid values; using the defaults. Fix the marked fields and press “Save”.',
+  'policy.numbers': 'Thresholds',
+  'policy.severities': 'Severity of each reason',
+  'policy.deadlines': 'Deadlines (dd/mm)',
+  'policy.source': 'Source: {source}',
+  'policy.range': 'From {min} to {max}{integer}',
+  'policy.integer': ', whole number',
+  'policy.severity.block': 'Block (not eligible)',
+  'policy.severity.warn': 'Warning only',
+  'policy.save': 'Save',
+  'policy.reset': 'Restore defaults',
+  'policy.saving': 'Saving the settings…',
+  'policy.saved': 'Saved the settings to the “Cấu hình” sheet; the BONTOT functions were recalculated.',
+  'policy.resetDone': 'Restored the plan’s defaults and saved them to the “Cấu hình” sheet.',
+  'policy.invalid': 'Not saved: {count} invalid values. {first}',
+  'policy.failed': 'Could not save the settings: {message}',
+
+  'deadlines.intro': 'The evaluation year’s deadlines, from the plan and the “Cấu hình” sheet.',
+  'deadlines.year': 'Evaluation year',
+  'deadlines.show': 'Show',
+  'deadlines.loading': 'Reading the workbook’s evaluation year…',
+  'deadlines.asOf': 'As of today, {date}.',
+  'deadlines.col.stage': 'Stage',
+  'deadlines.col.date': 'Due',
+  'deadlines.col.left': 'Left',
+  'deadlines.daysLeft': '{days} days left',
+  'deadlines.today': 'due today',
+  'deadlines.overdue': '{days} days overdue',
+  'deadlines.overdueBadge': 'Overdue',
+  'deadlines.none': 'not set',
+  'deadlines.summary': 'Year {year}: {overdue} deadlines passed, {upcoming} ahead.',
+  'deadlines.yearInvalid': 'The evaluation year must be a whole number from 2000 to 2100.',
+  'stage.dangKy': 'Registration of the model plan',
+  'stage.chiTieu': 'Targets assigned',
+  'stage.deNghi': 'Organisations propose',
+  'stage.thamDinh': 'Appraisal completed',
+  'stage.congNhan': 'Recognition and report completed',
+
+  'standalone.intro': 'Choose or drop one or several .xlsx workbooks to check. Files are read on this computer only and sent nowhere.',
+  'standalone.pick': 'Choose .xlsx files…',
+  'standalone.drop': 'Drop .xlsx files here',
+  'standalone.sample': 'Use the sample workbook',
+  'standalone.clear': 'Clear results',
+  'standalone.loadingLib': 'Loading the Excel file reader…',
+  'standalone.reading': 'Checking {file} ({index}/{total})…',
+  'standalone.done': 'Processed {total} files: {eligible}/{checked} organisations eligible; {errors} unreadable; {skipped} skipped.',
+  'standalone.unreadable': 'File could not be read',
+  'standalone.skipped': 'Skipped',
+  'standalone.downloadSummary': 'Download the summary workbook',
+  'standalone.print': 'Print / Save as PDF',
+  'standalone.downloadConsolidation': 'Download the list of organisations',
+  'standalone.totals': '{eligible}/{organizations} organisations eligible ({share}), target {target} %: {met}.',
+  'standalone.targetMet': 'target met',
+  'standalone.targetNotMet': 'target not met',
+  'standalone.preparing': 'Making {file}…',
+  'standalone.downloaded': 'Made the file {file}.',
+  'standalone.downloadFailed': 'Could not make {file}: {message}',
+  'standalone.sampleFailed': 'Could not load the sample “{file}”: {message}',
+  'standalone.libFailed': 'Could not load the Excel file reader: {message}',
+  'standalone.printing': 'Opening the print dialog for “{file}”.',
+  'skipped.tong-hop': 'This is a “Tổng hợp” report made by Bốn Tốt, not an organisation’s workbook.',
+  'skipped.consolidation': 'This is a list of organisations made by Bốn Tốt, not one organisation’s workbook.',
+  'skipped.other': 'A file made by Bốn Tốt, not an organisation’s workbook.',
+};
+
+export type Lang = 'vi' | 'en';
+export type I18nParams = Record<string, string | number>;
+
+const TABLES: Record<Lang, Record<I18nKey, string>> = { vi: VI, en: EN };
+export const LANG_STORAGE_KEY = 'bontot.lang';
+
+let current: Lang = 'vi';
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage disabled (privacy settings): the choice is just not remembered
+  }
+}
+
+/** The remembered language, or Vietnamese. */
+export function initialLanguage(): Lang {
+  const stored = storage()?.getItem(LANG_STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'vi';
+}
+
+export function language(): Lang {
+  return current;
+}
+
+/** The text of a key in the current language, with {name} placeholders filled. */
+export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): string {
+  const template = TABLES[lang][key] ?? VI[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function hasKey(key: string): key is I18nKey {
+  return Object.prototype.hasOwnProperty.call(VI, key);
+}
+
+/** Sets an element's text to a translated key and remembers the key for language switches. */
+export function tr(element: Element, key: I18nKey, params?: I18nParams): void {
+  element.setAttribute('data-i18n', key);
+  if (params && Object.keys(params).length > 0) element.setAttribute('data-i18n-params', JSON.stringify(params));
+  else element.removeAttribute('data-i18n-params');
+  element.textContent = t(key, params);
+}
+
+/** Sets a translated attribute (aria-label, title, placeholder) and remembers it. */
+export function trAttr(element: Element, attribute: string, key: I18nKey, params?: I18nParams): void {
+  const specs = readAttrSpecs(element);
+  specs[attribute] = params ? [key, params] : [key];
+  element.setAttribute('data-i18n-attrs', JSON.stringify(specs));
+  element.setAttribute(attribute, t(key, params));
+}
+
+type AttrSpecs = Record<string, [I18nKey] | [I18nKey, I18nParams]>;
+
+function readAttrSpecs(element: Element): AttrSpecs {
+  const raw = element.getAttribute('data-i18n-attrs');
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as AttrSpecs;
+  } catch {
+    return {};
+  }
+}
+
+function readParams(element: Element): I18nParams | undefined {
+  const raw = element.getAttribute('data-i18n-params');
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as I18nParams;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Relabels every translated element under root. */
+export function applyLanguage(root: ParentNode): void {
+  const nodes: Element[] = [];
+  if (root instanceof Element) nodes.push(root);
+  root.querySelectorAll('[data-i18n], [data-i18n-attrs]').forEach((node) => nodes.push(node));
+  for (const node of nodes) {
+    const key = node.getAttribute('data-i18n');
+    if (key && hasKey(key)) node.textContent = t(key, readParams(node));
+    for (const [attribute, spec] of Object.entries(readAttrSpecs(node))) {
+      if (hasKey(spec[0])) node.setAttribute(attribute, t(spec[0], spec[1]));
+    }
+  }
+}
+
+type Listener = (lang: Lang) => void;
+const listeners = new Set<Listener>();
+
+/** Called after every language change (for text that is not kept in data-i18n attributes). */
+export function onLanguageChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Switches the language, remembers it, relabels the document. */
+export function setLanguage(lang: Lang, root: ParentNode | null = typeof document === 'undefined' ? null : document): void {
+  current = lang;
+  storage()?.setItem(LANG_STORAGE_KEY, lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  if (root) applyLanguage(root);
+  for (const listener of listeners) listener(lang);
+}
+
+/** Sets the language without storing it (start-up). */
+export function useLanguage(lang: Lang): void {
+  current = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}

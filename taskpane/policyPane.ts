@@ -1,0 +1,246 @@
+/**
+ * Cấu hình: a form of every numeric setting, every reason's severity and the deadline dates, with
+ * the labels and sources of src/core/policy.ts. Values are validated by policyFromEntries; its
+ * message (which names the setting and the allowed range) is shown next to the field. "Lưu" hands
+ * the policy to the custom functions and writes the hidden `Cấu hình` sheet (writePolicy, which
+ * recalculates); "Khôi phục mặc định" does the same with the seed's defaults.
+ */
+import {
+  DEADLINE_STAGES,
+  NUMBER_SETTINGS,
+  defaultPolicy,
+  describeKey,
+  policyFromEntries,
+  policyToEntries,
+  type Policy,
+  type PolicyEntry,
+} from '../src/core/policy';
+import { REASON_CODES } from '../src/core/types';
+import { writePolicy } from '../src/hosts/excel';
+import { REASON_SHORT_LABELS } from '../src/workbook/consolidate';
+import { policyLayout } from '../src/workbook/policySheet';
+import { el, errorText, replaceChildren } from './dom';
+import type { ExcelContext } from './excelContext';
+import { t, tr } from './i18n';
+import { BusyGuard, field, progressBar, type Status } from './ui';
+
+export interface PolicyPane {
+  panel: HTMLElement;
+  /** Fills the form from the workbook's `Cấu hình` rows (null: the workbook has none). */
+  load(entries: readonly PolicyEntry[] | null): Promise<void>;
+  save(): Promise<boolean>;
+  reset(): Promise<boolean>;
+  /** The control of a setting key ("criterionMinPercent", "severity.SPEAKERS_LOW", "deadline.chiTieu"). */
+  control(key: string): HTMLInputElement | HTMLSelectElement | null;
+  /** The error line of a setting key. */
+  error(key: string): HTMLElement | null;
+}
+
+interface FieldRef {
+  key: string;
+  control: HTMLInputElement | HTMLSelectElement;
+  error: HTMLElement;
+}
+
+/** A policy value as the form shows it: decimal comma, blank for null. */
+function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return String(value);
+}
+
+function safeId(key: string): string {
+  return `policy-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane {
+  const fields = new Map<string, FieldRef>();
+  let dirty = false;
+
+  const makeField = (key: string, label: string, control: HTMLInputElement | HTMLSelectElement, hint: HTMLElement): HTMLElement => {
+    const error = el('p', { class: 'field-error', attrs: { hidden: true }, testid: 'field-error', data: { key } });
+    control.setAttribute('data-key', key);
+    control.addEventListener('input', () => (dirty = true));
+    control.addEventListener('change', () => {
+      dirty = true;
+      showErrors(validate().errors, false);
+    });
+    fields.set(key, { key, control, error });
+    // Labels and sources are the policy's own (Vietnamese) text.
+    return field(safeId(key), el('label', { text: label, attrs: { lang: 'vi' } }), control, { hint, error });
+  };
+
+  const numbers = NUMBER_SETTINGS.map((setting) =>
+    makeField(
+      setting.key,
+      setting.label,
+      el('input', { attrs: { type: 'text', inputmode: setting.integer ? 'numeric' : 'decimal', autocomplete: 'off', spellcheck: 'false' } }),
+      el('p', { class: 'hint' }, [
+        el('span', { i18n: 'policy.source', params: { source: setting.source }, attrs: { lang: 'vi' } }),
+        ' · ',
+        el('span', { i18n: 'policy.range', params: { min: setting.min, max: setting.max, integer: setting.integer ? t('policy.integer') : '' } }),
+      ]),
+    ),
+  );
+  const severities = REASON_CODES.map((code) =>
+    makeField(
+      `severity.${code}`,
+      `${REASON_SHORT_LABELS[code]} (${code})`,
+      el('select', {}, [
+        el('option', { attrs: { value: 'block' }, i18n: 'policy.severity.block' }),
+        el('option', { attrs: { value: 'warn' }, i18n: 'policy.severity.warn' }),
+      ]),
+      el('p', { class: 'hint', i18n: 'policy.source', params: { source: describeKey(`severity.${code}`)?.source ?? '' } }),
+    ),
+  );
+  const deadlines = DEADLINE_STAGES.map((stage) => {
+    const key = `deadline.${stage.stage}`;
+    return makeField(
+      key,
+      describeKey(key)?.label ?? stage.label,
+      el('input', { attrs: { type: 'text', inputmode: 'numeric', placeholder: 'dd/mm', autocomplete: 'off', spellcheck: 'false' } }),
+      el('p', { class: 'hint', i18n: 'policy.source', params: { source: stage.source }, attrs: { lang: 'vi' } }),
+    );
+  });
+
+  const note = el('p', { class: 'notice', i18n: 'policy.loading', testid: 'policy-note' });
+  const general = el('ul', { class: 'form-errors', attrs: { hidden: true }, testid: 'policy-errors' });
+  const saveButton = el('button', { class: 'primary', attrs: { type: 'submit' }, i18n: 'policy.save', testid: 'policy-save' });
+  const resetButton = el('button', { attrs: { type: 'button' }, i18n: 'policy.reset', testid: 'policy-reset' });
+  const progress = progressBar('policy.saving');
+  const form = el('form', { class: 'form policy-form', attrs: { novalidate: true } }, [
+    el('fieldset', {}, [el('legend', { i18n: 'policy.numbers' }), ...numbers]),
+    el('fieldset', {}, [el('legend', { i18n: 'policy.severities' }), ...severities]),
+    el('fieldset', {}, [el('legend', { i18n: 'policy.deadlines' }), ...deadlines]),
+    general,
+    el('div', { class: 'actions sticky' }, [saveButton, resetButton]),
+    progress,
+  ]);
+  const panel = el('section', { class: 'pane' }, [el('p', { class: 'intro', i18n: 'policy.intro' }), note, form]);
+
+  const fill = (policy: Policy, raw: readonly PolicyEntry[] = []): void => {
+    for (const entry of policyToEntries(policy)) {
+      const ref = fields.get(entry.key);
+      if (ref) ref.control.value = displayValue(entry.value);
+    }
+    for (const entry of raw) {
+      const ref = fields.get(entry.key.trim());
+      if (ref && !(ref.control instanceof HTMLSelectElement)) ref.control.value = displayValue(entry.value);
+    }
+    dirty = false;
+  };
+
+  const entries = (): PolicyEntry[] => [...fields.values()].map((ref) => ({ key: ref.key, value: ref.control.value.trim() }));
+
+  const validate = (base: Policy = ctx.policyOrigin === 'invalid' ? defaultPolicy() : ctx.policy) => {
+    const parsed = policyFromEntries(entries(), base);
+    return parsed.ok ? { policy: parsed.policy, errors: [] } : { policy: null, errors: parsed.errors };
+  };
+
+  const showErrors = (errors: readonly { key: string; message: string }[], focus: boolean): void => {
+    for (const ref of fields.values()) {
+      ref.error.hidden = true;
+      ref.error.textContent = '';
+      ref.control.removeAttribute('aria-invalid');
+    }
+    const unplaced: string[] = [];
+    let first: HTMLElement | null = null;
+    for (const error of errors) {
+      const ref = fields.get(error.key);
+      if (!ref) {
+        unplaced.push(error.message);
+        continue;
+      }
+      ref.error.hidden = false;
+      ref.error.textContent = ref.error.textContent ? `${ref.error.textContent} ${error.message}` : error.message;
+      ref.control.setAttribute('aria-invalid', 'true');
+      first ??= ref.control;
+    }
+    replaceChildren(general, unplaced.map((message) => el('li', { text: message })));
+    general.hidden = unplaced.length === 0;
+    if (focus && first) first.focus();
+  };
+
+  const guard = new BusyGuard(() => [saveButton, resetButton], progress);
+
+  const store = (policy: Policy, doneKey: 'policy.saved' | 'policy.resetDone'): Promise<boolean> =>
+    (async () => {
+      status.say('policy.saving', undefined, 'busy');
+      const bridge = ctx.functions();
+      const previous = bridge?.getPolicy?.() ?? null;
+      try {
+        // The functions get the policy first, so the recalculation writePolicy asks for uses it.
+        await ctx.shareWithFunctions(policy, false);
+        await ctx.run((context) => writePolicy(context, policyLayout(policy)));
+        ctx.setPolicy(policy, 'workbook');
+        fill(policy);
+        showErrors([], false);
+        tr(note, 'policy.loaded.workbook');
+        status.say(doneKey, undefined, 'ok');
+        return true;
+      } catch (error) {
+        if (bridge && previous) bridge.setPolicy(previous);
+        status.say('policy.failed', { message: errorText(error) }, 'error');
+        return false;
+      }
+    })();
+
+  const save = (): Promise<boolean> =>
+    guard.run(async () => {
+      const { policy, errors } = validate();
+      if (!policy) {
+        showErrors(errors, true);
+        status.say('policy.invalid', { count: errors.length, first: errors[0]?.message ?? '' }, 'error');
+        return false;
+      }
+      return store(policy, 'policy.saved');
+    });
+
+  const reset = (): Promise<boolean> =>
+    guard.run(async () => {
+      const policy = defaultPolicy();
+      fill(policy);
+      return store(policy, 'policy.resetDone');
+    });
+
+  const load = async (rows: readonly PolicyEntry[] | null): Promise<void> => {
+    if (rows === null) {
+      ctx.setPolicy(defaultPolicy(), 'default');
+      fill(ctx.policy);
+      tr(note, 'policy.loaded.default');
+      return;
+    }
+    const parsed = policyFromEntries(rows.map(({ key, value }) => ({ key, value })));
+    if (parsed.ok) {
+      ctx.setPolicy(parsed.policy, 'workbook');
+      fill(parsed.policy);
+      tr(note, 'policy.loaded.workbook');
+      await ctx.shareWithFunctions(parsed.policy).catch(() => false);
+      return;
+    }
+    ctx.setPolicy(defaultPolicy(), 'invalid');
+    fill(ctx.policy, rows);
+    showErrors(parsed.errors, false);
+    tr(note, 'policy.loaded.invalid', { count: parsed.errors.length });
+  };
+
+  ctx.onPolicy((policy) => {
+    if (!dirty) fill(policy);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void save();
+  });
+  resetButton.addEventListener('click', () => {
+    void reset();
+  });
+
+  return {
+    panel,
+    load,
+    save,
+    reset,
+    control: (key) => fields.get(key)?.control ?? null,
+    error: (key) => fields.get(key)?.error ?? null,
+  };
+}
