@@ -10,7 +10,7 @@
  * - readSheets: 2 (sheet list; every used range at once). Only a sheet past Excel's limits (5 M
  *   cells per read, 5 MB per request on the web) costs more: it is read in row chunks, one sync each.
  * - writeSheet (the summary): 2 (find the target and read its marker; write everything).
- * - createTemplate: 2. writePolicy: 2. readPolicyEntries: 1. selectCell: 1.
+ * - createTemplate: 2 (1 when every sheet exists). writePolicy: 2. readPolicyEntries: 2. selectCell: 1.
  * - highlightIssues: 3 (sheet list; the add-in's old highlights; delete + add). clearHighlights: ≤ 3.
  */
 import { columnLetters, parseRange, rangeA1 } from '../workbook/a1';
@@ -695,12 +695,26 @@ export async function writePolicy(context: Excel.RequestContext, layout: SheetLa
 
 // ----------------------------------------------------------------------------- select, highlight
 
-/** Activates the sheet and selects the cell (1 sync). `cell` may carry a "Sheet!" prefix. */
+/**
+ * Activates the sheet and selects the cell (1 sync). `cell` may carry a "Sheet!" prefix. A sheet
+ * that is missing or hidden gives an Error with a Vietnamese message (one more sync to find out).
+ */
 export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
   const worksheet = context.workbook.worksheets.getItem(sheet);
   worksheet.activate();
   worksheet.getRange(rangePart(cell)).select();
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    const probe = context.workbook.worksheets.getItemOrNullObject(sheet);
+    probe.load('visibility');
+    await context.sync();
+    if (probe.isNullObject) throw new Error(`Không có trang "${sheet}" trong sổ tính (có thể đã bị đổi tên hoặc xóa).`);
+    if (probe.visibility !== 'Visible') {
+      throw new Error(`Trang "${sheet}" đang ẩn nên không chọn được ô ${rangePart(cell)}. Hãy bỏ ẩn trang rồi thử lại.`);
+    }
+    throw error;
+  }
 }
 
 export interface HighlightPlace {

@@ -22,6 +22,7 @@ import { policyLayout } from '../../src/workbook/policySheet';
 import { LIST_COLUMNS, listValidation, SHEET_NAMES } from '../../src/workbook/template';
 import type { CellValue, SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions, type FakeSheetInit } from '../fakes/office';
+import { chiBoWorkbook as workbook } from '../fakes/workbooks';
 import { AS_OF, validChiBo } from '../workbook/grids';
 
 jest.setTimeout(120_000);
@@ -40,92 +41,6 @@ function expectSame(actual: unknown, expected: unknown): void {
 }
 
 // ------------------------------------------------------------------------------- fixtures
-
-const EPOCH = Date.UTC(1899, 11, 30);
-const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - EPOCH) / 86_400_000;
-const ddmmyyyy = (y: number, m: number, d: number): string =>
-  `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
-
-/** A chi bộ workbook with `members` members and `meetings` meetings (two a month). */
-function workbook(members: number, meetings = 24): FakeSheetInit[] {
-  const dates = Array.from({ length: meetings }, (_, i) => ({ y: 2025, m: Math.floor(i / 2) % 12 + 1, d: i % 2 === 0 ? 5 : 20 }));
-  return [
-    {
-      name: 'Thông tin',
-      values: [
-        ['Mục', 'Giá trị'],
-        ['Tên tổ chức', 'Chi bộ Khu phố 3'],
-        ['Loại tổ chức', 'Chi bộ trực thuộc'],
-        ['Loại hình', 'Thôn, khu phố, phường, xã'],
-        ['Năm đánh giá', 2025],
-        ['Có chi ủy', 'Có'],
-      ],
-    },
-    {
-      // A title row above the header, as people make.
-      name: 'Đảng viên',
-      values: [
-        ['DANH SÁCH ĐẢNG VIÊN'],
-        ['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật', 'Ghi chú'],
-        ...Array.from({ length: members }, (_, i) => [
-          i + 1,
-          `Nguyễn Văn ${i + 1}`,
-          `0${String(1_000_000 + i)}`,
-          serial(2000 + (i % 20), (i % 12) + 1, (i % 28) + 1),
-          'Không',
-          i % 10 === 0 ? 'Hoàn thành xuất sắc nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ',
-          '',
-          i % 7 === 0 ? 'Chuyển đến năm 2024' : '',
-        ]),
-      ],
-    },
-    {
-      name: 'Sinh hoạt',
-      values: [
-        ['STT', 'Ngày', 'Loại', 'Số đảng viên', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Số ý kiến', 'Thời gian (phút)', 'Chủ trì ký', 'Thư ký ký', 'Tự đánh giá'],
-        ...dates.map((date, i) => [
-          i + 1,
-          serial(date.y, date.m, date.d),
-          i % 6 === 5 ? 'Kết hợp' : 'Thường kỳ',
-          members,
-          members - (i % 3 === 0 ? 1 : 0),
-          i % 3 === 0 ? 1 : 0,
-          0,
-          7,
-          130,
-          'Có',
-          'Có',
-          'Tốt',
-        ]),
-      ],
-    },
-    {
-      // Starts at B2: the origin must come back.
-      name: 'Điểm danh',
-      origin: 'B2',
-      values: [
-        ['Họ và tên', 'Số thẻ đảng viên', ...dates.map((date) => ddmmyyyy(date.y, date.m, date.d))],
-        ...Array.from({ length: members }, (_, r) => [
-          `Nguyễn Văn ${r + 1}`,
-          `0${String(1_000_000 + r)}`,
-          ...dates.map((_, i) => (i % 3 === 0 && r === 0 ? 'P' : 'C')),
-        ]),
-      ],
-    },
-    {
-      name: 'Tiêu chí',
-      values: [
-        ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm', 'Minh chứng'],
-        ['1.1', 'Hoàn thành tốt nhiệm vụ chính trị', 100, 98, ''],
-        ['1.2', 'Chất lượng sinh hoạt tốt', 100, 97, ''],
-        ['1.3', 'Đoàn kết, kỷ luật tốt', 100, 100, ''],
-        ['1.4', 'Cán bộ, đảng viên tốt', 100, 96, ''],
-      ],
-    },
-    { name: 'Trống', values: [] },
-    { name: 'Cấu hình', visibility: 'Hidden', values: policyLayout(defaultPolicy()).values },
-  ];
-}
 
 /** A party-document summary with `reasons` reason rows, marker placed like the workbook layer does. */
 function summary(reasons: number, name: string = SHEET_NAMES.summary): SheetLayout {
@@ -664,8 +579,10 @@ describe('selectCell', () => {
     expect(fake.selection).toEqual({ sheet: 'Điểm danh', address: 'D4:D6' });
   });
 
-  test('a sheet that does not exist is an error', async () => {
+  test('a missing or hidden sheet is an error with a Vietnamese message', async () => {
     const fake = createFakeExcel({ sheets: workbook(3) });
-    await expect(run(fake, (context) => selectCell(context, 'Không có', 'A1'))).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(run(fake, (context) => selectCell(context, 'Không có', 'A1'))).rejects.toThrow('Không có trang "Không có"');
+    await expect(run(fake, (context) => selectCell(context, 'Cấu hình', 'B5'))).rejects.toThrow('Trang "Cấu hình" đang ẩn');
+    expect(fake.selection?.sheet).not.toBe('Cấu hình');
   });
 });
