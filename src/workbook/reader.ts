@@ -887,7 +887,7 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
       sheet: name,
       cell: null,
       code: 'SHEET_MISSING',
-      message: `Không có trang "${name}": tỷ lệ dự sinh hoạt được tính theo số liệu trang "${SHEET_NAMES.meetings}" và không kiểm tra được số lần vắng liên tiếp (quá 3 lần). Nên thêm trang "${name}".`,
+      message: `Không có trang "${name}": tỷ lệ dự sinh hoạt được tính theo số liệu trang "${SHEET_NAMES.meetings}" và không kiểm tra được số lần vắng liên tiếp của từng đảng viên. Nên thêm trang "${name}".`,
     });
   }
 

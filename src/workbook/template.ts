@@ -39,7 +39,7 @@ export const SHEET_ALIASES: Record<SheetKey, readonly string[]> = {
   criteria: ['Tiêu chí bốn tốt', 'Chấm điểm tiêu chí'],
   subordinates: ['Các chi bộ trực thuộc', 'Danh sách chi bộ trực thuộc'],
   summary: [],
-  policy: ['Cau hinh'],
+  policy: ['Cấu hình chính sách', 'Thiết lập'],
   lists: [],
 };
 
