@@ -37,8 +37,16 @@ type ToneIndex = 0 | 1 | 2 | 3 | 4 | 5;
 /** The 12 vowel bases (with their circumflex, breve or horn) as lowercase NFC letters. */
 const VOWEL_BASES = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'] as const;
 
+const WITH_TONE = new Map<string, string>();
+
 function withTone(base: string, tone: ToneIndex): string {
-  return (base + TONE_MARKS[tone]).normalize('NFC');
+  const key = base + String(tone);
+  let letter = WITH_TONE.get(key);
+  if (letter === undefined) {
+    letter = (base + TONE_MARKS[tone]).normalize('NFC');
+    WITH_TONE.set(key, letter);
+  }
+  return letter;
 }
 
 /**
@@ -68,8 +76,7 @@ const TONE_BY_MARK = new Map<string, ToneIndex>(
   TONE_MARKS.map((mark, index) => [mark, index as ToneIndex] as const).filter(([mark]) => mark !== ''),
 );
 
-/** Splits one Vietnamese letter into base, tone and case; null for anything else. */
-function letterParts(char: string): LetterParts | null {
+function computeLetterParts(char: string): LetterParts | null {
   const lower = char.toLowerCase();
   const upper = lower !== char;
   let base = '';
@@ -90,6 +97,17 @@ function letterParts(char: string): LetterParts | null {
 }
 
 const VIETNAMESE_BASES = new Set<string>([...VOWEL_BASES, 'đ', ...'bcdghklmnpqrstvx']);
+
+const LETTER_PARTS = new Map<string, LetterParts>();
+for (const char of [...vietnameseLetters(), ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ']) {
+  const parts = computeLetterParts(char);
+  if (parts) LETTER_PARTS.set(char, parts);
+}
+
+/** Splits one Vietnamese letter (NFC) into base, tone and case; null for anything else. */
+function letterParts(char: string): LetterParts | null {
+  return LETTER_PARTS.get(char) ?? null;
+}
 
 // ---------------------------------------------------------------- syllables
 
@@ -164,6 +182,20 @@ export interface SyllableOptions {
  */
 export function isVietnameseSyllable(word: string, options: SyllableOptions = {}): boolean {
   const strict = options.strictTonePlacement ?? true;
+  const key = (strict ? '1' : '0') + word;
+  const known = SYLLABLE_CACHE.get(key);
+  if (known !== undefined) return known;
+  // Names and labels repeat down a sheet: remember the last few thousand answers.
+  if (SYLLABLE_CACHE.size >= SYLLABLE_CACHE_SIZE) SYLLABLE_CACHE.clear();
+  const answer = checkSyllable(word, strict);
+  SYLLABLE_CACHE.set(key, answer);
+  return answer;
+}
+
+const SYLLABLE_CACHE = new Map<string, boolean>();
+const SYLLABLE_CACHE_SIZE = 20000;
+
+function checkSyllable(word: string, strict: boolean): boolean {
   const bases: string[] = [];
   let tone: ToneIndex = 0;
   let toneAt = -1;
@@ -565,12 +597,6 @@ type WordKind = 'legacy' | 'unicode' | 'junk' | 'neutral';
 /** Any letter outside Latin-1: no TCVN3 or VNI font can have produced it. */
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
-function letterCount(text: string): number {
-  let count = 0;
-  for (const char of text) if (LETTER.test(char)) count++;
-  return count;
-}
-
 /** lower case, UPPER CASE or Title case: what a person types ("nhiÖm", "ngỊu" are not). */
 function wellCased(word: string): boolean {
   const [first = '', ...rest] = [...word];
@@ -618,6 +644,9 @@ function readAs(encoding: LegacyEncodingName, text: string): Reading {
   let junkLetters = 0;
   const kinds = tokens.map((token, index): WordKind | null => {
     if (!token.isWord) return null;
+    // Fast path: every legacy code is in U+00A1–U+00FF.
+    if (BEYOND_LATIN1.test(token.text)) return 'unicode';
+    if (!LATIN1_HIGH.test(token.text)) return 'neutral';
     let converted: string;
     let ok = true;
     if (encoding === 'TCVN3') {
