@@ -5,14 +5,10 @@
  * maxima total 100 points, spread evenly — a starting point the organisation re-weights
  * ("cụ thể hóa"). Texts are the seed's, with page-break artefacts joined.
  */
+import { CRITERION_LABELS } from '../core/criteria';
 import type { CriterionId, OrgType } from '../core/types';
 
-export const CRITERION_LABELS: Record<CriterionId, string> = {
-  '1.1': 'Hoàn thành tốt nhiệm vụ chính trị',
-  '1.2': 'Chất lượng sinh hoạt tốt',
-  '1.3': 'Đoàn kết, kỷ luật tốt',
-  '1.4': 'Cán bộ, đảng viên tốt',
-};
+export { CRITERION_LABELS };
 
 /** 1.1 a/ — the general items, for every Loại hình. */
 export const GENERAL_HEADING = "a/ Các tiêu chí chung";
