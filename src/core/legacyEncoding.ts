@@ -227,7 +227,7 @@ function checkSyllable(word: string, strict: boolean): boolean {
         const cluster = rest.slice(0, rest.length - final.length);
         const finals = CLUSTERS.get(cluster);
         if (!finals || !finals.includes(final === 'k' ? 'c' : final)) continue;
-        // Before i the initial g is written gi: "gìn" is gi + in, never g + ìn's cousins.
+        // Before i the initial is spelled gi: "g" + "ia…" is no syllable ("gì", "gìn" are fine).
         if (initial === 'g' && cluster.startsWith('i') && cluster !== 'i') continue;
         if (STOP_FINALS.has(final) && tone !== 4 && tone !== 5) continue;
         // The tone never sits on the consonant part of the initial.
@@ -538,12 +538,6 @@ function startsWithTonedCode(word: string): boolean {
   return rest.every((char) => tcvn3CaseClass(char) !== 'upper');
 }
 
-/**
- * Converts the words of a text with the TCVN3 table; `convert` chooses which words.
- * Case: uppercase words (".VnTimeH") come out in capitals; in a text whose other words are all
- * capitalised (a name such as "NguyÔn ThÞ ¸nh"), the words starting with a toned letter get a
- * capital too (TCVN3 has no code for "Á").
- */
 /** Whether each word token of a text is to be read in capitals (null for other tokens). */
 function tcvn3UpperWords(tokens: readonly Token[]): (boolean | null)[] {
   const flags = tokens.map((token) => (token.isWord ? tcvn3WordIsUpper(token.text) : null));
@@ -552,6 +546,12 @@ function tcvn3UpperWords(tokens: readonly Token[]): (boolean | null)[] {
   return tokens.map((token, index) => (token.isWord ? (flags[index] ?? textUpper) : null));
 }
 
+/**
+ * Converts the words of a text with the TCVN3 table; `convert` chooses which words.
+ * Case: uppercase words (".VnTimeH") come out in capitals; in a text whose other words are all
+ * capitalised (a name such as "NguyÔn ThÞ ¸nh"), the words starting with a toned letter get a
+ * capital too (TCVN3 has no code for "Á").
+ */
 function convertTcvn3Tokens(tokens: readonly Token[], convert: (index: number) => boolean): string {
   const upperFlags = tcvn3UpperWords(tokens);
   const words = tokens.flatMap((token, index) => (token.isWord ? [index] : []));
@@ -607,21 +607,21 @@ function wellCased(word: string): boolean {
 
 /**
  * How a word reads: evidence for the legacy encoding (not a syllable as it stands, a syllable
- * of at least 2 letters once converted), evidence for Unicode (a letter no legacy font
+ * once converted, 2 characters or more), evidence for Unicode (a letter no legacy font
  * produces, or a syllable as it stands that conversion would break), junk or neutral.
  */
-function classifyWord(word: string, converted: string, convertedOk: boolean): { kind: WordKind; letters: number } {
-  if (BEYOND_LATIN1.test(word)) return { kind: 'unicode', letters: 0 };
-  if (converted === word && convertedOk) return { kind: 'neutral', letters: 0 };
+function classifyWord(word: string, converted: string, convertedOk: boolean): { kind: WordKind; chars: number } {
+  if (BEYOND_LATIN1.test(word)) return { kind: 'unicode', chars: 0 };
+  if (converted === word && convertedOk) return { kind: 'neutral', chars: 0 };
   const before = wellCased(word) && isVietnameseSyllable(word);
   const after = convertedOk && wellCased(converted) && isVietnameseSyllable(converted);
   // Evidence is measured in characters of the text as it stands, the same for both readings
   // (counting converted letters would favour TCVN3, whose codes are one letter each).
-  const letters = [...word].length;
-  if (after && !before) return { kind: letters >= 2 ? 'legacy' : 'neutral', letters };
-  if (before && !after) return { kind: 'unicode', letters };
-  if (!before && !after) return { kind: 'junk', letters };
-  return { kind: 'neutral', letters };
+  const chars = [...word].length;
+  if (after && !before) return { kind: chars >= 2 ? 'legacy' : 'neutral', chars };
+  if (before && !after) return { kind: 'unicode', chars };
+  if (!before && !after) return { kind: 'junk', chars };
+  return { kind: 'neutral', chars };
 }
 
 interface Reading {
@@ -629,19 +629,19 @@ interface Reading {
   tokens: Token[];
   kinds: (WordKind | null)[];
   /** Characters of the legacy words. */
-  legacyLetters: number;
+  legacyChars: number;
   /** Characters of the junk words (legacy codes that make no syllable in this reading). */
-  junkLetters: number;
+  junkChars: number;
 }
 
 /** A text needs at least this many characters in evidence words to be flagged. */
-const MIN_EVIDENCE_LETTERS = 3;
+const MIN_EVIDENCE_CHARS = 3;
 
 function readAs(encoding: LegacyEncodingName, text: string): Reading {
   const tokens = tokenize(text, encoding === 'TCVN3' ? isTcvn3WordChar : isLetterChar);
   const upperWords = encoding === 'TCVN3' ? tcvn3UpperWords(tokens) : [];
-  let legacyLetters = 0;
-  let junkLetters = 0;
+  let legacyChars = 0;
+  let junkChars = 0;
   const kinds = tokens.map((token, index): WordKind | null => {
     if (!token.isWord) return null;
     // Fast path: every legacy code is in U+00A1–U+00FF.
@@ -656,12 +656,12 @@ function readAs(encoding: LegacyEncodingName, text: string): Reading {
       converted = word.text;
       ok = word.ok;
     }
-    const { kind, letters } = classifyWord(token.text, converted, ok);
-    if (kind === 'legacy') legacyLetters += letters;
-    if (kind === 'junk') junkLetters += letters;
+    const { kind, chars } = classifyWord(token.text, converted, ok);
+    if (kind === 'legacy') legacyChars += chars;
+    if (kind === 'junk') junkChars += chars;
     return kind;
   });
-  return { encoding, tokens, kinds, legacyLetters, junkLetters };
+  return { encoding, tokens, kinds, legacyChars, junkChars };
 }
 
 /**
@@ -712,7 +712,7 @@ export interface DetectOptions {
  * converted (NFC), or null for ordinary Unicode, English, numbers, codes, and text too short
  * or too ambiguous to tell (TCVN3 "Vô" is "Vụ" but also a Unicode word).
  *
- * A reading counts when its evidence words (each of 2 or more letters once converted) hold at
+ * A reading counts when its evidence words (of 2 characters or more each) hold at
  * least 3 characters and outweigh the words it turns into junk; of two readings the one with
  * more evidence net of junk wins, and `prefer` settles a tie.
  */
@@ -720,10 +720,10 @@ export function detectLegacyEncoding(text: string, options: DetectOptions = {}):
   const normalized = text.normalize('NFC');
   if (!LATIN1_HIGH.test(normalized)) return null;
   const prefer = options.prefer ?? 'TCVN3';
-  const score = (reading: Reading): number => reading.legacyLetters - reading.junkLetters;
+  const score = (reading: Reading): number => reading.legacyChars - reading.junkChars;
   const readings = (['TCVN3', 'VNI'] as const)
     .map((encoding) => readAs(encoding, normalized))
-    .filter((reading) => reading.legacyLetters >= MIN_EVIDENCE_LETTERS && score(reading) > 0)
+    .filter((reading) => reading.legacyChars >= MIN_EVIDENCE_CHARS && score(reading) > 0)
     .sort((a, b) => score(b) - score(a) || (a.encoding === prefer ? -1 : b.encoding === prefer ? 1 : 0));
   const best = readings[0];
   if (!best) return null;
