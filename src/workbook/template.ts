@@ -146,7 +146,7 @@ export const MEMBERS_SHEET: SheetDef = {
   columns: [
     STT,
     NAME,
-    { key: 'card', header: 'Số thẻ đảng viên', aliases: CARD_ALIASES, required: true, kind: 'text', width: 16, numberFormat: TEXT },
+    { key: 'card', header: 'Số thẻ đảng viên', aliases: CARD_ALIASES, required: false, kind: 'text', width: 16, numberFormat: TEXT },
     { key: 'joined', header: 'Ngày vào Đảng', aliases: ['Ngày vào đảng'], required: false, kind: 'date', width: 14, numberFormat: DATE, validation: { type: 'date' } },
     { key: 'exempt', header: 'Miễn sinh hoạt', aliases: ['Miễn SH', 'Được miễn sinh hoạt'], required: true, kind: 'label', allowed: YES_NO_LABELS, width: 12, validation: listValidation('yesNo') },
     { key: 'rating', header: 'Xếp loại', aliases: ['Xếp loại chất lượng', 'Kết quả xếp loại'], required: true, kind: 'label', allowed: RATING_ITEMS, width: 30, validation: listValidation('rating') },

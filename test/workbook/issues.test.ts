@@ -191,10 +191,8 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
         (s) => ((s.members[5] as ChiBoSpec['members'][number]).name = s.members[4]?.name ?? ''),
         (b) => b.removeColumn('Đảng viên', 'Số thẻ đảng viên'),
       ),
-    [
-      { code: 'COLUMN_MISSING', sheet: 'Đảng viên', cell: 'A1' },
-      { code: 'DUPLICATE_MEMBER', sheet: 'Đảng viên', cell: 'B7' },
-    ],
+    // Số thẻ đảng viên is optional (SPEC §2: members are keyed by it "when that column exists").
+    [{ code: 'DUPLICATE_MEMBER', sheet: 'Đảng viên', cell: 'B7' }],
   ],
   // ---------------------------------------------------------------- MATRIX_MISMATCH
   [
