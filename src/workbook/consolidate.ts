@@ -150,13 +150,28 @@ export function rowFromError(source: string, message: string): ConsolidationRow 
 export interface DuplicateNote {
   key: string;
   name: string | null;
-  /** The source kept (first seen) and the one left out. */
+  /** The copy kept (the first seen): its original file and the input that carried it. */
   kept: string;
+  keptVia: string;
+  /** The copy left out. */
   dropped: string;
-  /** Where the duplicate was found: the input file that carried it. */
-  via: string;
+  droppedVia: string;
   /** True when the two copies disagree on the verdict. */
   verdictDiffers: boolean;
+}
+
+/** "a.xlsx" or "a.xlsx (qua phuong.xlsx)". */
+export function sourceText(source: string, via: string): string {
+  return via === source ? source : `${source} (qua ${via})`;
+}
+
+/** The Vietnamese warning of a duplicate. */
+export function duplicateText(note: DuplicateNote): string {
+  const kept = sourceText(note.kept, note.keptVia);
+  const dropped = sourceText(note.dropped, note.droppedVia);
+  return `"${note.name ?? note.key}" có trong nhiều đầu vào: ${kept} và ${dropped}; chỉ tính một lần theo ${kept}${
+    note.verdictDiffers ? ' — HAI BẢN CÓ KẾT QUẢ KHÁC NHAU, cần kiểm tra' : ''
+  }.`;
 }
 
 export interface KindTotals {
@@ -198,31 +213,35 @@ export interface ConsolidationTotals {
 
 /** Rows collected one input at a time; only the rows are kept, never a workbook. */
 export class Consolidation {
-  private readonly byKey = new Map<string, ConsolidationRow>();
+  private readonly byKey = new Map<string, { row: ConsolidationRow; via: string }>();
   readonly duplicates: DuplicateNote[] = [];
 
   /** Adds a row unless its organisation is already in; `via` names the input file that carried it. */
   add(row: ConsolidationRow, via: string = row.source): boolean {
     const existing = this.byKey.get(row.key);
     if (existing) {
-      // The same file reached twice (e.g. through two consolidations) is not worth a warning
-      // when it says the same thing, but is still counted once.
       this.duplicates.push({
         key: row.key,
-        name: row.name ?? existing.name,
-        kept: existing.source,
+        name: row.name ?? existing.row.name,
+        kept: existing.row.source,
+        keptVia: existing.via,
         dropped: row.source,
-        via,
-        verdictDiffers: existing.status !== row.status,
+        droppedVia: via,
+        verdictDiffers: existing.row.status !== row.status,
       });
       return false;
     }
-    this.byKey.set(row.key, row);
+    this.byKey.set(row.key, { row, via });
     return true;
   }
 
   get rows(): ConsolidationRow[] {
-    return [...this.byKey.values()];
+    return [...this.byKey.values()].map((entry) => entry.row);
+  }
+
+  /** The input that carried the row of `key`. */
+  via(key: string): string | null {
+    return this.byKey.get(key)?.via ?? null;
   }
 
   totals(policy: Policy): ConsolidationTotals {
@@ -412,11 +431,7 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
     totalLine(`  ${KIND_KEY_LABELS[key]}: ${bucket.eligible}/${bucket.organizations} đủ điều kiện (${percentText(shareOf(bucket.eligible, bucket.organizations))})`);
   }
   if (totals.unreadable > 0) totalLine(`Tệp không đọc được (không tính): ${totals.unreadable}`);
-  for (const note of options.duplicates ?? []) {
-    totalLine(
-      `Lưu ý: "${note.name ?? note.key}" có trong nhiều tệp (${note.kept}; ${note.dropped}${note.via !== note.dropped ? `, qua ${note.via}` : ''}); chỉ tính một lần theo ${note.kept}${note.verdictDiffers ? ' — HAI BẢN CÓ KẾT QUẢ KHÁC NHAU, cần kiểm tra' : ''}.`,
-    );
-  }
+  for (const note of options.duplicates ?? []) totalLine(`Lưu ý: ${duplicateText(note)}`);
 
   // Recipients bottom left, signature bottom right.
   line();

@@ -6,6 +6,7 @@ import {
   CONSOLIDATION_SHEET,
   consolidationLayout,
   consolidationTotals,
+  duplicateText,
   isConsolidationGrid,
   orgKey,
   readConsolidation,
@@ -66,9 +67,13 @@ describe('Consolidation', () => {
     expect(c.add(rowOf({ ...spec, info: { ...spec.info, kindLabel: 'Chi bộ trực thuộc' } }, 'copy/a.xlsx'), 'ward.xlsx')).toBe(false);
     expect(c.rows).toHaveLength(1);
     expect(c.duplicates).toEqual([
-      { key: c.rows[0]!.key, name: 'Chi bộ Trường Tiểu học Lê Lợi', kept: 'a.xlsx', dropped: 'copy/a.xlsx', via: 'ward.xlsx', verdictDiffers: false },
+      { key: c.rows[0]!.key, name: 'Chi bộ Trường Tiểu học Lê Lợi', kept: 'a.xlsx', keptVia: 'a.xlsx', dropped: 'copy/a.xlsx', droppedVia: 'ward.xlsx', verdictDiffers: false },
     ]);
     expect(c.totals(policy)).toMatchObject({ organizations: 1, eligible: 1, duplicates: 1 });
+    expect(c.via(c.rows[0]!.key)).toBe('a.xlsx');
+    expect(duplicateText(c.duplicates[0]!)).toBe(
+      '"Chi bộ Trường Tiểu học Lê Lợi" có trong nhiều đầu vào: a.xlsx và copy/a.xlsx (qua ward.xlsx); chỉ tính một lần theo a.xlsx.',
+    );
   });
 
   it('totals by kind, the share against the target, unreadable files apart', () => {

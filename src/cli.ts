@@ -1,0 +1,65 @@
+/**
+ * `bontot`: the command line (SPEC §6). bin/bontot.js runs the compiled form of this file.
+ *   bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
+ *   bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
+ *   bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json]
+ * Exit status: 2 usage error or an unreadable file; 1 some organisation not eligible; else 0.
+ */
+import { UsageError } from './cli/args';
+import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/common';
+import { CHECK_HELP, CONSOLIDATE_HELP, MAIN_HELP, TEMPLATE_HELP } from './cli/help';
+
+export { type CliIo } from './cli/common';
+
+type Run = (args: readonly string[], io: CliIo, help: string) => Promise<number>;
+
+/** Subcommands load on demand: `check` never loads the template code, and the reverse. */
+const COMMANDS: Record<string, { run: Run; help: string }> = {
+  check: { run: async (...a) => (await import('./cli/check')).runCheck(...a), help: CHECK_HELP },
+  template: { run: async (...a) => (await import('./cli/template')).runTemplate(...a), help: TEMPLATE_HELP },
+  consolidate: { run: async (...a) => (await import('./cli/consolidate')).runConsolidate(...a), help: CONSOLIDATE_HELP },
+};
+
+/** Runs `bontot` with the arguments after the program name; resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(MAIN_HELP);
+    return EXIT_ERROR;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    io.stdout(topic && COMMANDS[topic] ? (COMMANDS[topic] as { help: string }).help : MAIN_HELP);
+    return EXIT_OK;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.stderr(`Lệnh không hợp lệ: "${command}". Các lệnh: check, template, consolidate.\nXem: bontot --help`);
+    return EXIT_ERROR;
+  }
+  try {
+    return await entry.run(rest, io, entry.help);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`Lỗi: ${error.message}\nXem: bontot ${command} --help`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`Lỗi: ${errorMessage(error)}`);
+    return EXIT_ERROR;
+  }
+}
+
+/** Entry point of the launcher: sets the exit status once all output is flushed. */
+export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Lỗi: ${errorMessage(error)}\n`);
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+}
+
+if (require.main === module) run();

@@ -1,0 +1,231 @@
+/** `bontot check`: the verdict of each workbook, as readable Vietnamese text or the SPEC §6 JSON. */
+import { basename, dirname, extname, join } from 'path';
+import { CRITERION_LABELS } from '../core/criteria';
+import { defaultPolicy, type Policy } from '../core/policy';
+import { shareOf } from '../core/percent';
+import { targetMet } from '../core/share';
+import { formatNumber } from '../core/text';
+import type { IsoDate, OrgKind, OrgLevel } from '../core/types';
+import { orgKindLabel } from '../core/vocabulary';
+import { readWorkbookFileData, WorkbookReadError, writeWorkbookFile } from '../hosts/xlsxFile';
+import { checkWorkbook } from '../workbook/check';
+import { summaryLayout } from '../workbook/summary';
+import type { CheckResult } from '../workbook/types';
+import { optionFlag, optionString, parseArgs, UsageError } from './args';
+import {
+  EXIT_ERROR,
+  EXIT_NOT_ELIGIBLE,
+  EXIT_OK,
+  errorMessage,
+  fileExists,
+  generatedKind,
+  GENERATED_NOTES,
+  loadPolicy,
+  parseAsOf,
+  type CliIo,
+} from './common';
+
+export interface CheckFileJson {
+  file: string;
+  organization: { name: string | null; kind: OrgKind | null; level: OrgLevel | null; year: number | null };
+  eligible: boolean;
+  criteria: { id: string; percent: number | null; pass: boolean }[];
+  reasons: { code: string; severity: string; message: string; sheet: string | null; cell: string | null }[];
+  issues: { severity: string; sheet: string; cell: string | null; code: string; message: string }[];
+}
+
+export interface UnreadableFileJson {
+  file: string;
+  error: string;
+  eligible: false;
+}
+
+/** A file the product wrote (a summary, a consolidation): skipped, outside the summary counts. */
+export interface SkippedFileJson {
+  file: string;
+  skipped: string;
+}
+
+export type FileEntryJson = CheckFileJson | UnreadableFileJson | SkippedFileJson;
+
+export interface CheckJson {
+  asOf: IsoDate;
+  files: FileEntryJson[];
+  summary: { organizations: number; eligible: number; share: number | null; target: number; targetMet: boolean };
+}
+
+/** The SPEC §6 JSON entry of one checked workbook (numbers unrounded, field order as in the SPEC). */
+export function checkFileJson(file: string, result: CheckResult): CheckFileJson {
+  return {
+    file,
+    organization: {
+      name: result.organization.name,
+      kind: result.organization.kind,
+      level: result.organization.level,
+      year: result.organization.year,
+    },
+    eligible: result.eligible,
+    criteria: result.criteria.map((c) => ({ id: c.id, percent: c.percent, pass: c.pass })),
+    reasons: result.reasons.map((r) => ({ code: r.code, severity: r.severity, message: r.message, sheet: r.sheet, cell: r.cell })),
+    issues: result.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, code: i.code, message: i.message })),
+  };
+}
+
+export function summaryJson(entries: readonly FileEntryJson[], policy: Policy): CheckJson['summary'] {
+  const checked = entries.filter((e): e is CheckFileJson => 'organization' in e);
+  const eligible = checked.filter((e) => e.eligible).length;
+  const share = shareOf(eligible, checked.length);
+  return {
+    organizations: checked.length,
+    eligible,
+    share,
+    target: policy.modelTargetPercent / 100,
+    targetMet: share !== null && targetMet(share, policy),
+  };
+}
+
+/** `dir/NAME.xlsx` → `dir/NAME.tonghop.xlsx`. */
+export function summaryPathFor(file: string): string {
+  const ext = extname(file);
+  const stem = ext.toLowerCase() === '.xlsx' || ext.toLowerCase() === '.xlsm' ? basename(file, ext) : basename(file);
+  return join(dirname(file), `${stem}.tonghop.xlsx`);
+}
+
+// ------------------------------------------------------------------------------------ text output
+
+function place(sheet: string | null, cell: string | null): string {
+  if (sheet && cell) return `${sheet}!${cell}`;
+  return sheet ?? '—';
+}
+
+const REASON_SEVERITY: Record<string, string> = { block: 'chặn', warn: 'cảnh báo' };
+const ISSUE_SEVERITY: Record<string, string> = { error: 'lỗi', warning: 'cảnh báo' };
+
+export function formatPercentText(value: number | null): string {
+  return value === null ? '—' : `${formatNumber(value)} %`;
+}
+
+export function checkText(file: string, result: CheckResult): string {
+  const { organization } = result;
+  const lines: string[] = [`== ${file} ==`];
+  const kind = organization.kind ? orgKindLabel(organization.kind, organization.level) : 'chưa rõ loại tổ chức';
+  lines.push(`Tổ chức: ${organization.name ?? '(chưa có tên)'} — ${kind}, năm ${organization.year ?? '(chưa rõ)'}`);
+  const model = organization.kind === 'dang-bo' ? 'Đảng bộ cơ sở bốn tốt' : 'Chi bộ bốn tốt';
+  lines.push(
+    result.eligible
+      ? `Kết luận: ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".`
+      : `Kết luận: KHÔNG ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".`,
+  );
+  lines.push(`Tiêu chí (mỗi tiêu chí cần từ ${formatNumber(result.policy.criterionMinPercent)} % trở lên):`);
+  for (const criterion of result.criteria) {
+    lines.push(`  ${criterion.id} ${CRITERION_LABELS[criterion.id]}: ${formatPercentText(criterion.percent)} — ${criterion.pass ? 'đạt' : 'chưa đạt'}`);
+  }
+  if (result.reasons.length > 0) {
+    lines.push(`Lý do (${result.reasons.length}):`);
+    for (const reason of result.reasons) {
+      lines.push(`  [${REASON_SEVERITY[reason.severity] ?? reason.severity}] ${place(reason.sheet, reason.cell)} ${reason.code}: ${reason.message}`);
+    }
+  }
+  if (result.issues.length > 0) {
+    lines.push(`Lỗi dữ liệu (${result.issues.length}):`);
+    for (const issue of result.issues) {
+      lines.push(`  [${ISSUE_SEVERITY[issue.severity] ?? issue.severity}] ${place(issue.sheet, issue.cell)} ${issue.code}: ${issue.message}`);
+    }
+  }
+  if (result.policySource !== 'default') {
+    lines.push(result.policySource === 'workbook' ? 'Ngưỡng: theo trang "Cấu hình" của sổ tính.' : 'Ngưỡng: theo tệp cấu hình --policy.');
+  }
+  return lines.join('\n');
+}
+
+export function summaryLine(summary: CheckJson['summary']): string {
+  const share = summary.share === null ? '—' : formatNumber(summary.share * 100);
+  return `${summary.eligible}/${summary.organizations} tổ chức đạt (${share} %), chỉ tiêu ${formatNumber(summary.target * 100)} %`;
+}
+
+// ------------------------------------------------------------------------------------ the command
+
+const OPTIONS = [
+  { name: 'json', value: false },
+  { name: 'policy', value: true },
+  { name: 'as-of', value: true },
+  { name: 'write-summary', value: false },
+  { name: 'help', short: 'h', value: false },
+] as const;
+
+async function writeSummary(file: string, result: CheckResult): Promise<string> {
+  const out = summaryPathFor(file);
+  if (await fileExists(out)) {
+    // Overwrite only a summary this product wrote: never a user's file that happens to have the name.
+    let kind: string | null = null;
+    try {
+      kind = (await readWorkbookFileData(out)).generatedKind;
+    } catch {
+      kind = null;
+    }
+    if (kind !== 'tong-hop') {
+      throw new Error(`Không ghi "${out}": tệp này đã có và không phải bản tổng hợp do bontot tạo. Hãy đổi tên hoặc xóa tệp đó.`);
+    }
+  }
+  await writeWorkbookFile([summaryLayout(result)], out, { kind: 'tong-hop', title: 'Tổng hợp' });
+  return out;
+}
+
+export async function runCheck(args: readonly string[], io: CliIo, help: string): Promise<number> {
+  const parsed = parseArgs(args, OPTIONS);
+  if (optionFlag(parsed, 'help')) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
+  if (parsed.positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra: bontot check FILE.xlsx...');
+  const asOf = parseAsOf(optionString(parsed, 'as-of'));
+  const given = await loadPolicy(optionString(parsed, 'policy'));
+  const json = optionFlag(parsed, 'json');
+  const wantSummary = optionFlag(parsed, 'write-summary');
+  const note = (text: string): void => (json ? io.stderr(text) : io.stdout(text));
+
+  const entries: FileEntryJson[] = [];
+  let failed = false;
+  let notEligible = false;
+  // One file at a time: only its verdict is kept, never its grids.
+  for (const file of parsed.positionals) {
+    let result: CheckResult;
+    try {
+      const data = await readWorkbookFileData(file);
+      const generated = generatedKind(data);
+      if (generated !== null) {
+        entries.push({ file, skipped: GENERATED_NOTES[generated] });
+        if (!json) io.stdout(`== ${file} ==\n${GENERATED_NOTES[generated]}\n`);
+        continue;
+      }
+      result = checkWorkbook(data.sheets, { ...(given ? { policy: given } : {}), asOf });
+    } catch (error) {
+      failed = true;
+      const message = error instanceof WorkbookReadError ? error.message : `Lỗi khi kiểm tra tệp: ${errorMessage(error)}`;
+      entries.push({ file, error: message, eligible: false });
+      if (!json) io.stdout(`== ${file} ==\nKhông đọc được: ${message}\n`);
+      continue;
+    }
+    entries.push(checkFileJson(file, result));
+    if (!result.eligible) notEligible = true;
+    if (!json) io.stdout(`${checkText(file, result)}\n`);
+    if (wantSummary) {
+      try {
+        const out = await writeSummary(file, result);
+        note(`Đã ghi bản tổng hợp: ${out}`);
+      } catch (error) {
+        failed = true;
+        io.stderr(`Không ghi được bản tổng hợp của "${file}": ${errorMessage(error)}`);
+      }
+    }
+  }
+  const summary = summaryJson(entries, given ?? defaultPolicy());
+  if (json) {
+    const document: CheckJson = { asOf, files: entries, summary };
+    io.stdout(JSON.stringify(document, null, 2));
+  } else {
+    io.stdout(summaryLine(summary));
+  }
+  if (failed) return EXIT_ERROR;
+  return notEligible ? EXIT_NOT_ELIGIBLE : EXIT_OK;
+}

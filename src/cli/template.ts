@@ -1,0 +1,86 @@
+/** `bontot template`: a new workbook to fill in, as `templateLayouts` lays it out. */
+import type { OrgKind, OrgLevel, OrgType } from '../core/types';
+import { orgKindLabel, ORG_TYPE_LABELS, parseOrgKind, parseOrgType } from '../core/vocabulary';
+import { writeWorkbookFile } from '../hosts/xlsxFile';
+import { templateLayouts } from '../workbook/templateLayouts';
+import { optionFlag, optionString, parseArgs, UsageError } from './args';
+import { EXIT_OK, fileExists, type CliIo } from './common';
+
+const OPTIONS = [
+  { name: 'kind', value: true },
+  { name: 'type', value: true },
+  { name: 'year', value: true },
+  { name: 'name', value: true },
+  { name: 'force', value: false },
+  { name: 'help', short: 'h', value: false },
+] as const;
+
+export interface TemplateChoice {
+  kind: OrgKind;
+  level: OrgLevel | null;
+  type: OrgType;
+  year: number;
+  name: string | null;
+}
+
+/** Reads --kind, --type, --year and --name; anything unknown is a usage error. */
+export function templateChoice(options: { kind?: string; type?: string; year?: string; name?: string }, now: Date = new Date()): TemplateChoice {
+  let kind: OrgKind = 'chi-bo';
+  let level: OrgLevel | null = 'co-so';
+  if (options.kind !== undefined) {
+    const parsed = parseOrgKind(options.kind);
+    if (!parsed.ok) throw new UsageError(`--kind "${options.kind}" không hợp lệ; cần chi-bo, chi-bo-truc-thuoc hoặc dang-bo.`);
+    kind = parsed.value.kind;
+    level = parsed.value.kind === 'chi-bo' && parsed.value.level === null ? 'co-so' : parsed.value.level;
+  }
+  // Without --type the 1.1 items of "Cơ quan hành chính, đơn vị sự nghiệp" are written; the printed
+  // message says so, and the Loại hình dropdown of Thông tin changes nothing afterwards.
+  let type: OrgType = 'co-quan';
+  if (options.type !== undefined) {
+    const parsed = parseOrgType(options.type);
+    if (!parsed.ok) {
+      const accepted = (Object.keys(ORG_TYPE_LABELS) as OrgType[]).map((key) => `${key} (${ORG_TYPE_LABELS[key]})`).join('; ');
+      throw new UsageError(`--type "${options.type}" không hợp lệ; cần một trong: ${accepted}.`);
+    }
+    type = parsed.value;
+  }
+  let year = now.getFullYear();
+  if (options.year !== undefined) {
+    if (!/^\d{4}$/.test(options.year.trim()) || Number(options.year) < 1930 || Number(options.year) > 2200) {
+      throw new UsageError(`--year "${options.year}" không hợp lệ; cần năm có 4 chữ số, ví dụ 2025.`);
+    }
+    year = Number(options.year);
+  }
+  const name = options.name?.trim() ? options.name.trim() : null;
+  return { kind, level, type, year, name };
+}
+
+export async function runTemplate(args: readonly string[], io: CliIo, help: string): Promise<number> {
+  const parsed = parseArgs(args, OPTIONS);
+  if (optionFlag(parsed, 'help')) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(
+      parsed.positionals.length === 0 ? 'Thiếu tên tệp cần tạo: bontot template OUT.xlsx' : 'Chỉ cho một tệp: bontot template OUT.xlsx',
+    );
+  }
+  const out = parsed.positionals[0] as string;
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp mẫu phải có đuôi .xlsx: "${out}".`);
+  const choice = templateChoice({
+    kind: optionString(parsed, 'kind'),
+    type: optionString(parsed, 'type'),
+    year: optionString(parsed, 'year'),
+    name: optionString(parsed, 'name'),
+  });
+  if (!optionFlag(parsed, 'force') && (await fileExists(out))) {
+    throw new UsageError(`Tệp "${out}" đã có; không ghi đè (có thể là sổ tính đã nhập liệu). Dùng --force nếu muốn ghi đè.`);
+  }
+  const { name, ...rest } = choice;
+  await writeWorkbookFile(templateLayouts({ ...rest, ...(name ? { name } : {}) }), out, { kind: 'template', title: 'Sổ tính mô hình bốn tốt' });
+  const parts = [orgKindLabel(choice.kind, choice.level), `năm ${choice.year}`, `loại hình: ${ORG_TYPE_LABELS[choice.type]}`];
+  if (choice.name) parts.push(choice.name);
+  io.stdout(`Đã tạo sổ tính mẫu: ${out} (${parts.join(', ')}).`);
+  return EXIT_OK;
+}
