@@ -1,0 +1,51 @@
+/**
+ * The built page (dist/, from `npm run build`; `npm test` builds first): the task pane's initial
+ * script stays small and ExcelJS is only in the lazy "xlsx" chunk that standalone mode loads.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+
+const dist = join(__dirname, '..', '..', 'dist');
+const MAX_INITIAL_BYTES = 250 * 1024;
+/** Strings only ExcelJS (and the JSZip inside it) carries. */
+const EXCELJS_MARKERS = ['JSZip', 'Corrupted zip', 'sharedStrings', 'xl/workbook.xml'];
+
+const taskpane = join(dist, 'taskpane.js');
+
+describe('built task pane', () => {
+  const chunks = () => (existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => /^xlsx\..*\.js$/.test(f)) : []);
+
+  test(`taskpane.js is at most ${MAX_INITIAL_BYTES} bytes and holds no ExcelJS`, () => {
+    const size = statSync(taskpane).size;
+    expect(size).toBeLessThanOrEqual(MAX_INITIAL_BYTES);
+    const code = readFileSync(taskpane, 'utf8');
+    for (const marker of EXCELJS_MARKERS) expect(code).not.toContain(marker);
+    // It knows where the lazy chunk is.
+    expect(code).toContain('chunks/');
+  });
+
+  test('ExcelJS is in the lazy xlsx chunk', () => {
+    const [chunk] = chunks();
+    expect(chunk).toBeDefined();
+    const code = readFileSync(join(dist, 'chunks', chunk as string), 'utf8');
+    for (const marker of EXCELJS_MARKERS) expect(code).toContain(marker);
+  });
+
+  test('the page loads office.js, then functions.js, then taskpane.js, under its CSP, with no inline script or style', () => {
+    const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => /src="?([^"\s>]+)/.exec(m[1] ?? '')?.[1])).toEqual(['assets/office-js/office.js', 'functions.js', 'taskpane.js']);
+    for (const script of scripts) expect((script[2] ?? '').trim()).toBe('');
+    expect(html).toMatch(/Content-Security-Policy[^>]*script-src 'self'; style-src 'self'/);
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).not.toMatch(/<style/);
+    expect(html).not.toMatch(/\son[a-z]+=/);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+});
+
+test('the page template has the print section and no inline style', () => {
+  const html = readFileSync(join(__dirname, '..', '..', 'taskpane', 'taskpane.html'), 'utf8');
+  expect(html).toContain('id="print-view"');
+  expect(html).not.toMatch(/\sstyle=/);
+});
