@@ -27,7 +27,7 @@ const VI = {
   'check.intro': 'Đọc toàn bộ sổ tính, áp dụng các tiêu chí và cho biết tổ chức đã đủ điều kiện đề nghị công nhận chưa.',
   'check.run': 'Kiểm tra',
   'check.running': 'Đang kiểm tra sổ tính…',
-  'check.done': '{verdict}. {reasons} lý do, {errors} lỗi và {warnings} cảnh báo dữ liệu.',
+  'check.done': '{verdict} {model}. {reasons} lý do, {errors} lỗi và {warnings} cảnh báo dữ liệu.',
   'check.failed': 'Không kiểm tra được: {message}',
   'check.highlight': 'Tô màu ô lỗi',
   'check.clear': 'Bỏ tô màu',
@@ -78,7 +78,7 @@ const VI = {
   'list.more': 'Hiện thêm {count}',
 
   'summary.intro':
-    'Ghi trang “Tổng hợp” — báo cáo theo thể thức văn bản của Đảng, chỉ chứa giá trị — từ lần kiểm tra gần nhất, rồi mở trang đó. Trang “Tổng hợp” do người dùng tự tạo không bao giờ bị ghi đè.',
+    'Kiểm tra lại sổ tính, ghi trang “Tổng hợp” — báo cáo theo thể thức văn bản của Đảng, chỉ chứa giá trị — rồi mở trang đó. Trang “Tổng hợp” do người dùng tự tạo không bao giờ bị ghi đè.',
   'summary.write': 'Ghi trang Tổng hợp',
   'summary.writing': 'Đang ghi trang Tổng hợp…',
   'summary.written': 'Đã ghi trang “{sheet}” và mở trang đó.',
@@ -86,8 +86,8 @@ const VI = {
   'summary.renamed':
     'Trang “{base}” trong sổ tính là của người dùng (không do Bốn Tốt tạo) nên được giữ nguyên; báo cáo đã ghi vào trang “{sheet}”.',
   'summary.failed': 'Không ghi được trang Tổng hợp: {message}',
-  'summary.basedOn': 'Theo lần kiểm tra: {verdict}.',
-  'summary.noCheck': 'Chưa kiểm tra: sổ tính sẽ được kiểm tra trước khi ghi.',
+  'summary.basedOn': 'Lần kiểm tra gần nhất: {verdict} {model}.',
+  'summary.noCheck': 'Chưa có lần kiểm tra nào trong phiên này.',
 
   'template.intro': 'Thêm các trang mẫu còn thiếu vào sổ tính (kèm danh mục chọn sẵn và tiêu chí theo Kế hoạch). Trang đã có không bị thay đổi.',
   'template.kind': 'Loại tổ chức',
@@ -201,7 +201,7 @@ const EN: Record<I18nKey, string> = {
   'check.intro': 'Reads the whole workbook, applies the criteria and tells whether the organisation can be proposed for recognition.',
   'check.run': 'Run check',
   'check.running': 'Checking the workbook…',
-  'check.done': '{verdict}. {reasons} reasons, {errors} data errors and {warnings} data warnings.',
+  'check.done': '{verdict} {model}. {reasons} reasons, {errors} data errors and {warnings} data warnings.',
   'check.failed': 'The check failed: {message}',
   'check.highlight': 'Highlight problem cells',
   'check.clear': 'Remove highlights',
@@ -252,15 +252,15 @@ const EN: Record<I18nKey, string> = {
   'list.more': 'Show {count} more',
 
   'summary.intro':
-    'Writes the “Tổng hợp” sheet — a report in the party document layout, values only — from the last check, then opens it. A “Tổng hợp” sheet you made yourself is never overwritten.',
+    'Checks the workbook again, writes the “Tổng hợp” sheet — a report in the party document layout, values only — and opens it. A “Tổng hợp” sheet you made yourself is never overwritten.',
   'summary.write': 'Write the summary sheet',
   'summary.writing': 'Writing the summary sheet…',
   'summary.written': 'Wrote the “{sheet}” sheet and opened it.',
   'summary.replaced': 'Updated the “{sheet}” sheet (made by Bốn Tốt earlier) and opened it.',
   'summary.renamed': 'The workbook’s “{base}” sheet is your own (not made by Bốn Tốt), so it was left alone; the report went to “{sheet}”.',
   'summary.failed': 'Could not write the summary sheet: {message}',
-  'summary.basedOn': 'From the last check: {verdict}.',
-  'summary.noCheck': 'Not checked yet: the workbook will be checked before writing.',
+  'summary.basedOn': 'Last check: {verdict} {model}.',
+  'summary.noCheck': 'No check in this session yet.',
 
   'template.intro': 'Adds the template sheets the workbook lacks (with dropdown lists and the plan’s criteria). Existing sheets are not changed.',
   'template.kind': 'Organisation kind',
@@ -377,10 +377,26 @@ export function language(): Lang {
   return current;
 }
 
+/** Prefix of a parameter that is itself a key: translated when the text is made (see `ref`). */
+const REF = '\u2063i18n:';
+
+/** A parameter value that stays translated across language switches: t('x', { verdict: ref('verdict.eligible') }). */
+export function ref(key: I18nKey): string {
+  return `${REF}${key}`;
+}
+
 /** The text of a key in the current language, with {name} placeholders filled. */
 export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): string {
   const template = TABLES[lang][key] ?? VI[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    if (value.startsWith(REF)) {
+      const inner = value.slice(REF.length);
+      if (hasKey(inner)) return t(inner, {}, lang);
+    }
+    return value;
+  });
 }
 
 export function hasKey(key: string): key is I18nKey {

@@ -21,7 +21,7 @@ import { REASON_SHORT_LABELS } from '../src/workbook/consolidate';
 import { policyLayout } from '../src/workbook/policySheet';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';
-import { t, tr } from './i18n';
+import { ref, tr } from './i18n';
 import { BusyGuard, field, progressBar, type Status } from './ui';
 
 export interface PolicyPane {
@@ -78,7 +78,7 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
       el('p', { class: 'hint' }, [
         el('span', { i18n: 'policy.source', params: { source: setting.source }, attrs: { lang: 'vi' } }),
         ' · ',
-        el('span', { i18n: 'policy.range', params: { min: setting.min, max: setting.max, integer: setting.integer ? t('policy.integer') : '' } }),
+        el('span', { i18n: 'policy.range', params: { min: setting.min, max: setting.max, integer: setting.integer ? ref('policy.integer') : '' } }),
       ]),
     ),
   );

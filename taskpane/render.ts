@@ -15,7 +15,7 @@ import type { Issue, Reason } from '../src/core/types';
 import { orgKindLabel } from '../src/core/vocabulary';
 import type { CheckResult } from '../src/workbook/types';
 import { el, type Child } from './dom';
-import { t, type I18nKey } from './i18n';
+import { ref, t, type I18nKey } from './i18n';
 
 export interface RenderOptions {
   /** Excel mode: a place with a cell becomes a button that selects it. */
@@ -57,7 +57,7 @@ export function announcement(result: CheckResult): { key: I18nKey; params: Recor
   const c = counts(result);
   return {
     key: 'check.done',
-    params: { verdict: verdictText(result), reasons: result.reasons.length, errors: c.errors, warnings: c.warnings },
+    params: { verdict: ref(verdictKey(result)), model: ref(modelKey(result)), reasons: result.reasons.length, errors: c.errors, warnings: c.warnings },
   };
 }
 
@@ -236,16 +236,17 @@ export function renderResult(result: CheckResult, options: RenderOptions = {}): 
   const level = options.headingLevel ?? 3;
   const { organization } = result;
   const kind = organization.kind ? orgKindLabel(organization.kind, organization.level) : null;
-  const org = el('p', { class: 'org', testid: 'organization' });
-  // The name is workbook text: set as a parameter of a translated template, rendered with textContent.
-  const orgParams = {
-    name: organization.name ?? t('result.noName'),
-    kind: kind ?? t('result.unknownKind'),
-    year: organization.year === null ? t('result.unknownYear') : String(organization.year),
-  };
-  org.setAttribute('data-i18n', 'result.org');
-  org.setAttribute('data-i18n-params', JSON.stringify(orgParams));
-  org.textContent = t('result.org', orgParams);
+  // The name is workbook text: a parameter of a translated template, rendered with textContent.
+  const org = el('p', {
+    class: 'org',
+    testid: 'organization',
+    i18n: 'result.org',
+    params: {
+      name: organization.name ?? ref('result.noName'),
+      kind: kind ?? ref('result.unknownKind'),
+      year: organization.year === null ? ref('result.unknownYear') : String(organization.year),
+    },
+  });
 
   const policyKey: I18nKey =
     result.policySource === 'workbook' ? 'result.policy.workbook' : result.policySource === 'given' ? 'result.policy.given' : 'result.policy.default';

@@ -23,7 +23,7 @@ import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
 import { generatedKind, type GeneratedKind } from './generated';
-import { t, tr, type I18nKey } from './i18n';
+import { ref, t, tr, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
 import { progressBar, type Status } from './ui';
@@ -270,7 +270,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
           organizations: checked.length,
           share: share === null ? '—' : formatPercent(share * 100),
           target: formatNumber(policy.modelTargetPercent),
-          met: t(met ? 'standalone.targetMet' : 'standalone.targetNotMet'),
+          met: ref(met ? 'standalone.targetMet' : 'standalone.targetNotMet'),
         },
       }),
       el('div', { class: 'actions' }, [button]),

@@ -10,7 +10,7 @@ import { SHEET_NAMES } from '../src/workbook/template';
 import type { CheckPane } from './checkPane';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';
-import { t } from './i18n';
+import { ref, tr } from './i18n';
 import { modelKey, verdictKey } from './render';
 import { BusyGuard, progressBar, type Status } from './ui';
 
@@ -35,12 +35,7 @@ export function createSummaryPane(ctx: ExcelContext, status: Status, checkPane: 
     progress,
     outcome,
   ]);
-  ctx.onResult((result) => {
-    basis.setAttribute('data-i18n', 'summary.basedOn');
-    const params = { verdict: `${t(verdictKey(result))} ${t(modelKey(result))}` };
-    basis.setAttribute('data-i18n-params', JSON.stringify(params));
-    basis.textContent = t('summary.basedOn', params);
-  });
+  ctx.onResult((result) => tr(basis, 'summary.basedOn', { verdict: ref(verdictKey(result)), model: ref(modelKey(result)) }));
 
   const guard = new BusyGuard(() => [button], progress);
   const write = (): Promise<string | null> =>
