@@ -1,0 +1,323 @@
+/**
+ * The standalone page (dist/taskpane.html opened in a plain browser, real office.js → host null)
+ * in Chromium: workbooks made here are uploaded through the page's file input and what the page
+ * shows — verdicts, criteria, reasons and issues, read through their data-testid hooks — must
+ * equal `bontot check --json` for the same files with the same as-of date (?asOf= on the page,
+ * --as-of for the CLI). Downloads are opened with ExcelJS; the print view is rendered.
+ */
+import ExcelJS from 'exceljs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { AS_OF, AS_OF_SHOWN, writeBooks, type BookFiles } from './books';
+import {
+  assertClean,
+  cliCheck,
+  launchBrowser,
+  openSession,
+  OUTPUT,
+  requireBuild,
+  screenshotPath,
+  startServer,
+  type CliFile,
+  type CliJson,
+  type CliPlace,
+  type Server,
+  type Session,
+} from './support';
+
+jest.setTimeout(120_000);
+
+let browser: Browser;
+let server: Server;
+let books: BookFiles;
+let cli: CliJson;
+let cliStatus: number;
+let session: Session | null = null;
+
+beforeAll(async () => {
+  requireBuild();
+  [server, browser, books] = await Promise.all([startServer(), launchBrowser(), writeBooks()]);
+  ({ json: cli, status: cliStatus } = await cliCheck(uploadOrder(), AS_OF, books.dir));
+});
+
+afterEach(async () => {
+  if (session) {
+    const current = session;
+    session = null;
+    try {
+      // office.js's own telemetry frame, blocked by the CSP, is tolerated here (see support.ts);
+      // test/e2e/security.test.ts pins down exactly what it is.
+      await assertClean(current, server.origin, { officeTelemetry: true });
+    } finally {
+      await current.close();
+    }
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function uploadOrder(): string[] {
+  return [books.correct, books.ruleBreaks, books.dataErrors, books.unreadable, books.dangBo];
+}
+
+async function open(options: { width?: number; query?: string } = {}): Promise<Page> {
+  session = await openSession(browser, { width: options.width ?? 1280, height: 900, stubPrint: true });
+  await session.page.goto(`${server.url}taskpane.html${options.query ?? `?asOf=${AS_OF}`}`);
+  await session.page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
+  return session.page;
+}
+
+/** Uploads files through the page's own file input and waits until every card is there. */
+async function upload(page: Page, files: readonly string[]): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', files.map((file) => path.join(books.dir, file)));
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('.file-card').length === count && !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
+    files.length,
+  );
+  // Show every item of long lists.
+  while ((await page.locator('button.more').count()) > 0) await page.locator('button.more').first().click();
+}
+
+interface ShownPlace {
+  code: string;
+  severity: string;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+interface ShownCard {
+  file: string;
+  status: string;
+  eligible: boolean | null;
+  criteria: { id: string; percent: number | null; pass: boolean }[];
+  reasons: ShownPlace[];
+  issues: ShownPlace[];
+  error: string | null;
+  organization: string | null;
+  meta: string | null;
+}
+
+/** Everything the page shows per file, read through the data-testid hooks. */
+function readCards(page: Page): Promise<ShownCard[]> {
+  return page.evaluate(() => {
+    const places = (card: Element, id: string) =>
+      [...card.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)].map((node) => ({
+        code: node.dataset.code ?? '',
+        severity: node.dataset.severity ?? '',
+        sheet: node.dataset.sheet ?? null,
+        cell: node.dataset.cell ?? null,
+        message: node.querySelector('[data-testid="message"]')?.textContent ?? '',
+      }));
+    return [...document.querySelectorAll<HTMLElement>('.file-card')].map((card) => {
+      const verdict = card.querySelector<HTMLElement>('[data-testid="verdict"]');
+      return {
+        file: card.dataset.file ?? '',
+        status: card.dataset.status ?? '',
+        eligible: verdict ? verdict.dataset.eligible === 'true' : null,
+        criteria: [...card.querySelectorAll<HTMLElement>('[data-testid="criterion"]')].map((row) => ({
+          id: row.dataset.id ?? '',
+          percent: row.dataset.percent ? Number(row.dataset.percent) : null,
+          pass: row.dataset.pass === 'true',
+        })),
+        reasons: places(card, 'reason'),
+        issues: places(card, 'issue'),
+        error: card.querySelector('[data-testid="error-message"]')?.textContent ?? null,
+        organization: card.querySelector('[data-testid="organization"]')?.textContent ?? null,
+        meta: card.querySelector('.meta')?.textContent ?? null,
+      };
+    });
+  });
+}
+
+const placeKey = (p: ShownPlace | CliPlace): string => `${p.code}|${p.severity}|${p.sheet}|${p.cell}|${p.message}`;
+const sortedPlaces = (places: readonly (ShownPlace | CliPlace)[]): ShownPlace[] =>
+  places.map((p) => ({ code: p.code, severity: p.severity, sheet: p.sheet, cell: p.cell, message: p.message })).sort((a, b) => placeKey(a).localeCompare(placeKey(b)));
+
+function cliFile(name: string): CliFile {
+  const found = cli.files.find((file) => file.file === name);
+  if (!found) throw new Error(`bontot check --json has no entry for ${name}`);
+  return found;
+}
+
+function valueText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return '';
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** Every cell of a sheet as text, and whether any cell holds a formula. */
+function sheetCells(sheet: ExcelJS.Worksheet): { texts: string[]; formulas: string[] } {
+  const texts: string[] = [];
+  const formulas: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      if (cell.type === ExcelJS.ValueType.Formula || cell.formula) formulas.push(cell.address);
+      texts.push(valueText(cell.value));
+    });
+  });
+  return { texts, formulas };
+}
+
+async function download(page: Page, testid: string, within?: string): Promise<{ name: string; workbook: ExcelJS.Workbook }> {
+  const button = within ? page.locator(`.file-card[data-file="${within}"] [data-testid="${testid}"]`) : page.locator(`[data-testid="${testid}"]`);
+  const [event] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const target = path.join(OUTPUT, `downloaded-${event.suggestedFilename()}`);
+  await event.saveAs(target);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(target);
+  return { name: event.suggestedFilename(), workbook };
+}
+
+test('several workbooks: verdicts, criteria, reasons and issues on screen equal `bontot check --json`', async () => {
+  const page = await open();
+  const files = uploadOrder();
+  await upload(page, files);
+  const cards = await readCards(page);
+  expect(cards.map((c) => c.file)).toEqual(files);
+  expect(cliStatus).toBe(2); // one unreadable file
+
+  for (const card of cards) {
+    const expected = cliFile(card.file);
+    if (expected.error !== undefined) {
+      expect(card.status).toBe('error');
+      expect(card.error).toBe(expected.error);
+      expect(card.eligible).toBeNull();
+      continue;
+    }
+    expect({ file: card.file, status: card.status, eligible: card.eligible }).toEqual({ file: card.file, status: 'checked', eligible: expected.eligible });
+    expect(card.criteria).toEqual(expected.criteria);
+    expect(sortedPlaces(card.reasons)).toEqual(sortedPlaces(expected.reasons ?? []));
+    expect(sortedPlaces(card.issues)).toEqual(sortedPlaces(expected.issues ?? []));
+    expect(card.organization).toContain(expected.organization?.name ?? '');
+    expect(card.meta).toContain(AS_OF_SHOWN);
+  }
+
+  // The workbooks do what they were made for, so the comparison above is not vacuous.
+  const byFile = Object.fromEntries(cards.map((c) => [c.file, c]));
+  expect(byFile[books.correct]?.eligible).toBe(true);
+  expect(byFile[books.dangBo]?.eligible).toBe(true);
+  expect(byFile[books.ruleBreaks]?.eligible).toBe(false);
+  expect(new Set(byFile[books.ruleBreaks]?.reasons.map((r) => r.code))).toEqual(
+    new Set(['SPEAKERS_LOW', 'DURATION_SHORT', 'MINUTES_UNSIGNED', 'ABSENCE_UNEXCUSED', 'DISCIPLINE', 'RATING_NOT_COMPLETED']),
+  );
+  expect(byFile[books.ruleBreaks]?.issues).toEqual([]);
+  expect(byFile[books.ruleBreaks]?.reasons.find((r) => r.code === 'SPEAKERS_LOW')).toMatchObject({ sheet: 'Sinh hoạt', cell: 'H5' });
+  expect(byFile[books.dataErrors]?.reasons.map((r) => r.code)).toContain('DATA_INVALID');
+  expect(new Set(byFile[books.dataErrors]?.issues.map((i) => i.code))).toEqual(
+    new Set(['NUMBER_INVALID', 'DATE_INVALID', 'VALUE_INVALID', 'SCORE_INVALID', 'MATRIX_MISMATCH']),
+  );
+  expect(byFile[books.unreadable]?.error).toMatch(/không phải là sổ tính Excel/);
+
+  // Reasons that block are listed before warnings; each place reads "Sheet!Cell".
+  const ruleCard = page.locator(`.file-card[data-file="${books.ruleBreaks}"]`);
+  await expect(ruleCard.locator('[data-testid="reason"][data-code="SPEAKERS_LOW"]').innerText()).resolves.toContain('Sinh hoạt!H5');
+
+  // The totals of several files agree with the CLI's summary.
+  const totals = page.locator('[data-testid="totals-line"]');
+  await expect(totals.getAttribute('data-eligible')).resolves.toBe(String(cli.summary.eligible));
+  await expect(totals.getAttribute('data-organizations')).resolves.toBe(String(cli.summary.organizations));
+  await expect(page.locator('[data-testid="status"]').innerText()).resolves.toContain(`${cli.summary.eligible}/${cli.summary.organizations} tổ chức đủ điều kiện`);
+
+  await page.screenshot({ path: screenshotPath('standalone-results-1280'), fullPage: true });
+});
+
+test('the downloaded summary opens with ExcelJS and holds the verdict, values only', async () => {
+  const page = await open();
+  await upload(page, [books.ruleBreaks, books.correct]);
+
+  const failing = await download(page, 'download-summary', books.ruleBreaks);
+  expect(failing.name).toBe('chi-bo-vi-pham.tonghop.xlsx');
+  expect(failing.workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp']);
+  const failingCells = sheetCells(failing.workbook.getWorksheet('Tổng hợp') as ExcelJS.Worksheet);
+  expect(failingCells.formulas).toEqual([]);
+  const failingText = failingCells.texts.join('\n');
+  expect(failingText).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+  expect(failingText).toMatch(/Chưa đủ điều kiện/);
+  expect(failingText).toContain('Chi bộ Phòng Tổ chức - Hành chính');
+  // The reasons and the thresholds they used are in the document.
+  expect(failingText).toMatch(/cần ít nhất 5/);
+
+  const passing = await download(page, 'download-summary', books.correct);
+  expect(passing.name).toBe('chi-bo-dat.tonghop.xlsx');
+  const passingCells = sheetCells(passing.workbook.getWorksheet('Tổng hợp') as ExcelJS.Worksheet);
+  expect(passingCells.formulas).toEqual([]);
+  expect(passingCells.texts.join('\n')).toMatch(/(?<!Chưa )[Đđ]ủ điều kiện/);
+  expect(passingCells.texts.join('\n')).not.toMatch(/Chưa đủ điều kiện/);
+  await expect(page.locator('[data-testid="status"]').innerText()).resolves.toContain('chi-bo-dat.tonghop.xlsx');
+});
+
+test('several files: the consolidated workbook downloads with one row per file', async () => {
+  const page = await open();
+  const files = uploadOrder();
+  await upload(page, files);
+  const { name, workbook } = await download(page, 'download-consolidation');
+  expect(name).toBe('danh-sach-to-chuc.xlsx');
+  const sheet = workbook.getWorksheet('Danh sách tổ chức');
+  expect(sheet).toBeDefined();
+  const { texts, formulas } = sheetCells(sheet as ExcelJS.Worksheet);
+  expect(formulas).toEqual([]);
+  const all = texts.join('\n');
+  for (const file of cli.files) {
+    if (file.organization?.name) expect(all).toContain(file.organization.name);
+  }
+  // The unreadable file is listed too (by its file name), so nothing silently drops out.
+  expect(all).toContain(books.unreadable);
+  expect(all).toContain(`ngày ${AS_OF_SHOWN}`);
+  // The rows' statuses: as many "eligible" organisations as the CLI counts.
+  const rows: string[][] = [];
+  (sheet as ExcelJS.Worksheet).eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(valueText)));
+  const listed = rows.filter((row) => files.some((file) => row.some((cell) => cell.includes(file))));
+  expect(listed).toHaveLength(files.length);
+});
+
+test('the print view renders the Tổng hợp document (print media) and the page hides behind it', async () => {
+  const page = await open();
+  await upload(page, [books.ruleBreaks]);
+  await page.locator('[data-testid="print-summary"]').click();
+  await expect(page.evaluate(() => (window as unknown as { __prints: number }).__prints)).resolves.toBe(1);
+  const documentNode = page.locator('#print-view [data-testid="print-document"]');
+  await expect(documentNode.count()).resolves.toBe(1);
+  const text = await documentNode.innerText().catch(async () => (await documentNode.textContent()) ?? '');
+  expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+  expect(text).toMatch(/Chưa đủ điều kiện/);
+  expect(text).toContain('BÍ THƯ');
+  // No cell text became markup in the document.
+  await expect(page.locator('#print-view td img, #print-view td script, #print-view td a').count()).resolves.toBe(0);
+
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => ({
+    print: getComputedStyle(document.getElementById('print-view') as HTMLElement).display,
+    app: getComputedStyle(document.getElementById('app') as HTMLElement).display,
+    height: (document.getElementById('print-view') as HTMLElement).getBoundingClientRect().height,
+  }));
+  expect(shown.print).not.toBe('none');
+  expect(shown.app).toBe('none');
+  expect(shown.height).toBeGreaterThan(300);
+  await page.screenshot({ path: screenshotPath('standalone-print-view'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  const screen = await page.evaluate(() => getComputedStyle(document.getElementById('print-view') as HTMLElement).display);
+  expect(screen).toBe('none');
+});
+
+test('without ?asOf the page checks as of today (pinned clock), like the CLI without --as-of', async () => {
+  session = await openSession(browser, { width: 1280, height: 900, fixedTime: `${AS_OF}T09:00:00` });
+  const page = session.page;
+  await page.goto(`${server.url}taskpane.html`);
+  await page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
+  await upload(page, [books.ruleBreaks]);
+  const [card] = await readCards(page);
+  expect(card?.meta).toContain(AS_OF_SHOWN);
+  const expected = cliFile(books.ruleBreaks);
+  expect(card?.eligible).toBe(expected.eligible);
+  expect(sortedPlaces(card?.reasons ?? [])).toEqual(sortedPlaces(expected.reasons ?? []));
+});
