@@ -135,6 +135,8 @@ export interface ChiBoOptions {
   type?: OrgType;
   kindLabel?: 'Chi bộ cơ sở' | 'Chi bộ trực thuộc';
   superior?: string;
+  /** Adds a stand-alone thematic meeting (Chuyên đề) on 19/05. */
+  standaloneThematic?: boolean;
   problems?: ChiBoProblems;
 }
 
@@ -185,18 +187,24 @@ export function chiBoSpec(options: ChiBoOptions): OrgSpec {
   const dates: string[] = [];
   const marks: string[][] = members.map(() => []);
   const meetings: MeetingSpec[] = [];
+  // Twelve monthly meetings, one combined with a thematic one each quarter; optionally a stand-alone
+  // thematic meeting on 19/05 (Bác Hồ's birthday) besides the regular one of May.
+  const plan: { date: string; kind: MeetingSpec['kind']; month: number }[] = [];
   for (let month = 1; month <= 12; month++) {
-    const date = toIsoDate(year, month, MEETING_DAYS[month - 1] as number);
+    plan.push({ date: toIsoDate(year, month, MEETING_DAYS[month - 1] as number), kind: month % 3 === 0 ? 'Kết hợp' : 'Thường kỳ', month });
+  }
+  if (options.standaloneThematic) plan.push({ date: toIsoDate(year, 5, 19), kind: 'Chuyên đề', month: 5 });
+  plan.sort((a, b) => a.date.localeCompare(b.date));
+  plan.forEach(({ date, kind, month }, sequence) => {
     dates.push(date);
-    const kind: MeetingSpec['kind'] = month % 3 === 0 ? 'Kết hợp' : 'Thường kỳ';
-    // Attendance: about one member absent with reason each month, never the same one twice running.
+    // Attendance: about one member absent with reason each meeting, never the same one twice running.
     let excused = 0;
     let unexcused = 0;
     let present = 0;
     members.forEach((member, index) => {
       let mark = 'C';
       if (index === exemptIndex) mark = 'M';
-      else if ((index + month) % 13 === 0) mark = 'P';
+      else if ((index + sequence + 1) % 13 === 0) mark = 'P';
       if (problems.unexcusedAbsence && month === 7 && index === 2) mark = 'K';
       (marks[index] as string[]).push(mark);
       if (mark === 'C') present += 1;
@@ -219,7 +227,7 @@ export function chiBoSpec(options: ChiBoOptions): OrgSpec {
       secretarySigned: true,
       selfAssessment: problems.selfLow && month === 4 ? 'Trung bình' : random() < 0.7 ? 'Tốt' : 'Khá',
     });
-  }
+  });
   const type = options.type ?? 'co-quan';
   return {
     info: {
@@ -270,7 +278,7 @@ export interface DangBoOptions {
   problems?: { lowCriterion?: boolean; missingRating?: boolean; notCompleted?: boolean };
 }
 
-const CELL_NAMES = ['Văn phòng', 'Phòng Kế toán', 'Phòng Kỹ thuật', 'Phân xưởng Cơ khí', 'Phân xưởng Lắp ráp', 'Phòng Kinh doanh', 'Kho vận', 'Phòng Nhân sự', 'Ban Dự án', 'Phòng Chất lượng'];
+const CELL_NAMES = ['Văn phòng Công ty', 'Phòng Kế toán', 'Phòng Kỹ thuật', 'Phân xưởng Cơ khí', 'Phân xưởng Lắp ráp', 'Phòng Kinh doanh', 'Kho vận', 'Phòng Nhân sự', 'Ban Dự án', 'Phòng Chất lượng'];
 
 export function dangBoSpec(options: DangBoOptions): OrgSpec {
   const random = prng(options.seed);
@@ -282,7 +290,8 @@ export function dangBoSpec(options: DangBoOptions): OrgSpec {
     let rating = i === 0 ? 'Hoàn thành xuất sắc nhiệm vụ' : i === count - 1 ? 'Hoàn thành nhiệm vụ' : 'Hoàn thành tốt nhiệm vụ';
     if (problems.notCompleted && i === count - 2) rating = 'Không hoàn thành nhiệm vụ';
     subordinates.push({
-      name: `Chi bộ ${CELL_NAMES[i % CELL_NAMES.length]}${i >= CELL_NAMES.length ? ` ${Math.floor(i / CELL_NAMES.length) + 1}` : ''}`,
+      // The `Tên chi bộ` column holds the unit's name ("Phòng Kế toán"), as such lists usually do.
+      name: `${CELL_NAMES[i % CELL_NAMES.length]}${i >= CELL_NAMES.length ? ` ${Math.floor(i / CELL_NAMES.length) + 1}` : ''}`,
       members: 6 + Math.floor(random() * 20),
       rating: problems.missingRating && i === 3 ? null : rating,
       isModel: rating !== 'Hoàn thành nhiệm vụ' && i % 2 === 0,
@@ -425,4 +434,74 @@ function columnName(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
+}
+
+// ------------------------------------------------------------------------------------ into the template
+
+function headerKey(text: unknown): string {
+  return typeof text === 'string'
+    ? text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')
+    : '';
+}
+
+/**
+ * Writes the data into the layouts `bontot template` makes (same sheets, formats, dropdowns and
+ * helper formulas), so a sample looks like a template somebody filled in.
+ */
+export function fillTemplate(spec: OrgSpec, template: SheetLayout[]): SheetLayout[] {
+  const layouts = template.map((layout) => ({ ...layout, values: layout.values.map((row) => [...row]) }));
+  for (const sheet of sheetRows(spec)) {
+    const layout = layouts.find((l) => l.name === sheet.name);
+    if (!layout) throw new Error(`the template has no sheet ${sheet.name}`);
+    const header = layout.values[0] ?? [];
+    const set = (r: number, c: number, value: CellValue): void => {
+      while (layout.values.length <= r) layout.values.push([]);
+      const row = layout.values[r] as CellValue[];
+      while (row.length <= c) row.push(null);
+      row[c] = value;
+    };
+    if (sheet.name === 'Thông tin') {
+      // Rows are `Mục | Giá trị`: fill the value of each item the template lists.
+      for (const [item, value] of sheet.rows) {
+        const r = layout.values.findIndex((row) => headerKey(row[0]) === headerKey(item));
+        if (r > 0) set(r, 1, value ?? null);
+      }
+      continue;
+    }
+    if (sheet.name === 'Tiêu chí') {
+      // The template already lists the seed's rows in the same order: add the self-scores.
+      const selfColumn = header.findIndex((h) => headerKey(h) === headerKey('Điểm tự chấm'));
+      const evidenceColumn = header.findIndex((h) => headerKey(h) === headerKey('Minh chứng'));
+      spec.criteria.forEach((criterion, index) => {
+        const r = index + 1;
+        if (layout.values[r]?.[0] !== criterion.code) throw new Error(`criteria rows differ at ${r}`);
+        if (criterion.self !== null) set(r, selfColumn, criterion.self);
+        if (criterion.evidence) set(r, evidenceColumn, criterion.evidence);
+      });
+      continue;
+    }
+    const columns = sheet.headers.map((h, c) => (sheet.dateHeaders && c >= 3 ? -1 : header.findIndex((cell) => headerKey(cell) === headerKey(h))));
+    if (sheet.dateHeaders) {
+      // Điểm danh: the meeting dates go into the template's empty date header cells, in order.
+      const free = header.map((cell, c) => (cell === null ? c : -1)).filter((c) => c >= 0);
+      for (let i = 3; i < sheet.headers.length; i++) {
+        const c = free[i - 3];
+        if (c === undefined) throw new Error('not enough date columns in the template');
+        columns[i] = c;
+        set(0, c, serial(sheet.headers[i] as string));
+      }
+    }
+    sheet.rows.forEach((row, index) => {
+      row.forEach((value, i) => {
+        const c = columns[i];
+        if (c !== undefined && c >= 0) set(index + 1, c, value);
+      });
+    });
+  }
+  return layouts;
 }

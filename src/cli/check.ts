@@ -1,7 +1,7 @@
 /** `bontot check`: the verdict of each workbook, as readable Vietnamese text or the SPEC §6 JSON. */
 import { basename, dirname, extname, join } from 'path';
 import { CRITERION_LABELS } from '../core/criteria';
-import { defaultPolicy, type Policy } from '../core/policy';
+import { defaultPolicy, describeKey, policyToEntries, type Policy } from '../core/policy';
 import { shareOf } from '../core/percent';
 import { targetMet } from '../core/share';
 import { formatNumber } from '../core/text';
@@ -105,6 +105,14 @@ export function formatPercentText(value: number | null): string {
   return value === null ? '—' : `${formatNumber(value)} %`;
 }
 
+/** The settings that differ from the seed's defaults, for people ("label = value"). */
+export function policyChanges(policy: Policy): string[] {
+  const defaults = new Map(policyToEntries(defaultPolicy()).map((entry) => [entry.key, entry.value]));
+  return policyToEntries(policy)
+    .filter((entry) => defaults.get(entry.key) !== entry.value)
+    .map((entry) => `${describeKey(entry.key)?.label ?? entry.key} = ${entry.value === null ? '(không đặt)' : String(entry.value)}`);
+}
+
 export function checkText(file: string, result: CheckResult): string {
   const { organization } = result;
   const lines: string[] = [`== ${file} ==`];
@@ -132,8 +140,10 @@ export function checkText(file: string, result: CheckResult): string {
       lines.push(`  [${ISSUE_SEVERITY[issue.severity] ?? issue.severity}] ${place(issue.sheet, issue.cell)} ${issue.code}: ${issue.message}`);
     }
   }
-  if (result.policySource !== 'default') {
-    lines.push(result.policySource === 'workbook' ? 'Ngưỡng: theo trang "Cấu hình" của sổ tính.' : 'Ngưỡng: theo tệp cấu hình --policy.');
+  const changed = policyChanges(result.policy);
+  if (changed.length > 0) {
+    const from = result.policySource === 'given' ? 'tệp cấu hình --policy' : 'trang "Cấu hình" của sổ tính';
+    lines.push(`Ngưỡng theo ${from}, khác mặc định: ${changed.join('; ')}.`);
   }
   return lines.join('\n');
 }

@@ -161,6 +161,9 @@ describe('check', () => {
     const short = without.reasons.find((r: { code: string }) => r.code === 'DURATION_SHORT');
     expect(short.message).toContain('90 phút');
     expect(run.code).toBe(1);
+    const text = await runCli(['check', 'cau-hinh.xlsx', '--as-of', AS_OF], dir);
+    expect(text.stdout).toContain('Ngưỡng theo trang "Cấu hình" của sổ tính, khác mặc định: Thời gian sinh hoạt thường kỳ tối thiểu (phút) = 70.');
+    expect(text.code).toBe(0);
   });
 
   it('--write-summary writes NAME.tonghop.xlsx with the Tổng hợp sheet alone, values only; inputs unchanged', async () => {

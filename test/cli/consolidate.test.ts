@@ -120,7 +120,9 @@ describe('consolidate', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'trung.xlsx'));
     const notes: string[] = [];
-    wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && cell.value.startsWith('Lưu ý') && notes.push(cell.value)));
+    wb.worksheets[0]!.eachRow((row) =>
+      row.eachCell((cell) => cell.type !== ExcelJS.ValueType.Merge && typeof cell.value === 'string' && cell.value.startsWith('Lưu ý') && notes.push(cell.value)),
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain('Chi bộ Khu phố 1');
   });
