@@ -15,7 +15,7 @@
  *   that makes the verdict DATA_INVALID. The criteria are the exception: the verdict always lists
  *   1.1–1.4, so a missing `Tiêu chí` sheet gives CRITERION_MISSING for each.
  */
-import { absenceRuns, countMarks } from './attendance';
+import { absenceRuns } from './attendance';
 import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from './calendar';
 import { criterionResults } from './criteria';
 import { formatDate, isoParts, quarterOf } from './dates';
@@ -27,7 +27,6 @@ import { ratingShareProblems, type RecognitionScope } from './recognition';
 import { resolveSheetNames, type SheetId, type SheetNames } from './sheets';
 import { formatNumber } from './text';
 import type {
-  AttendanceMark,
   AttendanceMatrix,
   Finding,
   IsoDate,
@@ -155,11 +154,20 @@ export function attendanceFigures(ctx: RuleContext): AttendanceFigures | null {
   if (!isChiBo(ctx)) return null;
   const counted = countedMatrix(ctx);
   if (counted) {
-    const marks: (AttendanceMark | null)[] = [];
-    for (const row of counted.matrix.rows) for (const index of counted.columns) marks.push(row.marks[index] ?? null);
-    const counts = countMarks(marks);
-    const required = counts.C + counts.P + counts.K;
-    return { source: 'matrix', sheet: counted.matrix.sheet, present: counts.C, required, rate: required > 0 ? counts.C / required : null };
+    // Counted in place: a large chi bộ has 100 000+ marks, so no intermediate array of them.
+    let present = 0;
+    let required = 0;
+    for (const row of counted.matrix.rows) {
+      const marks = row.marks;
+      for (const index of counted.columns) {
+        const mark = marks[index];
+        if (mark === 'C') {
+          present += 1;
+          required += 1;
+        } else if (mark === 'P' || mark === 'K') required += 1;
+      }
+    }
+    return { source: 'matrix', sheet: counted.matrix.sheet, present, required, rate: required > 0 ? present / required : null };
   }
   if (ctx.records.meetings === null) return null;
   let present = 0;
@@ -336,8 +344,10 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
   const counted = countedMatrix(ctx);
   if (counted) {
     const { matrix, columns } = counted;
+    const ordered = [...columns].sort((a, b) => a - b);
     for (const row of matrix.rows) {
-      for (const index of [...columns].sort((a, b) => a - b)) {
+      if (!row.marks.includes('K')) continue;
+      for (const index of ordered) {
         if (row.marks[index] !== 'K') continue;
         const date = matrix.columns[index]?.date;
         findings.push({

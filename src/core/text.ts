@@ -28,7 +28,7 @@ export function compactKey(text: string): string {
 export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
-    const trimmed = value.replace(/\u00a0/g, ' ').trim();
+    const trimmed = (value.includes('\u00a0') ? value.replace(/\u00a0/g, ' ') : value).trim();
     return trimmed === '' ? null : trimmed;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;

@@ -285,9 +285,17 @@ export function warnedSheets(kind: OrgKind | null): SheetKey[] {
   return kind === 'chi-bo' ? ['attendance'] : [];
 }
 
+/** headerKey results: the same header and alias texts are compared on every row a sheet's header is searched in. */
+const headerKeys = new Map<string, string>();
+
 /** The loose key headers and sheet names are compared by. */
 export function headerKey(text: string): string {
-  return compactKey(text);
+  let key = headerKeys.get(text);
+  if (key === undefined) {
+    key = compactKey(text);
+    if (headerKeys.size < 10_000) headerKeys.set(text, key);
+  }
+  return key;
 }
 
 /** True when a header text names the column (its header or one of its aliases). */
