@@ -21,6 +21,15 @@ export function chiBoYear(members: number, meetings: number, seed = 7): OrgSpec 
   if (meetings < 1 || meetings > 48) throw new Error(`meetings must be 1…48, got ${meetings}`);
   const base = chiBoSpec({ seed, name: `Chi bộ Khu phố ${members}`, members, kindLabel: 'Chi bộ cơ sở', type: 'dia-ban' });
   const people = base.members ?? [];
+  // Random 8-digit card numbers collide now and then in thousands of members; keep them unique
+  // so the check has no DUPLICATE_MEMBER warning to report.
+  const cards = new Set<string>();
+  for (const member of people) {
+    let card = member.card;
+    while (cards.has(card)) card = String(((Number(card) - 10_000_000 + 7919) % 89_999_999) + 10_000_000);
+    cards.add(card);
+    member.card = card;
+  }
   const exemptIndex = people.findIndex((m) => m.exempt);
   const required = people.length - (exemptIndex >= 0 ? 1 : 0);
   const minSpeakers = required > 20 ? 7 : required > 10 ? 5 : 3;
