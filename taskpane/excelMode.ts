@@ -62,7 +62,7 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
       if (!template.form.year.matches(':focus') && ctx.workbookYear !== null) template.form.year.value = String(ctx.workbookYear);
       await policy.load(read.policyEntries);
     } catch (error) {
-      await policy.load(null);
+      await policy.load(null, true);
       status.say('app.readFailed', { message: errorText(error) }, 'error');
     }
   })();

@@ -26,8 +26,8 @@ import { BusyGuard, field, progressBar, type Status } from './ui';
 
 export interface PolicyPane {
   panel: HTMLElement;
-  /** Fills the form from the workbook's `Cấu hình` rows (null: the workbook has none). */
-  load(entries: readonly PolicyEntry[] | null): Promise<void>;
+  /** Fills the form from the workbook's `Cấu hình` rows (null: the workbook has none; failed: it could not be read). */
+  load(entries: readonly PolicyEntry[] | null, failed?: boolean): Promise<void>;
   save(): Promise<boolean>;
   reset(): Promise<boolean>;
   /** The control of a setting key ("criterionMinPercent", "severity.SPEAKERS_LOW", "deadline.chiTieu"). */
@@ -203,11 +203,11 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
       return store(policy, 'policy.resetDone');
     });
 
-  const load = async (rows: readonly PolicyEntry[] | null): Promise<void> => {
+  const load = async (rows: readonly PolicyEntry[] | null, failed = false): Promise<void> => {
     if (rows === null) {
       ctx.setPolicy(defaultPolicy(), 'default');
       fill(ctx.policy);
-      tr(note, 'policy.loaded.default');
+      tr(note, failed ? 'policy.loaded.failed' : 'policy.loaded.default');
       return;
     }
     const parsed = policyFromEntries(rows.map(({ key, value }) => ({ key, value })));

@@ -382,3 +382,27 @@ test('the check uses today from the pane (as-of)', async () => {
   const result = await runCheck(root, excel);
   expect(result.asOf).toBe(AS_OF);
 });
+
+test('a workbook that cannot be read at start: the pane says so and falls back to the defaults', async () => {
+  const { startApp } = await import('../../taskpane/app');
+  document.body.innerHTML = '';
+  const root = document.createElement('div');
+  document.body.appendChild(root);
+  const app = startApp(root, {
+    host: 'excel',
+    excel: {
+      run: async () => {
+        throw Object.assign(new Error('Sổ tính đang bị khóa'), { code: 'GeneralException' });
+      },
+      today: () => AS_OF,
+      bridge: () => null,
+    },
+  });
+  await app.excel?.ready;
+  expect(one(root, 'status').textContent).toBe('Không đọc được sổ tính: Sổ tính đang bị khóa');
+  expect(one(root, 'policy-note').textContent).toContain('Không đọc được trang “Cấu hình”');
+  expect(app.excel?.ctx.policy).toEqual(defaultPolicy());
+  expect(await app.excel?.check.check()).toBeNull();
+  expect(one(root, 'status').textContent).toBe('Không kiểm tra được: Sổ tính đang bị khóa');
+  expect(one<HTMLButtonElement>(root, 'check-run').disabled).toBe(false);
+});
