@@ -3,8 +3,6 @@ import { promises as fs } from 'fs';
 import { isValidYmd, todayIso } from '../core/dates';
 import { policyFromJson, type Policy } from '../core/policy';
 import type { IsoDate } from '../core/types';
-import type { WorkbookData } from '../hosts/xlsx';
-import { findMarker, markerKind } from '../workbook/marker';
 import { UsageError } from './args';
 
 export interface CliIo {
@@ -56,31 +54,9 @@ export async function loadPolicy(path: string | undefined): Promise<Policy | und
   return parsed.policy;
 }
 
-/** Kinds of generated files that are not an organisation's input. */
-export type GeneratedKind = 'tong-hop' | 'consolidation' | 'other';
-
-/**
- * What the product wrote this file as, when it is not an organisation's workbook: the workbook-level
- * keyword ("bontot:tong-hop", "bontot:consolidation"), or marked sheets with no unmarked sheet beside
- * them. A template (even filled in) is an input and gives null.
- */
-export function generatedKind(data: WorkbookData): GeneratedKind | null {
-  const byKeyword = data.generatedKind;
-  let marker: string | null = null;
-  let unmarkedInput = false;
-  for (const sheet of data.sheets) {
-    const found = findMarker(sheet);
-    if (found !== null) {
-      if (marker === null || markerKind(found) === 'consolidation') marker = found;
-    } else if (!sheet.hidden && sheet.values.length > 0) {
-      unmarkedInput = true;
-    }
-  }
-  const kind = marker !== null && !unmarkedInput ? markerKind(marker) : null;
-  const chosen = kind ?? (byKeyword === 'tong-hop' || byKeyword === 'consolidation' ? byKeyword : null);
-  if (chosen === null) return null;
-  return chosen === 'tong-hop' || chosen === 'consolidation' ? chosen : 'other';
-}
+/** Which files the product wrote: shared with the standalone page (src/workbook/consolidate.ts). */
+export { generatedKind, type GeneratedKind } from '../workbook/consolidate';
+import type { GeneratedKind } from '../workbook/consolidate';
 
 export const GENERATED_NOTES: Record<GeneratedKind, string> = {
   'tong-hop': 'Bỏ qua: đây là bản "Tổng hợp" do bontot tạo, không phải sổ tính của tổ chức.',

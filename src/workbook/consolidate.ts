@@ -464,6 +464,33 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
 
 // ------------------------------------------------------------------------------------- reading back
 
+/** Kinds of files the product wrote that are not an organisation's input. */
+export type GeneratedKind = 'tong-hop' | 'consolidation' | 'other';
+
+/**
+ * What the product wrote this file as, when it is not an organisation's workbook: marked sheets
+ * with no unmarked visible sheet beside them, else the workbook-level keyword ("bontot:tong-hop",
+ * "bontot:consolidation"). A template, even filled in, is an input and gives null. Used by the CLI
+ * (`check` skips, `consolidate` reads consolidations back) and the standalone page alike.
+ */
+export function generatedKind(data: { sheets: readonly SheetGrid[]; generatedKind: string | null }): GeneratedKind | null {
+  let marker: string | null = null;
+  let unmarkedInput = false;
+  for (const sheet of data.sheets) {
+    const found = findMarker(sheet);
+    if (found !== null) {
+      if (marker === null || markerKind(found) === 'consolidation') marker = found;
+    } else if (!sheet.hidden && sheet.values.length > 0) {
+      unmarkedInput = true;
+    }
+  }
+  const kind = marker !== null && !unmarkedInput ? markerKind(marker) : null;
+  const byKeyword = data.generatedKind;
+  const chosen = kind ?? (byKeyword === 'tong-hop' || byKeyword === 'consolidation' ? byKeyword : null);
+  if (chosen === null) return null;
+  return chosen === 'tong-hop' || chosen === 'consolidation' ? chosen : 'other';
+}
+
 /** True when a grid is a consolidation list this product wrote. */
 export function isConsolidationGrid(grid: SheetGrid): boolean {
   const marker = findMarker(grid);

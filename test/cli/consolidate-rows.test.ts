@@ -7,6 +7,7 @@ import {
   consolidationLayout,
   consolidationTotals,
   duplicateText,
+  generatedKind,
   isConsolidationGrid,
   orgKey,
   readConsolidation,
@@ -138,5 +139,25 @@ describe('the Danh sách tổ chức sheet', () => {
   it('is not a consolidation without the marker', () => {
     const values = layout.values.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('BONTOT-GENERATED') ? null : v)));
     expect(readConsolidation([{ name: layout.name, values, originRow: 0, originCol: 0 }])).toBeNull();
+  });
+});
+
+describe('generatedKind', () => {
+  const list = consolidationLayout([], { asOf: AS_OF, policy: defaultPolicy() });
+  const listGrid: SheetGrid = { name: list.name, values: list.values, originRow: 0, originCol: 0 };
+  const input: SheetGrid = { name: 'Thông tin', values: [['Mục', 'Giá trị']], originRow: 0, originCol: 0 };
+  const hiddenPolicy: SheetGrid = { name: 'Cấu hình', values: [['Khóa', 'Giá trị']], originRow: 0, originCol: 0, hidden: true };
+
+  it('marked sheets alone are generated; beside an input sheet they are not', () => {
+    expect(generatedKind({ sheets: [listGrid], generatedKind: null })).toBe('consolidation');
+    expect(generatedKind({ sheets: [listGrid, hiddenPolicy], generatedKind: null })).toBe('consolidation');
+    expect(generatedKind({ sheets: [listGrid, input], generatedKind: null })).toBeNull();
+  });
+
+  it('the workbook keyword decides when no sheet is marked; a template is an input', () => {
+    expect(generatedKind({ sheets: [input], generatedKind: 'tong-hop' })).toBe('tong-hop');
+    expect(generatedKind({ sheets: [input], generatedKind: 'consolidation' })).toBe('consolidation');
+    expect(generatedKind({ sheets: [input], generatedKind: 'template' })).toBeNull();
+    expect(generatedKind({ sheets: [input], generatedKind: null })).toBeNull();
   });
 });
