@@ -28,8 +28,20 @@ function aliasTable<T>(entries: readonly (readonly [T, readonly string[]])[]): M
   return table;
 }
 
+/** Results of lookup by table and raw text: a workbook or a sheet of formulas repeats a few labels many times. */
+const lookupMemo = new WeakMap<Map<string, unknown>, Map<string, unknown>>();
+const LOOKUP_MEMO_SIZE = 1000;
+
 function lookup<T>(table: Map<string, T>, text: string): T | undefined {
-  return table.get(foldText(text)) ?? table.get(compactKey(text));
+  let memo = lookupMemo.get(table) as Map<string, T | undefined> | undefined;
+  if (!memo) {
+    memo = new Map();
+    lookupMemo.set(table, memo);
+  }
+  if (memo.has(text)) return memo.get(text);
+  const value = table.get(foldText(text)) ?? table.get(compactKey(text));
+  if (memo.size < LOOKUP_MEMO_SIZE) memo.set(text, value);
+  return value;
 }
 
 // ---------------------------------------------------------------- ratings
