@@ -15,6 +15,7 @@
 import * as z from 'zod/mini';
 import { parseDate, isoParts, formatDate } from '../core/dates';
 import type { PolicyEntry } from '../core/policy';
+import { detectLegacyEncoding } from '../core/legacyEncoding';
 import { cellText, foldText } from '../core/text';
 import type {
   AttendanceMark,
@@ -46,6 +47,7 @@ import {
   parseYesNo,
 } from '../core/vocabulary';
 import { columnLetters } from './a1';
+import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
 import { findMarker } from './marker';
 import { readPolicyGrid, type PolicyCellEntry } from './policySheet';
 import {
@@ -102,14 +104,48 @@ export interface CellRef {
 }
 
 /**
- * The single function every text cell passes through before it is parsed or matched (labels,
- * headers, names, codes). It is the seam for LEGACY_ENCODING: TCVN3/VNI text will be detected
- * and converted here, with a warning pushed to `issues` offering the Unicode text. Today it
- * trims, blanks (cellText) and composes to NFC, so names read from NFD text come out in NFC.
+ * What the label seam knows about the workbook's legacy text (legacyFix.ts): the first pass's
+ * scan, and the cells already warned about (a cell read twice is warned about once).
  */
-export function labelText(value: unknown, _at: CellRef, _issues: Issue[]): string | null {
+export interface LegacyContext {
+  scan: LegacyScan;
+  warned: Set<string>;
+}
+
+/** A context for one workbook: the first pass over its text cells. */
+export function legacyContext(sheets: readonly SheetGrid[]): LegacyContext {
+  return { scan: scanLegacyEncoding(sheets), warned: new Set() };
+}
+
+/**
+ * The single function every text cell passes through before it is parsed or matched (labels,
+ * headers, names, codes): trims, blanks (cellText) and composes to NFC. Text typed in TCVN3 or
+ * VNI fonts comes out converted to Unicode, so that it matches ("Hoµn thµnh tèt nhiÖm vô" reads as
+ * HTTNV), with a LEGACY_ENCODING warning pushed to `issues` that offers the Unicode text. With a
+ * workbook's `legacy` context the detection is the workbook's (preferred encoding, labels, one
+ * detection per distinct text) and each cell is warned about once; without it the cell is judged
+ * alone.
+ */
+export function labelText(value: unknown, at: CellRef, issues: Issue[], legacy?: LegacyContext): string | null {
   const text = cellText(value);
-  return text === null ? null : text.normalize('NFC');
+  if (text === null) return null;
+  const nfc = text.normalize('NFC');
+  // Numbers, dates and ASCII text are never legacy (every legacy code is in U+00A1–U+00FF).
+  if (typeof value !== 'string' || !mayBeLegacy(nfc)) return nfc;
+  const found = legacy ? legacy.scan.detect(nfc) : detectLegacyEncoding(nfc);
+  if (!found) return nfc;
+  const key = `${at.sheet}!${at.cell}`;
+  if (!legacy?.warned.has(key)) {
+    legacy?.warned.add(key);
+    issues.push({
+      severity: 'warning',
+      sheet: at.sheet,
+      cell: at.cell,
+      code: 'LEGACY_ENCODING',
+      message: legacyEncodingMessage(found.encoding, nfc, found.unicode),
+    });
+  }
+  return found.unicode;
 }
 
 // ---------------------------------------------------------------- one sheet
@@ -118,6 +154,7 @@ class SheetView {
   constructor(
     readonly grid: SheetGrid,
     readonly issues: Issue[],
+    readonly legacy?: LegacyContext,
   ) {}
 
   get name(): string {
@@ -153,7 +190,7 @@ class SheetView {
   }
 
   text(r: number, c: number): string | null {
-    return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, this.issues);
+    return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, this.issues, this.legacy);
   }
 
   blank(r: number, c: number | undefined): boolean {
@@ -865,9 +902,11 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
     inputs.push(grid);
   }
   const picked = pickSheets(inputs);
+  // The first pass over the text cells: the workbook's legacy encoding, if any (LEGACY_ENCODING).
+  const legacy = legacyContext(inputs);
   const view = (key: SheetKey): SheetView | null => {
     const grid = picked.get(key);
-    return grid ? new SheetView(grid, issues) : null;
+    return grid ? new SheetView(grid, issues, legacy) : null;
   };
 
   const infoView = view('info');
