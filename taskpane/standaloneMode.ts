@@ -17,12 +17,20 @@ import { formatNumber, formatPercent } from '../src/core/text';
 import type { IsoDate } from '../src/core/types';
 import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
 import { checkWorkbook } from '../src/workbook/check';
-import { Consolidation, CONSOLIDATION_SHEET, consolidationLayout, rowFromCheck, rowFromError, type ConsolidationRow } from '../src/workbook/consolidate';
 import { summaryLayout } from '../src/workbook/summary';
 import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
-import { generatedKind, type GeneratedKind } from './generated';
+import {
+  Consolidation,
+  CONSOLIDATION_SHEET,
+  consolidationLayout,
+  generatedKind,
+  rowFromCheck,
+  rowFromError,
+  type ConsolidationRow,
+  type GeneratedKind,
+} from '../src/workbook/consolidate';
 import { ref, t, tr, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
