@@ -11,6 +11,7 @@ Cách dùng:
   bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
   bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
   bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json]
+  bontot fix-encoding IN.xlsx -o OUT.xlsx [--force] [--dry-run]
 
 Lệnh:
   check        Kiểm tra từng sổ tính: tổ chức có đủ điều kiện đề nghị công nhận không, vì sao,
@@ -18,6 +19,8 @@ Lệnh:
   template     Tạo sổ tính mẫu (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí…) để nhập liệu.
   consolidate  Tổng hợp nhiều sổ tính và các bản tổng hợp trước thành "Danh sách tổ chức",
                với tỷ lệ đạt so với chỉ tiêu.
+  fix-encoding Chuyển các ô gõ bằng phông TCVN3 (ABC, .VnTime) hoặc VNI (VNI-Times) sang
+               Unicode, ghi ra một tệp mới.
 
 Tùy chọn chung:
   -h, --help   Xem hướng dẫn (bontot <lệnh> --help cho từng lệnh).
@@ -103,3 +106,32 @@ hợp vẫn được ghi, tệp lỗi có dòng riêng).
 Ví dụ:
   bontot consolidate phuong-a/*.xlsx -o phuong-a-tong-hop.xlsx
   bontot consolidate phuong-a-tong-hop.xlsx phuong-b-tong-hop.xlsx -o thanh-pho.xlsx`;
+
+export const FIX_ENCODING_HELP = `bontot fix-encoding — chuyển chữ gõ bằng phông TCVN3 hoặc VNI sang Unicode
+
+Cách dùng:
+  bontot fix-encoding IN.xlsx -o OUT.xlsx [--force] [--dry-run]
+
+Tìm các ô gõ bằng phông TCVN3 (ABC, ".VnTime") hoặc VNI ("VNI-Times") — trong Unicode chúng hiện
+thành chữ lạ như "Hoµn thµnh tèt nhiÖm vô" — và ghi OUT.xlsx, trong đó chỉ các ô ấy được chuyển
+sang chữ Unicode ("Hoàn thành tốt nhiệm vụ"); phông .VnTime/VNI của các ô ấy được đổi sang phông
+Unicode (Times New Roman, Arial) để chữ hiển thị đúng. Mọi ô khác giữ nguyên giá trị và định dạng.
+Tệp đầu vào không bao giờ bị sửa.
+
+Trước khi ghi, lệnh in số ô được chuyển trên từng trang (kèm vài ví dụ) và cảnh báo những phần
+của sổ tính mà tệp ghi lại không giữ được (biểu đồ, bảng tổng hợp PivotTable, slicer, macro VBA,
+liên kết tới sổ tính khác …). Khi cần giữ các phần này, hãy chuyển mã ngay trong Excel bằng nút
+"Chuyển mã sang Unicode" của Bốn Tốt. Ô có công thức không được chuyển (chữ nằm trong công thức).
+
+Tùy chọn:
+  -o, --output OUT.xlsx  Tệp kết quả (bắt buộc, trừ khi --dry-run); phải khác tệp đầu vào.
+  --force                Cho phép ghi đè OUT.xlsx nếu đã có (mặc định: không ghi đè).
+  --dry-run              Chỉ in các ô sẽ được chuyển và các cảnh báo, không ghi tệp.
+  -h, --help             Xem hướng dẫn này.
+
+Mã thoát: 0 đã ghi tệp mới (hoặc không có ô nào cần chuyển, hoặc --dry-run); 2 dùng lệnh sai,
+tệp đầu vào không đọc được, OUT.xlsx đã có (khi không có --force) hoặc không ghi được.
+
+Ví dụ:
+  bontot fix-encoding chi-bo-2025.xlsx -o chi-bo-2025-unicode.xlsx
+  bontot fix-encoding chi-bo-2025.xlsx --dry-run`;

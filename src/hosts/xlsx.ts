@@ -300,7 +300,8 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, options
   return (await readWorkbookData(data, options)).sheets;
 }
 
-function worksheetGrid(worksheet: ExcelJS.Worksheet, maxCells: number): SheetGrid {
+/** One worksheet of a loaded ExcelJS workbook as a grid (the used range, merged cells by their top-left value). */
+export function worksheetGrid(worksheet: ExcelJS.Worksheet, maxCells: number = 20_000_000): SheetGrid {
   const cells: { row: number; col: number; value: unknown }[] = [];
   let minRow = Infinity;
   let minCol = Infinity;
