@@ -1,11 +1,12 @@
 /** `bontot` as a process: help, usage errors, `check` (text, JSON, exit codes, --policy, --write-summary). */
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { policyFromEntries } from '../../src/core/policy';
 import { policyLayout } from '../../src/workbook/policySheet';
 import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
-import { fakeXls, runCli, sha256, tempDir, writeLayouts } from './helpers';
+import { fakeXls, ROOT, runCli, sha256, tempDir, writeLayouts } from './helpers';
 
 const AS_OF = '2026-03-01';
 let dir: string;
@@ -43,6 +44,15 @@ describe('help and usage errors', () => {
       expect(sub.stdout).toContain(`bontot ${command}`);
       expect(sub.stdout).toContain(expected);
     }
+  });
+
+  it('the launcher says how to build when the compiled CLI is missing', async () => {
+    const bare = tempDir('bontot-bare-');
+    mkdirSync(join(bare, 'bin'));
+    copyFileSync(join(ROOT, 'bin', 'bontot.js'), join(bare, 'bin', 'bontot.js'));
+    const run = spawnSync(process.execPath, [join(bare, 'bin', 'bontot.js'), '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('npm install && npm run build');
   });
 
   it.each([
