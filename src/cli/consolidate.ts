@@ -12,6 +12,7 @@ import { readWorkbookFileData, WorkbookReadError, writeWorkbookFile } from '../h
 import { checkWorkbook } from '../workbook/check';
 import {
   Consolidation,
+  CONSOLIDATION_SHEET,
   consolidationLayout,
   duplicateText,
   KIND_KEY_LABELS,
@@ -121,7 +122,12 @@ async function consolidateOne(
     const data = await readWorkbookFileData(file);
     const generated = generatedKind(data);
     if (generated === 'consolidation') {
-      const rows = readConsolidation(data.sheets) ?? [];
+      const rows = readConsolidation(data.sheets);
+      if (rows === null) {
+        const message = `Tệp được đánh dấu là bản tổng hợp của bontot nhưng không có trang "${CONSOLIDATION_SHEET}" đọc được; hãy tạo lại bằng "bontot consolidate" từ các tệp gốc.`;
+        consolidation.add(rowFromError(file, message), file);
+        return { type: 'error', message };
+      }
       let added = 0;
       for (const row of rows) if (consolidation.add(row, file)) added += 1;
       return { type: 'consolidation', rows: rows.length, added };

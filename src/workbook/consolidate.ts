@@ -28,6 +28,7 @@ import {
 import { orgKindLabel, parseOrgKind } from '../core/vocabulary';
 import { columnLetters } from './a1';
 import { findMarker, markerFor, markerKind, placeMarker } from './marker';
+import { sheetKeyOf } from './template';
 import type { CellValue, CheckResult, RangeFormat, SheetGrid, SheetLayout } from './types';
 
 export const CONSOLIDATION_SHEET = 'Danh sách tổ chức';
@@ -467,24 +468,26 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
 /** Kinds of files the product wrote that are not an organisation's input. */
 export type GeneratedKind = 'tong-hop' | 'consolidation' | 'other';
 
+/** Sheets that make a workbook an organisation's input (Thông tin, Đảng viên, Sinh hoạt, …). */
+const INPUT_SHEETS = new Set(['info', 'members', 'meetings', 'attendance', 'criteria', 'subordinates']);
+
 /**
- * What the product wrote this file as, when it is not an organisation's workbook: marked sheets
- * with no unmarked visible sheet beside them, else the workbook-level keyword ("bontot:tong-hop",
- * "bontot:consolidation"). A template, even filled in, is an input and gives null. Used by the CLI
- * (`check` skips, `consolidate` reads consolidations back) and the standalone page alike.
+ * What the product wrote this file as, when it is not an organisation's workbook: a file with a
+ * marked sheet (or the workbook-level keyword "bontot:tong-hop" / "bontot:consolidation") and no
+ * input sheet of the template (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực
+ * thuộc). A sheet of notes someone added to a consolidation does not make it an input; a template,
+ * even filled in, is an input and gives null. Used by the CLI (`check` skips, `consolidate` reads
+ * consolidations back) and the standalone page alike.
  */
 export function generatedKind(data: { sheets: readonly SheetGrid[]; generatedKind: string | null }): GeneratedKind | null {
   let marker: string | null = null;
-  let unmarkedInput = false;
   for (const sheet of data.sheets) {
+    const key = sheetKeyOf(sheet.name);
     const found = findMarker(sheet);
-    if (found !== null) {
-      if (marker === null || markerKind(found) === 'consolidation') marker = found;
-    } else if (!sheet.hidden && sheet.values.length > 0) {
-      unmarkedInput = true;
-    }
+    if (found === null && key !== null && INPUT_SHEETS.has(key) && sheet.values.length > 0) return null;
+    if (found !== null && (marker === null || markerKind(found) === 'consolidation')) marker = found;
   }
-  const kind = marker !== null && !unmarkedInput ? markerKind(marker) : null;
+  const kind = marker !== null ? markerKind(marker) : null;
   const byKeyword = data.generatedKind;
   const chosen = kind ?? (byKeyword === 'tong-hop' || byKeyword === 'consolidation' ? byKeyword : null);
   if (chosen === null) return null;

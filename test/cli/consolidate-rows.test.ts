@@ -148,15 +148,20 @@ describe('generatedKind', () => {
   const input: SheetGrid = { name: 'Thông tin', values: [['Mục', 'Giá trị']], originRow: 0, originCol: 0 };
   const hiddenPolicy: SheetGrid = { name: 'Cấu hình', values: [['Khóa', 'Giá trị']], originRow: 0, originCol: 0, hidden: true };
 
-  it('marked sheets alone are generated; beside an input sheet they are not', () => {
+  it('marked sheets are generated unless an input sheet of the template is beside them', () => {
+    const notes: SheetGrid = { name: 'Ghi chú', values: [['Đã rà soát ngày 05/01']], originRow: 0, originCol: 0 };
     expect(generatedKind({ sheets: [listGrid], generatedKind: null })).toBe('consolidation');
     expect(generatedKind({ sheets: [listGrid, hiddenPolicy], generatedKind: null })).toBe('consolidation');
+    expect(generatedKind({ sheets: [listGrid, notes], generatedKind: null })).toBe('consolidation');
     expect(generatedKind({ sheets: [listGrid, input], generatedKind: null })).toBeNull();
+    expect(generatedKind({ sheets: [input], generatedKind: 'consolidation' })).toBeNull();
   });
 
   it('the workbook keyword decides when no sheet is marked; a template is an input', () => {
-    expect(generatedKind({ sheets: [input], generatedKind: 'tong-hop' })).toBe('tong-hop');
-    expect(generatedKind({ sheets: [input], generatedKind: 'consolidation' })).toBe('consolidation');
+    const plain: SheetGrid = { name: 'Sheet1', values: [['x']], originRow: 0, originCol: 0 };
+    expect(generatedKind({ sheets: [plain], generatedKind: 'tong-hop' })).toBe('tong-hop');
+    expect(generatedKind({ sheets: [plain], generatedKind: 'consolidation' })).toBe('consolidation');
+    expect(generatedKind({ sheets: [plain], generatedKind: 'template' })).toBeNull();
     expect(generatedKind({ sheets: [input], generatedKind: 'template' })).toBeNull();
     expect(generatedKind({ sheets: [input], generatedKind: null })).toBeNull();
   });
