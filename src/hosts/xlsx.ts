@@ -62,6 +62,10 @@ export interface ZipEntryInfo {
   compressedSize: number;
   uncompressedSize: number;
   encrypted: boolean;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** Where the entry's compressed bytes start. */
+  dataOffset: number;
 }
 
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -165,7 +169,10 @@ export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     if (localOffset + 30 > bytes.length || u32(localOffset) !== 0x04034b50) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
     if (localOffset + 30 + compressedSize > bytes.length) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
     const encrypted = (flags & 1) === 1;
-    entries.push({ name, compressedSize, uncompressedSize, encrypted });
+    const method = u16(offset + 10);
+    const dataOffset = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
+    if (dataOffset + compressedSize > bytes.length) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
+    entries.push({ name, compressedSize, uncompressedSize, encrypted, method, dataOffset });
     total += uncompressedSize;
     offset = nameStart + nameLength + extraLength + commentLength;
 
@@ -196,6 +203,47 @@ export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     );
   }
   return entries;
+}
+
+/** Deflate cannot expand more than about 1032:1, so a part this small cannot hide a bomb. */
+const VERIFY_ABOVE_COMPRESSED = 64 * 1024;
+
+function tooLargeInflated(name: string, limit: number): WorkbookReadError {
+  return new WorkbookReadError(
+    'TOO_LARGE',
+    `Phần "${name}" của tệp giải nén ra nhiều hơn kích thước khai báo (${formatMb(limit)}). Tệp có thể là "bom nén" nên không được mở; nếu đây là sổ tính thật, hãy mở trong Excel và lưu lại dạng .xlsx.`,
+  );
+}
+
+/**
+ * The declared sizes can lie. For every deflated part big enough to matter, inflate it as a stream
+ * (chunks are counted and dropped, never kept) and stop as soon as it yields more than it declared.
+ * Uses the platform's DecompressionStream (browsers, Node ≥ 20); skipped where there is none.
+ */
+export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+  const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  if (!Stream) return;
+  for (const entry of entries) {
+    if (entry.method !== 8 || entry.compressedSize <= VERIFY_ABOVE_COMPRESSED) continue;
+    const limit = Math.min(entry.uncompressedSize, limits.maxEntryBytes);
+    const input = new Blob([bytes.slice(entry.dataOffset, entry.dataOffset + entry.compressedSize)]).stream();
+    const reader = input.pipeThrough(new Stream('deflate-raw')).getReader();
+    let total = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
+        if (total > limit) {
+          await reader.cancel();
+          throw tooLargeInflated(entry.name, limit);
+        }
+      }
+    } catch (error) {
+      if (error instanceof WorkbookReadError) throw error;
+      throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------ cell values
@@ -267,7 +315,8 @@ const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'pi
 /** Reads an `.xlsx` from memory: every sheet's used range as values, plus the workbook properties. */
 export async function readWorkbookData(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
   const bytes = toUint8(data);
-  inspectXlsxZip(bytes, { ...DEFAULT_ZIP_LIMITS, ...options.limits });
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+  await verifyInflatedSizes(bytes, inspectXlsxZip(bytes, limits), limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's types ask for a Node Buffer; JSZip underneath takes any Uint8Array.

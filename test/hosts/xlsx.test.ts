@@ -203,6 +203,39 @@ describe('refusing what is not an .xlsx', () => {
     expect(() => inspectXlsxZip(bytes)).not.toThrow();
   });
 
+  it('a zip that lies about its sizes is stopped while inflating, before the lie is expanded', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/workbook.xml', '<workbook/>');
+    zip.file('xl/worksheets/sheet1.xml', new Uint8Array(80 * 1024 * 1024));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Declare 1 MB for the 80 MB part, in the central directory (what readers trust).
+    let patched = 0;
+    for (let i = 0; i < bytes.length - 46; i++) {
+      if (view.getUint32(i, true) === 0x02014b50 && view.getUint32(i + 24, true) === 80 * 1024 * 1024) {
+        view.setUint32(i + 24, 1024 * 1024, true);
+        patched += 1;
+      }
+    }
+    expect(patched).toBe(1);
+    const entries = inspectXlsxZip(bytes);
+    expect(entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')?.compressedSize).toBeGreaterThan(64 * 1024);
+    const error = await readError(bytes);
+    expect(error.code).toBe('TOO_LARGE');
+    expect(error.message).toContain('nhiều hơn kích thước khai báo');
+  });
+
+  it('an honest large workbook passes the inflate check', async () => {
+    const values = Array.from({ length: 20_000 }, (_, i) => [`Nguyễn Văn ${(i * 7919) % 100_003}`, i * 37, `ghi chú ${(i * 104_729) % 99_991}`]);
+    const bytes = await writeWorkbookBuffer([layout({ name: 'Lớn', values })]);
+    const big = inspectXlsxZip(bytes).filter((e) => e.compressedSize > 64 * 1024);
+    expect(big.length).toBeGreaterThan(0);
+    const sheets = await readWorkbookBuffer(bytes);
+    expect(sheets[0]?.values).toHaveLength(20_000);
+    expect(sheets[0]?.values[19_999]?.[1]).toBe(19_999 * 37);
+  });
+
   it('limits can be tightened', () => {
     return writeWorkbookBuffer([layout({ name: 'A', values: [['x']] })]).then((bytes) => {
       expect(() => inspectXlsxZip(bytes, { maxTotalBytes: 100, maxEntryBytes: 100, maxRatio: 500, maxEntries: 100 })).toThrow(WorkbookReadError);
