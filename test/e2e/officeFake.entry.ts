@@ -11,6 +11,7 @@
  * The workbook to start with is `window.__e2eInit` (set by the test before this script runs).
  */
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions, type FakeSheetInit } from '../fakes/office';
+import { highlightRanges, stateChanges, userState, type UserState } from './userState';
 
 export interface E2EInit {
   sheets: FakeSheetInit[];
@@ -23,9 +24,16 @@ export interface E2EHandle {
   associated: string[];
   /** How many times Office.onReady was called. */
   onReadyCalls: number;
+  /** Remembers the user's sheets as they are now under `label`; returns how many entries. */
+  capture(label: string): number;
+  /** What changed in the user's sheets since `capture(label)` (empty when nothing did). */
+  changes(label: string, highlightsToo: boolean): string[];
+  /** The add-in's highlight conditional formats, "Sheet!ranges". */
+  highlights(): string[];
 }
 
-type Global = typeof globalThis & {
+// Not `typeof globalThis`: @types/office-js declares Office, Excel and CustomFunctions there.
+type Global = {
   __e2eInit?: E2EInit;
   __e2e?: E2EHandle;
   Office?: unknown;
@@ -33,10 +41,28 @@ type Global = typeof globalThis & {
   CustomFunctions?: unknown;
 };
 
-const scope = globalThis as Global;
+const scope = globalThis as unknown as Global;
 const init: E2EInit = scope.__e2eInit ?? { sheets: [] };
 const fake = createFakeExcel({ sheets: init.sheets, ...(init.locale ? { locale: init.locale } : {}) });
-const handle: E2EHandle = { fake, associated: [], onReadyCalls: 0 };
+const states = new Map<string, UserState>();
+const handle: E2EHandle = {
+  fake,
+  associated: [],
+  onReadyCalls: 0,
+  capture(label) {
+    const state = userState(fake);
+    states.set(label, state);
+    let size = 0;
+    for (const sheet of state.values()) size += sheet.size;
+    return size;
+  },
+  changes(label, highlightsToo) {
+    const before = states.get(label);
+    if (!before) throw new Error(`no state captured as "${label}"`);
+    return stateChanges(before, userState(fake), { highlightsToo });
+  },
+  highlights: () => highlightRanges(fake),
+};
 scope.__e2e = handle;
 
 const HostType = {
