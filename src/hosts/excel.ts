@@ -12,8 +12,10 @@
  * - writeSheet (the summary): 2 (find the target and read its marker; write everything).
  * - createTemplate: 2 (1 when every sheet exists). writePolicy: 2. readPolicyEntries: 2. selectCell: 1.
  * - highlightIssues: 3 (sheet list; the add-in's old highlights; delete + add). clearHighlights: ≤ 3.
+ * - convertCells: 3 (sheet list; the planned cells; copies + writes).
  */
 import { columnLetters, parseRange, rangeA1 } from '../workbook/a1';
+import { backupSheetName, unicodeFontFor } from '../workbook/legacyFix';
 import { findMarker, placeMarker, MARKER_SEARCH_ROWS } from '../workbook/marker';
 import { readPolicyGrid, type PolicyCellEntry } from '../workbook/policySheet';
 import { SHEET_NAMES } from '../workbook/template';
@@ -836,4 +838,118 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<nu
   for (const format of ours) format.delete();
   await context.sync();
   return ours.length;
+}
+
+// ---------------------------------------------------------------------------- legacy encodings
+
+/** A cell to convert: what it holds (checked before writing) and what to write (LegacyFix fits). */
+export interface CellChange {
+  sheet: string;
+  /** A1 address on the sheet. */
+  cell: string;
+  before: string;
+  after: string;
+}
+
+export interface ConvertCellsOptions {
+  /**
+   * Copy each sheet that will change, before changing it, to a visible sheet named
+   * "<name> (bản gốc)" next to it: add-in edits cannot be undone with Ctrl+Z, so the copy is how a
+   * user goes back by hand. Worksheet.copy needs ExcelApi 1.7.
+   */
+  keepCopies: boolean;
+}
+
+export type ConvertSkipReason = 'formula' | 'changed' | 'missing';
+
+export interface ConvertCellsResult {
+  /** Per sheet that changed: how many cells, and the name of its copy (null without keepCopies). */
+  sheets: { sheet: string; cells: number; copy: string | null }[];
+  written: CellChange[];
+  /** Cells left alone: a formula, a value that is no longer the one planned, a sheet that is gone. */
+  skipped: { change: CellChange; reason: ConvertSkipReason }[];
+  /** Written cells whose legacy font (".VnTime", "VNI-Times" …) was replaced by a Unicode font. */
+  fontsChanged: number;
+}
+
+/**
+ * Converts exactly the given cells (planLegacyFix's plan) in the open workbook: 3 syncs, whatever
+ * the number of cells. (1) The sheet list. (2) Each planned cell's value, formula and font: a cell
+ * that no longer holds the planned `before`, or holds a formula, is left alone. (3) With
+ * `keepCopies`, a copy of each sheet that changes ("Đảng viên (bản gốc)", placed after it, visible)
+ * — queued before the writes, so it keeps the original text — then, for each cell, the number
+ * format "@" (so Excel takes the text as typed text, never a formula or a date), the value, and a
+ * Unicode font in place of a legacy one (a legacy font would draw Unicode text as garbage). No other
+ * cell is touched.
+ */
+export async function convertCells(
+  context: Excel.RequestContext,
+  changes: readonly CellChange[],
+  options: ConvertCellsOptions = { keepCopies: true },
+): Promise<ConvertCellsResult> {
+  const result: ConvertCellsResult = { sheets: [], written: [], skipped: [], fontsChanged: 0 };
+  if (changes.length === 0) return result;
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const existing = worksheets.items.map((sheet) => sheet.name);
+
+  const bySheet = new Map<string, { sheet: Excel.Worksheet; name: string; cells: { change: CellChange; range: Excel.Range }[] }>();
+  for (const change of changes) {
+    const name = existing.find((n) => sameSheetName(n, change.sheet));
+    const address = parseRange(change.cell.replace(/\$/g, ''));
+    if (name === undefined || !address) {
+      result.skipped.push({ change, reason: 'missing' });
+      continue;
+    }
+    let entry = bySheet.get(name);
+    if (!entry) {
+      entry = { sheet: worksheets.getItem(name), name, cells: [] };
+      bySheet.set(name, entry);
+    }
+    const range = entry.sheet.getRange(rangeA1(address.start.row, address.start.col, address.start.row, address.start.col));
+    range.load('values,formulas');
+    range.format.font.load('name');
+    entry.cells.push({ change, range });
+  }
+  if (bySheet.size === 0) return result;
+  await context.sync();
+
+  const taken = [...existing];
+  const plan: { entry: { sheet: Excel.Worksheet; name: string }; writes: { change: CellChange; range: Excel.Range; font: string | null }[] }[] = [];
+  for (const entry of bySheet.values()) {
+    const writes: { change: CellChange; range: Excel.Range; font: string | null }[] = [];
+    for (const { change, range } of entry.cells) {
+      const formula = range.formulas?.[0]?.[0];
+      const value = range.values?.[0]?.[0];
+      if (typeof formula === 'string' && formula.startsWith('=')) result.skipped.push({ change, reason: 'formula' });
+      else if (value !== change.before) result.skipped.push({ change, reason: 'changed' });
+      else writes.push({ change, range, font: unicodeFontFor(range.format.font.name) });
+    }
+    if (writes.length > 0) plan.push({ entry, writes });
+  }
+  if (plan.length === 0) return result;
+
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const { entry, writes } of plan) {
+    let copy: string | null = null;
+    if (options.keepCopies) {
+      copy = backupSheetName(entry.name, taken);
+      taken.push(copy);
+      const copied = entry.sheet.copy('After', entry.sheet);
+      copied.name = copy;
+    }
+    for (const { change, range, font } of writes) {
+      range.numberFormat = [['@']];
+      range.values = [[change.after]];
+      if (font !== null) {
+        range.format.font.name = font;
+        result.fontsChanged += 1;
+      }
+      result.written.push(change);
+    }
+    result.sheets.push({ sheet: entry.name, cells: writes.length, copy });
+  }
+  await context.sync();
+  return result;
 }

@@ -121,12 +121,12 @@ export function legacyContext(sheets: readonly SheetGrid[]): LegacyContext {
  * The single function every text cell passes through before it is parsed or matched (labels,
  * headers, names, codes): trims, blanks (cellText) and composes to NFC. Text typed in TCVN3 or
  * VNI fonts comes out converted to Unicode, so that it matches ("Hoµn thµnh tèt nhiÖm vô" reads as
- * HTTNV), with a LEGACY_ENCODING warning pushed to `issues` that offers the Unicode text. With a
- * workbook's `legacy` context the detection is the workbook's (preferred encoding, labels, one
- * detection per distinct text) and each cell is warned about once; without it the cell is judged
- * alone.
+ * HTTNV), with a LEGACY_ENCODING warning pushed to `issues` that offers the Unicode text (none when
+ * `issues` is null: a look that reads no data, such as the header search). With a workbook's
+ * `legacy` context the detection is the workbook's (preferred encoding, labels, one detection per
+ * distinct text) and each cell is warned about once; without it the cell is judged alone.
  */
-export function labelText(value: unknown, at: CellRef, issues: Issue[], legacy?: LegacyContext): string | null {
+export function labelText(value: unknown, at: CellRef, issues: Issue[] | null, legacy?: LegacyContext): string | null {
   const text = cellText(value);
   if (text === null) return null;
   const nfc = text.normalize('NFC');
@@ -135,7 +135,7 @@ export function labelText(value: unknown, at: CellRef, issues: Issue[], legacy?:
   const found = legacy ? legacy.scan.detect(nfc) : detectLegacyEncoding(nfc);
   if (!found) return nfc;
   const key = `${at.sheet}!${at.cell}`;
-  if (!legacy?.warned.has(key)) {
+  if (issues && !legacy?.warned.has(key)) {
     legacy?.warned.add(key);
     issues.push({
       severity: 'warning',
@@ -193,6 +193,11 @@ class SheetView {
     return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, this.issues, this.legacy);
   }
 
+  /** The text without a LEGACY_ENCODING warning: for looking around (header search), not for data. */
+  peek(r: number, c: number): string | null {
+    return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, null, this.legacy);
+  }
+
   blank(r: number, c: number | undefined): boolean {
     return c === undefined || cellText(this.raw(r, c)) === null;
   }
@@ -217,7 +222,7 @@ function locateHeader(sheet: SheetView, columns: readonly ColumnDef[]): HeaderMa
   for (let r = 0; r < rows; r++) {
     const cols = new Map<string, number>();
     for (let c = 0; c < sheet.width(r); c++) {
-      const text = sheet.text(r, c);
+      const text = sheet.peek(r, c);
       if (text === null) continue;
       const column = columns.find((def) => !cols.has(def.key) && matchesColumn(text, def));
       if (column) cols.set(column.key, c);
@@ -228,6 +233,8 @@ function locateHeader(sheet: SheetView, columns: readonly ColumnDef[]): HeaderMa
       bestScore = score;
     }
   }
+  // The header cells found are read (LEGACY_ENCODING for a header typed in TCVN3 or VNI).
+  for (const c of best.cols.values()) sheet.text(best.row, c);
   return best;
 }
 

@@ -1015,6 +1015,61 @@ export class FakeWorksheet extends FakeObject {
       if (model.selection?.sheetId === sheet.id) model.selection = null;
     });
   }
+
+  /**
+   * Worksheet.copy (ExcelApi 1.7): a new sheet with the source's cells (values, formulas, formats),
+   * merges, column widths, hidden columns, frozen panes, conditional formats, validations, page
+   * layout, tab colour and visibility, named as Excel names copies ("Name (2)", "Name (3)" …, the
+   * name cut to fit 31 characters), placed per `positionType` ("None" and "Beginning": first;
+   * "End": last; "Before"/"After": next to `relativeTo`, which those two require).
+   */
+  copy(positionType: string = 'None', relativeTo?: FakeWorksheet): FakeWorksheet {
+    const holder = new Holder<SheetModel>();
+    this.queueOn('worksheet.copy', (source: SheetModel) => {
+      const model = this.context.fake.model;
+      let anchor: SheetModel | null = null;
+      if (positionType === 'Before' || positionType === 'After') {
+        if (!relativeTo) throw new FakeOfficeError('InvalidArgument', `Worksheet.copy("${positionType}") needs relativeTo.`);
+        anchor = relativeTo.resolveStrict() as SheetModel;
+      } else if (!['None', 'Beginning', 'End'].includes(positionType)) {
+        throw new FakeOfficeError('InvalidArgument', `Unknown position type '${positionType}'.`);
+      }
+      let name = '';
+      for (let n = 2; ; n += 1) {
+        const suffix = ` (${n})`;
+        name = `${[...source.name].slice(0, 31 - suffix.length).join('')}${suffix}`;
+        if (!findSheet(model, name)) break;
+      }
+      const copy = new SheetModel(`{fake-${model.nextId++}}`, name, source.visibility);
+      for (const [key, cell] of source.cells) copy.cells.set(key, cloneCell(cell));
+      copy.merges = source.merges.map((rect) => ({ ...rect }));
+      for (const [col, width] of source.columnWidths) copy.columnWidths.set(col, width);
+      for (const col of source.hiddenColumns) copy.hiddenColumns.add(col);
+      copy.frozenRows = source.frozenRows;
+      copy.frozenColumns = source.frozenColumns;
+      copy.conditionalFormats = source.conditionalFormats.map(({ rects, ...rest }) => ({
+        ...structuredCopy(rest),
+        id: `{cf-${model.nextId++}}`,
+        rects: rects.map((rect) => ({ ...rect })),
+      }));
+      for (const [key, validation] of source.validations) copy.validations.set(key, structuredCopy(validation));
+      copy.pageLayout = structuredCopy(source.pageLayout);
+      copy.tabColor = source.tabColor;
+      const sheets = model.sheets;
+      const at =
+        anchor !== null
+          ? sheets.indexOf(anchor) + (positionType === 'After' ? 1 : 0)
+          : positionType === 'End'
+            ? sheets.length
+            : 0;
+      sheets.splice(at, 0, copy);
+      holder.value = copy;
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!holder.value) throw new FakeOfficeError('InvalidObjectPath', 'The copied worksheet is not available.');
+      return liveSheet(this.context, holder.value);
+    });
+  }
 }
 
 class FakeFreezePanes extends FakeObject {

@@ -145,6 +145,18 @@ describe('the reader with legacy text', () => {
     expect(members[0]?.name).toBe('Nguyễn Văn An');
   });
 
+  test('warnings come from the cells the reader reads, not from columns it ignores (Ghi chú), whatever the row', () => {
+    const book = chiBoBook();
+    book.set('Đảng viên', 'H3', toTcvn3('Chuyển sinh hoạt đến từ Đảng bộ phường'));
+    book.set('Đảng viên', 'H13', toTcvn3('Chuyển sinh hoạt đến từ Đảng bộ phường'));
+    book.set('Đảng viên', 'G4', toTcvn3('Khiển trách'));
+    const result = readWorkbook(book.grids());
+    expect(result.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(['LEGACY_ENCODING Đảng viên!G4']);
+    expect(result.records.members?.[2]?.discipline).toBe('Khiển trách');
+    // The conversion covers every text cell, read or not.
+    expect(planLegacyFix(book.grids()).map((fix) => fix.cell)).toEqual(['H3', 'G4', 'H13']);
+  });
+
   test('the workbook’s dominant encoding settles a text that reads both ways ("Thö": TCVN3 Thử, VNI Thư)', () => {
     const withKyLuat = (encode: (text: string) => string): SheetGrid[] => {
       const book = encodeAll(chiBoBook(), encode);
