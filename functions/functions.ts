@@ -283,6 +283,7 @@ export function criterionPercentFn(scores: any[][], maxima: any[][]): number {
     });
     const totalMax = pairs.reduce((sum, p) => sum + p.max, 0);
     if (totalMax === 0) throw new FunctionInputError('div0', 'Tổng điểm tối đa bằng 0.');
+    if (!Number.isFinite(totalMax)) throw numError('Tổng điểm tối đa quá lớn để tính (vượt khoảng 1,8 × 10^308).');
     return criterionPercent(pairs.map((p) => p.score), pairs.map((p) => p.max));
   });
 }

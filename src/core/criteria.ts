@@ -15,10 +15,13 @@ export const CRITERION_LABELS: Record<CriterionId, string> = {
   '1.4': 'Cán bộ, đảng viên tốt',
 };
 
-/** 100 × Σ scores / Σ maxima (NaN when the maxima sum to 0: the caller decides what that means). */
+/**
+ * 100 × Σ scores / Σ maxima (NaN when the maxima sum to 0: the caller decides what that means;
+ * NaN too when a sum passes the largest number, about 1.8e308).
+ */
 export function criterionPercent(scores: readonly number[], maxima: readonly number[]): number {
   const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
-  return (sum(scores) * 100) / sum(maxima);
+  return percentOf(sum(scores), sum(maxima)) ?? Number.NaN;
 }
 
 /** "1.2.3" → ["1", "2", "3"]; trims, drops a trailing dot and empty segments ("1.2." → ["1", "2"]). */

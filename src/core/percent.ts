@@ -5,10 +5,11 @@
  * caller is snapped to 9 decimals of a percent before it is compared. Neither is display rounding.
  */
 
-/** 100 × part / whole; null when whole is not positive. */
+/** 100 × part / whole; null when whole is not positive. Divides first when part × 100 would overflow. */
 export function percentOf(part: number, whole: number): number | null {
   if (!(whole > 0)) return null;
-  return (part * 100) / whole;
+  const scaled = part * 100;
+  return Number.isFinite(scaled) ? scaled / whole : (part / whole) * 100;
 }
 
 /** A fraction 0–1 as a percent, without binary noise (0.29 → 29, not 28.999999999999996). */
