@@ -10,6 +10,7 @@
  *  - fixture workbooks as files (writeWorkbookFile) and `bontot check --json` through the built CLI.
  */
 import { execFile } from 'child_process';
+import { createHash } from 'crypto';
 import { existsSync, mkdirSync, promises as fs } from 'fs';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -80,11 +81,21 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Bundles test/e2e/officeFake.entry.ts (with test/fakes/office.ts) into one browser script. */
+const STAND_IN_SOURCES = [path.join(__dirname, 'officeFake.entry.ts'), path.join(__dirname, 'userState.ts'), path.join(ROOT, 'test', 'fakes', 'office.ts')];
+
+/**
+ * Bundles test/e2e/officeFake.entry.ts (with test/fakes/office.ts) into one browser script. The
+ * result is kept in OUTPUT under a hash of its sources, so the test files of one run bundle once.
+ */
 export async function buildOfficeStandIn(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of STAND_IN_SOURCES) hash.update(await fs.readFile(file));
+  const cached = path.join(OUTPUT, `office-standin.${hash.digest('hex').slice(0, 16)}.js`);
+  if (existsSync(cached)) return fs.readFile(cached, 'utf8');
+
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
-  const filename = `office-standin.${process.pid}.js`;
+  const filename = `office-standin.build-${process.pid}.js`;
   const compiler = webpack({
     mode: 'none',
     target: 'web',
@@ -109,9 +120,10 @@ export async function buildOfficeStandIn(): Promise<string> {
   );
   await new Promise<void>((resolve) => compiler.close(() => resolve()));
   if (stats.hasErrors()) throw new Error(`Bundling the Office.js stand-in failed:\n${stats.toString('errors-only')}`);
-  const file = path.join(OUTPUT, filename);
-  const script = await fs.readFile(file, 'utf8');
-  await fs.rm(file, { force: true });
+  const built = path.join(OUTPUT, filename);
+  const script = await fs.readFile(built, 'utf8');
+  // Rename is atomic: a test file running beside this one reads a whole bundle or none.
+  await fs.rename(built, cached);
   return script;
 }
 
