@@ -122,6 +122,7 @@ export function renderEncodingAction(container: HTMLElement, run: ExcelRun, opti
   const intro = el('p', { class: 'intro', testid: 'encoding-intro' });
   const start = el('button', { attrs: { type: 'button' }, testid: 'encoding-start' });
   const progress = progressBar('app.busy');
+  progress.setAttribute('data-testid', 'encoding-progress');
   const body = el('div', { class: 'encoding-body', testid: 'encoding-body' });
   const live = el('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, testid: 'encoding-status' });
   heading.id = uid('encoding-title');

@@ -10,6 +10,7 @@ import { sheetKeyOf } from '../src/workbook/template';
 import { createCheckPane, type CheckPane } from './checkPane';
 import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';
 import { errorText } from './dom';
+import { renderEncodingAction } from './encoding';
 import { ExcelContext, type ExcelModeDeps } from './excelContext';
 import { createPolicyPane, type PolicyPane } from './policyPane';
 import { createSummaryPane, type SummaryPane } from './summaryPane';
@@ -34,6 +35,7 @@ export interface ExcelMode {
 export function startExcelMode(container: HTMLElement, status: Status, deps: ExcelModeDeps): ExcelMode {
   const ctx = new ExcelContext(deps);
   const check = createCheckPane(ctx, status);
+  renderEncodingAction(check.panel, ctx.run, { onConverted: () => void check.check() });
   const summary = createSummaryPane(ctx, status, check);
   const template = createTemplatePane(ctx, status);
   const policy = createPolicyPane(ctx, status);
