@@ -25,7 +25,7 @@ import { percentOf } from './percent';
 import { countRatings, countAtLeast } from './ratings';
 import { ratingShareProblems, type RecognitionScope } from './recognition';
 import { resolveSheetNames, type SheetId, type SheetNames } from './sheets';
-import { formatNumber } from './text';
+import { foldText, formatNumber } from './text';
 import type {
   AttendanceMatrix,
   Finding,
@@ -111,6 +111,11 @@ function meetingLabel(meeting: Meeting): string {
   if (meeting.date !== null) return `Buổi sinh hoạt ngày ${formatDate(meeting.date)}`;
   const row = rowOfCell(meeting.cells.date) ?? meeting.row;
   return `Buổi sinh hoạt ở dòng ${row}`;
+}
+
+/** "Chi bộ X" for a subordinate named "X", but not "Chi bộ Chi bộ X" when the name already says it. */
+export function subordinateName(name: string): string {
+  return /^chi bo\b/.test(foldText(name)) ? name : `Chi bộ ${name}`;
 }
 
 function listNames(names: readonly string[], max = 5): string {
@@ -275,7 +280,7 @@ export const ruleRatingMissing: Rule = (ctx) => {
         code: 'RATING_MISSING',
         sheet,
         cell: cell.ratingCell,
-        message: `Chi bộ ${cell.name} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}".`,
+        message: `${subordinateName(cell.name)} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}".`,
       });
     }
     levels = ctx.records.subordinates.map((s) => s.rating);

@@ -52,6 +52,7 @@ import {
   ruleThematicQuarterMissing,
   runRules,
   RULES,
+  subordinateName,
   type Rule,
 } from '../../src/core/rules';
 import { REASON_CODES, type Finding, type MeetingKind, type OrgRecords, type RatingLevel, type SelfAssessment } from '../../src/core/types';
@@ -595,5 +596,14 @@ describe('organisation kinds', () => {
   it('meetings of another year are not counted by any rule', () => {
     const other = monthlyMeetings(2024, { speakers: 0, minutes: 1, chairSigned: false, selfAssessment: 'kem', unexcused: 2 });
     expect(codes(runRules(ctx(chiBo({ meetings: [...monthlyMeetings(), ...other] }))))).toEqual([]);
+  });
+});
+
+describe('subordinate chi bộ names in messages', () => {
+  test('"Chi bộ" is not repeated when the name already starts with it', () => {
+    expect(subordinateName('Chi bộ Phân xưởng 1')).toBe('Chi bộ Phân xưởng 1');
+    expect(subordinateName('CHI BO Phân xưởng 1')).toBe('CHI BO Phân xưởng 1');
+    expect(subordinateName('Phân xưởng 1')).toBe('Chi bộ Phân xưởng 1');
+    expect(subordinateName('Chiến sĩ')).toBe('Chi bộ Chiến sĩ');
   });
 });
