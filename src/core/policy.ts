@@ -40,9 +40,9 @@ export const NUMBER_SETTINGS = [
   { key: 'durationCombined', label: 'Thời gian sinh hoạt thường kỳ kết hợp chuyên đề tối thiểu (phút)', source: `${SEED}, mục II.1.2`, default: 120, min: 0, max: 1440, integer: true },
   { key: 'durationSmall', label: 'Thời gian tối thiểu của chi bộ ít đảng viên (phút)', source: `${SEED}, mục II.1.2`, default: 60, min: 0, max: 1440, integer: true },
   { key: 'durationSmallMembersBelow', label: 'Chi bộ ít đảng viên: số đảng viên dưới', source: `${SEED}, mục II.1.2`, default: 10, min: 1, max: 10000, integer: true },
-  { key: 'gradeGoodMin', label: 'Điểm sinh hoạt xếp "Tốt" từ', source: 'Hướng dẫn 12-HD/BTCTW', default: 90, min: 0, max: 100, integer: false },
-  { key: 'gradeFairMin', label: 'Điểm sinh hoạt xếp "Khá" từ', source: 'Hướng dẫn 12-HD/BTCTW', default: 70, min: 0, max: 100, integer: false },
-  { key: 'gradeAverageMin', label: 'Điểm sinh hoạt xếp "Trung bình" từ', source: 'Hướng dẫn 12-HD/BTCTW', default: 50, min: 0, max: 100, integer: false },
+  { key: 'gradeGoodMin', label: 'Điểm sinh hoạt xếp "Tốt" từ', source: 'SPEC §4 (thang điểm buổi sinh hoạt của Bốn Tốt)', default: 90, min: 0, max: 100, integer: false },
+  { key: 'gradeFairMin', label: 'Điểm sinh hoạt xếp "Khá" từ', source: 'SPEC §4 (thang điểm buổi sinh hoạt của Bốn Tốt)', default: 70, min: 0, max: 100, integer: false },
+  { key: 'gradeAverageMin', label: 'Điểm sinh hoạt xếp "Trung bình" từ', source: 'SPEC §4 (thang điểm buổi sinh hoạt của Bốn Tốt)', default: 50, min: 0, max: 100, integer: false },
   { key: 'modelTargetPercent', label: 'Chỉ tiêu tỷ lệ tổ chức đạt mô hình (%)', source: `${SEED}, mục I.1`, default: 50, min: 0, max: 100, integer: false },
 ] as const satisfies readonly (Omit<NumberSetting, 'key'> & { key: string })[];
 
