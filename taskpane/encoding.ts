@@ -42,6 +42,7 @@ const TEXTS = {
       'Phiên bản Excel này chưa sao chép được trang (cần ExcelApi 1.7), nên Bốn Tốt không thể giữ bản gốc. Hãy cập nhật Excel, hoặc dùng lệnh “bontot fix-encoding” để ghi ra một tệp mới.',
     failed: 'Không chuyển mã được: {message}',
     more: '… và {count} ô khác',
+    hidden: 'Không chuyển {count} ô trên trang đang ẩn ({sheets}): hãy bỏ ẩn trang rồi bấm lại nếu muốn chuyển cả các ô đó.',
   },
   en: {
     title: 'Text typed in old fonts (TCVN3, VNI)',
@@ -67,6 +68,7 @@ const TEXTS = {
       'This version of Excel cannot copy sheets (ExcelApi 1.7 is needed), so Bốn Tốt cannot keep the originals. Update Excel, or use the “bontot fix-encoding” command to write a new file.',
     failed: 'Could not convert: {message}',
     more: '… and {count} more cells',
+    hidden: '{count} cells on hidden sheets ({sheets}) are left alone: unhide the sheet and run this again to convert them.',
   },
 } as const;
 
@@ -108,8 +110,8 @@ function defaultCanCopy(): boolean {
 type State =
   | { phase: 'idle' }
   | { phase: 'scanning' }
-  | { phase: 'none' }
-  | { phase: 'confirm'; plan: LegacyFix[] }
+  | { phase: 'none'; hidden: LegacyFix[] }
+  | { phase: 'confirm'; plan: LegacyFix[]; hidden: LegacyFix[] }
   | { phase: 'converting'; plan: LegacyFix[] }
   | { phase: 'cancelled' }
   | { phase: 'done'; result: ConvertCellsResult }
@@ -144,6 +146,13 @@ export function renderEncodingAction(container: HTMLElement, run: ExcelRun, opti
   const announce = (message: string): void => {
     live.textContent = live.textContent === message ? `${message}\u00a0` : message;
   };
+
+  const hiddenNote = (hidden: readonly LegacyFix[]): Child =>
+    hidden.length === 0
+      ? null
+      : el('p', { class: 'notice', testid: 'encoding-hidden' }, [
+          text('hidden', { count: hidden.length, sheets: [...new Set(hidden.map((fix) => `“${fix.sheet}”`))].join(', ') }),
+        ]);
 
   const confirmStep = (plan: readonly LegacyFix[]): Child[] => {
     const counts = countBySheet(plan);
@@ -194,11 +203,11 @@ export function renderEncodingAction(container: HTMLElement, run: ExcelRun, opti
         replaceChildren(body, [el('p', { class: 'muted' }, [text('scanning')])]);
         break;
       case 'none':
-        replaceChildren(body, [el('p', { class: 'notice notice-ok', testid: 'encoding-none' }, [text('none')])]);
+        replaceChildren(body, [el('p', { class: 'notice notice-ok', testid: 'encoding-none' }, [text('none')]), hiddenNote(state.hidden)]);
         break;
       case 'confirm':
       case 'converting':
-        replaceChildren(body, confirmStep(state.plan));
+        replaceChildren(body, [...confirmStep(state.plan), state.phase === 'confirm' ? hiddenNote(state.hidden) : null]);
         if (state.phase === 'converting' && confirmButton && cancelButton) {
           (confirmButton as HTMLButtonElement).disabled = true;
           (cancelButton as HTMLButtonElement).disabled = true;
@@ -239,8 +248,15 @@ export function renderEncodingAction(container: HTMLElement, run: ExcelRun, opti
         render();
         announce(text('scanning'));
         try {
-          const plan = await run(async (context) => planLegacyFix(await readSheets(context)));
-          state = plan.length === 0 ? { phase: 'none' } : { phase: 'confirm', plan };
+          // Hidden sheets are planned (they count for the workbook's encoding) but not converted:
+          // a copy of a hidden sheet would be one more hidden sheet the user does not see.
+          const { plan, hidden } = await run(async (context) => {
+            const grids = await readSheets(context);
+            const hiddenSheets = new Set(grids.filter((grid) => grid.hidden).map((grid) => grid.name));
+            const all = planLegacyFix(grids);
+            return { plan: all.filter((fix) => !hiddenSheets.has(fix.sheet)), hidden: all.filter((fix) => hiddenSheets.has(fix.sheet)) };
+          });
+          state = plan.length === 0 ? { phase: 'none', hidden } : { phase: 'confirm', plan, hidden };
           render();
           announce(plan.length === 0 ? text('none') : text('found', { count: plan.length, fonts: fontsLabel(plan) }));
           confirmButton?.focus();

@@ -118,6 +118,18 @@ describe('Chuyển mã sang Unicode', () => {
     expect(container.textContent).toContain(PAYLOAD);
   });
 
+  test('cells on hidden sheets are named and left alone', async () => {
+    const fake = legacyFake();
+    fake.addSheet({ name: 'Danh mục', values: [[toTcvn3('Hoàn thành tốt nhiệm vụ')]], visibility: 'Hidden' });
+    const hiddenBefore = fake.snapshot('Danh mục');
+    const { container, action } = mount(fake);
+    expect(await action.scan()).toHaveLength(26);
+    expect(one(container, 'encoding-hidden').textContent).toContain('1 ô trên trang đang ẩn (“Danh mục”)');
+    await action.confirm();
+    expect(fake.snapshot('Danh mục')).toEqual(hiddenBefore);
+    expect(fake.hasSheet('Danh mục (bản gốc)')).toBe(false);
+  });
+
   test('a Unicode workbook: nothing to convert, no confirm step', async () => {
     const fake = fakeOf(validChiBo());
     const before = fake.snapshotAll();
