@@ -150,6 +150,8 @@ export function labelText(value: unknown, at: CellRef, issues: Issue[] | null, l
 
 // ---------------------------------------------------------------- one sheet
 
+const PLAIN_ASCII = /^[\x21-\x7e]+$/;
+
 class SheetView {
   constructor(
     readonly grid: SheetGrid,
@@ -190,7 +192,11 @@ class SheetView {
   }
 
   text(r: number, c: number): string | null {
-    return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, this.issues, this.legacy);
+    const value = this.raw(r, c);
+    // Printable ASCII without spaces ("C", "P", "90", "Có" is not) is already trimmed NFC text and
+    // never legacy: no need for the seam, nor for the cell's address.
+    if (typeof value === 'string' && PLAIN_ASCII.test(value)) return value;
+    return labelText(value, { sheet: this.name, cell: this.addr(r, c) }, this.issues, this.legacy);
   }
 
   /** The text without a LEGACY_ENCODING warning: for looking around (header search), not for data. */
@@ -385,6 +391,18 @@ export function nameKey(name: string): string {
 
 const NO_DISCIPLINE = new Set(['khong', 'khong co', 'khong ky luat', 'khong bi ky luat', '0', '-', 'false', 'no']);
 
+const noDisciplineMemo = new Map<string, boolean>();
+
+/** Whether a Kỷ luật cell says "none" (memoised: the same few words on every row). */
+function noDiscipline(text: string): boolean {
+  let none = noDisciplineMemo.get(text);
+  if (none === undefined) {
+    none = NO_DISCIPLINE.has(foldText(text));
+    if (noDisciplineMemo.size < 1000) noDisciplineMemo.set(text, none);
+  }
+  return none;
+}
+
 function emptyInfo(): OrgInfo {
   return {
     name: null,
@@ -535,7 +553,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
     const rating = readLabel<RatingLevel>(sheet, r, col('rating'), 'Xếp loại', parseRating);
     const disciplineCol = col('discipline');
     const disciplineText = disciplineCol === undefined ? null : sheet.text(r, disciplineCol);
-    const discipline = disciplineText === null || NO_DISCIPLINE.has(foldText(disciplineText)) ? null : disciplineText;
+    const discipline = disciplineText === null || noDiscipline(disciplineText) ? null : disciplineText;
     members.push({
       key,
       name: name ?? card ?? '',
@@ -674,11 +692,17 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     }
   }
   // Member keys by folded name, to give matrix rows the key their member has in Đảng viên.
-  const byName = new Map<string, string | null>();
-  for (const member of members?.members ?? []) {
-    const key = nameKey(member.name);
-    byName.set(key, byName.has(key) ? null : member.key);
-  }
+  // Built on first use: with a Số thẻ column every row is keyed by its card and needs no name.
+  let byNameMap: Map<string, string | null> | null = null;
+  const byName = (): Map<string, string | null> => {
+    if (byNameMap) return byNameMap;
+    byNameMap = new Map();
+    for (const member of members?.members ?? []) {
+      const key = nameKey(member.name);
+      byNameMap.set(key, byNameMap.has(key) ? null : member.key);
+    }
+    return byNameMap;
+  };
   const matrix: AttendanceMatrix = {
     sheet: sheet.name,
     columns: dateCols.map(({ date, headerCell }) => ({ date, headerCell })),
@@ -695,7 +719,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
     let key: string;
     if (card !== null && members?.byCard !== false) key = cardKey(card);
-    else key = byName.get(nameKey(name)) ?? nameKey(name);
+    else key = byName().get(nameKey(name)) ?? nameKey(name);
     const marks: (AttendanceMark | null)[] = [];
     const cells: string[] = [];
     for (const { c } of dateCols) {
