@@ -12,7 +12,8 @@
  * - writeSheet (the summary): 2 (find the target and read its marker; write everything).
  * - createTemplate: 2 (1 when every sheet exists). writePolicy: 2. readPolicyEntries: 2. selectCell: 1.
  * - highlightIssues: 3 (sheet list; the add-in's old highlights; delete + add). clearHighlights: ≤ 3.
- * - convertCells: 3 (sheet list; the planned cells; copies + writes).
+ * - convertCells: 3 (sheet list; the planned cells; copies + writes), one read and one write more per
+ *   further 1500 cells (every cell is a range of its own in the request).
  */
 import { columnLetters, parseRange, rangeA1 } from '../workbook/a1';
 import { backupSheetName, unicodeFontFor } from '../workbook/legacyFix';
@@ -858,6 +859,11 @@ export interface ConvertCellsOptions {
    * user goes back by hand. Worksheet.copy needs ExcelApi 1.7.
    */
   keepCopies: boolean;
+  /**
+   * Most cells read, or written, per round trip (default 1500). Every cell is its own range in
+   * the request (Excel on the web caps a request at 5 MB), so a large plan goes in pieces.
+   */
+  maxCellsPerSync?: number;
 }
 
 export type ConvertSkipReason = 'formula' | 'changed' | 'missing';
@@ -872,15 +878,24 @@ export interface ConvertCellsResult {
   fontsChanged: number;
 }
 
+/** Default cells per round trip of convertCells. */
+export const CONVERT_CELLS_PER_SYNC = 1500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /**
- * Converts exactly the given cells (planLegacyFix's plan) in the open workbook: 3 syncs, whatever
- * the number of cells. (1) The sheet list. (2) Each planned cell's value, formula and font: a cell
- * that no longer holds the planned `before`, or holds a formula, is left alone. (3) With
- * `keepCopies`, a copy of each sheet that changes ("Đảng viên (bản gốc)", placed after it, visible)
- * — queued before the writes, so it keeps the original text — then, for each cell, the number
- * format "@" (so Excel takes the text as typed text, never a formula or a date), the value, and a
- * Unicode font in place of a legacy one (a legacy font would draw Unicode text as garbage). No other
- * cell is touched.
+ * Converts exactly the given cells (planLegacyFix's plan) in the open workbook. Round trips: 3 for
+ * up to `maxCellsPerSync` cells (1 + one more read and one more write per further piece).
+ * (1) The sheet list. (2) Each planned cell's value, formula and font: a cell that no longer holds
+ * the planned `before`, or holds a formula, is left alone. (3) With `keepCopies`, a copy of each
+ * sheet that changes ("Đảng viên (bản gốc)", placed after it, visible) — queued before any write,
+ * so it keeps the original text — then, for each cell, the number format "@" (so Excel takes the
+ * text as typed text, never a formula or a date), the value, and a Unicode font in place of a
+ * legacy one (a legacy font would draw Unicode text as garbage). No other cell is touched.
  */
 export async function convertCells(
   context: Excel.RequestContext,
@@ -889,67 +904,77 @@ export async function convertCells(
 ): Promise<ConvertCellsResult> {
   const result: ConvertCellsResult = { sheets: [], written: [], skipped: [], fontsChanged: 0 };
   if (changes.length === 0) return result;
+  const perSync = Math.max(1, options.maxCellsPerSync ?? CONVERT_CELLS_PER_SYNC);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
   const existing = worksheets.items.map((sheet) => sheet.name);
 
-  const bySheet = new Map<string, { sheet: Excel.Worksheet; name: string; cells: { change: CellChange; range: Excel.Range }[] }>();
+  // The cells to read, by sheet (the sheet's name as the workbook spells it).
+  const sheets = new Map<string, Excel.Worksheet>();
+  const targets: { change: CellChange; sheet: string; address: string }[] = [];
   for (const change of changes) {
     const name = existing.find((n) => sameSheetName(n, change.sheet));
-    const address = parseRange(change.cell.replace(/\$/g, ''));
-    if (name === undefined || !address) {
+    const range = parseRange(change.cell.replace(/\$/g, ''));
+    if (name === undefined || !range) {
       result.skipped.push({ change, reason: 'missing' });
       continue;
     }
-    let entry = bySheet.get(name);
-    if (!entry) {
-      entry = { sheet: worksheets.getItem(name), name, cells: [] };
-      bySheet.set(name, entry);
-    }
-    const range = entry.sheet.getRange(rangeA1(address.start.row, address.start.col, address.start.row, address.start.col));
-    range.load('values,formulas');
-    range.format.font.load('name');
-    entry.cells.push({ change, range });
+    if (!sheets.has(name)) sheets.set(name, worksheets.getItem(name));
+    targets.push({ change, sheet: name, address: rangeA1(range.start.row, range.start.col, range.start.row, range.start.col) });
   }
-  if (bySheet.size === 0) return result;
-  await context.sync();
 
-  const taken = [...existing];
-  const plan: { entry: { sheet: Excel.Worksheet; name: string }; writes: { change: CellChange; range: Excel.Range; font: string | null }[] }[] = [];
-  for (const entry of bySheet.values()) {
-    const writes: { change: CellChange; range: Excel.Range; font: string | null }[] = [];
-    for (const { change, range } of entry.cells) {
+  // Read what each cell holds now, in pieces.
+  type Write = { change: CellChange; sheet: string; address: string; font: string | null };
+  const writes: Write[] = [];
+  for (const piece of chunks(targets, perSync)) {
+    const ranges = piece.map((target) => {
+      const range = (sheets.get(target.sheet) as Excel.Worksheet).getRange(target.address);
+      range.load('values,formulas');
+      range.format.font.load('name');
+      return range;
+    });
+    await context.sync();
+    piece.forEach((target, i) => {
+      const range = ranges[i] as Excel.Range;
       const formula = range.formulas?.[0]?.[0];
       const value = range.values?.[0]?.[0];
-      if (typeof formula === 'string' && formula.startsWith('=')) result.skipped.push({ change, reason: 'formula' });
-      else if (value !== change.before) result.skipped.push({ change, reason: 'changed' });
-      else writes.push({ change, range, font: unicodeFontFor(range.format.font.name) });
-    }
-    if (writes.length > 0) plan.push({ entry, writes });
+      if (typeof formula === 'string' && formula.startsWith('=')) result.skipped.push({ change: target.change, reason: 'formula' });
+      else if (value !== target.change.before) result.skipped.push({ change: target.change, reason: 'changed' });
+      else writes.push({ ...target, font: unicodeFontFor(range.format.font.name) });
+    });
   }
-  if (plan.length === 0) return result;
+  if (writes.length === 0) return result;
 
-  context.application.suspendApiCalculationUntilNextSync();
-  for (const { entry, writes } of plan) {
+  // The copies first (in the first write batch), then the cells, in pieces.
+  const counts = new Map<string, number>();
+  for (const write of writes) counts.set(write.sheet, (counts.get(write.sheet) ?? 0) + 1);
+  const taken = [...existing];
+  const copies = new Map<string, string | null>();
+  for (const name of counts.keys()) {
     let copy: string | null = null;
     if (options.keepCopies) {
-      copy = backupSheetName(entry.name, taken);
+      copy = backupSheetName(name, taken);
       taken.push(copy);
-      const copied = entry.sheet.copy('After', entry.sheet);
-      copied.name = copy;
+      const sheet = sheets.get(name) as Excel.Worksheet;
+      sheet.copy('After', sheet).name = copy;
     }
-    for (const { change, range, font } of writes) {
+    copies.set(name, copy);
+  }
+  for (const piece of chunks(writes, perSync)) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const { change, sheet, address, font } of piece) {
+      const range = (sheets.get(sheet) as Excel.Worksheet).getRange(address);
       range.numberFormat = [['@']];
       range.values = [[change.after]];
-      if (font !== null) {
-        range.format.font.name = font;
-        result.fontsChanged += 1;
-      }
-      result.written.push(change);
+      if (font !== null) range.format.font.name = font;
     }
-    result.sheets.push({ sheet: entry.name, cells: writes.length, copy });
+    await context.sync();
+    for (const { change, font } of piece) {
+      result.written.push(change);
+      if (font !== null) result.fontsChanged += 1;
+    }
   }
-  await context.sync();
+  for (const [sheet, cells] of counts) result.sheets.push({ sheet, cells, copy: copies.get(sheet) ?? null });
   return result;
 }

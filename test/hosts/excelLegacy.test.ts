@@ -139,6 +139,21 @@ describe('convertCells', () => {
     expect(fake.cell('Sinh hoạt', 'L2').value).toBe('Kém');
   });
 
+  test('a large plan goes in pieces: one read and one write per piece, the same workbook in the end', async () => {
+    const whole = legacyFake();
+    const pieces = legacyFake();
+    const plan = await planOf(whole);
+    await run(whole, (context) => convertCells(context, plan, { keepCopies: true }));
+    const { result, syncs } = await pieces.countSyncs(() => run(pieces, (context) => convertCells(context, plan, { keepCopies: true, maxCellsPerSync: 40 })));
+    const perPiece = Math.ceil(plan.length / 40);
+    const writes = Math.ceil((plan.length - 1) / 40);
+    expect(syncs).toBe(1 + perPiece + writes);
+    expect(result.written).toHaveLength(plan.length - 1);
+    const strip = (all: Record<string, SheetSnapshot>): unknown => Object.fromEntries(Object.entries(all).map(([name, snap]) => [name, copyView(snap)]));
+    expect(strip(pieces.snapshotAll())).toEqual(strip(whole.snapshotAll()));
+    expect(pieces.sheetNames()).toEqual(whole.sheetNames());
+  });
+
   test('a cell changed since planning, and a sheet gone, are left alone', async () => {
     const fake = legacyFake();
     const plan = await planOf(fake);
