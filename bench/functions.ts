@@ -31,6 +31,8 @@ export interface FunctionOverheadResult {
     /** The same bound function loaded in a vm.createContext sandbox (Node's global interceptors included). */
     sandboxMs: number;
     sandboxRatio: number;
+    /** fn_overhead_ratio in CPU time (a diagnostic for busy machines). */
+    cpuRatio: number;
   };
 }
 
@@ -118,6 +120,7 @@ export function benchFunctionOverhead(dist: string, calls: number, runs: number)
       passed,
       sandboxMs: sandbox.ms,
       sandboxRatio: ratio(sandbox.ms, inline.ms),
+      cpuRatio: ratio(bound.cpuMs, inline.cpuMs),
     },
   };
 }

@@ -300,7 +300,7 @@ export function reportText(report: BenchReport): string {
   if (d.core) {
     lines.push(
       `core vs parse: ${p.largeMembers} members × ${p.meetings} meetings, ${(d.core.fileBytes / 1024).toFixed(0)} KB .xlsx, ${d.core.cells} cells — ` +
-        `ExcelJS parse ${ms(d.core.parseMs)}, checkWorkbook ${ms(d.core.checkMs)} (medians of ${d.core.parseRuns.length} / ${d.core.checkRuns.length})`,
+        `ExcelJS parse ${ms(d.core.parseMs)}, checkWorkbook ${ms(d.core.checkMs)} (medians of ${d.core.parseRuns.length} / ${d.core.checkRuns.length}; ratio in CPU time ${d.core.cpuRatio})`,
     );
   }
   if (d.consolidate) {
@@ -312,7 +312,8 @@ export function reportText(report: BenchReport): string {
   }
   if (d.functions) {
     lines.push(
-      `MEETING_QUALITY: ${d.functions.calls} calls — bound function ${ms(d.functions.boundMs)}, inline meetingProblems ${ms(d.functions.inlineMs)} (medians of ${d.functions.boundRuns.length})`,
+      `MEETING_QUALITY: ${d.functions.calls} calls — bound function ${ms(d.functions.boundMs)}, inline meetingProblems ${ms(d.functions.inlineMs)} (medians of ${d.functions.boundRuns.length}; ratio in CPU time ${d.functions.cpuRatio}); ` +
+        `in a vm.createContext sandbox the bound function takes ${ms(d.functions.sandboxMs)} (ratio ${d.functions.sandboxRatio}: Node's interceptor on every global lookup, not present in Excel)`,
     );
   }
   if (d.sizes) {
