@@ -155,6 +155,24 @@ export interface LegacyScan {
   detect(text: string): LegacyDetection | null;
 }
 
+/**
+ * First-pass answers shared by every scan (detection is a pure function of the text): a
+ * consolidation reads hundreds of workbooks that repeat the template's and the seed's texts
+ * (the criteria of `Tiêu chí` alone are ~40 long Vietnamese texts per workbook). Bounded.
+ */
+const SHARED_FIRST_PASS = new Map<string, LegacyDetection | null>();
+const SHARED_FIRST_PASS_SIZE = 20_000;
+
+function sharedFirstPass(text: string): LegacyDetection | null {
+  let found = SHARED_FIRST_PASS.get(text);
+  if (found === undefined) {
+    found = detectLegacyEncoding(text);
+    if (SHARED_FIRST_PASS.size >= SHARED_FIRST_PASS_SIZE) SHARED_FIRST_PASS.clear();
+    SHARED_FIRST_PASS.set(text, found);
+  }
+  return found;
+}
+
 class Scan implements LegacyScan {
   readonly counts: Record<LegacyEncodingName, number> = { TCVN3: 0, VNI: 0 };
   prefer: LegacyEncodingName = 'TCVN3';
@@ -167,7 +185,7 @@ class Scan implements LegacyScan {
   firstPass(text: string): LegacyDetection | null {
     let found = this.first.get(text);
     if (found === undefined) {
-      found = detectLegacyEncoding(text);
+      found = sharedFirstPass(text);
       this.first.set(text, found);
     }
     return found;
