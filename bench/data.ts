@@ -9,7 +9,7 @@ import { toIsoDate } from '../src/core/dates';
 import { defaultPolicy } from '../src/core/policy';
 import { policyLayout } from '../src/workbook/policySheet';
 import type { SheetGrid, SheetLayout } from '../src/workbook/types';
-import { chiBoSpec, plainLayouts, type MeetingSpec, type OrgSpec } from '../scripts/sampleData';
+import { chiBoSpec, plainLayouts, prng, vietnameseName, type MeetingSpec, type OrgSpec } from '../scripts/sampleData';
 
 /** The date the benchmarks check "as of": after the generated year, so every month counts. */
 export const BENCH_AS_OF = '2026-03-01';
@@ -21,6 +21,20 @@ export function chiBoYear(members: number, meetings: number, seed = 7): OrgSpec 
   if (meetings < 1 || meetings > 48) throw new Error(`meetings must be 1…48, got ${meetings}`);
   const base = chiBoSpec({ seed, name: `Chi bộ Khu phố ${members}`, members, kindLabel: 'Chi bộ cơ sở', type: 'dia-ban' });
   const people = base.members ?? [];
+  // Four-word names (surname, middle name, two given names): far more combinations than the
+  // samples' three words, so that workbooks of different seeds share few names — a check of a new
+  // workbook must not find its names in caches filled by an earlier one.
+  const random = prng(seed * 7919 + members);
+  const names = new Set<string>();
+  for (const member of people) {
+    let name: string;
+    do {
+      const given = vietnameseName(random, new Set()).split(' ').pop() ?? '';
+      name = `${vietnameseName(random, new Set())} ${given}`;
+    } while (names.has(name));
+    names.add(name);
+    member.name = name;
+  }
   // Random 8-digit card numbers collide now and then in thousands of members; keep them unique
   // so the check has no DUPLICATE_MEMBER warning to report.
   const cards = new Set<string>();
@@ -73,8 +87,8 @@ export function chiBoYear(members: number, meetings: number, seed = 7): OrgSpec 
 }
 
 /** The sheets of the workbook as layouts: the organisation's sheets and the hidden `Cấu hình`. */
-export function benchLayouts(members: number, meetings: number): SheetLayout[] {
-  return [...plainLayouts(chiBoYear(members, meetings)), policyLayout(defaultPolicy())];
+export function benchLayouts(members: number, meetings: number, seed = 7): SheetLayout[] {
+  return [...plainLayouts(chiBoYear(members, meetings, seed)), policyLayout(defaultPolicy())];
 }
 
 /** Layouts as the grids a host would read (values from A1). */
