@@ -37,7 +37,14 @@ export async function clickForStatus(page: Page, selector: string, keys: string 
   const wanted = typeof keys === 'string' ? [keys] : [...keys];
   await page.evaluate(() => document.querySelector('[data-testid="status"]')?.removeAttribute('data-i18n'));
   await page.locator(selector).click();
-  await page.waitForFunction((list) => list.includes(document.querySelector('[data-testid="status"]')?.getAttribute('data-i18n') ?? ''), wanted);
+  try {
+    await page.waitForFunction((list) => list.includes(document.querySelector('[data-testid="status"]')?.getAttribute('data-i18n') ?? ''), wanted, {
+      timeout: 20_000,
+    });
+  } catch {
+    const now = await page.locator('[data-testid="status"]').textContent();
+    throw new Error(`after a click on ${selector}, the status line never announced ${wanted.join(' or ')} (it says "${now ?? ''}")`);
+  }
   return page.evaluate(() => {
     const node = document.querySelector('[data-testid="status"]') as HTMLElement;
     return { key: node.getAttribute('data-i18n') ?? '', text: node.textContent ?? '' };

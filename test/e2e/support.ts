@@ -19,7 +19,8 @@ import type { CellValue, SheetGrid, SheetLayout } from '../../src/workbook/types
 import type { E2EInit } from './officeFake.entry';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+/** The build under test: dist/, or E2E_DIST (test/e2e/mutants.js points it at broken copies). */
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(__dirname, '__screenshots__');
 export const OUTPUT = path.join(__dirname, '__output__');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,7 +33,7 @@ export function requireBuild(): void {
   const missing = BUILT.filter((file) => !existsSync(path.join(DIST, file)));
   if (missing.length > 0) {
     throw new Error(
-      `The browser tests need the built page: dist/${missing.join(', dist/')} missing. Run \`npm run build\` first (\`npm test\` does).`,
+      `The browser tests need the built page: ${missing.map((file) => path.join(DIST, file)).join(', ')} missing. Run \`npm run build\` first (\`npm test\` does).`,
     );
   }
   if (!existsSync(CHROMIUM)) {
@@ -266,8 +267,11 @@ export async function assertClean(session: Session, origin: string, options: { o
   expect(await problems(session, origin, options)).toEqual({ foreignRequests: [], dialogs: [], consoleErrors: [], pageErrors: [], cspViolations: [] });
 }
 
+/** Where a screenshot goes: __screenshots__ (committed), or OUTPUT when testing another build (E2E_DIST). */
 export function screenshotPath(name: string): string {
-  return path.join(SCREENSHOTS, `${name}.png`);
+  const dir = process.env.E2E_DIST ? path.join(OUTPUT, 'screenshots') : SCREENSHOTS;
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
 }
 
 // ------------------------------------------------------------------------------------- workbooks
