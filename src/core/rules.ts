@@ -262,7 +262,8 @@ export const ruleRatingMissing: Rule = (ctx) => {
     sheet = ctx.sheets.members;
     noun = 'đảng viên';
     for (const member of ctx.records.members) {
-      if (member.exempt || member.rating !== null) continue;
+      // An unreadable rating is already a data error (VALUE_INVALID); it is not also "missing".
+      if (member.exempt || member.rating !== null || member.ratingUnreadable) continue;
       findings.push({
         code: 'RATING_MISSING',
         sheet,
@@ -275,7 +276,7 @@ export const ruleRatingMissing: Rule = (ctx) => {
     sheet = ctx.sheets.subordinates;
     noun = 'chi bộ trực thuộc';
     for (const cell of ctx.records.subordinates) {
-      if (cell.rating !== null) continue;
+      if (cell.rating !== null || cell.ratingUnreadable) continue;
       findings.push({
         code: 'RATING_MISSING',
         sheet,

@@ -50,6 +50,8 @@ export interface Member {
   exempt: boolean;
   /** null: blank (or unreadable) cell. */
   rating: RatingLevel | null;
+  /** The rating cell holds text that is not a rating (already a data error): not "missing". */
+  ratingUnreadable?: boolean;
   /** null: no discipline; else the text that names it. */
   discipline: string | null;
   row: number;
@@ -115,6 +117,8 @@ export interface SubordinateCell {
   name: string;
   members: number | null;
   rating: RatingLevel | null;
+  /** The rating cell holds text that is not a rating (already a data error): not "missing". */
+  ratingUnreadable?: boolean;
   isModel: boolean | null;
   row: number;
   ratingCell: string;

@@ -357,6 +357,11 @@ function readLabel<T>(sheet: SheetView, r: number, c: number | undefined, header
   return null;
 }
 
+/** True when a rating cell holds something (so a null rating means unreadable, not blank). */
+function ratingTyped(sheet: SheetView, r: number, c: number | undefined): boolean {
+  return c !== undefined && !sheet.blank(r, c);
+}
+
 /** A Có/Không cell: blank is "Không" (false). */
 function readYesNo(sheet: SheetView, r: number, c: number | undefined, header: string): boolean {
   return readLabel(sheet, r, c, header, parseYesNo) ?? false;
@@ -551,6 +556,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
     readDate(sheet, r, col('joined'), 'Ngày vào Đảng', false);
     const exempt = readYesNo(sheet, r, col('exempt'), 'Miễn sinh hoạt');
     const rating = readLabel<RatingLevel>(sheet, r, col('rating'), 'Xếp loại', parseRating);
+    const ratingUnreadable = rating === null && ratingTyped(sheet, r, col('rating'));
     const disciplineCol = col('discipline');
     const disciplineText = disciplineCol === undefined ? null : sheet.text(r, disciplineCol);
     const discipline = disciplineText === null || noDiscipline(disciplineText) ? null : disciplineText;
@@ -559,6 +565,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
       name: name ?? card ?? '',
       exempt,
       rating,
+      ratingUnreadable,
       discipline,
       row: sheet.rowNumber(r),
       nameCell: firstCell,
@@ -896,7 +903,8 @@ function readSubordinates(sheet: SheetView): SubordinateCell[] {
         sheet.issue('VALUE_INVALID', sheet.addr(r, modelCol), `Cột "Chi bộ bốn tốt": "${sheet.text(r, modelCol) ?? ''}" không hợp lệ; cần "Có" hoặc "Không".`);
       }
     }
-    cells.push({ name, members, rating, isModel, row: sheet.rowNumber(r), ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0) });
+    const ratingUnreadable = rating === null && ratingTyped(sheet, r, col('rating'));
+    cells.push({ name, members, rating, ratingUnreadable, isModel, row: sheet.rowNumber(r), ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0) });
   }
   return cells;
 }

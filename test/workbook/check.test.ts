@@ -203,6 +203,16 @@ describe('one broken rule gives exactly its reason', () => {
     expect(result.stats.meetingCounts.total).toBe(12);
   });
 
+  test('an unreadable rating is a data error, not also a missing rating', () => {
+    const member = check(chiBoBook().set('Đảng viên', 'F4', 'Giỏi').grids());
+    expect(codes(member)).toEqual(['DATA_INVALID']);
+    expect(member.issues).toEqual([expect.objectContaining({ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'F4' })]);
+    const cell = check(dangBoBook().set('Chi bộ trực thuộc', 'D3', 'Giỏi').grids());
+    expect(codes(cell)).toEqual(['DATA_INVALID']);
+    // A blank rating is still missing.
+    expect(codes(check(chiBoBook().set('Đảng viên', 'F4', '').grids()))).toEqual(['RATING_MISSING']);
+  });
+
   test('the as-of date limits the months and quarters counted', () => {
     // July's meeting removed: as of 30/06 nothing is missing yet; as of 31/07 July is.
     const grids = chiBo((s) => {
