@@ -75,6 +75,10 @@ class DocumentBuilder {
     this.format(top, 0, top, LAST_COL, { bold: true, fill: '#F2F2F2', align: 'center', verticalAlign: 'middle', wrap: true });
     for (const cells of rows) this.row(cells);
     const bottom = this.next - 1;
+    // A table narrower than the page stretches its last column to the right margin (no empty
+    // bordered column).
+    const lastUsed = header.reduce<number>((last, cell, c) => (cell === null ? last : c), 0);
+    for (let r = top; r <= bottom; r++) this.merge(r, lastUsed, LAST_COL);
     this.format(top, 0, bottom, LAST_COL, { border: true });
     align.forEach((a, c) => {
       if (bottom > top) this.format(top + 1, c, bottom, c, { align: a, verticalAlign: 'top', wrap: true });
