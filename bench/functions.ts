@@ -17,7 +17,7 @@ import { meetingProblems, type MeetingInput } from '../src/core/meeting';
 import { defaultPolicy } from '../src/core/policy';
 import type { MeetingKind } from '../src/core/types';
 import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
-import { ratio, timeSync } from './timing';
+import { median, ratio, timeSync, type Timed } from './timing';
 
 export interface FunctionOverheadResult {
   fn_overhead_ratio: number;
@@ -82,23 +82,35 @@ export function benchFunctionOverhead(dist: string, calls: number, runs: number)
     if (bound !== inline || sandboxed(...(args[i] as unknown[])) !== inline) throw new Error(`MEETING_QUALITY${JSON.stringify(args[i])} = ${String(bound)}, inline ${inline}`);
   });
 
-  let passed = 0;
-  const bound = timeSync(() => {
+  const boundLoop = (): number => {
     let ok = 0;
     for (let i = 0; i < calls; i++) {
       const a = args[i & mask] as unknown[];
       if (quality(a[0], a[1], a[2], a[3], a[4], a[5]) === 'Đạt') ok += 1;
     }
-    passed = ok;
-  }, runs);
-  let inlinePassed = 0;
-  const inline = timeSync(() => {
+    return ok;
+  };
+  const inlineLoop = (): number => {
     let ok = 0;
     for (let i = 0; i < calls; i++) {
       if ((meetingProblems(meetings[i & mask] as MeetingInput, policy).length === 0 ? 'Đạt' : 'Không đạt') === 'Đạt') ok += 1;
     }
-    inlinePassed = ok;
-  }, runs);
+    return ok;
+  };
+  // Interleaved, so that a busy neighbour slows both sides alike; one unmeasured round first.
+  let passed = 0;
+  let inlinePassed = 0;
+  const boundRuns: Timed[] = [];
+  const inlineRuns: Timed[] = [];
+  for (let r = 0; r <= Math.max(1, runs); r++) {
+    const b = timeSync(() => (passed = boundLoop()), 1, 0);
+    const n = timeSync(() => (inlinePassed = inlineLoop()), 1, 0);
+    if (r === 0) continue;
+    boundRuns.push(b);
+    inlineRuns.push(n);
+  }
+  const bound = { ms: median(boundRuns.map((t) => t.ms)), cpuMs: median(boundRuns.map((t) => t.cpuMs)), runs: boundRuns.map((t) => t.ms) };
+  const inline = { ms: median(inlineRuns.map((t) => t.ms)), cpuMs: median(inlineRuns.map((t) => t.cpuMs)), runs: inlineRuns.map((t) => t.ms) };
   let sandboxPassed = 0;
   const sandbox = timeSync(() => {
     let ok = 0;

@@ -105,7 +105,7 @@ export function paramsFor(options: BenchOptions): BenchParams {
     files: 500,
     smallFiles: 50,
     fnCalls: 100_000,
-    runs: { parse: runs, check: runs, consolidate: runs, fn: Math.max(runs, 5) },
+    runs: { parse: runs, check: runs, consolidate: runs, fn: Math.max(runs, 9) },
   };
 }
 
