@@ -637,6 +637,34 @@ interface Reading {
 /** A text needs at least this many characters in evidence words to be flagged. */
 const MIN_EVIDENCE_CHARS = 3;
 
+/**
+ * How one word reads in one encoding (a pure function of the word, the encoding and, for TCVN3,
+ * whether the word is read in capitals). Memoised: names and labels repeat the same few hundred
+ * words, each with several Latin-1 letters to decode and classify.
+ */
+const WORD_KINDS = new Map<string, { kind: WordKind; chars: number }>();
+const WORD_KINDS_SIZE = 50_000;
+
+function wordKind(encoding: LegacyEncodingName, word: string, upper: boolean): { kind: WordKind; chars: number } {
+  const key = `${encoding === 'TCVN3' ? (upper ? 'T' : 't') : 'v'}${word}`;
+  let found = WORD_KINDS.get(key);
+  if (found === undefined) {
+    let converted: string;
+    let ok = true;
+    if (encoding === 'TCVN3') {
+      converted = decodeTcvn3Word(word, upper);
+    } else {
+      const decoded = decodeVniWord(word);
+      converted = decoded.text;
+      ok = decoded.ok;
+    }
+    found = classifyWord(word, converted, ok);
+    if (WORD_KINDS.size >= WORD_KINDS_SIZE) WORD_KINDS.clear();
+    WORD_KINDS.set(key, found);
+  }
+  return found;
+}
+
 function readAs(encoding: LegacyEncodingName, text: string): Reading {
   const tokens = tokenize(text, encoding === 'TCVN3' ? isTcvn3WordChar : isLetterChar);
   const upperWords = encoding === 'TCVN3' ? tcvn3UpperWords(tokens) : [];
@@ -647,16 +675,7 @@ function readAs(encoding: LegacyEncodingName, text: string): Reading {
     // Fast path: every legacy code is in U+00A1–U+00FF.
     if (BEYOND_LATIN1.test(token.text)) return 'unicode';
     if (!LATIN1_HIGH.test(token.text)) return 'neutral';
-    let converted: string;
-    let ok = true;
-    if (encoding === 'TCVN3') {
-      converted = decodeTcvn3Word(token.text, upperWords[index] === true);
-    } else {
-      const word = decodeVniWord(token.text);
-      converted = word.text;
-      ok = word.ok;
-    }
-    const { kind, chars } = classifyWord(token.text, converted, ok);
+    const { kind, chars } = wordKind(encoding, token.text, encoding === 'TCVN3' && upperWords[index] === true);
     if (kind === 'legacy') legacyChars += chars;
     if (kind === 'junk') junkChars += chars;
     return kind;
