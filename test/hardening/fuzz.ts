@@ -6,6 +6,7 @@
  *
  *   FUZZ_RUNS=100000 npx jest test/hardening            # every property 100 000 times
  *   FUZZ_RUNS=5000 FUZZ_SEED=7 npx jest test/hardening  # another seed
+ *   FUZZ_TIME_LIMIT_MS=600000 …                          # time budget of one property
  *
  * A failing property prints its seed, path and the shrunk counterexample (fast-check's report).
  */
@@ -24,20 +25,21 @@ export function seed(): number {
   return Number.isInteger(fromEnv) ? fromEnv : 42;
 }
 
-/** fc.assert parameters: the fixed seed and the runs. */
-export function params(defaultRuns: number): { seed: number; numRuns: number } {
-  return { seed: seed(), numRuns: runs(defaultRuns) };
+/**
+ * Time budget of one property (generation and shrinking), FUZZ_TIME_LIMIT_MS when set: 1 minute
+ * in `npm test`, an hour for a FUZZ_RUNS search. Shrinking a failure found deep in a long search can
+ * otherwise run for hours; running out of time counts as a failure (work that is too slow is a
+ * finding too), reported with the smallest counterexample found so far.
+ */
+export function timeLimit(): number {
+  const fromEnv = Number(process.env.FUZZ_TIME_LIMIT_MS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return process.env.FUZZ_RUNS ? 3_600_000 : 60_000;
 }
 
-/** A per-file tally of cases run, so the report can say how many ran. */
-export const tally = { cases: 0 };
-
-/** Wraps a predicate to count the cases it is called with. */
-export function counted<A extends unknown[], R>(predicate: (...args: A) => R): (...args: A) => R {
-  return (...args: A) => {
-    tally.cases += 1;
-    return predicate(...args);
-  };
+/** fc.assert parameters: the fixed seed, the runs and the time budget. */
+export function params(defaultRuns: number): { seed: number; numRuns: number; interruptAfterTimeLimit: number; markInterruptAsFailure: boolean } {
+  return { seed: seed(), numRuns: runs(defaultRuns), interruptAfterTimeLimit: timeLimit(), markInterruptAsFailure: true };
 }
 
 const nfd = (text: string): string => text.normalize('NFD');
