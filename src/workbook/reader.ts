@@ -74,6 +74,9 @@ z.config({ jitless: true });
 /** Rows searched for a header row (title rows may sit above it). */
 export const HEADER_SEARCH_ROWS = 10;
 
+/** Largest points value of one `Tiêu chí` cell: far above any real scale, below any overflow. */
+export const MAX_POINTS = 1_000_000;
+
 /** The names of the sheets as this workbook spells them, by the core's sheet ids (for evaluate). */
 export type FoundSheetNames = Partial<Record<'info' | 'members' | 'meetings' | 'attendance' | 'criteria' | 'subordinates' | 'config', string>>;
 
@@ -832,6 +835,11 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
       }
       if (cell.value < 0) {
         sheet.issue('SCORE_INVALID', sheet.addr(r, c), `Cột "${header}": ${cell.value} là điểm âm; điểm phải từ 0 trở lên.`);
+        return null;
+      }
+      if (cell.value > MAX_POINTS) {
+        // A typo such as 1e308: sums of such values overflow and the percent would read "NaN %".
+        sheet.issue('SCORE_INVALID', sheet.addr(r, c), `Cột "${header}": ${cell.value} điểm quá lớn; điểm phải từ 0 đến 1 000 000.`);
         return null;
       }
       return cell.value;
