@@ -346,3 +346,17 @@ describe('the invariant checks can fail', () => {
     expect(() => checkInvariants(sheets, bad)).toThrow(/eligible/);
   });
 });
+
+describe('found by fuzzing', () => {
+  test('huge points in Tiêu chí are data errors, not "NaN %" from sums that overflow', () => {
+    const sheets = validChiBo((spec) => {
+      spec.criteria = spec.criteria.map((c) => (String(c.code).startsWith('1.1') && c.max !== null ? { ...c, max: 1e308, self: 1e308 } : c));
+    });
+    const result = checkWorkbook(sheets, { asOf: AS_OF });
+    expect(result.eligible).toBe(false);
+    expect(result.issues.filter((i) => i.code === 'SCORE_INVALID').length).toBeGreaterThan(0);
+    expect(result.issues.find((i) => i.code === 'SCORE_INVALID')?.message).toContain('1 000 000');
+    run(sheets);
+    for (const text of [...result.reasons, ...result.issues].map((x) => x.message)) expect(text).not.toMatch(/NaN|Infinity/);
+  });
+});
