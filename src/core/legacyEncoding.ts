@@ -717,6 +717,34 @@ function render(reading: Reading): string {
 /** Quick filter: legacy text always has a character in U+00A1–U+00FF. */
 const LATIN1_HIGH = /[\u00a1-\u00ff]/;
 
+/** Letters and marks only: a space-separated chunk that is one word token in both readings. */
+const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
+
+/**
+ * An exact pre-filter for `detectLegacyEncoding`: false when no word of the text can be a legacy
+ * word in either reading, so that both readings have no evidence and the answer is null.
+ * A space is a word character in neither reading, so every word token lies inside one
+ * space-separated chunk. A chunk without a U+00A1–U+00FF character holds only neutral or unicode
+ * words. A chunk made only of letters is one token in both readings; it is evidence only when
+ * `wordKind` (the very function `readAs` asks, memoised) says so for TCVN3 (in either case) or
+ * VNI. Any other chunk (punctuation, other spaces) is left to the full detection.
+ */
+function mayHaveLegacyWord(text: string): boolean {
+  for (const chunk of text.split(' ')) {
+    if (!LATIN1_HIGH.test(chunk)) continue;
+    if (!ALL_LETTERS.test(chunk)) return true;
+    if (BEYOND_LATIN1.test(chunk)) continue;
+    if (
+      wordKind('TCVN3', chunk, false).kind === 'legacy' ||
+      wordKind('TCVN3', chunk, true).kind === 'legacy' ||
+      wordKind('VNI', chunk, false).kind === 'legacy'
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 export interface DetectOptions {
   /**
    * The encoding to choose when a text reads equally well as TCVN3 and as VNI (e.g. "Thö" is
@@ -738,6 +766,7 @@ export interface DetectOptions {
 export function detectLegacyEncoding(text: string, options: DetectOptions = {}): LegacyDetection | null {
   const normalized = text.normalize('NFC');
   if (!LATIN1_HIGH.test(normalized)) return null;
+  if (!mayHaveLegacyWord(normalized)) return null;
   const prefer = options.prefer ?? 'TCVN3';
   const score = (reading: Reading): number => reading.legacyChars - reading.junkChars;
   const readings = (['TCVN3', 'VNI'] as const)
