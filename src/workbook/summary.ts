@@ -262,8 +262,6 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
       ]),
       ['center', 'left', 'center', 'left', 'left', 'left'],
     );
-    for (let r = doc.next - result.reasons.length; r < doc.next; r++) doc.merge(r, 3, LAST_COL);
-    doc.merge(doc.next - result.reasons.length - 1, 3, LAST_COL);
   }
 
   // ---------------------------------------------------------------- Nơi nhận, signature

@@ -7,6 +7,7 @@ import { findMarker } from '../../src/workbook/marker';
 import { readWorkbook } from '../../src/workbook/reader';
 import { dateLine, signatureLabel, summaryLayout, SUMMARY_MARKER } from '../../src/workbook/summary';
 import type { CheckResult, SheetGrid, SheetLayout } from '../../src/workbook/types';
+import { parseRange } from '../../src/workbook/a1';
 import { AS_OF, chiBoSpec, chiBoBook, validChiBo, validDangBo, type MeetingSpec } from './grids';
 
 const eligibleChiBo = (): CheckResult => checkWorkbook(validChiBo(), { asOf: AS_OF });
@@ -26,6 +27,24 @@ const asGrid = (layout: SheetLayout): SheetGrid => ({ name: layout.name, values:
 const OPTIONS = { place: 'Hà Nội', date: '2026-01-20' };
 
 describe('summaryLayout', () => {
+  test.each([
+    ['eligible chi bộ', eligibleChiBo],
+    ['failing chi bộ', failingChiBo],
+    ['đảng bộ cơ sở', dangBo],
+  ])('%s: merged ranges never overlap (a spreadsheet refuses to write overlapping merges)', (_label, make) => {
+    const cells = new Set<string>();
+    for (const merge of summaryLayout(make(), OPTIONS).merges) {
+      const range = parseRange(merge);
+      if (!range) throw new Error(`bad merge ${merge}`);
+      for (let r = range.start.row; r <= range.end.row; r++) {
+        for (let c = range.start.col; c <= range.end.col; c++) {
+          expect({ merge, cell: `${r}:${c}`, taken: cells.has(`${r}:${c}`) }).toEqual({ merge, cell: `${r}:${c}`, taken: false });
+          cells.add(`${r}:${c}`);
+        }
+      }
+    }
+  });
+
   test('eligible chi bộ (snapshot)', () => {
     expect(summaryLayout(eligibleChiBo(), OPTIONS)).toMatchSnapshot();
   });
