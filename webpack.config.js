@@ -51,14 +51,20 @@ module.exports = (env = {}, argv = {}) => {
     target: 'web',
     devtool: mode === 'production' ? false : 'source-map',
     entry: {
+      // functions.js carries the webpack runtime and the core both scripts use; taskpane.js (loaded
+      // after it on the same page) takes the shared modules from it instead of a second copy.
       functions: './functions/functions.ts',
-      taskpane: './taskpane/taskpane.ts',
+      taskpane: { import: './taskpane/taskpane.ts', dependOn: 'functions' },
     },
     output: {
       path: dist,
       filename: '[name].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
-      publicPath: 'auto',
+      // Relative to the page (taskpane.html sits beside the scripts). 'auto' would probe
+      // document.currentScript, which functions.js cannot rely on outside a page.
+      publicPath: '',
+      // The chunk registry lives on globalThis: functions.js also runs where there is no `self`.
+      globalObject: 'globalThis',
       clean: { keep: /^cli\// },
     },
     resolve: { extensions: ['.ts', '.js'] },
