@@ -1,23 +1,22 @@
 /**
  * `bontot consolidate`: organisation workbooks and earlier consolidations, in any mix, to one
- * `Danh sách tổ chức`. Files are read one at a time and only their rows are kept, so memory stays
- * flat in the number of files.
+ * `Danh sách tổ chức`. Each file is read by a worker thread (a few in parallel, one file each at a
+ * time) and only its rows come back, so memory stays flat in the number of files.
  */
-import { resolve } from 'path';
+import { existsSync } from 'fs';
+import { availableParallelism, cpus } from 'os';
+import { join, resolve } from 'path';
+import { Worker } from 'worker_threads';
 import { defaultPolicy, type Policy } from '../core/policy';
 import { formatNumber } from '../core/text';
 import type { IsoDate } from '../core/types';
 import { orgKindLabel } from '../core/vocabulary';
-import { readWorkbookFileData, WorkbookReadError, writeWorkbookFile } from '../hosts/xlsxFile';
-import { checkWorkbook } from '../workbook/check';
+import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsxFile';
 import {
   Consolidation,
-  CONSOLIDATION_SHEET,
   consolidationLayout,
   duplicateText,
   KIND_KEY_LABELS,
-  readConsolidation,
-  rowFromCheck,
   rowFromError,
   VERDICT_LABELS,
   type ConsolidationRow,
@@ -26,6 +25,7 @@ import {
   type KindKey,
 } from '../workbook/consolidate';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
+import { readInput, type InputRead, type WorkerReply, type WorkerRequest, type WorkerSetup } from './consolidateWorker';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, loadPolicy, parseAsOf, type CliIo } from './common';
 
 const OPTIONS = [
@@ -88,23 +88,38 @@ export interface ConsolidateResult {
   totals: ConsolidationTotals;
 }
 
-/** Reads every input (one at a time), then writes the consolidation. Never throws on a bad input. */
+/**
+ * Reads every input, then writes the consolidation. Never throws on a bad input. Inputs are read
+ * and checked by a small pool of worker threads (see ReaderPool); the rows are applied here, in
+ * input order, so duplicates, totals and progress are exactly those of a one-at-a-time read.
+ */
 export async function consolidateFiles(options: ConsolidateRunOptions): Promise<ConsolidateResult> {
   const policy = options.policy ?? defaultPolicy();
   const consolidation = new Consolidation();
   const skipped: { file: string; skipped: string }[] = [];
   let unreadable = 0;
   const outputPath = resolve(options.output);
-  for (const file of options.files) {
-    let outcome: InputOutcome;
-    if (resolve(file) === outputPath) {
-      outcome = { type: 'skipped', note: 'Bỏ qua: đây là tệp kết quả của chính lệnh này (-o).' };
-    } else {
-      outcome = await consolidateOne(file, consolidation, policy, options.asOf);
+  const isOutput = (file: string): boolean => resolve(file) === outputPath;
+  const toRead = options.files.filter((file) => !isOutput(file)).length;
+  const script = workerScript();
+  const size = poolSize(toRead);
+  const pool = script !== null && size > 1 ? new ReaderPool(script, size, { bontotConsolidateWorker: true, policy, asOf: options.asOf }) : null;
+  try {
+    // With a pool every read is queued at once (the pool runs `size` at a time); each result is
+    // a row or a few, applied and dropped in order. Without one, files are read lazily below.
+    const pending = options.files.map((file) => (pool !== null && !isOutput(file) ? pool.read(file) : null));
+    for (const [index, file] of options.files.entries()) {
+      const read: InputRead = isOutput(file)
+        ? { type: 'skipped', note: 'Bỏ qua: đây là tệp kết quả của chính lệnh này (-o).' }
+        : await (pending[index] ?? readInput(file, policy, options.asOf));
+      pending[index] = null;
+      const outcome = applyRead(read, file, consolidation);
+      if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note });
+      if (outcome.type === 'error') unreadable += 1;
+      options.onFile?.(file, outcome);
     }
-    if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note });
-    if (outcome.type === 'error') unreadable += 1;
-    options.onFile?.(file, outcome);
+  } finally {
+    await pool?.close();
   }
   const rows = consolidation.rows;
   const layout = consolidationLayout(rows, { asOf: options.asOf, policy, duplicates: consolidation.duplicates });
@@ -112,37 +127,123 @@ export async function consolidateFiles(options: ConsolidateRunOptions): Promise<
   return { consolidation, skipped, unreadable, totals: consolidation.totals(policy) };
 }
 
-async function consolidateOne(
-  file: string,
-  consolidation: Consolidation,
-  policy: Policy,
-  asOf: IsoDate,
-): Promise<InputOutcome> {
-  try {
-    const data = await readWorkbookFileData(file);
-    const generated = generatedKind(data);
-    if (generated === 'consolidation') {
-      const rows = readConsolidation(data.sheets);
-      if (rows === null) {
-        const message = `Tệp được đánh dấu là bản tổng hợp của bontot nhưng không có trang "${CONSOLIDATION_SHEET}" đọc được; hãy tạo lại bằng "bontot consolidate" từ các tệp gốc.`;
-        consolidation.add(rowFromError(file, message), file);
-        return { type: 'error', message };
-      }
+function applyRead(read: InputRead, file: string, consolidation: Consolidation): InputOutcome {
+  switch (read.type) {
+    case 'checked':
+      return { type: 'checked', row: read.row, added: consolidation.add(read.row, file) };
+    case 'consolidation': {
       let added = 0;
-      for (const row of rows) if (consolidation.add(row, file)) added += 1;
-      return { type: 'consolidation', rows: rows.length, added };
+      for (const row of read.rows) if (consolidation.add(row, file)) added += 1;
+      return { type: 'consolidation', rows: read.rows.length, added };
     }
-    if (generated !== null) {
-      return { type: 'skipped', note: 'Bỏ qua: bản "Tổng hợp" riêng lẻ (.tonghop.xlsx) không phải sổ tính của tổ chức.' };
+    case 'error':
+      consolidation.add(rowFromError(file, read.message), file);
+      return { type: 'error', message: read.message };
+    case 'skipped':
+      return { type: 'skipped', note: read.note };
+  }
+}
+
+/**
+ * Worker count: min(available cores, 4), at least 1, at most one per file. The environment
+ * variable BONTOT_WORKERS=N (undocumented: a knob for tests and the bench) overrides the cores;
+ * 1 reads every file in-process, as does a single file.
+ */
+function poolSize(files: number): number {
+  const override = Number(process.env['BONTOT_WORKERS']);
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  const wanted = Number.isInteger(override) && override >= 1 ? override : Math.min(cores, 4);
+  return Math.max(1, Math.min(wanted, files));
+}
+
+/** The compiled worker beside this file; null when running from sources (ts-jest, ts-node). */
+function workerScript(): string | null {
+  const path = join(__dirname, 'consolidateWorker.js');
+  return __filename.endsWith('.js') && existsSync(path) ? path : null;
+}
+
+interface PoolJob {
+  index: number;
+  file: string;
+  done: (read: InputRead) => void;
+}
+
+/** `size` worker threads, one file each at a time; `read` never rejects (a crash is an error read). */
+class ReaderPool {
+  private readonly queue: PoolJob[] = [];
+  private readonly busy = new Map<Worker, PoolJob | null>();
+  private next = 0;
+  private closed = false;
+  private draining = false;
+
+  constructor(
+    private readonly script: string,
+    size: number,
+    private readonly setup: WorkerSetup,
+  ) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  read(file: string): Promise<InputRead> {
+    return new Promise((done) => {
+      this.queue.push({ index: this.next++, file, done });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = [...this.busy.keys()];
+    this.busy.clear();
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.script, { workerData: this.setup });
+    this.busy.set(worker, null);
+    worker.on('message', (reply: WorkerReply) => {
+      const job = this.busy.get(worker);
+      if (!job || job.index !== reply.index) return;
+      this.busy.set(worker, null);
+      job.done(reply.read);
+      this.pump();
+    });
+    const lost = (error: unknown): void => {
+      if (!this.busy.has(worker)) return;
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      void worker.terminate();
+      job?.done({ type: 'error', message: `Lỗi khi kiểm tra tệp: ${errorMessage(error)}` });
+      if (this.closed) return;
+      // A file that killed its worker gets a fresh one; a worker that died on its own (it could
+      // not start) is not replaced, and with none left the queue is read here, one at a time.
+      if (job) this.spawn();
+      this.pump();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`luồng đọc tệp dừng bất thường (mã ${code})`)));
+  }
+
+  private async drainInProcess(): Promise<void> {
+    this.draining = true;
+    for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+      job.done(await readInput(job.file, this.setup.policy, this.setup.asOf));
     }
-    const result = checkWorkbook(data.sheets, { policy, asOf });
-    const row = rowFromCheck(file, result);
-    return { type: 'checked', row, added: consolidation.add(row, file) };
-  } catch (error) {
-    const message = error instanceof WorkbookReadError ? error.message : `Lỗi khi kiểm tra tệp: ${errorMessage(error)}`;
-    const row = rowFromError(file, message);
-    consolidation.add(row, file);
-    return { type: 'error', message };
+    this.draining = false;
+  }
+
+  private pump(): void {
+    if (this.busy.size === 0) {
+      if (!this.draining && !this.closed) void this.drainInProcess();
+      return;
+    }
+    for (const [worker, job] of this.busy) {
+      if (job !== null) continue;
+      const next = this.queue.shift();
+      if (!next) return;
+      this.busy.set(worker, next);
+      worker.postMessage({ index: next.index, file: next.file } satisfies WorkerRequest);
+    }
   }
 }
 
