@@ -40,6 +40,7 @@ describe('records of the valid chi bộ', () => {
       row: 2,
       nameCell: 'B2',
       ratingCell: 'F2',
+      ratingUnreadable: false,
       disciplineCell: 'G2',
     });
     expect(members[1]?.exempt).toBe(false); // blank Miễn sinh hoạt
