@@ -48,6 +48,14 @@ export interface ZipLimits {
   maxRatio: number;
   /** Most parts in the zip. Default 20 000. */
   maxEntries: number;
+  /**
+   * Most rows (`<row>` elements, formatted blank rows included) in one worksheet part, counted while
+   * it is inflated, before ExcelJS builds anything. Default 100 000. A million-row sheet would
+   * otherwise take minutes and gigabytes, and a few more columns exhaust the memory of the process.
+   */
+  maxSheetRows?: number;
+  /** Most cells (`<c>` elements) stored in one worksheet part, counted the same way. Default 2 000 000. */
+  maxSheetCells?: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
@@ -55,6 +63,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntryBytes: 300 * 1024 * 1024,
   maxRatio: 500,
   maxEntries: 20_000,
+  maxSheetRows: 100_000,
+  maxSheetCells: 2_000_000,
 };
 
 export interface ZipEntryInfo {
@@ -215,16 +225,78 @@ function tooLargeInflated(name: string, limit: number): WorkbookReadError {
   );
 }
 
+const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
+
+/** "100000" → "100 000". */
+function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/**
+ * Counts `<row …>` and `<c …>` start tags (with or without a namespace prefix) in worksheet XML
+ * fed chunk by chunk; a tag cut between two chunks is carried over. Text cannot hold a raw "<".
+ */
+class SheetTagCounter {
+  rows = 0;
+  cells = 0;
+  private tail: Uint8Array = new Uint8Array(0);
+
+  feed(chunk: Uint8Array): void {
+    let data = chunk;
+    if (this.tail.length > 0) {
+      data = new Uint8Array(this.tail.length + chunk.length);
+      data.set(this.tail);
+      data.set(chunk, this.tail.length);
+    }
+    this.tail = new Uint8Array(0);
+    for (let i = data.indexOf(0x3c); i >= 0; i = data.indexOf(0x3c, i + 1)) {
+      // The tag name: up to a delimiter (space, tab, CR, LF, ">" or "/"), at most 16 bytes.
+      let j = i + 1;
+      while (j < data.length && j - i <= 16) {
+        const b = data[j] as number;
+        if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f) break;
+        j++;
+      }
+      if (j >= data.length) {
+        this.tail = data.slice(i);
+        return;
+      }
+      let start = i + 1;
+      for (let k = i + 1; k < j; k++) if (data[k] === 0x3a) start = k + 1; // after a prefix "x:"
+      const length = j - start;
+      if (length === 1 && data[start] === 0x63) this.cells++; // c
+      else if (length === 3 && data[start] === 0x72 && data[start + 1] === 0x6f && data[start + 2] === 0x77) this.rows++; // row
+    }
+  }
+}
+
+function tooManyRows(name: string, counter: SheetTagCounter, maxRows: number, maxCells: number): WorkbookReadError {
+  const what = counter.rows > maxRows ? `hơn ${formatCount(maxRows)} dòng` : `hơn ${formatCount(maxCells)} ô`;
+  return new WorkbookReadError(
+    'TOO_LARGE',
+    `Một trang của sổ tính (phần "${name}") có ${what}, vượt giới hạn ${formatCount(maxRows)} dòng và ${formatCount(maxCells)} ô mỗi trang. Hãy xóa các dòng và ô thừa (kể cả ô trống đã định dạng) ở cuối trang rồi lưu lại.`,
+  );
+}
+
 /**
  * The declared sizes can lie. For every deflated part big enough to matter, inflate it as a stream
  * (chunks are counted and dropped, never kept) and stop as soon as it yields more than it declared.
+ * Worksheet parts are inflated whatever their size, and their rows and cells counted on the way:
+ * a sheet past `maxSheetRows` or `maxSheetCells` is refused before ExcelJS builds it.
  * Uses the platform's DecompressionStream (browsers, Node ≥ 20); skipped where there is none.
  */
 export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
   const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
-  if (!Stream) return;
+  const maxRows = limits.maxSheetRows ?? Infinity;
+  const maxCells = limits.maxSheetCells ?? Infinity;
   for (const entry of entries) {
-    if (entry.method !== 8 || entry.compressedSize <= VERIFY_ABOVE_COMPRESSED) continue;
+    const counter = WORKSHEET_PART.test(entry.name) && (maxRows < Infinity || maxCells < Infinity) ? new SheetTagCounter() : null;
+    if (counter && entry.method === 0) {
+      counter.feed(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize));
+      if (counter.rows > maxRows || counter.cells > maxCells) throw tooManyRows(entry.name, counter, maxRows, maxCells);
+      continue;
+    }
+    if (!Stream || entry.method !== 8 || (entry.compressedSize <= VERIFY_ABOVE_COMPRESSED && !counter)) continue;
     const limit = Math.min(entry.uncompressedSize, limits.maxEntryBytes);
     const input = new Blob([bytes.slice(entry.dataOffset, entry.dataOffset + entry.compressedSize)]).stream();
     const reader = input.pipeThrough(new Stream('deflate-raw')).getReader();
@@ -237,6 +309,13 @@ export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly Z
         if (total > limit) {
           await reader.cancel();
           throw tooLargeInflated(entry.name, limit);
+        }
+        if (counter) {
+          counter.feed(value);
+          if (counter.rows > maxRows || counter.cells > maxCells) {
+            await reader.cancel();
+            throw tooManyRows(entry.name, counter, maxRows, maxCells);
+          }
         }
       }
     } catch (error) {
