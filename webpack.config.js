@@ -14,18 +14,10 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { HelpPagesPlugin } = require('./scripts/help-pages');
 
-const DEV_ORIGIN = 'https://localhost:3000/';
+const { DEV_ORIGIN, normaliseOrigin, rewriteOrigin: rewriteTo } = require('./scripts/origin');
 /** What office.js needs beside it: the host table, Excel's host files and every locale's strings. */
 const OFFICE_JS_FILES = ['office.js', 'o15apptofilemappingtable.js', 'custom-functions-runtime.js', 'excel*.js', '*/office_strings.js'];
 const dist = path.resolve(__dirname, 'dist');
-
-function normaliseOrigin(origin) {
-  if (!origin) return DEV_ORIGIN;
-  if (!/^https:\/\/[^\s"'<>]+$/.test(origin)) {
-    throw new Error(`--env origin must be an https URL, got "${origin}"`);
-  }
-  return origin.endsWith('/') ? origin : `${origin}/`;
-}
 
 const tsRule = {
   test: /\.ts$/,
@@ -43,7 +35,7 @@ const tsRule = {
 module.exports = (env = {}, argv = {}) => {
   const origin = normaliseOrigin(env.origin);
   const mode = argv.mode || 'production';
-  const rewriteOrigin = (content) => content.toString().split(DEV_ORIGIN).join(origin);
+  const rewriteOrigin = (content) => rewriteTo(content, origin);
 
   const web = {
     name: 'web',
