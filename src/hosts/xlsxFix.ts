@@ -2,7 +2,7 @@
  * Converting a workbook's TCVN3/VNI cells to Unicode through ExcelJS (`bontot fix-encoding`; no
  * `fs`, so the standalone page could use it too).
  *
- * The input bytes are checked (inspectXlsxZip), loaded whole with ExcelJS, planned with the
+ * The input bytes are checked (inspectXlsxZip, verifyInflatedSizes), loaded whole with ExcelJS, planned with the
  * host-neutral planner (planLegacyFix), and only the planned cells change: their text, and their
  * font when it is a legacy font (".VnTime" would draw the Unicode text as garbage again). Every
  * other cell, style, validation and sheet stays as ExcelJS carries it. The result is new bytes;
@@ -17,7 +17,7 @@ import type { LegacyEncodingName } from '../core/legacyEncoding';
 import { parseA1 } from '../workbook/a1';
 import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../workbook/legacyFix';
 import type { SheetGrid } from '../workbook/types';
-import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, plainCellValue, WorkbookReadError, worksheetGrid, type ZipLimits } from './xlsx';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, plainCellValue, verifyInflatedSizes, WorkbookReadError, worksheetGrid, type ZipLimits } from './xlsx';
 
 // ------------------------------------------------------------------------------------- parts
 
@@ -152,7 +152,9 @@ function applyFix(cell: ExcelJS.Cell, fix: LegacyFix): SkipReason | 'font' | nul
  */
 export async function fixLegacyEncoding(data: ArrayBuffer | Uint8Array, options: FixOptions = {}): Promise<FixResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const entries = inspectXlsxZip(bytes, { ...DEFAULT_ZIP_LIMITS, ...options.limits });
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+  const entries = inspectXlsxZip(bytes, limits);
+  await verifyInflatedSizes(bytes, entries, limits);
   const inputNames = entries.map((e) => e.name);
   const workbook = new ExcelJS.Workbook();
   try {
