@@ -13,20 +13,15 @@ import {
   RATING_LABELS,
   SELF_ASSESSMENT_LABELS,
 } from '../core/vocabulary';
+import { SHEET_NAMES as CORE_SHEET_NAMES } from '../core/sheets';
 import type { ColumnValidation } from './types';
 
-/** Sheet names, as written by the template and shown in messages. */
-export const SHEET_NAMES = {
-  info: 'Thông tin',
-  members: 'Đảng viên',
-  meetings: 'Sinh hoạt',
-  attendance: 'Điểm danh',
-  criteria: 'Tiêu chí',
-  subordinates: 'Chi bộ trực thuộc',
-  summary: 'Tổng hợp',
-  policy: 'Cấu hình',
-  lists: 'Danh mục',
-} as const;
+/**
+ * Sheet names, as written by the template and shown in messages: the core's names (one
+ * definition), with the policy sheet under the key the workbook layer uses and the hidden list sheet.
+ */
+const { config: CONFIG_SHEET_NAME, ...INPUT_AND_SUMMARY_SHEETS } = CORE_SHEET_NAMES;
+export const SHEET_NAMES = { ...INPUT_AND_SUMMARY_SHEETS, policy: CONFIG_SHEET_NAME, lists: 'Danh mục' } as const;
 
 export type SheetKey = keyof typeof SHEET_NAMES;
 
