@@ -3,11 +3,11 @@
  * (Interface fixed here; the rules themselves live in rules.ts.)
  */
 import { longestAbsenceStreak } from './attendance';
-import { criterionResults } from './criteria';
 import type { Policy } from './policy';
 import { ratingShares } from './ratings';
 import {
   attendanceFigures,
+  contextCriteria,
   countedMatrix,
   effectiveKind,
   meetingsInYear,
@@ -150,7 +150,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   }));
   return {
     eligible: !reasons.some((reason) => reason.severity === 'block'),
-    criteria: criterionResults(input.records.criteria ?? [], input.policy, ctx.sheets.criteria).results,
+    criteria: contextCriteria(ctx).results,
     reasons,
     stats: orgStats(ctx),
   };

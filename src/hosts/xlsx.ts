@@ -215,6 +215,18 @@ export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
   return entries;
 }
 
+/**
+ * A synchronous raw-deflate inflater (Node's zlib.inflateRawSync): the inflated bytes, or null as
+ * soon as they would pass `maxBytes` (nothing past that is ever allocated). Throws on damaged data.
+ */
+export type InflateRawSync = (compressed: Uint8Array, maxBytes: number) => Uint8Array | null;
+
+/**
+ * Parts declared up to this size are inflated whole by an InflateRawSync; bigger ones go through
+ * the stream, chunk by chunk, so a verification never holds more than this much inflated XML.
+ */
+export const SYNC_INFLATE_MAX = 32 * 1024 * 1024;
+
 /** Deflate cannot expand more than about 1032:1, so a part this small cannot hide a bomb. */
 const VERIFY_ABOVE_COMPRESSED = 64 * 1024;
 
@@ -283,9 +295,17 @@ function tooManyRows(name: string, counter: SheetTagCounter, maxRows: number, ma
  * (chunks are counted and dropped, never kept) and stop as soon as it yields more than it declared.
  * Worksheet parts are inflated whatever their size, and their rows and cells counted on the way:
  * a sheet past `maxSheetRows` or `maxSheetCells` is refused before ExcelJS builds it.
- * Uses the platform's DecompressionStream (browsers, Node ≥ 20); skipped where there is none.
+ * Uses `inflateRaw` when given (Node's zlib: xlsxFile.ts) for parts up to SYNC_INFLATE_MAX bytes,
+ * else the platform's DecompressionStream (browsers, Node ≥ 20); skipped where there is neither.
+ * The stream is the slow path: in Node it cost as much time as ExcelJS's whole load of a small
+ * workbook (bench/: 2.2 s of 5.7 s for 500 files), the synchronous inflate about a twentieth of it.
  */
-export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+export async function verifyInflatedSizes(
+  bytes: Uint8Array,
+  entries: readonly ZipEntryInfo[],
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  inflateRaw?: InflateRawSync,
+): Promise<void> {
   const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
   const maxRows = limits.maxSheetRows ?? Infinity;
   const maxCells = limits.maxSheetCells ?? Infinity;
@@ -296,8 +316,23 @@ export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly Z
       if (counter.rows > maxRows || counter.cells > maxCells) throw tooManyRows(entry.name, counter, maxRows, maxCells);
       continue;
     }
-    if (!Stream || entry.method !== 8 || (entry.compressedSize <= VERIFY_ABOVE_COMPRESSED && !counter)) continue;
+    if (entry.method !== 8 || (entry.compressedSize <= VERIFY_ABOVE_COMPRESSED && !counter)) continue;
     const limit = Math.min(entry.uncompressedSize, limits.maxEntryBytes);
+    if (inflateRaw && limit <= SYNC_INFLATE_MAX) {
+      let inflated: Uint8Array | null;
+      try {
+        inflated = inflateRaw(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), limit);
+      } catch {
+        throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
+      }
+      if (inflated === null || inflated.byteLength > limit) throw tooLargeInflated(entry.name, limit);
+      if (counter) {
+        counter.feed(inflated);
+        if (counter.rows > maxRows || counter.cells > maxCells) throw tooManyRows(entry.name, counter, maxRows, maxCells);
+      }
+      continue;
+    }
+    if (!Stream) continue;
     const input = new Blob([bytes.slice(entry.dataOffset, entry.dataOffset + entry.compressedSize)]).stream();
     const reader = input.pipeThrough(new Stream('deflate-raw')).getReader();
     let total = 0;
@@ -368,6 +403,8 @@ export interface WorkbookData {
 
 export interface ReadOptions {
   limits?: Partial<ZipLimits>;
+  /** A synchronous inflater for the zip checks (Node passes zlib's; see verifyInflatedSizes). */
+  inflateRaw?: InflateRawSync;
   /** Largest number of cells of one sheet's used rectangle. Default 20 million. */
   maxCellsPerSheet?: number;
 }
@@ -395,7 +432,7 @@ const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'pi
 export async function readWorkbookData(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
   const bytes = toUint8(data);
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
-  await verifyInflatedSizes(bytes, inspectXlsxZip(bytes, limits), limits);
+  await verifyInflatedSizes(bytes, inspectXlsxZip(bytes, limits), limits, options.inflateRaw);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's types ask for a Node Buffer; JSZip underneath takes any Uint8Array.

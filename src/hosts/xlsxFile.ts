@@ -3,10 +3,12 @@
  * The browser page imports xlsx.ts directly and never this file.
  */
 import { promises as fs } from 'fs';
+import { inflateRawSync } from 'zlib';
 import type { SheetGrid, SheetLayout } from '../workbook/types';
 import {
-  readWorkbookData,
+  readWorkbookData as readWorkbookDataWith,
   WorkbookReadError,
+  type InflateRawSync,
   writeWorkbookBuffer,
   type ReadOptions,
   type WorkbookData,
@@ -14,6 +16,28 @@ import {
 } from './xlsx';
 
 export * from './xlsx';
+
+/** zlib's synchronous raw inflate, stopped at `maxBytes` of output (the zip checks' fast path). */
+export const nodeInflateRaw: InflateRawSync = (compressed, maxBytes) => {
+  try {
+    // maxOutputLength must be at least 1; a part declared empty that inflates to a byte is caught
+    // by the caller's length check.
+    return inflateRawSync(compressed, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw error;
+  }
+};
+
+/** readWorkbookData of xlsx.ts with Node's inflater for the zip checks. */
+export function readWorkbookData(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
+  return readWorkbookDataWith(data, { inflateRaw: nodeInflateRaw, ...options });
+}
+
+/** readWorkbookBuffer of xlsx.ts with Node's inflater for the zip checks. */
+export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<SheetGrid[]> {
+  return (await readWorkbookData(data, options)).sheets;
+}
 
 /** Reads a file's bytes; a missing or unreadable path becomes a WorkbookReadError with a Vietnamese message. */
 export async function readFileBytes(path: string): Promise<Uint8Array> {

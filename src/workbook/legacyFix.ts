@@ -41,7 +41,7 @@ import {
 } from '../core/vocabulary';
 import { a1 } from './a1';
 import { findMarker } from './marker';
-import { INFO_ITEMS, SHEET_DEFS, matchesColumn, type ColumnDef } from './template';
+import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './template';
 import type { SheetGrid } from './types';
 
 /** Every TCVN3 and VNI code is in U+00A1–U+00FF: a text without one is never legacy. */
@@ -124,7 +124,7 @@ const HEADERS: readonly Pick<ColumnDef, 'header' | 'aliases'>[] = [
 
 /** A label of the template's vocabularies or one of its headers ("Mã" is "M·" in TCVN3). */
 function isLabel(text: string): boolean {
-  return VOCABULARIES.some((parse) => parse(text).ok) || HEADERS.some((column) => matchesColumn(text, column));
+  return VOCABULARIES.some((parse) => parse(text).ok) || columnsNamedBy(text, HEADERS).length > 0;
 }
 
 /** Letters, digits, spaces and ordinary punctuation: what a label typed in Unicode is made of. */

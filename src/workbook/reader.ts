@@ -59,7 +59,7 @@ import {
   MEMBERS_SHEET,
   SHEET_NAMES,
   SUBORDINATES_SHEET,
-  matchesColumn,
+  columnsNamedBy,
   requiredSheets,
   sheetKeyOf,
   warnedSheets,
@@ -233,7 +233,7 @@ function locateHeader(sheet: SheetView, columns: readonly ColumnDef[]): HeaderMa
     for (let c = 0; c < sheet.width(r); c++) {
       const text = sheet.peek(r, c);
       if (text === null) continue;
-      const column = columns.find((def) => !cols.has(def.key) && matchesColumn(text, def));
+      const column = columnsNamedBy(text, columns).find((def) => !cols.has(def.key));
       if (column) cols.set(column.key, c);
     }
     const score = [...cols.keys()].reduce((total, key) => total + (columns.find((d) => d.key === key)?.required ? 2 : 1), 0);
@@ -447,7 +447,7 @@ function readInfo(sheet: SheetView): OrgInfo {
     if (labelCol === undefined) continue;
     const label = sheet.text(r, labelCol);
     if (label === null) continue;
-    const item = INFO_ITEMS.find((def) => matchesColumn(label, { header: def.label, aliases: def.aliases }));
+    const item = columnsNamedBy(label, INFO_COLUMNS)[0]?.item;
     if (!item || seen.has(item.key)) continue;
     seen.set(item.key, { r, c: useHeader ? (valueCol as number) : labelCol + 1 });
   }
@@ -518,6 +518,9 @@ function readInfo(sheet: SheetView): OrgInfo {
   }
   return info;
 }
+
+/** The `Thông tin` items as columns (label and aliases), for columnsNamedBy. */
+const INFO_COLUMNS = INFO_ITEMS.map((item) => ({ header: item.label, aliases: item.aliases, item }));
 
 // ---------------------------------------------------------------- Đảng viên
 

@@ -300,6 +300,35 @@ export function matchesColumn(text: string, column: Pick<ColumnDef, 'header' | '
   return key === headerKey(column.header) || (column.aliases ?? []).some((alias) => headerKey(alias) === key);
 }
 
+type NamedColumn = Pick<ColumnDef, 'header' | 'aliases'>;
+
+/** Per column list: the columns each header key names, in list order (built once per list). */
+const columnIndexes = new WeakMap<readonly NamedColumn[], Map<string, readonly NamedColumn[]>>();
+
+/**
+ * The columns of `columns` that a header text names, in their order: matchesColumn over the whole
+ * list, with one lookup. The header search asks this of every cell of its first rows, where
+ * comparing the text with every header and alias was half the time of checking a small workbook.
+ */
+export function columnsNamedBy<T extends NamedColumn>(text: string, columns: readonly T[]): readonly T[] {
+  let index = columnIndexes.get(columns);
+  if (index === undefined) {
+    const built = new Map<string, T[]>();
+    for (const column of columns) {
+      for (const name of [column.header, ...(column.aliases ?? [])]) {
+        const key = headerKey(name);
+        if (key === '') continue;
+        const list = built.get(key) ?? [];
+        if (!list.includes(column)) list.push(column);
+        built.set(key, list);
+      }
+    }
+    index = built;
+    columnIndexes.set(columns, index);
+  }
+  return (index.get(headerKey(text)) ?? []) as readonly T[];
+}
+
 /** The sheet key a sheet name stands for, or null. */
 export function sheetKeyOf(name: string): SheetKey | null {
   const key = headerKey(name);

@@ -6,15 +6,16 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { DEFAULT_ZIP_LIMITS, readWorkbookBuffer, WorkbookReadError, writeWorkbookBuffer, type WorkbookReadErrorCode } from '../../src/hosts/xlsx';
+import { readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsxFile';
 import { fixLegacyEncoding } from '../../src/hosts/xlsxFix';
 import { params } from './fuzz';
 import { layout, lyingSheet, manyRows, manySheets, smallWorkbook, withParts, xlsBytes } from './hostileFiles';
 
 const VIETNAMESE = /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i;
 
-async function refusal(bytes: Uint8Array, options: Parameters<typeof readWorkbookBuffer>[1] = {}): Promise<WorkbookReadError> {
+async function refusedBy(read: typeof readWorkbookBuffer, bytes: Uint8Array, options: Parameters<typeof readWorkbookBuffer>[1]): Promise<WorkbookReadError> {
   try {
-    await readWorkbookBuffer(bytes, options);
+    await read(bytes, options);
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       expect(error.message).toMatch(VIETNAMESE);
@@ -23,6 +24,17 @@ async function refusal(bytes: Uint8Array, options: Parameters<typeof readWorkboo
     throw error;
   }
   throw new Error('expected a WorkbookReadError');
+}
+
+/**
+ * The refusal of the browser reader (DecompressionStream checks), and the same refusal from the
+ * Node reader (xlsxFile.ts: zlib's synchronous inflate for the checks).
+ */
+async function refusal(bytes: Uint8Array, options: Parameters<typeof readWorkbookBuffer>[1] = {}): Promise<WorkbookReadError> {
+  const browser = await refusedBy(readWorkbookBuffer, bytes, options);
+  const node = await refusedBy(readWorkbookBufferNode, bytes, options);
+  expect({ code: node.code, message: node.message }).toEqual({ code: browser.code, message: browser.message });
+  return browser;
 }
 
 const unhandled: unknown[] = [];
