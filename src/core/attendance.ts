@@ -66,3 +66,39 @@ export function longestAbsenceStreak(marks: readonly (AttendanceMark | null)[]):
   for (const run of absenceRuns(marks)) longest = Math.max(longest, run.length);
   return longest;
 }
+
+/**
+ * absenceRuns over the marks at `columns` (indices into `marks`, in the order given), without
+ * building that list of marks or an object per run: a large matrix has 100 000+ marks and a run
+ * object for nearly every absence, read twice per check (the streak rule and the summary's
+ * longest streak). Returns the longest run's length and pushes the runs longer than `limit` to
+ * `long` (positions are indices into `columns`, as absenceRuns gives them for that list).
+ */
+export function absenceRunsAt(
+  marks: readonly (AttendanceMark | null)[],
+  columns: readonly number[],
+  limit: number,
+  long: AbsenceRun[],
+): number {
+  let longest = 0;
+  let start = -1;
+  let end = -1;
+  let length = 0;
+  for (let index = 0; index < columns.length; index += 1) {
+    const mark = marks[columns[index] as number] ?? null;
+    if (mark === 'P' || mark === 'K') {
+      if (length === 0) start = index;
+      end = index;
+      length += 1;
+    } else if (mark === 'C' && length > 0) {
+      if (length > longest) longest = length;
+      if (length > limit) long.push({ start, end, length });
+      length = 0;
+    }
+  }
+  if (length > 0) {
+    if (length > longest) longest = length;
+    if (length > limit) long.push({ start, end, length });
+  }
+  return longest;
+}

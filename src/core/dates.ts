@@ -27,8 +27,13 @@ export function isoParts(date: IsoDate): { year: number; month: number; day: num
   return { year, month, day };
 }
 
+/** Whether a number is an Excel serial of a date (1 = 1900-01-01 … 2 958 465 = 9999-12-31). */
+export function isExcelSerialDate(serial: number): boolean {
+  return Number.isFinite(serial) && serial >= 1 && serial <= 2_958_465;
+}
+
 export function excelSerialToIso(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  if (!isExcelSerialDate(serial)) return null;
   const date = new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
   return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }

@@ -15,7 +15,7 @@
  *   that makes the verdict DATA_INVALID. The criteria are the exception: the verdict always lists
  *   1.1–1.4, so a missing `Tiêu chí` sheet gives CRITERION_MISSING for each.
  */
-import { absenceRuns } from './attendance';
+import { absenceRunsAt, type AbsenceRun } from './attendance';
 import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from './calendar';
 import { criterionResults } from './criteria';
 import { formatDate, isoParts, quarterOf } from './dates';
@@ -162,6 +162,38 @@ export const countedMatrix: (ctx: RuleContext) => { matrix: AttendanceMatrix; co
   if (!isChiBo(ctx) || matrix === null) return null;
   const columns = matrixColumnsInYear(matrix, ctx.year);
   return columns.length > 0 ? { matrix, columns } : null;
+});
+
+export interface MatrixAbsences {
+  matrix: AttendanceMatrix;
+  columns: readonly number[];
+  /** The longest run of absences (P or K) of any row over the counted columns (absenceRuns). */
+  longest: number;
+  /** The runs longer than the policy's absenceMaxStreak, row by row, each row's in order. */
+  long: { row: AttendanceMatrix['rows'][number]; run: AbsenceRun }[];
+}
+
+/**
+ * The counted matrix's absence runs, once per context and in one pass over it: ABSENCE_STREAK
+ * reads the long runs, the summary the longest.
+ */
+export const matrixAbsences: (ctx: RuleContext) => MatrixAbsences | null = perContext((ctx) => {
+  const counted = countedMatrix(ctx);
+  if (!counted) return null;
+  const { matrix, columns } = counted;
+  const limit = ctx.policy.absenceMaxStreak;
+  const long: MatrixAbsences['long'] = [];
+  const runs: AbsenceRun[] = [];
+  let longest = 0;
+  const rows = matrix.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as AttendanceMatrix['rows'][number];
+    longest = Math.max(longest, absenceRunsAt(row.marks, columns, limit, runs));
+    if (runs.length === 0) continue;
+    for (const run of runs) long.push({ row, run });
+    runs.length = 0;
+  }
+  return { matrix, columns, longest, long };
 });
 
 export interface AttendanceFigures {
@@ -407,26 +439,22 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
  * absenceMaxStreak consecutive required meetings; one finding per such run, at its first mark.
  */
 export const ruleAbsenceStreak: Rule = (ctx) => {
-  const counted = countedMatrix(ctx);
-  if (!counted) return [];
-  const { matrix, columns } = counted;
+  const absences = matrixAbsences(ctx);
+  if (!absences) return [];
+  const { matrix, columns } = absences;
   const limit = ctx.policy.absenceMaxStreak;
   const findings: Finding[] = [];
-  for (const row of matrix.rows) {
-    const marks = columns.map((index) => row.marks[index] ?? null);
-    for (const run of absenceRuns(marks)) {
-      if (run.length <= limit) continue;
-      const first = columns[run.start] as number;
-      const last = columns[run.end] as number;
-      const from = matrix.columns[first]?.date;
-      const to = matrix.columns[last]?.date;
-      findings.push({
-        code: 'ABSENCE_STREAK',
-        sheet: matrix.sheet,
-        cell: row.cells[first] ?? null,
-        message: `Đảng viên ${row.name} vắng ${run.length} buổi sinh hoạt liên tiếp (từ ${from ? formatDate(from) : '?'} đến ${to ? formatDate(to) : '?'}), quá ${limit} lần liên tiếp cho phép trong năm.`,
-      });
-    }
+  for (const { row, run } of absences.long) {
+    const first = columns[run.start] as number;
+    const last = columns[run.end] as number;
+    const from = matrix.columns[first]?.date;
+    const to = matrix.columns[last]?.date;
+    findings.push({
+      code: 'ABSENCE_STREAK',
+      sheet: matrix.sheet,
+      cell: row.cells[first] ?? null,
+      message: `Đảng viên ${row.name} vắng ${run.length} buổi sinh hoạt liên tiếp (từ ${from ? formatDate(from) : '?'} đến ${to ? formatDate(to) : '?'}), quá ${limit} lần liên tiếp cho phép trong năm.`,
+    });
   }
   return findings;
 };

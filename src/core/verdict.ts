@@ -2,15 +2,14 @@
  * The verdict: every rule's findings, given severities by the policy, plus the data issues.
  * (Interface fixed here; the rules themselves live in rules.ts.)
  */
-import { longestAbsenceStreak } from './attendance';
 import type { Policy } from './policy';
 import { ratingShares } from './ratings';
 import {
   attendanceFigures,
   contextCriteria,
-  countedMatrix,
   effectiveKind,
   meetingsInYear,
+  matrixAbsences,
   memberLevels,
   rowOfCell,
   ruleContext,
@@ -67,14 +66,7 @@ export function orgStats(ctx: RuleContext): OrgStats {
   const levels = kind === 'dang-bo' ? (records.subordinates ?? []).map((s) => s.rating) : memberLevels(records);
   const shares = ratingShares(levels);
   const figures = attendanceFigures(ctx);
-  const counted = countedMatrix(ctx);
-  let streak: number | null = null;
-  if (counted) {
-    streak = 0;
-    for (const row of counted.matrix.rows) {
-      streak = Math.max(streak, longestAbsenceStreak(counted.columns.map((index) => row.marks[index] ?? null)));
-    }
-  }
+  const streak = matrixAbsences(ctx)?.longest ?? null;
   const inYear = meetingsInYear(records, ctx.year);
   const byKind = (k: 'regular' | 'thematic' | 'combined'): number => inYear.filter((m) => m.kind === k).length;
   return {

@@ -13,7 +13,7 @@
  * number and cannot be told apart; the template formats the column as text to avoid it.
  */
 import * as z from 'zod/mini';
-import { parseDate, isoParts, formatDate } from '../core/dates';
+import { parseDate, isoParts, formatDate, isExcelSerialDate } from '../core/dates';
 import type { PolicyEntry } from '../core/policy';
 import { detectLegacyEncoding } from '../core/legacyEncoding';
 import { cellText, foldText } from '../core/text';
@@ -153,13 +153,20 @@ export function labelText(value: unknown, at: CellRef, issues: Issue[] | null, l
 
 // ---------------------------------------------------------------- one sheet
 
-const PLAIN_ASCII = /^[\x21-\x7e]+$/;
+/**
+ * The texts of one workbook's string cells, by raw value: what `labelText` gives a string that is
+ * not legacy text. That answer depends only on the string and the workbook's scan, and a large
+ * workbook repeats a few strings (marks, ratings, Có/Không) and each name (Đảng viên, Điểm danh)
+ * thousands of times. Legacy strings are not kept: each of their cells gets its own warning.
+ */
+type TextMemo = Map<string, string | null>;
 
 class SheetView {
   constructor(
     readonly grid: SheetGrid,
     readonly issues: Issue[],
     readonly legacy?: LegacyContext,
+    private readonly texts: TextMemo = new Map(),
   ) {}
 
   get name(): string {
@@ -180,13 +187,18 @@ class SheetView {
 
   private readonly letters: string[] = [];
 
-  addr(r: number, c: number): string {
+  /** The column letters of grid column c (the origin included), computed once per column. */
+  columnLetters(c: number): string {
     let letters = this.letters[c];
     if (letters === undefined) {
       letters = columnLetters(this.grid.originCol + c);
       this.letters[c] = letters;
     }
-    return `${letters}${this.grid.originRow + r + 1}`;
+    return letters;
+  }
+
+  addr(r: number, c: number): string {
+    return `${this.columnLetters(c)}${this.grid.originRow + r + 1}`;
   }
 
   /** 1-based sheet row number of grid row r. */
@@ -194,11 +206,25 @@ class SheetView {
     return this.grid.originRow + r + 1;
   }
 
+  /**
+   * labelText of the cell. The cell's address is only built for legacy text (the one case that
+   * raises an issue): building it for every cell was a large share of reading a big workbook.
+   */
   text(r: number, c: number): string | null {
     const value = this.raw(r, c);
-    // Printable ASCII without spaces ("C", "P", "90", "Có" is not) is already trimmed NFC text and
-    // never legacy: no need for the seam, nor for the cell's address.
-    if (typeof value === 'string' && PLAIN_ASCII.test(value)) return value;
+    if (typeof value !== 'string') {
+      // Numbers, dates and booleans: never legacy, so no issue and no address (as labelText).
+      const text = cellText(value);
+      return text === null ? null : text.normalize('NFC');
+    }
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    const text = cellText(value);
+    const nfc = text === null ? null : text.normalize('NFC');
+    if (nfc === null || !mayBeLegacy(nfc) || (this.legacy ? this.legacy.scan.detect(nfc) : detectLegacyEncoding(nfc)) === null) {
+      this.texts.set(value, nfc);
+      return nfc;
+    }
     return labelText(value, { sheet: this.name, cell: this.addr(r, c) }, this.issues, this.legacy);
   }
 
@@ -385,9 +411,27 @@ function readDate(sheet: SheetView, r: number, c: number | undefined, header: st
   return null;
 }
 
+/**
+ * readDate for a date that is not kept (Ngày vào Đảng: read for its issues only). A Date or an
+ * Excel serial in range is a valid date (readDate would raise nothing): no ISO text is built.
+ */
+function checkDate(sheet: SheetView, r: number, c: number | undefined, header: string, required: boolean): void {
+  if (c === undefined) return;
+  const value = sheet.raw(r, c);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return;
+  if (typeof value === 'number' && isExcelSerialDate(value)) return;
+  readDate(sheet, r, c, header, required);
+}
+
 /** A card number as a key: its text without spaces. */
 function cardKey(text: string): string {
-  return text.replace(/\s+/g, '').toUpperCase();
+  // Digits and capitals only (as almost every card is): already its own key.
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const code = text.charCodeAt(i);
+    plain = (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  }
+  return plain ? text : text.replace(/\s+/g, '').toUpperCase();
 }
 
 /** The key of a member identified by name. */
@@ -541,15 +585,20 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
   const members: Member[] = [];
   const seen = new Map<string, string>();
   const known = [...header.cols.entries()].filter(([key]) => key !== 'stt').map(([, c]) => c);
+  // The columns, looked up once (not once per row).
+  const nameCol = col('name');
+  const cardCol = col('card');
+  const joinedCol = col('joined');
+  const exemptCol = col('exempt');
+  const ratingCol = col('rating');
+  const disciplineCol = col('discipline');
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
     if (rowBlank(sheet, r, known)) continue;
-    const nameCol = col('name');
     const name = nameCol === undefined ? null : sheet.text(r, nameCol);
     const firstCell = sheet.addr(r, nameCol ?? 0);
     if (name === null && nameCol !== undefined) {
       sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
     }
-    const cardCol = col('card');
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
     if (name === null && card === null) continue;
     const key = card !== null ? cardKey(card) : nameKey(name ?? '');
@@ -559,11 +608,10 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
       const what = card !== null ? `Số thẻ đảng viên "${card}"` : `Họ và tên "${name}"`;
       sheet.issue('DUPLICATE_MEMBER', keyCell, `${what} xuất hiện hai lần (đã có ở ô ${previous}); mỗi đảng viên cần ghi đúng một dòng.`, 'warning');
     } else if (previous === undefined) seen.set(key, keyCell);
-    readDate(sheet, r, col('joined'), 'Ngày vào Đảng', false);
-    const exempt = readYesNo(sheet, r, col('exempt'), 'Miễn sinh hoạt');
-    const rating = readLabel<RatingLevel>(sheet, r, col('rating'), 'Xếp loại', parseRating);
-    const ratingUnreadable = rating === null && ratingTyped(sheet, r, col('rating'));
-    const disciplineCol = col('discipline');
+    checkDate(sheet, r, joinedCol, 'Ngày vào Đảng', false);
+    const exempt = readYesNo(sheet, r, exemptCol, 'Miễn sinh hoạt');
+    const rating = readLabel<RatingLevel>(sheet, r, ratingCol, 'Xếp loại', parseRating);
+    const ratingUnreadable = rating === null && ratingTyped(sheet, r, ratingCol);
     const disciplineText = disciplineCol === undefined ? null : sheet.text(r, disciplineCol);
     const discipline = disciplineText === null || noDiscipline(disciplineText) ? null : disciplineText;
     members.push({
@@ -575,7 +623,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
       discipline,
       row: sheet.rowNumber(r),
       nameCell: firstCell,
-      ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0),
+      ratingCell: sheet.addr(r, ratingCol ?? nameCol ?? 0),
       disciplineCell: disciplineCol === undefined ? null : sheet.addr(r, disciplineCol),
     });
   }
@@ -722,8 +770,13 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     rows: [],
   };
   const scanned = [nameCol, ...(cardCol === undefined ? [] : [cardCol]), ...dateCols.map((d) => d.c)];
+  const markCols = dateCols.map((d) => d.c);
+  const markLetters = markCols.map((c) => sheet.columnLetters(c));
+  /** Parsed marks by cell text, for this sheet (the same few marks fill the whole matrix). */
+  const marksByText = new Map<string, Parsed<AttendanceMark>>();
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
-    if (rowBlank(sheet, r, scanned)) continue;
+    // A row with a name is not blank: the other cells need no look before they are read.
+    if (sheet.blank(r, nameCol) && rowBlank(sheet, r, scanned)) continue;
     const name = sheet.text(r, nameCol);
     if (name === null) {
       sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
@@ -734,12 +787,36 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     if (card !== null && members?.byCard !== false) key = cardKey(card);
     else key = byName().get(nameKey(name)) ?? nameKey(name);
     const marks: (AttendanceMark | null)[] = [];
-    const cells: string[] = [];
-    for (const { c } of dateCols) {
-      cells.push(sheet.addr(r, c));
-      marks.push(readLabel<AttendanceMark>(sheet, r, c, 'Điểm danh', parseMark));
+    for (let i = 0; i < markCols.length; i++) {
+      const c = markCols[i] as number;
+      // readLabel(…, parseMark), with the parse looked up per text of this sheet.
+      const text = sheet.text(r, c);
+      if (text === null) {
+        marks.push(null);
+        continue;
+      }
+      let parsed = marksByText.get(text);
+      if (parsed === undefined) {
+        parsed = parseMemo(parseMark, text);
+        marksByText.set(text, parsed);
+      }
+      if (parsed.ok) marks.push(parsed.value);
+      else {
+        sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${parsed.message}`);
+        marks.push(null);
+      }
     }
-    matrix.rows.push({ key, name, marks, cells });
+    const rowNumber = sheet.rowNumber(r);
+    matrix.rows.push({
+      key,
+      name,
+      marks,
+      // The marks' A1 addresses, built when asked: a large matrix has 100 000+ marks, and only
+      // the few a finding points at need their address.
+      get cells(): string[] {
+        return markLetters.map((letters) => `${letters}${rowNumber}`);
+      },
+    });
   }
   return matrix;
 }
@@ -753,6 +830,19 @@ function compareMatrix(matrix: AttendanceMatrix, meetings: readonly Meeting[], m
     byDate.set(meeting.date, [...(byDate.get(meeting.date) ?? []), meeting]);
   }
   const paired = new Set<Meeting>();
+  // C, P and K of every column, counted in one pass over the rows (row by row, as they are stored).
+  const width = matrix.columns.length;
+  const counted = { C: new Array<number>(width).fill(0), P: new Array<number>(width).fill(0), K: new Array<number>(width).fill(0) };
+  for (const row of matrix.rows) {
+    const marks = row.marks;
+    for (let index = 0; index < width; index++) {
+      const mark = marks[index];
+      if (mark === 'C' || mark === 'P' || mark === 'K') {
+        const list = counted[mark];
+        list[index] = (list[index] as number) + 1;
+      }
+    }
+  }
   matrix.columns.forEach((column, index) => {
     const candidates = (byDate.get(column.date) ?? []).filter((m) => !paired.has(m));
     const meeting = candidates[0];
@@ -768,11 +858,7 @@ function compareMatrix(matrix: AttendanceMatrix, meetings: readonly Meeting[], m
       return;
     }
     paired.add(meeting);
-    const counts = { C: 0, P: 0, K: 0 };
-    for (const row of matrix.rows) {
-      const mark = row.marks[index];
-      if (mark === 'C' || mark === 'P' || mark === 'K') counts[mark] += 1;
-    }
+    const counts = { C: counted.C[index] as number, P: counted.P[index] as number, K: counted.K[index] as number };
     const checks: [MeetingField, number | null, number, string][] = [
       ['present', meeting.present, counts.C, 'có mặt (C)'],
       ['excused', meeting.excused, counts.P, 'vắng có lý do (P)'],
@@ -954,9 +1040,10 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
   const picked = pickSheets(inputs);
   // The first pass over the text cells: the workbook's legacy encoding, if any (LEGACY_ENCODING).
   const legacy = legacyContext(inputs);
+  const texts: TextMemo = new Map();
   const view = (key: SheetKey): SheetView | null => {
     const grid = picked.get(key);
-    return grid ? new SheetView(grid, issues, legacy) : null;
+    return grid ? new SheetView(grid, issues, legacy, texts) : null;
   };
 
   const infoView = view('info');
