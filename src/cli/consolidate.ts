@@ -1,10 +1,9 @@
 /**
  * `bontot consolidate`: organisation workbooks and earlier consolidations, in any mix, to one
- * `Danh sách tổ chức`. Each file is read by a worker thread (a few in parallel, one file each at a
- * time) and only its rows come back, so memory stays flat in the number of files.
+ * `Danh sách tổ chức`. Files are read one at a time (or by a few worker threads with
+ * BONTOT_WORKERS=N) and only their rows are kept, so memory stays flat in the number of files.
  */
 import { existsSync } from 'fs';
-import { availableParallelism, cpus } from 'os';
 import { join, resolve } from 'path';
 import { Worker } from 'worker_threads';
 import { defaultPolicy, type Policy } from '../core/policy';
@@ -145,14 +144,14 @@ function applyRead(read: InputRead, file: string, consolidation: Consolidation):
 }
 
 /**
- * Worker count: min(available cores, 4), at least 1, at most one per file. The environment
- * variable BONTOT_WORKERS=N (undocumented: a knob for tests and the bench) overrides the cores;
- * 1 reads every file in-process, as does a single file.
+ * Worker count: 1 (every file read in-process) unless BONTOT_WORKERS=N asks for N worker threads,
+ * at most one per file. In-process is the default because on the 2-vCPU machine the benchmarks run
+ * on, threads read no faster: two threads, or two processes, each loading half the files with
+ * ExcelJS took as long as one doing all of them, and the pool added its start-up (bench/, #11).
  */
 function poolSize(files: number): number {
   const override = Number(process.env['BONTOT_WORKERS']);
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  const wanted = Number.isInteger(override) && override >= 1 ? override : Math.min(cores, 4);
+  const wanted = Number.isInteger(override) && override >= 1 ? override : 1;
   return Math.max(1, Math.min(wanted, files));
 }
 

@@ -15,350 +15,17 @@ import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout }
 import { parseA1, parseRange } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
 
-// ------------------------------------------------------------------------------------------ errors
-
-export type WorkbookReadErrorCode =
-  | 'NOT_FOUND'
-  | 'EMPTY'
-  | 'XLS'
-  | 'NOT_ZIP'
-  | 'DAMAGED'
-  | 'NOT_WORKBOOK'
-  | 'ENCRYPTED'
-  | 'TOO_LARGE';
-
-/** A file that cannot be read as a workbook; the message says, in Vietnamese, what to do. */
-export class WorkbookReadError extends Error {
-  readonly code: WorkbookReadErrorCode;
-  constructor(code: WorkbookReadErrorCode, message: string) {
-    super(message);
-    this.name = 'WorkbookReadError';
-    this.code = code;
-  }
-}
-
-// ------------------------------------------------------------------------------------ zip checking
-
-export interface ZipLimits {
-  /** Sum of the declared uncompressed sizes of all parts. Default 400 MB. */
-  maxTotalBytes: number;
-  /** Largest declared uncompressed size of one part. Default 300 MB. */
-  maxEntryBytes: number;
-  /** Largest compression ratio of a part bigger than 1 MB. Default 500 (workbook XML is ~10–100). */
-  maxRatio: number;
-  /** Most parts in the zip. Default 20 000. */
-  maxEntries: number;
-  /**
-   * Most rows (`<row>` elements, formatted blank rows included) in one worksheet part, counted while
-   * it is inflated, before ExcelJS builds anything. Default 100 000. A million-row sheet would
-   * otherwise take minutes and gigabytes, and a few more columns exhaust the memory of the process.
-   */
-  maxSheetRows?: number;
-  /** Most cells (`<c>` elements) stored in one worksheet part, counted the same way. Default 2 000 000. */
-  maxSheetCells?: number;
-}
-
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxTotalBytes: 400 * 1024 * 1024,
-  maxEntryBytes: 300 * 1024 * 1024,
-  maxRatio: 500,
-  maxEntries: 20_000,
-  maxSheetRows: 100_000,
-  maxSheetCells: 2_000_000,
-};
-
-export interface ZipEntryInfo {
-  name: string;
-  compressedSize: number;
-  uncompressedSize: number;
-  encrypted: boolean;
-  /** 0 stored, 8 deflate. */
-  method: number;
-  /** Where the entry's compressed bytes start. */
-  dataOffset: number;
-}
-
-const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const MB = 1024 * 1024;
-
-function formatMb(bytes: number): string {
-  return `${Math.round((bytes / MB) * 10) / 10} MB`.replace('.', ',');
-}
-
-const DAMAGED_MESSAGE =
-  'Tệp .xlsx bị hỏng hoặc chưa tải về hết (không đọc được cấu trúc nén). Hãy tải lại tệp, hoặc mở trong Excel và lưu lại dạng .xlsx.';
-
-/**
- * Reads the zip's central directory and checks it describes a plausible `.xlsx`. Throws a
- * WorkbookReadError otherwise. Nothing is decompressed here.
- */
-export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
-  if (bytes.length === 0) {
-    throw new WorkbookReadError('EMPTY', 'Tệp rỗng (0 byte), không có sổ tính nào để đọc. Hãy kiểm tra lại tệp đã gửi.');
-  }
-  if (bytes.length >= 8 && OLE2_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    throw new WorkbookReadError(
-      'XLS',
-      'Tệp .xls (Excel 97-2003) hoặc tệp .xlsx đặt mật khẩu không đọc được; hãy mở trong Excel, bỏ mật khẩu nếu có, và lưu lại dạng .xlsx (Sổ làm việc Excel).',
-    );
-  }
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
-    throw new WorkbookReadError(
-      'NOT_ZIP',
-      'Tệp không phải là sổ tính Excel (.xlsx). Hãy mở tệp trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).',
-    );
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (offset: number): number => view.getUint16(offset, true);
-  const u32 = (offset: number): number => view.getUint32(offset, true);
-  const u64 = (offset: number): number => u32(offset) + u32(offset + 4) * 2 ** 32;
-
-  // End of central directory: 22 bytes plus a comment of at most 65 535 bytes, at the very end.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (u32(i) === 0x06054b50 && i + 22 + u16(i + 20) === bytes.length) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-  let entryCount = u16(eocd + 10);
-  let cdSize = u32(eocd + 12);
-  let cdOffset = u32(eocd + 16);
-  if (entryCount === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    // ZIP64: the locator sits just before the end record and points at the ZIP64 end record.
-    const locator = eocd - 20;
-    if (locator < 0 || u32(locator) !== 0x07064b50) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    const record = u64(locator + 8);
-    if (record + 56 > bytes.length || u32(record) !== 0x06064b50) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    entryCount = u64(record + 32);
-    cdSize = u64(record + 40);
-    cdOffset = u64(record + 48);
-  }
-  if (cdOffset + cdSize > eocd || entryCount === 0) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-  if (entryCount > limits.maxEntries) {
-    throw new WorkbookReadError(
-      'TOO_LARGE',
-      `Tệp nén chứa ${entryCount} phần, vượt giới hạn ${limits.maxEntries}; đây không giống một sổ tính bình thường nên không được mở.`,
-    );
-  }
-
-  const decoder = new TextDecoder('utf-8');
-  const entries: ZipEntryInfo[] = [];
-  let total = 0;
-  let offset = cdOffset;
-  for (let n = 0; n < entryCount; n++) {
-    if (offset + 46 > eocd || u32(offset) !== 0x02014b50) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    const flags = u16(offset + 8);
-    let compressedSize = u32(offset + 20);
-    let uncompressedSize = u32(offset + 24);
-    const nameLength = u16(offset + 28);
-    const extraLength = u16(offset + 30);
-    const commentLength = u16(offset + 32);
-    let localOffset = u32(offset + 42);
-    const nameStart = offset + 46;
-    if (nameStart + nameLength + extraLength > eocd) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    const name = decoder.decode(bytes.subarray(nameStart, nameStart + nameLength));
-    // ZIP64 extra field (id 1) carries the sizes and offset that did not fit in 32 bits, in order.
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      let extra = nameStart + nameLength;
-      const extraEnd = extra + extraLength;
-      while (extra + 4 <= extraEnd) {
-        const id = u16(extra);
-        const size = u16(extra + 2);
-        if (id === 0x0001) {
-          let field = extra + 4;
-          if (uncompressedSize === 0xffffffff) { uncompressedSize = u64(field); field += 8; }
-          if (compressedSize === 0xffffffff) { compressedSize = u64(field); field += 8; }
-          if (localOffset === 0xffffffff) { localOffset = u64(field); }
-          break;
-        }
-        extra += 4 + size;
-      }
-    }
-    if (localOffset + 30 > bytes.length || u32(localOffset) !== 0x04034b50) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    if (localOffset + 30 + compressedSize > bytes.length) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    const encrypted = (flags & 1) === 1;
-    const method = u16(offset + 10);
-    const dataOffset = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
-    if (dataOffset + compressedSize > bytes.length) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    entries.push({ name, compressedSize, uncompressedSize, encrypted, method, dataOffset });
-    total += uncompressedSize;
-    offset = nameStart + nameLength + extraLength + commentLength;
-
-    const tooBig =
-      uncompressedSize > limits.maxEntryBytes ||
-      total > limits.maxTotalBytes ||
-      (uncompressedSize > MB && uncompressedSize > Math.max(compressedSize, 1) * limits.maxRatio);
-    if (tooBig) {
-      throw new WorkbookReadError(
-        'TOO_LARGE',
-        `Tệp khai báo dữ liệu giải nén quá lớn (phần "${name}" ${formatMb(uncompressedSize)}, tổng ${formatMb(total)}; giới hạn ${formatMb(limits.maxEntryBytes)} mỗi phần, ${formatMb(limits.maxTotalBytes)} tổng, tỷ lệ nén ${limits.maxRatio}:1). Tệp có thể là "bom nén" nên không được mở; nếu đây là sổ tính thật, hãy xóa các trang không cần và lưu lại.`,
-      );
-    }
-  }
-  if (entries.some((e) => e.encrypted)) {
-    throw new WorkbookReadError('ENCRYPTED', 'Tệp nén được đặt mật khẩu nên không đọc được; hãy bỏ mật khẩu và lưu lại dạng .xlsx.');
-  }
-  const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
-  if (!names.has('xl/workbook.xml')) {
-    const hint = names.has('word/document.xml')
-      ? ' (đây là tệp Word .docx)'
-      : names.has('content.xml')
-        ? ' (đây là tệp OpenDocument .ods: hãy lưu lại dạng .xlsx)'
-        : '';
-    throw new WorkbookReadError(
-      'NOT_WORKBOOK',
-      `Tệp nén không phải là sổ tính Excel .xlsx${hint}. Hãy gửi đúng tệp .xlsx của tổ chức.`,
-    );
-  }
-  return entries;
-}
-
-/**
- * A synchronous raw-deflate inflater (Node's zlib.inflateRawSync): the inflated bytes, or null as
- * soon as they would pass `maxBytes` (nothing past that is ever allocated). Throws on damaged data.
- */
-export type InflateRawSync = (compressed: Uint8Array, maxBytes: number) => Uint8Array | null;
-
-/**
- * Parts declared up to this size are inflated whole by an InflateRawSync; bigger ones go through
- * the stream, chunk by chunk, so a verification never holds more than this much inflated XML.
- */
-export const SYNC_INFLATE_MAX = 32 * 1024 * 1024;
-
-/** Deflate cannot expand more than about 1032:1, so a part this small cannot hide a bomb. */
-const VERIFY_ABOVE_COMPRESSED = 64 * 1024;
-
-function tooLargeInflated(name: string, limit: number): WorkbookReadError {
-  return new WorkbookReadError(
-    'TOO_LARGE',
-    `Phần "${name}" của tệp giải nén ra nhiều hơn kích thước khai báo (${formatMb(limit)}). Tệp có thể là "bom nén" nên không được mở; nếu đây là sổ tính thật, hãy mở trong Excel và lưu lại dạng .xlsx.`,
-  );
-}
-
-const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
-
-/** "100000" → "100 000". */
-function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
-
-/**
- * Counts `<row …>` and `<c …>` start tags (with or without a namespace prefix) in worksheet XML
- * fed chunk by chunk; a tag cut between two chunks is carried over. Text cannot hold a raw "<".
- */
-class SheetTagCounter {
-  rows = 0;
-  cells = 0;
-  private tail: Uint8Array = new Uint8Array(0);
-
-  feed(chunk: Uint8Array): void {
-    let data = chunk;
-    if (this.tail.length > 0) {
-      data = new Uint8Array(this.tail.length + chunk.length);
-      data.set(this.tail);
-      data.set(chunk, this.tail.length);
-    }
-    this.tail = new Uint8Array(0);
-    for (let i = data.indexOf(0x3c); i >= 0; i = data.indexOf(0x3c, i + 1)) {
-      // The tag name: up to a delimiter (space, tab, CR, LF, ">" or "/"), at most 16 bytes.
-      let j = i + 1;
-      while (j < data.length && j - i <= 16) {
-        const b = data[j] as number;
-        if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f) break;
-        j++;
-      }
-      if (j >= data.length) {
-        this.tail = data.slice(i);
-        return;
-      }
-      let start = i + 1;
-      for (let k = i + 1; k < j; k++) if (data[k] === 0x3a) start = k + 1; // after a prefix "x:"
-      const length = j - start;
-      if (length === 1 && data[start] === 0x63) this.cells++; // c
-      else if (length === 3 && data[start] === 0x72 && data[start + 1] === 0x6f && data[start + 2] === 0x77) this.rows++; // row
-    }
-  }
-}
-
-function tooManyRows(name: string, counter: SheetTagCounter, maxRows: number, maxCells: number): WorkbookReadError {
-  const what = counter.rows > maxRows ? `hơn ${formatCount(maxRows)} dòng` : `hơn ${formatCount(maxCells)} ô`;
-  return new WorkbookReadError(
-    'TOO_LARGE',
-    `Một trang của sổ tính (phần "${name}") có ${what}, vượt giới hạn ${formatCount(maxRows)} dòng và ${formatCount(maxCells)} ô mỗi trang. Hãy xóa các dòng và ô thừa (kể cả ô trống đã định dạng) ở cuối trang rồi lưu lại.`,
-  );
-}
-
-/**
- * The declared sizes can lie. For every deflated part big enough to matter, inflate it as a stream
- * (chunks are counted and dropped, never kept) and stop as soon as it yields more than it declared.
- * Worksheet parts are inflated whatever their size, and their rows and cells counted on the way:
- * a sheet past `maxSheetRows` or `maxSheetCells` is refused before ExcelJS builds it.
- * Uses `inflateRaw` when given (Node's zlib: xlsxFile.ts) for parts up to SYNC_INFLATE_MAX bytes,
- * else the platform's DecompressionStream (browsers, Node ≥ 20); skipped where there is neither.
- * The stream is the slow path: in Node it cost as much time as ExcelJS's whole load of a small
- * workbook (bench/: 2.2 s of 5.7 s for 500 files), the synchronous inflate about a twentieth of it.
- */
-export async function verifyInflatedSizes(
-  bytes: Uint8Array,
-  entries: readonly ZipEntryInfo[],
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  inflateRaw?: InflateRawSync,
-): Promise<void> {
-  const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
-  const maxRows = limits.maxSheetRows ?? Infinity;
-  const maxCells = limits.maxSheetCells ?? Infinity;
-  for (const entry of entries) {
-    const counter = WORKSHEET_PART.test(entry.name) && (maxRows < Infinity || maxCells < Infinity) ? new SheetTagCounter() : null;
-    if (counter && entry.method === 0) {
-      counter.feed(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize));
-      if (counter.rows > maxRows || counter.cells > maxCells) throw tooManyRows(entry.name, counter, maxRows, maxCells);
-      continue;
-    }
-    if (entry.method !== 8 || (entry.compressedSize <= VERIFY_ABOVE_COMPRESSED && !counter)) continue;
-    const limit = Math.min(entry.uncompressedSize, limits.maxEntryBytes);
-    if (inflateRaw && limit <= SYNC_INFLATE_MAX) {
-      let inflated: Uint8Array | null;
-      try {
-        inflated = inflateRaw(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), limit);
-      } catch {
-        throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-      }
-      if (inflated === null || inflated.byteLength > limit) throw tooLargeInflated(entry.name, limit);
-      if (counter) {
-        counter.feed(inflated);
-        if (counter.rows > maxRows || counter.cells > maxCells) throw tooManyRows(entry.name, counter, maxRows, maxCells);
-      }
-      continue;
-    }
-    if (!Stream) continue;
-    const input = new Blob([bytes.slice(entry.dataOffset, entry.dataOffset + entry.compressedSize)]).stream();
-    const reader = input.pipeThrough(new Stream('deflate-raw')).getReader();
-    let total = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > limit) {
-          await reader.cancel();
-          throw tooLargeInflated(entry.name, limit);
-        }
-        if (counter) {
-          counter.feed(value);
-          if (counter.rows > maxRows || counter.cells > maxCells) {
-            await reader.cancel();
-            throw tooManyRows(entry.name, counter, maxRows, maxCells);
-          }
-        }
-      }
-    } catch (error) {
-      if (error instanceof WorkbookReadError) throw error;
-      throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
-    }
-  }
-}
+export * from './zip';
+import { readXlsxValues } from './xlsxRead';
+import {
+  canInflate,
+  DEFAULT_ZIP_LIMITS,
+  inspectXlsxZip,
+  verifyInflatedSizes,
+  WorkbookReadError,
+  type InflateRawSync,
+  type ZipLimits,
+} from './zip';
 
 // ------------------------------------------------------------------------------------ cell values
 
@@ -428,8 +95,30 @@ function toUint8(data: ArrayBuffer | Uint8Array): Uint8Array {
  * whole column would otherwise expand into a million cells). */
 const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing', 'hyperlinks', 'headerFooter', 'rowBreaks'];
 
-/** Reads an `.xlsx` from memory: every sheet's used range as values, plus the workbook properties. */
+/**
+ * Reads an `.xlsx` from memory: every sheet's used range as values, plus the workbook properties.
+ * The central directory is checked first; then the values reader (xlsxRead.ts) inflates and reads
+ * only the parts a check needs, each with its limits. Where nothing can inflate (a browser without
+ * DecompressionStream) ExcelJS reads the file instead.
+ */
 export async function readWorkbookData(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
+  const bytes = toUint8(data);
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+  const entries = inspectXlsxZip(bytes, limits);
+  if (!canInflate(options.inflateRaw)) return readWorkbookDataWithExcelJs(bytes, options);
+  const read = await readXlsxValues(bytes, entries, {
+    limits,
+    ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+    ...(options.maxCellsPerSheet !== undefined ? { maxCellsPerSheet: options.maxCellsPerSheet } : {}),
+  });
+  return { sheets: read.sheets, properties: read.properties, generatedKind: generatedKindOf(read.properties) };
+}
+
+/**
+ * readWorkbookData through ExcelJS's whole-document load: the fallback where nothing can inflate,
+ * and the reference the values reader is tested against (test/hosts/xlsxRead.test.ts).
+ */
+export async function readWorkbookDataWithExcelJs(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
   const bytes = toUint8(data);
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
   await verifyInflatedSizes(bytes, inspectXlsxZip(bytes, limits), limits, options.inflateRaw);

@@ -1,0 +1,467 @@
+/**
+ * The values reader: `.xlsx` bytes → one SheetGrid per worksheet plus the workbook properties,
+ * reading only the parts a check needs (workbook, its relationships, shared strings, the number
+ * formats of styles, worksheets, document properties). Browser-safe (no Node-only imports).
+ *
+ * Why not ExcelJS's load: it builds the whole document model (every style, every cell object) and
+ * inflates every part, which made `bontot consolidate` of many small workbooks half again slower
+ * than a plain ExcelJS load of them (bench/); the check needs values only. ExcelJS still writes
+ * every file and reads for fix-encoding (which rewrites the workbook), and stays the reference:
+ * test/hosts/xlsxRead.test.ts compares the grids of both readers on generated workbooks.
+ *
+ * Values are read as ExcelJS gives them through plainCellValue: shared and inline strings (rich
+ * text runs joined, phonetic runs left out, `_xHHHH_` escapes decoded), numbers, booleans, error
+ * codes as text ("#N/A"), a formula's cached result, numbers in a date format as Dates (1900 or
+ * 1904 date system), and cells inside a merged range other than its top-left cell left out.
+ * Tags may carry a namespace prefix (`x:c`); ExcelJS reads no cell of such a sheet.
+ */
+import type { SheetGrid } from '../workbook/types';
+import {
+  DEFAULT_ZIP_LIMITS,
+  inflatePart,
+  verifyInflatedSizes,
+  WorkbookReadError,
+  type InflateRawSync,
+  type ZipEntryInfo,
+  type ZipLimits,
+} from './zip';
+
+/** Workbook properties the product reads (docProps/core.xml and app.xml). */
+export interface XlsxProperties {
+  creator: string | null;
+  company: string | null;
+  keywords: string | null;
+  title: string | null;
+  subject: string | null;
+  category: string | null;
+}
+
+export interface XlsxValues {
+  sheets: SheetGrid[];
+  properties: XlsxProperties;
+}
+
+export interface XlsxReadOptions {
+  limits?: ZipLimits;
+  inflateRaw?: InflateRawSync;
+  /** Largest number of cells of one sheet's used rectangle. */
+  maxCellsPerSheet?: number;
+}
+
+// ------------------------------------------------------------------------------------------ XML
+
+/** A tag name with any namespace prefix: `(?:p:)?name`. */
+const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g;
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML text or attribute value → text: entities decoded, line ends normalised as a parser does. */
+function xmlText(raw: string): string {
+  let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (text.includes('&')) {
+    text = text.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+  }
+  return text;
+}
+
+/** OOXML's escape of characters XML cannot hold: `_x000D_` → "\r" (as ExcelJS decodes shared strings). */
+function unescapeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes of a start tag's text (after the name), values decoded. */
+function attributes(source: string): Map<string, string> {
+  const found = new Map<string, string>();
+  ATTRIBUTE.lastIndex = 0;
+  for (let match = ATTRIBUTE.exec(source); match !== null; match = ATTRIBUTE.exec(source)) {
+    found.set(match[1] as string, xmlText(match[2] ?? match[3] ?? ''));
+  }
+  return found;
+}
+
+/** An attribute by local name, whatever its prefix (`r:id`, `relationships:id`). */
+function attributeByLocalName(found: Map<string, string>, local: string): string | undefined {
+  for (const [name, value] of found) if (name === local || name.endsWith(`:${local}`)) return value;
+  return undefined;
+}
+
+/** Every start (or empty) tag named `name`, with its attribute text. */
+function* tags(xml: string, name: string): Generator<string> {
+  const pattern = new RegExp(`<${PREFIX}${name}(?=[\\s/>])([^>]*)>`, 'g');
+  for (let match = pattern.exec(xml); match !== null; match = pattern.exec(xml)) yield match[1] as string;
+}
+
+/** The text of the first element `name` (decoded), or null. */
+function elementText(xml: string, name: string): string | null {
+  const match = new RegExp(`<${PREFIX}${name}(?:\\s[^>]*)?>([^<]*)</${PREFIX}${name}>`).exec(xml);
+  return match ? xmlText(match[1] as string) : null;
+}
+
+const PHONETIC_RUN = new RegExp(`<${PREFIX}rPh(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${PREFIX}rPh>)`, 'g');
+const TEXT_ELEMENT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?>([^<]*)</${PREFIX}t>`, 'g');
+
+/** The text of a string item (`<si>` or `<is>` content): its `<t>` texts joined, phonetic runs left out. */
+function stringItemText(content: string): string {
+  const body = content.includes('rPh') ? content.replace(PHONETIC_RUN, '') : content;
+  let text = '';
+  TEXT_ELEMENT.lastIndex = 0;
+  for (let match = TEXT_ELEMENT.exec(body); match !== null; match = TEXT_ELEMENT.exec(body)) text += match[1] as string;
+  return unescapeXstring(xmlText(text));
+}
+
+// ------------------------------------------------------------------------------------------ parts
+
+/** Part names without a leading "/", resolved against the folder of the part that refers to them. */
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+class Parts {
+  private readonly byName = new Map<string, ZipEntryInfo>();
+  private readonly byLowerName = new Map<string, ZipEntryInfo>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    entries: readonly ZipEntryInfo[],
+    private readonly options: XlsxReadOptions,
+  ) {
+    for (const entry of entries) {
+      const name = entry.name.replace(/^\//, '');
+      this.byName.set(name, entry);
+      this.byLowerName.set(name.toLowerCase(), entry);
+    }
+  }
+
+  private readonly utf8 = new TextDecoder('utf-8');
+
+  /** The entries inflated so far. */
+  readonly read = new Set<ZipEntryInfo>();
+
+  entry(name: string): ZipEntryInfo | undefined {
+    return this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
+  }
+
+  /** The part's XML as text, or null when the zip has no such part; a worksheet's rows and cells are counted. */
+  async text(name: string, worksheet = false): Promise<string | null> {
+    const entry = this.entry(name);
+    if (!entry) return null;
+    this.read.add(entry);
+    const bytes = await inflatePart(this.bytes, entry, this.options.limits ?? DEFAULT_ZIP_LIMITS, this.options.inflateRaw, worksheet);
+    return this.utf8.decode(bytes);
+  }
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** A part's relationships (its `_rels/<name>.rels`), by id. */
+async function relationships(parts: Parts, part: string): Promise<Map<string, Relationship>> {
+  const slash = part.lastIndexOf('/');
+  const xml = await parts.text(`${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`);
+  const found = new Map<string, Relationship>();
+  if (xml === null) return found;
+  for (const tag of tags(xml, 'Relationship')) {
+    const attrs = attributes(tag);
+    const id = attrs.get('Id');
+    const target = attrs.get('Target');
+    if (id === undefined || target === undefined || attrs.get('TargetMode') === 'External') continue;
+    found.set(id, { type: attrs.get('Type') ?? '', target: resolvePart(part, target) });
+  }
+  return found;
+}
+
+function relationshipOfType(rels: Map<string, Relationship>, type: string): string | null {
+  for (const rel of rels.values()) if (rel.type.endsWith(`/${type}`)) return rel.target;
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------ styles
+
+/** Built-in number formats that are dates or times (ExcelJS's table: 14–22, 45–47). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** Whether a format code shows a date or time (ExcelJS's test: quoted and [bracketed] parts aside). */
+export function isDateFormat(code: string): boolean {
+  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** For each cell style index (`s`), whether its number format is a date. */
+async function dateStyles(parts: Parts, stylesPart: string | null): Promise<boolean[]> {
+  const xml = stylesPart === null ? null : await parts.text(stylesPart);
+  if (xml === null) return [];
+  const custom = new Map<number, string>();
+  for (const tag of tags(xml, 'numFmt')) {
+    const attrs = attributes(tag);
+    const id = Number(attrs.get('numFmtId'));
+    const code = attrs.get('formatCode');
+    if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+  }
+  const cellXfs = new RegExp(`<${PREFIX}cellXfs(?=[\\s>])[^>]*>([\\s\\S]*?)</${PREFIX}cellXfs>`).exec(xml);
+  if (!cellXfs) return [];
+  const dates: boolean[] = [];
+  for (const tag of tags(cellXfs[1] as string, 'xf')) {
+    const id = Number(attributes(tag).get('numFmtId') ?? 0);
+    const code = custom.get(id);
+    dates.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id));
+  }
+  return dates;
+}
+
+// ------------------------------------------------------------------------------------------ cells
+
+/** Excel serial → Date, as ExcelJS converts it (1900 system, or 1904 with `date1904`). */
+function excelSerialDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** "AB12" → [11, 27] (0-based row, column); null when it is no cell reference. */
+function cellPosition(ref: string): [number, number] | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) | 0x20; // lower case
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  if (i === 0 || i > 3 || i === ref.length) return null;
+  const row = Number(ref.slice(i));
+  return Number.isInteger(row) && row >= 1 ? [row - 1, col - 1] : null;
+}
+
+interface SheetContext {
+  sharedStrings: readonly string[];
+  dates: readonly boolean[];
+  date1904: boolean;
+  maxCells: number;
+}
+
+const SHEET_TAG = new RegExp(`<(/?)(${PREFIX})(row|c|mergeCell)(?=[\\s/>])([^>]*)>`, 'g');
+const VALUE = new RegExp(`<${PREFIX}v(?:\\s[^>]*)?>([^<]*)</${PREFIX}v>`);
+const INLINE = new RegExp(`<${PREFIX}is(?:\\s[^>]*)?>([\\s\\S]*?)</${PREFIX}is>`);
+
+/** A cell's value from its type, style and content, as plainCellValue gives ExcelJS's; null when blank. */
+function cellValue(type: string | undefined, style: number, content: string, ctx: SheetContext): unknown {
+  if (type === 'inlineStr') {
+    const inline = INLINE.exec(content);
+    return inline ? stringItemText(inline[1] as string) : null;
+  }
+  const match = VALUE.exec(content);
+  const raw = match ? (match[1] as string) : '';
+  if (raw === '') return null;
+  switch (type) {
+    case 's':
+      return ctx.sharedStrings[parseInt(raw, 10)] ?? null;
+    case 'str':
+      return xmlText(raw);
+    case 'b':
+      return parseInt(raw, 10) !== 0;
+    case 'e':
+      return xmlText(raw);
+    case 'd': {
+      // An ISO date cell (ExcelJS reads it as the number before the first "-").
+      const date = new Date(raw);
+      return Number.isNaN(date.getTime()) ? null : date;
+    }
+    default: {
+      const number = parseFloat(raw);
+      if (!Number.isFinite(number)) return null;
+      if (ctx.dates[style] !== true) return number;
+      const date = excelSerialDate(number, ctx.date1904);
+      return Number.isNaN(date.getTime()) ? null : date;
+    }
+  }
+}
+
+interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function mergedRange(ref: string): MergedRange | null {
+  const [from = '', to = from] = ref.replace(/\$/g, '').split(':');
+  const start = cellPosition(from);
+  const end = cellPosition(to);
+  if (!start || !end) return null;
+  return { top: Math.min(start[0], end[0]), left: Math.min(start[1], end[1]), bottom: Math.max(start[0], end[0]), right: Math.max(start[1], end[1]) };
+}
+
+/** A cell's `r`, `t` and `s` attributes (the only ones read), without building a map per cell. */
+function cellAttributes(source: string): { r?: string; t?: string; s?: string } {
+  const found: { r?: string; t?: string; s?: string } = {};
+  ATTRIBUTE.lastIndex = 0;
+  for (let match = ATTRIBUTE.exec(source); match !== null; match = ATTRIBUTE.exec(source)) {
+    const name = match[1];
+    if (name === 'r' || name === 't' || name === 's') found[name] = xmlText(match[2] ?? match[3] ?? '');
+  }
+  return found;
+}
+
+/** One worksheet's XML → its grid (the used range of non-blank values). */
+function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetContext): SheetGrid {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: unknown[] = [];
+  const merges: MergedRange[] = [];
+  let row = -1;
+  let col = -1;
+  SHEET_TAG.lastIndex = 0;
+  for (let match = SHEET_TAG.exec(xml); match !== null; match = SHEET_TAG.exec(xml)) {
+    const [, closing, prefix = '', tag, rest = ''] = match;
+    if (closing === '/') continue;
+    if (tag === 'row') {
+      const r = attributes(rest).get('r');
+      row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
+      col = -1;
+      continue;
+    }
+    if (tag === 'mergeCell') {
+      const ref = attributes(rest).get('ref');
+      const range = ref === undefined ? null : mergedRange(ref);
+      if (range) merges.push(range);
+      continue;
+    }
+    // A cell: its attributes, then its content up to the closing tag (none when it is empty).
+    const selfClosing = rest.endsWith('/');
+    const attrs = cellAttributes(selfClosing ? rest.slice(0, -1) : rest);
+    const ref = attrs.r;
+    const position = ref === undefined ? null : cellPosition(ref);
+    if (position) col = position[1];
+    else col += 1;
+    const cellRow = position ? position[0] : Math.max(row, 0);
+    if (selfClosing) continue;
+    const closingTag = `</${prefix}c>`;
+    const end = xml.indexOf(closingTag, SHEET_TAG.lastIndex);
+    if (end < 0) break;
+    const content = xml.slice(SHEET_TAG.lastIndex, end);
+    SHEET_TAG.lastIndex = end + closingTag.length;
+    // Without an `s` attribute a cell has no style, whatever style 0 is (as ExcelJS reads it).
+    const value = cellValue(attrs.t, attrs.s === undefined ? -1 : Number(attrs.s), content, ctx);
+    if (value === null || value === '') continue;
+    rows.push(cellRow);
+    cols.push(col);
+    values.push(value);
+  }
+  return gridOf(name, hidden, rows, cols, values, merges, ctx.maxCells);
+}
+
+function gridOf(
+  name: string,
+  hidden: boolean,
+  rows: readonly number[],
+  cols: readonly number[],
+  values: readonly unknown[],
+  merges: readonly MergedRange[],
+  maxCells: number,
+): SheetGrid {
+  const inMergeTail = (r: number, c: number): boolean =>
+    merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = -1;
+  let maxCol = -1;
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const r = rows[i] as number;
+    const c = cols[i] as number;
+    if (merges.length > 0 && inMergeTail(r, c)) continue;
+    kept.push(i);
+    if (r < minRow) minRow = r;
+    if (c < minCol) minCol = c;
+    if (r > maxRow) maxRow = r;
+    if (c > maxCol) maxCol = c;
+  }
+  if (kept.length === 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
+  const height = maxRow - minRow + 1;
+  const width = maxCol - minCol + 1;
+  if (height * width > maxCells) {
+    throw new WorkbookReadError(
+      'TOO_LARGE',
+      `Trang "${name}" có vùng dữ liệu ${height} dòng × ${width} cột, vượt giới hạn ${maxCells} ô. Hãy xóa các ô thừa ở xa vùng dữ liệu rồi lưu lại.`,
+    );
+  }
+  const grid: unknown[][] = Array.from({ length: height }, () => new Array<unknown>(width).fill(null));
+  for (const i of kept) (grid[(rows[i] as number) - minRow] as unknown[])[(cols[i] as number) - minCol] = values[i];
+  return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
+}
+
+// ------------------------------------------------------------------------------------------ workbook
+
+async function sharedStringsOf(parts: Parts, part: string | null): Promise<string[]> {
+  const xml = part === null ? null : await parts.text(part);
+  if (xml === null) return [];
+  const strings: string[] = [];
+  const item = new RegExp(`<${PREFIX}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${PREFIX}si>)`, 'g');
+  for (let match = item.exec(xml); match !== null; match = item.exec(xml)) strings.push(stringItemText(match[1] ?? ''));
+  return strings;
+}
+
+async function propertiesOf(parts: Parts, rootRels: Map<string, Relationship>): Promise<XlsxProperties> {
+  const core = (await parts.text(relationshipOfType(rootRels, 'core-properties') ?? 'docProps/core.xml')) ?? '';
+  const app = (await parts.text(relationshipOfType(rootRels, 'extended-properties') ?? 'docProps/app.xml')) ?? '';
+  const nonEmpty = (text: string | null): string | null => (text === null || text === '' ? null : text);
+  return {
+    creator: nonEmpty(elementText(core, 'creator')),
+    company: nonEmpty(elementText(app, 'Company')),
+    keywords: nonEmpty(elementText(core, 'keywords')),
+    title: nonEmpty(elementText(core, 'title')),
+    subject: nonEmpty(elementText(core, 'subject')),
+    category: nonEmpty(elementText(core, 'category')),
+  };
+}
+
+/**
+ * Reads the values of every worksheet, in the workbook's order. The zip's central directory must
+ * have been checked (inspectXlsxZip); each part is inflated with its limits. Throws
+ * WorkbookReadError (Vietnamese) for what cannot be read.
+ */
+export async function readXlsxValues(bytes: Uint8Array, entries: readonly ZipEntryInfo[], options: XlsxReadOptions = {}): Promise<XlsxValues> {
+  const parts = new Parts(bytes, entries, options);
+  const rootRels = await relationships(parts, '.rels');
+  const workbookPart = relationshipOfType(rootRels, 'officeDocument') ?? 'xl/workbook.xml';
+  const workbookXml = (await parts.text(workbookPart)) ?? (await parts.text('xl/workbook.xml'));
+  if (workbookXml === null || !new RegExp(`<${PREFIX}workbook[\\s/>]`).test(workbookXml)) {
+    throw new WorkbookReadError('DAMAGED', 'Không đọc được nội dung sổ tính (thiếu phần workbook.xml). Hãy mở tệp trong Excel, kiểm tra và lưu lại dạng .xlsx.');
+  }
+  const rels = await relationships(parts, workbookPart);
+  const workbookPr = [...tags(workbookXml, 'workbookPr')][0];
+  const date1904Flag = workbookPr === undefined ? undefined : attributes(workbookPr).get('date1904');
+  const ctx: SheetContext = {
+    sharedStrings: await sharedStringsOf(parts, relationshipOfType(rels, 'sharedStrings')),
+    dates: await dateStyles(parts, relationshipOfType(rels, 'styles')),
+    date1904: date1904Flag === '1' || date1904Flag === 'true',
+    maxCells: options.maxCellsPerSheet ?? 20_000_000,
+  };
+  const sheets: SheetGrid[] = [];
+  for (const tag of tags(workbookXml, 'sheet')) {
+    const attrs = attributes(tag);
+    const name = attrs.get('name');
+    const rel = rels.get(attributeByLocalName(attrs, 'id') ?? '');
+    if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
+    const xml = await parts.text(rel.target, true);
+    if (xml === null) continue;
+    const state = attrs.get('state');
+    sheets.push(worksheetValues(name, state === 'hidden' || state === 'veryHidden', xml, ctx));
+  }
+  const properties = await propertiesOf(parts, rootRels);
+  // The parts not read must not lie about their sizes either: a file whose declared sizes are
+  // false is damaged or a zip bomb, whichever part it is in (Excel would not open it).
+  await verifyInflatedSizes(bytes, entries.filter((entry) => !parts.read.has(entry)), options.limits ?? DEFAULT_ZIP_LIMITS, options.inflateRaw);
+  return { sheets, properties };
+}
