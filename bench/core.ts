@@ -1,12 +1,15 @@
 /**
  * The check against the parse: checkWorkbook (src/workbook/check.ts) on the large workbook's grids
- * ÷ the ExcelJS parse of the same .xlsx (src/hosts/xlsx.ts readWorkbookBuffer). Reading the file is
- * the cost people wait for; the rules must be a small fraction of it.
+ * ÷ the ExcelJS parse of the same .xlsx (a plain `Workbook.xlsx.load`, the metric's baseline). The
+ * grids come from the product's own reader (src/hosts/xlsx.ts readWorkbookBuffer, the values
+ * reader), whose time is reported beside it. Reading the file is the cost people wait for; the
+ * rules must be a small fraction of it.
  *
  * Each run checks a workbook it has not seen (same size, other names): the reader keeps caches
  * across workbooks (labels, legacy-encoding detections), and a check repeated on the same grids
  * would find every name in them. One unmeasured run first warms the JIT.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsxFile';
@@ -22,6 +25,8 @@ export interface CoreResult {
     checkMs: number;
     parseRuns: number[];
     checkRuns: number[];
+    /** The product's values reader on the same file (median, ms): what the check actually waits for. */
+    readMs: number;
     /** The same ratio in CPU time (a diagnostic for busy machines; the metric is wall clock). */
     cpuRatio: number;
     fileBytes: number;
@@ -41,6 +46,7 @@ export async function benchCoreVsParse(workbook: (index: number) => readonly She
   const checkRuns: number[] = [];
   const parseCpu: number[] = [];
   const checkCpu: number[] = [];
+  const readRuns: number[] = [];
   let fileBytes = 0;
   let cells = 0;
   let eligible = true;
@@ -50,9 +56,12 @@ export async function benchCoreVsParse(workbook: (index: number) => readonly She
     const bytes = new Uint8Array(readFileSync(path));
     let cpu = cpuNow();
     let start = process.hrtime.bigint();
-    const grids: SheetGrid[] = await readWorkbookBuffer(bytes);
+    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
     const parseMs = msSince(start);
     const parseCpuMs = cpuNow() - cpu;
+    start = process.hrtime.bigint();
+    const grids: SheetGrid[] = await readWorkbookBuffer(bytes);
+    const readMs = msSince(start);
     cpu = cpuNow();
     start = process.hrtime.bigint();
     const result = checkWorkbook(grids, { asOf: BENCH_AS_OF });
@@ -60,6 +69,7 @@ export async function benchCoreVsParse(workbook: (index: number) => readonly She
     const checkCpuMs = cpuNow() - cpu;
     if (i === 0) continue;
     parseRuns.push(parseMs);
+    readRuns.push(readMs);
     checkRuns.push(checkMs);
     parseCpu.push(parseCpuMs);
     checkCpu.push(checkCpuMs);
@@ -71,6 +81,6 @@ export async function benchCoreVsParse(workbook: (index: number) => readonly She
   const checkMs = median(checkRuns);
   return {
     core_vs_parse_ratio: ratio(checkMs, parseMs),
-    details: { parseMs, checkMs, parseRuns, checkRuns, cpuRatio: ratio(median(checkCpu), median(parseCpu)), fileBytes, cells, eligible },
+    details: { parseMs, checkMs, parseRuns, checkRuns, readMs: median(readRuns), cpuRatio: ratio(median(checkCpu), median(parseCpu)), fileBytes, cells, eligible },
   };
 }
