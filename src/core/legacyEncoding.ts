@@ -731,18 +731,32 @@ const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
  */
 function mayHaveLegacyWord(text: string): boolean {
   for (const chunk of text.split(' ')) {
-    if (!LATIN1_HIGH.test(chunk)) continue;
-    if (!ALL_LETTERS.test(chunk)) return true;
-    if (BEYOND_LATIN1.test(chunk)) continue;
-    if (
-      wordKind('TCVN3', chunk, false).kind === 'legacy' ||
-      wordKind('TCVN3', chunk, true).kind === 'legacy' ||
-      wordKind('VNI', chunk, false).kind === 'legacy'
-    ) {
-      return true;
-    }
+    if (LATIN1_HIGH.test(chunk) && chunkMayBeLegacy(chunk)) return true;
   }
   return false;
+}
+
+/**
+ * The answer for one chunk with a U+00A1–U+00FF character, memoised: a pure function of the
+ * chunk, and the names of a large workbook repeat a few hundred words (one lookup instead of
+ * three `wordKind` lookups, each with its key to build).
+ */
+const CHUNKS = new Map<string, boolean>();
+const CHUNKS_SIZE = 50_000;
+
+function chunkMayBeLegacy(chunk: string): boolean {
+  let may = CHUNKS.get(chunk);
+  if (may === undefined) {
+    may =
+      !ALL_LETTERS.test(chunk) ||
+      (!BEYOND_LATIN1.test(chunk) &&
+        (wordKind('TCVN3', chunk, false).kind === 'legacy' ||
+          wordKind('TCVN3', chunk, true).kind === 'legacy' ||
+          wordKind('VNI', chunk, false).kind === 'legacy'));
+    if (CHUNKS.size >= CHUNKS_SIZE) CHUNKS.clear();
+    CHUNKS.set(chunk, may);
+  }
+  return may;
 }
 
 export interface DetectOptions {

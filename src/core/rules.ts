@@ -32,6 +32,7 @@ import type {
   Finding,
   IsoDate,
   Meeting,
+  Member,
   OrgKind,
   OrgRecords,
   RatingLevel,
@@ -211,12 +212,16 @@ export const attendanceFigures: (ctx: RuleContext) => AttendanceFigures | null =
   const counted = countedMatrix(ctx);
   if (counted) {
     // Counted in place: a large chi bộ has 100 000+ marks, so no intermediate array of them.
+    // Indexed loops: this runs once per check, mostly before V8 optimises it, and a for…of
+    // there allocates an iterator result per mark.
     let present = 0;
     let required = 0;
-    for (const row of counted.matrix.rows) {
-      const marks = row.marks;
-      for (const index of counted.columns) {
-        const mark = marks[index];
+    const rows = counted.matrix.rows;
+    const columns = counted.columns;
+    for (let r = 0; r < rows.length; r++) {
+      const marks = (rows[r] as AttendanceMatrix['rows'][number]).marks;
+      for (let i = 0; i < columns.length; i++) {
+        const mark = marks[columns[i] as number];
         if (mark === 'C') {
           present += 1;
           required += 1;
@@ -257,7 +262,13 @@ export const ruleCriterionMissing: Rule = (ctx) => criterionFindings(ctx, 'CRITE
 
 /** The ratings that count for a chi bộ: every member not exempt, and exempt members who were rated. */
 export function memberLevels(records: OrgRecords): (RatingLevel | null)[] {
-  return (records.members ?? []).filter((m) => !m.exempt || m.rating !== null).map((m) => m.rating);
+  const levels: (RatingLevel | null)[] = [];
+  const members = records.members ?? [];
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i] as Member;
+    if (!m.exempt || m.rating !== null) levels.push(m.rating);
+  }
+  return levels;
 }
 
 interface RatedEntry {
@@ -265,13 +276,29 @@ interface RatedEntry {
   rating: RatingLevel | null;
 }
 
-function ratedEntries(ctx: RuleContext, scope: RecognitionScope): RatedEntry[] | null {
-  if (scope === 'members') {
-    if (!isChiBo(ctx) || ctx.records.members === null) return null;
-    return ctx.records.members.filter((m) => !m.exempt || m.rating !== null).map((m) => ({ name: m.name, rating: m.rating }));
-  }
+/** The rated entries of a scope and their levels (the same order), or null when the scope does not apply. */
+interface RatedEntries {
+  entries: RatedEntry[];
+  levels: (RatingLevel | null)[];
+}
+
+function entriesOf(entries: RatedEntry[]): RatedEntries {
+  return { entries, levels: entries.map((e) => e.rating) };
+}
+
+/** Rated members, once per context: three rules read them (5 000 entries in a large chi bộ). */
+const ratedMembers: (ctx: RuleContext) => RatedEntries | null = perContext((ctx) => {
+  if (!isChiBo(ctx) || ctx.records.members === null) return null;
+  return entriesOf(ctx.records.members.filter((m) => !m.exempt || m.rating !== null).map((m) => ({ name: m.name, rating: m.rating })));
+});
+
+const ratedCells: (ctx: RuleContext) => RatedEntries | null = perContext((ctx) => {
   if (!isDangBo(ctx) || ctx.records.subordinates === null) return null;
-  return ctx.records.subordinates.map((s) => ({ name: s.name, rating: s.rating }));
+  return entriesOf(ctx.records.subordinates.map((s) => ({ name: s.name, rating: s.rating })));
+});
+
+function ratedEntries(ctx: RuleContext, scope: RecognitionScope): RatedEntries | null {
+  return scope === 'members' ? ratedMembers(ctx) : ratedCells(ctx);
 }
 
 function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV'): string[] {
@@ -282,15 +309,11 @@ function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV'): string[
 
 function shareRule(scope: RecognitionScope, which: 'completed' | 'good', code: ReasonCode): Rule {
   return (ctx) => {
-    const entries = ratedEntries(ctx, scope);
-    if (entries === null) return [];
-    const problem = ratingShareProblems(
-      entries.map((e) => e.rating),
-      scope,
-      ctx.policy,
-    )[which];
+    const rated = ratedEntries(ctx, scope);
+    if (rated === null) return [];
+    const problem = ratingShareProblems(rated.levels, scope, ctx.policy)[which];
     if (problem === null) return [];
-    const names = below(entries, which === 'completed' ? 'HTNV' : 'HTTNV');
+    const names = below(rated.entries, which === 'completed' ? 'HTNV' : 'HTTNV');
     const detail = names.length > 0 ? ` Dưới mức: ${listNames(names)}.` : '';
     return [{ code, sheet: scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates, cell: null, message: `${problem}${detail}` }];
   };
@@ -317,7 +340,9 @@ export const ruleRatingMissing: Rule = (ctx) => {
   if (isChiBo(ctx) && ctx.records.members !== null) {
     sheet = ctx.sheets.members;
     noun = 'đảng viên';
-    for (const member of ctx.records.members) {
+    const members = ctx.records.members;
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i] as Member;
       // An unreadable rating is already a data error (VALUE_INVALID); it is not also "missing".
       if (member.exempt || member.rating !== null || member.ratingUnreadable) continue;
       findings.push({
@@ -359,9 +384,9 @@ export const ruleRatingMissing: Rule = (ctx) => {
 /** EXCELLENT_CAP: HTXSNV at most excellentCapPercent of those rated HTTNV or higher (members or subordinate chi bộ). */
 export const ruleExcellentCap: Rule = (ctx) => {
   const scope: RecognitionScope | null = isChiBo(ctx) ? 'members' : isDangBo(ctx) ? 'cells' : null;
-  const entries = scope === null ? null : ratedEntries(ctx, scope);
-  if (scope === null || entries === null) return [];
-  const counts = countRatings(entries.map((e) => e.rating));
+  const rated = scope === null ? null : ratedEntries(ctx, scope);
+  if (scope === null || rated === null) return [];
+  const counts = countRatings(rated.levels);
   const good = countAtLeast(counts, 'HTTNV');
   const percent = percentOf(counts.HTXSNV, good);
   const cap = ctx.policy.excellentCapPercent;
@@ -407,7 +432,9 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
   if (counted) {
     const { matrix, columns } = counted;
     const ordered = [...columns].sort((a, b) => a - b);
-    for (const row of matrix.rows) {
+    const rows = matrix.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as AttendanceMatrix['rows'][number];
       if (!row.marks.includes('K')) continue;
       for (const index of ordered) {
         if (row.marks[index] !== 'K') continue;

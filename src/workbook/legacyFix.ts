@@ -54,9 +54,22 @@ export function mayBeLegacy(text: string): boolean {
   return LATIN1_HIGH.test(text);
 }
 
+/**
+ * MAYBE_HIGH.test(value) as a loop: the first pass asks it of every string cell of the workbook,
+ * most of them one or two characters ("C", "P"), where a call into the regex engine costs more
+ * than the look at each character.
+ */
+function maybeHigh(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xa1 && (code <= 0xff || (code >= 0x300 && code <= 0x36f))) return true;
+  }
+  return false;
+}
+
 /** The text a cell is matched by (cellText composed to NFC), or null when it cannot be legacy. */
 export function legacyCandidate(value: unknown): string | null {
-  if (typeof value !== 'string' || !MAYBE_HIGH.test(value)) return null;
+  if (typeof value !== 'string' || !(value.length > 64 ? MAYBE_HIGH.test(value) : maybeHigh(value))) return null;
   const text = cellText(value);
   if (text === null) return null;
   const nfc = text.normalize('NFC');
@@ -197,6 +210,9 @@ class Scan implements LegacyScan {
   }
 
   detect(text: string): LegacyDetection | null {
+    // In a workbook without legacy text the answer is the first pass's (TCVN3 preferred, no
+    // reading as a label): no second map to fill for each of its thousands of names.
+    if (!this.hasLegacy) return this.firstPass(text);
     const known = this.final.get(text);
     if (known !== undefined) return known;
     let found = this.firstPass(text);
@@ -229,9 +245,11 @@ function userSheets(sheets: readonly SheetGrid[]): SheetGrid[] {
 export function scanLegacyEncoding(sheets: readonly SheetGrid[]): LegacyScan {
   const scan = new Scan();
   for (const grid of userSheets(sheets)) {
-    for (const row of grid.values) {
-      for (const value of row) {
-        const text = legacyCandidate(value);
+    const rows = grid.values;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as readonly unknown[];
+      for (let c = 0; c < row.length; c++) {
+        const text = legacyCandidate(row[c]);
         if (text === null) continue;
         const found = scan.firstPass(text);
         if (found) scan.counts[found.encoding] += 1;

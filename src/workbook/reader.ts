@@ -161,6 +161,20 @@ export function labelText(value: unknown, at: CellRef, issues: Issue[] | null, l
  */
 type TextMemo = Map<string, string | null>;
 
+/**
+ * A short string of printable ASCII without spaces ("C", "P", "90", a card number): already
+ * trimmed NFC text and never legacy, so it is its own text. A loop, not a regex: the check is
+ * asked of every mark of the attendance matrix.
+ */
+function plainAscii(value: string): boolean {
+  if (value.length === 0 || value.length > 16) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return false;
+  }
+  return true;
+}
+
 class SheetView {
   constructor(
     readonly grid: SheetGrid,
@@ -217,6 +231,7 @@ class SheetView {
       const text = cellText(value);
       return text === null ? null : text.normalize('NFC');
     }
+    if (plainAscii(value)) return value;
     const known = this.texts.get(value);
     if (known !== undefined) return known;
     const text = cellText(value);
@@ -287,8 +302,9 @@ function reportMissingColumns(sheet: SheetView, header: HeaderMap, columns: read
 }
 
 /** True when every cell of the row under the given columns is blank. */
-function rowBlank(sheet: SheetView, r: number, cols: Iterable<number>): boolean {
-  for (const c of cols) if (!sheet.blank(r, c)) return false;
+function rowBlank(sheet: SheetView, r: number, cols: readonly number[]): boolean {
+  // Indexed: asked of every row, in loops that run once per read (a for…of allocates there).
+  for (let i = 0; i < cols.length; i++) if (!sheet.blank(r, cols[i])) return false;
   return true;
 }
 
@@ -772,6 +788,24 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
   const scanned = [nameCol, ...(cardCol === undefined ? [] : [cardCol]), ...dateCols.map((d) => d.c)];
   const markCols = dateCols.map((d) => d.c);
   const markLetters = markCols.map((c) => sheet.columnLetters(c));
+  /**
+   * A row of the matrix whose marks' A1 addresses (`cells`) are built when asked: a large matrix
+   * has 100 000+ marks, and only the few a finding points at need their address. A class, not an
+   * object literal with a getter: V8 keeps such literals in slow (dictionary) mode.
+   */
+  class MatrixRow {
+    constructor(
+      readonly key: string,
+      readonly name: string,
+      readonly marks: (AttendanceMark | null)[],
+      /** 1-based sheet row. */
+      readonly row: number,
+    ) {}
+
+    get cells(): string[] {
+      return markLetters.map((letters) => `${letters}${this.row}`);
+    }
+  }
   /** Parsed marks by cell text, for this sheet (the same few marks fill the whole matrix). */
   const marksByText = new Map<string, Parsed<AttendanceMark>>();
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
@@ -786,13 +820,14 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     let key: string;
     if (card !== null && members?.byCard !== false) key = cardKey(card);
     else key = byName().get(nameKey(name)) ?? nameKey(name);
-    const marks: (AttendanceMark | null)[] = [];
+    // Sized once (pushing 24 marks grows the array twice, for every row).
+    const marks = new Array<AttendanceMark | null>(markCols.length);
     for (let i = 0; i < markCols.length; i++) {
       const c = markCols[i] as number;
       // readLabel(…, parseMark), with the parse looked up per text of this sheet.
       const text = sheet.text(r, c);
       if (text === null) {
-        marks.push(null);
+        marks[i] = null;
         continue;
       }
       let parsed = marksByText.get(text);
@@ -800,23 +835,13 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
         parsed = parseMemo(parseMark, text);
         marksByText.set(text, parsed);
       }
-      if (parsed.ok) marks.push(parsed.value);
+      if (parsed.ok) marks[i] = parsed.value;
       else {
         sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${parsed.message}`);
-        marks.push(null);
+        marks[i] = null;
       }
     }
-    const rowNumber = sheet.rowNumber(r);
-    matrix.rows.push({
-      key,
-      name,
-      marks,
-      // The marks' A1 addresses, built when asked: a large matrix has 100 000+ marks, and only
-      // the few a finding points at need their address.
-      get cells(): string[] {
-        return markLetters.map((letters) => `${letters}${rowNumber}`);
-      },
-    });
+    matrix.rows.push(new MatrixRow(key, name, marks, sheet.rowNumber(r)));
   }
   return matrix;
 }
@@ -833,8 +858,8 @@ function compareMatrix(matrix: AttendanceMatrix, meetings: readonly Meeting[], m
   // C, P and K of every column, counted in one pass over the rows (row by row, as they are stored).
   const width = matrix.columns.length;
   const counted = { C: new Array<number>(width).fill(0), P: new Array<number>(width).fill(0), K: new Array<number>(width).fill(0) };
-  for (const row of matrix.rows) {
-    const marks = row.marks;
+  for (let r = 0; r < matrix.rows.length; r++) {
+    const marks = (matrix.rows[r] as AttendanceMatrix['rows'][number]).marks;
     for (let index = 0; index < width; index++) {
       const mark = marks[index];
       if (mark === 'C' || mark === 'P' || mark === 'K') {
