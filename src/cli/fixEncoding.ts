@@ -8,7 +8,7 @@
  */
 import { promises as fs } from 'fs';
 import { resolve } from 'path';
-import { readFileBytes, WorkbookReadError } from '../hosts/xlsxFile';
+import { nodeInflateRaw, readFileBytes, WorkbookReadError } from '../hosts/xlsxFile';
 import { encodingCounts, fixLegacyEncoding, type FixResult, type SkipReason } from '../hosts/xlsxFix';
 import { countBySheet, encodingsLabel } from '../workbook/legacyFix';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
@@ -120,7 +120,7 @@ export async function runFixEncoding(args: readonly string[], io: CliIo, help: s
 
   let result: FixResult;
   try {
-    result = await fixLegacyEncoding(await readFileBytes(input));
+    result = await fixLegacyEncoding(await readFileBytes(input), { inflateRaw: nodeInflateRaw });
   } catch (error) {
     io.stderr(`Lỗi: ${error instanceof WorkbookReadError ? error.message : `không đọc được "${input}": ${errorMessage(error)}`}`);
     return EXIT_ERROR;

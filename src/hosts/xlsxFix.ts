@@ -17,7 +17,16 @@ import type { LegacyEncodingName } from '../core/legacyEncoding';
 import { parseA1 } from '../workbook/a1';
 import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../workbook/legacyFix';
 import type { SheetGrid } from '../workbook/types';
-import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, plainCellValue, verifyInflatedSizes, WorkbookReadError, worksheetGrid, type ZipLimits } from './xlsx';
+import {
+  DEFAULT_ZIP_LIMITS,
+  inspectXlsxZip,
+  plainCellValue,
+  verifyInflatedSizes,
+  WorkbookReadError,
+  worksheetGrid,
+  type InflateRawSync,
+  type ZipLimits,
+} from './xlsx';
 
 // ------------------------------------------------------------------------------------- parts
 
@@ -108,6 +117,8 @@ export interface FixResult {
 
 export interface FixOptions {
   limits?: Partial<ZipLimits>;
+  /** A synchronous inflater for the zip checks (Node passes zlib's): every part is then checked. */
+  inflateRaw?: InflateRawSync;
 }
 
 type RichRun = { text?: unknown; font?: Partial<ExcelJS.Font> };
@@ -154,7 +165,7 @@ export async function fixLegacyEncoding(data: ArrayBuffer | Uint8Array, options:
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
   const entries = inspectXlsxZip(bytes, limits);
-  await verifyInflatedSizes(bytes, entries, limits);
+  await verifyInflatedSizes(bytes, entries, limits, options.inflateRaw);
   const inputNames = entries.map((e) => e.name);
   const workbook = new ExcelJS.Workbook();
   try {

@@ -406,7 +406,9 @@ export async function verifyInflatedSizes(
   for (const entry of entries) {
     const small = entry.method === 8 && entry.compressedSize <= VERIFY_ABOVE_COMPRESSED;
     if (entry.method !== 0 && entry.method !== 8) continue;
-    if (small && !isWorksheetPart(entry.name)) continue;
+    // Through a stream, parts too small to hide a bomb are left to the library's own size check;
+    // a synchronous inflater checks them all (cheaply), so no library message reaches the user.
+    if (small && !isWorksheetPart(entry.name) && !inflateRaw) continue;
     await inflateEntry(bytes, entry, limits, inflateRaw, false, isWorksheetPart(entry.name));
   }
 }

@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { DEFAULT_ZIP_LIMITS, readWorkbookBuffer, WorkbookReadError, writeWorkbookBuffer, type WorkbookReadErrorCode } from '../../src/hosts/xlsx';
-import { readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsxFile';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, readWorkbookBuffer, WorkbookReadError, writeWorkbookBuffer, type WorkbookReadErrorCode } from '../../src/hosts/xlsx';
+import { nodeInflateRaw, readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsxFile';
 import { fixLegacyEncoding } from '../../src/hosts/xlsxFix';
 import { params } from './fuzz';
-import { layout, lyingSheet, manyRows, manySheets, smallWorkbook, withParts, xlsBytes } from './hostileFiles';
+import { declareSize, layout, lyingSheet, manyRows, manySheets, smallWorkbook, withParts, xlsBytes } from './hostileFiles';
 
 const VIETNAMESE = /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i;
 
@@ -129,6 +129,20 @@ describe('zip bombs', () => {
     const error = await refusal(bytes, { limits: { maxEntryBytes: 1024 * 1024 } });
     expect(error.code).toBe('TOO_LARGE');
     expect(error.message).toContain('1 MB mỗi phần');
+  });
+
+  test('a small part that is no sheet and lies is refused with our message, not a library\'s', async () => {
+    const base = await smallWorkbook();
+    const styles = await (await JSZip.loadAsync(base)).file('xl/styles.xml')!.async('string');
+    const padded = await withParts(base, { 'xl/styles.xml': styles.replace('<numFmts', `${' '.repeat(2 * 1024 * 1024)}<numFmts`) }, 9);
+    const bytes = declareSize(padded, 'xl/styles.xml', 1000);
+    expect(inspectXlsxZip(bytes).find((e) => e.name === 'xl/styles.xml')?.compressedSize).toBeLessThan(64 * 1024);
+    for (const error of [await refusal(bytes), await fixLegacyEncoding(bytes, { inflateRaw: nodeInflateRaw }).then(() => null, (e: unknown) => e)]) {
+      expect(error).toBeInstanceOf(WorkbookReadError);
+      expect((error as WorkbookReadError).code).toBe('TOO_LARGE');
+      expect((error as WorkbookReadError).message).toContain('bom nén');
+      expect((error as WorkbookReadError).message).not.toMatch(/uncompressed|mismatch|size/i);
+    }
   });
 
   test('fix-encoding reads through the same checks', async () => {
