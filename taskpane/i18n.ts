@@ -128,6 +128,7 @@ const VI = {
   'policy.saving': 'Đang lưu cấu hình…',
   'policy.saved': 'Đã lưu cấu hình vào trang “Cấu hình”; các hàm BONTOT đã được tính lại.',
   'policy.resetDone': 'Đã khôi phục giá trị mặc định theo Kế hoạch và lưu vào trang “Cấu hình”.',
+  'policy.savedKeptCopy': 'Đã lưu cấu hình vào trang “Cấu hình”; trang “Cấu hình” có sẵn của bạn không phải trang cấu hình nên được giữ lại nguyên vẹn thành “{copy}”.',
   'policy.invalid': 'Chưa lưu: {count} giá trị không hợp lệ. {first}',
   'policy.failed': 'Không lưu được cấu hình: {message}',
 
@@ -302,6 +303,7 @@ const EN: Record<I18nKey, string> = {
   'policy.saving': 'Saving the settings…',
   'policy.saved': 'Saved the settings to the “Cấu hình” sheet; the BONTOT functions were recalculated.',
   'policy.resetDone': 'Restored the plan’s defaults and saved them to the “Cấu hình” sheet.',
+  'policy.savedKeptCopy': 'Saved the settings to the “Cấu hình” sheet; your own “Cấu hình” sheet was not a settings sheet, so it was kept unchanged as “{copy}”.',
   'policy.invalid': 'Not saved: {count} invalid values. {first}',
   'policy.failed': 'Could not save the settings: {message}',
 

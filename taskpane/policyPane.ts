@@ -171,12 +171,13 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
       try {
         // The functions get the policy first, so the recalculation writePolicy asks for uses it.
         await ctx.shareWithFunctions(policy, false);
-        await ctx.run((context) => writePolicy(context, policyLayout(policy)));
+        const { copy } = await ctx.run((context) => writePolicy(context, policyLayout(policy)));
         ctx.setPolicy(policy, 'workbook');
         fill(policy);
         showErrors([], false);
         tr(note, 'policy.loaded.workbook');
-        status.say(doneKey, undefined, 'ok');
+        if (copy === null) status.say(doneKey, undefined, 'ok');
+        else status.say('policy.savedKeptCopy', { copy }, 'ok');
         return true;
       } catch (error) {
         if (bridge && previous) bridge.setPolicy(previous);

@@ -18,7 +18,7 @@
 import { columnLetters, parseRange, rangeA1 } from '../workbook/a1';
 import { backupSheetName, unicodeFontFor } from '../workbook/legacyFix';
 import { findMarker, placeMarker, MARKER_SEARCH_ROWS } from '../workbook/marker';
-import { readPolicyGrid, type PolicyCellEntry } from '../workbook/policySheet';
+import { isPolicySheetValues, readPolicyGrid, type PolicyCellEntry } from '../workbook/policySheet';
 import { SHEET_NAMES } from '../workbook/template';
 import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout } from '../workbook/types';
 
@@ -679,21 +679,45 @@ export async function readPolicyEntries(
   return grid ? readPolicyGrid(grid) : null;
 }
 
+export interface PolicyWriteResult {
+  /**
+   * The copy kept of a sheet of the user's that had the policy sheet's name but was no policy
+   * sheet ("Cấu hình (bản gốc)"), or null when there was none to keep.
+   */
+  copy: string | null;
+}
+
 /**
- * Writes the policy sheet (the product's own: replaced whatever it holds, created hidden when
- * absent), then recalculates so that the BONTOT functions use the new thresholds. 2 syncs.
+ * Writes the policy sheet (created hidden when absent), then recalculates so that the BONTOT
+ * functions use the new thresholds. A policy sheet (or an empty one) is replaced; a sheet of the
+ * user's that only has its name is first copied to "Cấu hình (bản gốc)" (add-in edits cannot be
+ * undone with Ctrl+Z). 2 syncs when the sheet is new, 3 when it exists.
  */
-export async function writePolicy(context: Excel.RequestContext, layout: SheetLayout): Promise<void> {
-  const existing = context.workbook.worksheets.getItemOrNullObject(layout.name);
+export async function writePolicy(context: Excel.RequestContext, layout: SheetLayout): Promise<PolicyWriteResult> {
+  const worksheets = context.workbook.worksheets;
+  const existing = worksheets.getItemOrNullObject(layout.name);
   existing.load('name');
   await context.sync();
-  context.application.suspendApiCalculationUntilNextSync();
   const exists = !existing.isNullObject;
+  let copy: string | null = null;
+  if (exists) {
+    const used = existing.getUsedRangeOrNullObject(true);
+    used.load('values');
+    worksheets.load('items/name');
+    await context.sync();
+    if (!used.isNullObject && !isPolicySheetValues(used.values)) {
+      copy = backupSheetName(existing.name, worksheets.items.map((sheet) => sheet.name));
+      // Queued before the writes below, so the copy keeps what the user had.
+      existing.copy('After', existing).name = copy;
+    }
+  }
+  context.application.suspendApiCalculationUntilNextSync();
   const sheet = exists ? existing : context.workbook.worksheets.add(layout.name);
   queueLayout(sheet, layout, { rows: layout.values.length, reset: exists });
   sheet.visibility = layout.hidden ? 'Hidden' : 'Visible';
   context.workbook.application.calculate('Full');
   await context.sync();
+  return { copy };
 }
 
 // ----------------------------------------------------------------------------- select, highlight

@@ -64,23 +64,33 @@ function policyValue(key: string, value: unknown): unknown {
  * The policy rows of a `Cấu hình` grid: the rows below the `Khóa | Giá trị` header (found within
  * the first 10 rows) whose key is not blank. Without such a header, columns A and B are read.
  */
-export function readPolicyGrid(grid: SheetGrid): PolicyCellEntry[] {
+/** The `Khóa | Giá trị` header among the first 10 rows of a grid's values: its row and columns, or null. */
+function policyHeader(values: readonly (readonly unknown[])[]): { row: number; keyCol: number; valueCol: number } | null {
   const [keyDef, valueDef] = POLICY_SHEET.columns;
-  let headerRow = -1;
-  let keyCol = 0;
-  let valueCol = 1;
-  for (let r = 0; r < Math.min(10, grid.values.length) && headerRow < 0; r++) {
-    const row = grid.values[r] ?? [];
+  for (let r = 0; r < Math.min(10, values.length); r++) {
+    const row = values[r] ?? [];
     const find = (def: typeof keyDef): number =>
       def ? row.findIndex((value) => typeof value === 'string' && matchesColumn(value, def)) : -1;
     const k = find(keyDef);
     const v = find(valueDef);
-    if (k >= 0 && v >= 0) {
-      headerRow = r;
-      keyCol = k;
-      valueCol = v;
-    }
+    if (k >= 0 && v >= 0) return { row: r, keyCol: k, valueCol: v };
   }
+  return null;
+}
+
+/**
+ * Whether a sheet's values are a policy sheet (the `Khóa | Giá trị` header) or empty: what saving
+ * the policy may replace. Anything else is a sheet of the user's that happens to be named so.
+ */
+export function isPolicySheetValues(values: readonly (readonly unknown[])[]): boolean {
+  return policyHeader(values) !== null || values.every((row) => row.every((value) => cellText(value) === null));
+}
+
+export function readPolicyGrid(grid: SheetGrid): PolicyCellEntry[] {
+  const header = policyHeader(grid.values);
+  const headerRow = header?.row ?? -1;
+  const keyCol = header?.keyCol ?? 0;
+  const valueCol = header?.valueCol ?? 1;
   const entries: PolicyCellEntry[] = [];
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];

@@ -564,6 +564,32 @@ describe('policy sheet', () => {
     expect(policyFromEntries(entries ?? [])).toEqual({ ok: true, policy: defaultPolicy() });
     expect(fake.calculations).toEqual(['Full', 'Full']);
   });
+
+  test("keeps a sheet of the user's that is only named Cấu hình as a copy before writing", async () => {
+    const own = [
+      ['Danh sách cấu hình máy tính', null],
+      ['Máy 1', 'Core i5'],
+    ];
+    const fake = createFakeExcel({ sheets: [{ name: 'Thông tin', values: [['Mục', 'Giá trị']] }, { name: 'Cấu hình', values: own }] });
+    const write = await measured(fake, (context) => writePolicy(context, policyLayout(defaultPolicy())));
+    expect(write.result).toEqual({ copy: 'Cấu hình (bản gốc)' });
+    expect(write.syncs).toBe(3);
+    expect(fake.sheetNames()).toEqual(['Thông tin', 'Cấu hình', 'Cấu hình (bản gốc)']);
+    expect(fake.cell('Cấu hình (bản gốc)', 'A1').value).toBe('Danh sách cấu hình máy tính');
+    expect(fake.cell('Cấu hình (bản gốc)', 'B2').value).toBe('Core i5');
+    expect(fake.snapshot('Cấu hình (bản gốc)').visibility).toBe('Visible');
+    const entries = await run(fake, (context) => readPolicyEntries(context));
+    expect(policyFromEntries(entries ?? [])).toEqual({ ok: true, policy: defaultPolicy() });
+    // Saved again: the sheet is the policy sheet now, replaced without a second copy.
+    expect(await run(fake, (context) => writePolicy(context, policyLayout(changed())))).toEqual({ copy: null });
+    expect(fake.sheetNames()).toEqual(['Thông tin', 'Cấu hình', 'Cấu hình (bản gốc)']);
+  });
+
+  test('an empty sheet named Cấu hình is simply filled', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Thông tin', values: [['Mục']] }, { name: 'Cấu hình', values: [] }] });
+    expect(await run(fake, (context) => writePolicy(context, policyLayout(defaultPolicy())))).toEqual({ copy: null });
+    expect(fake.sheetNames()).toEqual(['Thông tin', 'Cấu hình']);
+  });
 });
 
 // --------------------------------------------------------------------------------- select
