@@ -67,9 +67,14 @@ function maybeHigh(value: string): boolean {
   return false;
 }
 
+/** MAYBE_HIGH.test, by a loop for short values. */
+function mayBeCandidate(value: string): boolean {
+  return value.length > 64 ? MAYBE_HIGH.test(value) : maybeHigh(value);
+}
+
 /** The text a cell is matched by (cellText composed to NFC), or null when it cannot be legacy. */
 export function legacyCandidate(value: unknown): string | null {
-  if (typeof value !== 'string' || !(value.length > 64 ? MAYBE_HIGH.test(value) : maybeHigh(value))) return null;
+  if (typeof value !== 'string' || !mayBeCandidate(value)) return null;
   const text = cellText(value);
   if (text === null) return null;
   const nfc = text.normalize('NFC');
@@ -166,6 +171,11 @@ export interface LegacyScan {
   readonly hasLegacy: boolean;
   /** The answer for one cell text (NFC, as `legacyCandidate` gives it); null for Unicode. */
   detect(text: string): LegacyDetection | null;
+  /**
+   * The text of a string value the scan read (trimmed, NFC; null when blank) when the workbook has
+   * no legacy text, so that the reader needs no second look at it; undefined when not known.
+   */
+  textOf(value: string): string | null | undefined;
 }
 
 /**
@@ -192,6 +202,31 @@ class Scan implements LegacyScan {
   hasLegacy = false;
   /** First-pass answers (prefer TCVN3), by text. */
   private readonly first = new Map<string, LegacyDetection | null>();
+  /**
+   * What the first pass found for each string value it read, by raw value: its text when not
+   * flagged (null when blank), else the detection. A large workbook repeats its labels (Không,
+   * ratings) and each name thousands of times; a repeat then needs neither cellText nor NFC.
+   */
+  private readonly values = new Map<string, string | null | LegacyDetection>();
+
+  /** The first pass over one string value (as `legacyCandidate` then `firstPass`). */
+  readValue(value: string): LegacyDetection | null {
+    let known = this.values.get(value);
+    if (known === undefined) {
+      const text = cellText(value);
+      const nfc = text === null ? null : text.normalize('NFC');
+      known = nfc === null || !LATIN1_HIGH.test(nfc) ? nfc : (sharedFirstPass(nfc) ?? nfc);
+      this.values.set(value, known);
+    }
+    return known === null || typeof known === 'string' ? null : known;
+  }
+
+  textOf(value: string): string | null | undefined {
+    // With legacy text, a text the first pass let through may still be a legacy label (asLabel).
+    if (this.hasLegacy) return undefined;
+    const known = this.values.get(value);
+    return known === undefined || known === null || typeof known === 'string' ? known : undefined;
+  }
   /** Final answers, by text. */
   private readonly final = new Map<string, LegacyDetection | null>();
 
@@ -249,9 +284,9 @@ export function scanLegacyEncoding(sheets: readonly SheetGrid[]): LegacyScan {
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as readonly unknown[];
       for (let c = 0; c < row.length; c++) {
-        const text = legacyCandidate(row[c]);
-        if (text === null) continue;
-        const found = scan.firstPass(text);
+        const value = row[c];
+        if (typeof value !== 'string' || !mayBeCandidate(value)) continue;
+        const found = scan.readValue(value);
         if (found) scan.counts[found.encoding] += 1;
       }
     }

@@ -232,6 +232,8 @@ class SheetView {
       return text === null ? null : text.normalize('NFC');
     }
     if (plainAscii(value)) return value;
+    const scanned = this.legacy?.scan.textOf(value);
+    if (scanned !== undefined) return scanned;
     const known = this.texts.get(value);
     if (known !== undefined) return known;
     const text = cellText(value);
