@@ -14,6 +14,7 @@ import {
   policyToEntries,
   type Policy,
   type PolicyEntry,
+  type PolicyError,
 } from '../src/core/policy';
 import { REASON_CODES } from '../src/core/types';
 import { writePolicy } from '../src/hosts/excel';
@@ -137,7 +138,13 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
     return parsed.ok ? { policy: parsed.policy, errors: [] } : { policy: null, errors: parsed.errors };
   };
 
-  const showErrors = (errors: readonly { key: string; message: string }[], focus: boolean): void => {
+  /** A setting's error as people read it: its label and the problem, not its internal key. */
+  const briefError = (error: PolicyError): string => {
+    const label = describeKey(error.key)?.label;
+    return label && error.reason ? `“${label}” — ${error.reason}` : error.message;
+  };
+
+  const showErrors = (errors: readonly PolicyError[], focus: boolean): void => {
     for (const ref of fields.values()) {
       ref.error.hidden = true;
       ref.error.textContent = '';
@@ -151,8 +158,10 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
         unplaced.push(error.message);
         continue;
       }
+      // Next to its field the label is already shown: the problem alone.
+      const text = error.reason ?? error.message;
       ref.error.hidden = false;
-      ref.error.textContent = ref.error.textContent ? `${ref.error.textContent} ${error.message}` : error.message;
+      ref.error.textContent = ref.error.textContent ? `${ref.error.textContent} ${text}` : text;
       ref.control.setAttribute('aria-invalid', 'true');
       first ??= ref.control;
     }
@@ -191,7 +200,7 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
       const { policy, errors } = validate();
       if (!policy) {
         showErrors(errors, true);
-        status.say('policy.invalid', { count: errors.length, first: errors[0]?.message ?? '' }, 'error');
+        status.say('policy.invalid', { count: errors.length, first: errors[0] ? briefError(errors[0]) : '' }, 'error');
         return false;
       }
       return store(policy, 'policy.saved');

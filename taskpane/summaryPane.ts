@@ -51,7 +51,7 @@ export function createSummaryPane(ctx: ExcelContext, status: Status, checkPane: 
         replaceChildren(outcome, [
           el('p', { class: ['notice', key === 'summary.renamed' ? 'notice-warn' : 'notice-ok'], i18n: key, params, testid: 'summary-result', data: { sheet: written.sheetName, replaced: String(written.replaced) } }),
         ]);
-        status.say(key, params, 'ok');
+        status.say(key, params, 'ok', { shownNearby: true });
         return written.sheetName;
       } catch (error) {
         replaceChildren(outcome, []);

@@ -90,8 +90,8 @@ export function createTemplatePane(ctx: ExcelContext, status: Status): TemplateP
           ...result.skipped.map((sheet) => el('li', { class: 'skipped', testid: 'template-skipped-sheet', data: { sheet } }, [sheet])),
         ]);
         replaceChildren(outcome, [...lines, list]);
-        if (result.created.length > 0) status.say('template.created', { count: result.created.length, sheets: result.created.join(', ') }, 'ok');
-        else status.say('template.nothing', undefined, 'info');
+        if (result.created.length > 0) status.say('template.created', { count: result.created.length, sheets: result.created.join(', ') }, 'ok', { shownNearby: true });
+        else status.say('template.nothing', undefined, 'info', { shownNearby: true });
         if (ctx.workbookYear === null) ctx.workbookYear = parsedYear;
         return result;
       } catch (error) {

@@ -16,8 +16,13 @@ export class Status {
     this.node = node ?? el('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, testid: 'status' });
   }
 
-  say(key: I18nKey, params?: I18nParams, tone: Tone = 'info'): void {
+  /**
+   * Announces a message. `shownNearby`: the pane shows the same outcome next to its button, so
+   * the line is announced to screen readers but not drawn a second time on screen.
+   */
+  say(key: I18nKey, params?: I18nParams, tone: Tone = 'info', options: { shownNearby?: boolean } = {}): void {
     tr(this.node, key, params);
+    this.node.classList.toggle('status-offscreen', options.shownNearby === true);
     // Screen readers announce changes only: the same text twice gets a no-break space appended.
     if (this.node.textContent === this.last) this.node.textContent = `${this.node.textContent}\u00a0`;
     this.last = this.node.textContent ?? '';

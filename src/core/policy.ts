@@ -132,7 +132,15 @@ export function defaultPolicy(): Policy {
   return { ...numbers, severity, deadlines, deadlineOverrides: { ...DEFAULT_DEADLINE_OVERRIDES } };
 }
 
-export type PolicyResult = { ok: true; policy: Policy } | { ok: false; errors: { key: string; message: string }[] };
+export interface PolicyError {
+  key: string;
+  /** The whole message: names the setting by its key (the `Khóa` of the sheet) and label. */
+  message: string;
+  /** The problem alone ("Giá trị không hợp lệ: phải là một số."), where the setting's label is already shown. */
+  reason?: string;
+}
+
+export type PolicyResult = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] };
 
 /**
  * One row of the `Cấu hình` sheet or one key of the CLI's JSON: "criterionMinPercent",
@@ -195,7 +203,7 @@ export function policyFromEntries(entries: readonly PolicyEntry[], base: Policy 
     deadlines: { ...base.deadlines },
     deadlineOverrides: { ...base.deadlineOverrides },
   };
-  const errors: { key: string; message: string }[] = [];
+  const errors: PolicyError[] = [];
   for (const { key, value } of entries) {
     const parts = key.trim().split('.');
     const [group, name, year] = parts;
@@ -216,7 +224,7 @@ export function policyFromEntries(entries: readonly PolicyEntry[], base: Policy 
   return finish(draft, errors);
 }
 
-function finish(draft: unknown, errors: { key: string; message: string }[]): PolicyResult {
+function finish(draft: unknown, errors: PolicyError[]): PolicyResult {
   const parsed = policySchema.safeParse(draft);
   if (!parsed.success) {
     for (const problem of parsed.error.issues) {
@@ -225,6 +233,7 @@ function finish(draft: unknown, errors: { key: string; message: string }[]): Pol
       errors.push({
         key,
         message: `Thiết lập "${key}"${described ? ` (${described.label})` : ''} không hợp lệ: ${problem.message}.`,
+        reason: `Giá trị không hợp lệ: ${problem.message}.`,
       });
     }
   }

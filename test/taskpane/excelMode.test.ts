@@ -234,8 +234,11 @@ describe('Cấu hình', () => {
     expect(await excel.policy.save()).toBe(false);
     const error = excel.policy.error('criterionMinPercent') as HTMLElement;
     expect(error.hidden).toBe(false);
-    expect(error.textContent).toContain('criterionMinPercent');
+    // Beside the field (its label is just above): the problem, not the internal key.
+    expect(error.textContent).not.toContain('criterionMinPercent');
+    expect(error.textContent).toContain('không hợp lệ');
     expect(error.textContent).toContain('100');
+    expect(one(document.body, 'status').textContent).toContain('“Mỗi tiêu chí 1.1–1.4 đạt tối thiểu (%)” — Giá trị không hợp lệ');
     expect(excel.policy.control('criterionMinPercent')?.getAttribute('aria-invalid')).toBe('true');
     expect(excel.policy.error('absenceMaxStreak')?.textContent).toContain('số nguyên');
     expect(excel.policy.error('deadline.chiTieu')?.textContent).toContain('dd/mm');
@@ -295,7 +298,7 @@ describe('Cấu hình', () => {
     const fake = fakeWorkbook(validChiBo(), [{ name: 'Cấu hình', values: [['Khóa', 'Giá trị'], ['attendanceMinPercent', 'tám lăm']], visibility: 'Hidden' }]);
     const { excel, bridge, root } = await mountExcel(fake);
     expect((excel.policy.control('attendanceMinPercent') as HTMLInputElement).value).toBe('tám lăm');
-    expect(excel.policy.error('attendanceMinPercent')?.textContent).toContain('attendanceMinPercent');
+    expect(excel.policy.error('attendanceMinPercent')?.textContent).toBe('Giá trị không hợp lệ: phải là một số.');
     expect(excel.ctx.policy).toEqual(defaultPolicy());
     expect(bridge.set).toHaveLength(0);
     expect(one(root, 'policy-note').textContent).toContain('không hợp lệ');
