@@ -16,7 +16,7 @@ import { parseA1, parseRange } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
 
 export * from './zip';
-import { readXlsxValues } from './xlsxRead';
+import { cellsGrid, readXlsxValues } from './xlsxRead';
 import {
   canInflate,
   DEFAULT_ZIP_LIMITS,
@@ -156,39 +156,19 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, options
 
 /** One worksheet of a loaded ExcelJS workbook as a grid (the used range, merged cells by their top-left value). */
 export function worksheetGrid(worksheet: ExcelJS.Worksheet, maxCells: number = 20_000_000): SheetGrid {
-  const cells: { row: number; col: number; value: unknown }[] = [];
-  let minRow = Infinity;
-  let minCol = Infinity;
-  let maxRow = -1;
-  let maxCol = -1;
+  const cells = { rows: [] as number[], cols: [] as number[], values: [] as unknown[] };
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged cells: only the top-left cell holds the value (as Office.js reports it).
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = plainCellValue(cell.value);
       if (value === null || value === '') return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      cells.push({ row: r, col: c, value });
-      if (r < minRow) minRow = r;
-      if (c < minCol) minCol = c;
-      if (r > maxRow) maxRow = r;
-      if (c > maxCol) maxCol = c;
+      cells.rows.push(rowNumber - 1);
+      cells.cols.push(colNumber - 1);
+      cells.values.push(value);
     });
   });
-  const hidden = worksheet.state === 'hidden' || worksheet.state === 'veryHidden';
-  if (cells.length === 0) return { name: worksheet.name, values: [], originRow: 0, originCol: 0, hidden };
-  const height = maxRow - minRow + 1;
-  const width = maxCol - minCol + 1;
-  if (height * width > maxCells) {
-    throw new WorkbookReadError(
-      'TOO_LARGE',
-      `Trang "${worksheet.name}" có vùng dữ liệu ${height} dòng × ${width} cột, vượt giới hạn ${maxCells} ô. Hãy xóa các ô thừa ở xa vùng dữ liệu rồi lưu lại.`,
-    );
-  }
-  const values: unknown[][] = Array.from({ length: height }, () => new Array<unknown>(width).fill(null));
-  for (const cell of cells) (values[cell.row - minRow] as unknown[])[cell.col - minCol] = cell.value;
-  return { name: worksheet.name, values, originRow: minRow, originCol: minCol, hidden };
+  return cellsGrid(worksheet.name, worksheet.state === 'hidden' || worksheet.state === 'veryHidden', cells, maxCells);
 }
 
 // ------------------------------------------------------------------------------------------ writing

@@ -358,20 +358,25 @@ function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetC
     cols.push(col);
     values.push(value);
   }
-  return gridOf(name, hidden, rows, cols, values, merges, ctx.maxCells);
-}
-
-function gridOf(
-  name: string,
-  hidden: boolean,
-  rows: readonly number[],
-  cols: readonly number[],
-  values: readonly unknown[],
-  merges: readonly MergedRange[],
-  maxCells: number,
-): SheetGrid {
+  // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
   const inMergeTail = (r: number, c: number): boolean =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  return cellsGrid(name, hidden, { rows, cols, values }, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
+}
+
+/**
+ * A sheet's grid from its non-blank cells (0-based rows and columns, in parallel arrays): the used
+ * rectangle, null where nothing is; cells for which `skip` is true left out. Refuses (TOO_LARGE)
+ * a rectangle over `maxCells`, e.g. two values a million rows apart. Shared by both readers.
+ */
+export function cellsGrid(
+  name: string,
+  hidden: boolean,
+  cells: { rows: readonly number[]; cols: readonly number[]; values: readonly unknown[] },
+  maxCells: number,
+  skip?: (row: number, col: number) => boolean,
+): SheetGrid {
+  const { rows, cols, values } = cells;
   let minRow = Infinity;
   let minCol = Infinity;
   let maxRow = -1;
@@ -380,7 +385,7 @@ function gridOf(
   for (let i = 0; i < values.length; i++) {
     const r = rows[i] as number;
     const c = cols[i] as number;
-    if (merges.length > 0 && inMergeTail(r, c)) continue;
+    if (skip?.(r, c)) continue;
     kept.push(i);
     if (r < minRow) minRow = r;
     if (c < minCol) minCol = c;
