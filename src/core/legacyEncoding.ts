@@ -730,8 +730,17 @@ const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
  * VNI. Any other chunk (punctuation, other spaces) is left to the full detection.
  */
 function mayHaveLegacyWord(text: string): boolean {
-  for (const chunk of text.split(' ')) {
-    if (LATIN1_HIGH.test(chunk) && chunkMayBeLegacy(chunk)) return true;
+  // The chunks between spaces, walked by index: only a chunk with a U+00A1–U+00FF character is
+  // cut out of the text (for its memoised answer); no array of every chunk per text.
+  let start = 0;
+  let high = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (code === 0x20) {
+      if (high && chunkMayBeLegacy(text.slice(start, i))) return true;
+      start = i + 1;
+      high = false;
+    } else if (code >= 0xa1 && code <= 0xff) high = true;
   }
   return false;
 }
@@ -759,6 +768,16 @@ function chunkMayBeLegacy(chunk: string): boolean {
   return may;
 }
 
+/**
+ * False when `detectLegacyEncoding(text)` is sure to be null by its exact pre-filter (no word of
+ * the text can be legacy in either reading): what most Unicode text (names, labels) settles on,
+ * faster than a look-up in a cache of answers.
+ */
+export function mayBeLegacyText(text: string): boolean {
+  const normalized = text.normalize('NFC');
+  return LATIN1_HIGH.test(normalized) && mayHaveLegacyWord(normalized);
+}
+
 export interface DetectOptions {
   /**
    * The encoding to choose when a text reads equally well as TCVN3 and as VNI (e.g. "Thö" is
@@ -779,8 +798,7 @@ export interface DetectOptions {
  */
 export function detectLegacyEncoding(text: string, options: DetectOptions = {}): LegacyDetection | null {
   const normalized = text.normalize('NFC');
-  if (!LATIN1_HIGH.test(normalized)) return null;
-  if (!mayHaveLegacyWord(normalized)) return null;
+  if (!LATIN1_HIGH.test(normalized) || !mayHaveLegacyWord(normalized)) return null;
   const prefer = options.prefer ?? 'TCVN3';
   const score = (reading: Reading): number => reading.legacyChars - reading.junkChars;
   const readings = (['TCVN3', 'VNI'] as const)

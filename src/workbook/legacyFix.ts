@@ -25,6 +25,7 @@ import {
   convertFromTcvn3,
   convertFromVni,
   detectLegacyEncoding,
+  mayBeLegacyText,
   type LegacyDetection,
   type LegacyEncodingName,
 } from '../core/legacyEncoding';
@@ -187,6 +188,9 @@ const SHARED_FIRST_PASS = new Map<string, LegacyDetection | null>();
 const SHARED_FIRST_PASS_SIZE = 20_000;
 
 function sharedFirstPass(text: string): LegacyDetection | null {
+  // Most texts (every Unicode name) are settled by the detection's pre-filter, faster than the
+  // cache, and do not fill it: a large workbook's thousands of names would clear it every time.
+  if (!mayBeLegacyText(text)) return null;
   let found = SHARED_FIRST_PASS.get(text);
   if (found === undefined) {
     found = detectLegacyEncoding(text);

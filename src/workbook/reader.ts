@@ -753,7 +753,15 @@ function headerDate(sheet: SheetView, r: number, c: number): HeaderDate {
   return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', message: parsed.message };
 }
 
-function readAttendance(sheet: SheetView, members: MembersRead | null): AttendanceMatrix | null {
+/** C, P and K marks of each matrix column (indices as in matrix.columns). */
+type MarkCounts = Record<'C' | 'P' | 'K', number[]>;
+
+interface AttendanceRead {
+  matrix: AttendanceMatrix;
+  counts: MarkCounts;
+}
+
+function readAttendance(sheet: SheetView, members: MembersRead | null): AttendanceRead | null {
   const columns = ATTENDANCE_SHEET.columns;
   const header = locateHeader(sheet, columns);
   reportMissingColumns(sheet, header, columns, (c) => c.required);
@@ -810,6 +818,9 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
   }
   /** Parsed marks by cell text, for this sheet (the same few marks fill the whole matrix). */
   const marksByText = new Map<string, Parsed<AttendanceMark>>();
+  /** The same for a one-character text (C, P, K …), by its character code: no map look-up per mark. */
+  const marksByChar: (Parsed<AttendanceMark> | undefined)[] = [];
+  const counts: MarkCounts = { C: new Array<number>(markCols.length).fill(0), P: new Array<number>(markCols.length).fill(0), K: new Array<number>(markCols.length).fill(0) };
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
     // A row with a name is not blank: the other cells need no look before they are read.
     if (sheet.blank(r, nameCol) && rowBlank(sheet, r, scanned)) continue;
@@ -824,32 +835,53 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     else key = byName().get(nameKey(name)) ?? nameKey(name);
     // Sized once (pushing 24 marks grows the array twice, for every row).
     const marks = new Array<AttendanceMark | null>(markCols.length);
+    const values = sheet.grid.values[r] ?? [];
     for (let i = 0; i < markCols.length; i++) {
       const c = markCols[i] as number;
-      // readLabel(…, parseMark), with the parse looked up per text of this sheet.
-      const text = sheet.text(r, c);
-      if (text === null) {
-        marks[i] = null;
-        continue;
+      // readLabel(…, 'Điểm danh', parseMark), with the parse looked up per text of this sheet.
+      const value = values[c];
+      const code = typeof value === 'string' && value.length === 1 ? value.charCodeAt(0) : 0;
+      let parsed: Parsed<AttendanceMark> | undefined;
+      if (code > 0x20 && code < 0x7f) {
+        // One printable ASCII character is its own text (as SheetView.text gives it).
+        parsed = marksByChar[code];
+        if (parsed === undefined) {
+          parsed = parseMemo(parseMark, value as string);
+          marksByChar[code] = parsed;
+        }
+      } else {
+        const text = sheet.text(r, c);
+        if (text === null) {
+          marks[i] = null;
+          continue;
+        }
+        parsed = marksByText.get(text);
+        if (parsed === undefined) {
+          parsed = parseMemo(parseMark, text);
+          marksByText.set(text, parsed);
+        }
       }
-      let parsed = marksByText.get(text);
-      if (parsed === undefined) {
-        parsed = parseMemo(parseMark, text);
-        marksByText.set(text, parsed);
-      }
-      if (parsed.ok) marks[i] = parsed.value;
-      else {
+      if (parsed.ok) {
+        const mark = parsed.value;
+        marks[i] = mark;
+        // Counted here for compareMatrix: no second pass over the matrix.
+        if (mark === 'C' || mark === 'P' || mark === 'K') {
+          const column = counts[mark];
+          column[i] = (column[i] as number) + 1;
+        }
+      } else {
         sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${parsed.message}`);
         marks[i] = null;
       }
     }
     matrix.rows.push(new MatrixRow(key, name, marks, sheet.rowNumber(r)));
   }
-  return matrix;
+  return { matrix, counts };
 }
 
 /** MATRIX_MISMATCH: matrix columns and meetings of the year that do not pair, and counts that differ. */
-function compareMatrix(matrix: AttendanceMatrix, meetings: readonly Meeting[], meetingsSheet: SheetView, attendanceSheet: SheetView, year: number | null): void {
+function compareMatrix(read: AttendanceRead, meetings: readonly Meeting[], meetingsSheet: SheetView, attendanceSheet: SheetView, year: number | null): void {
+  const { matrix, counts: counted } = read;
   const inYear = (date: IsoDate): boolean => year === null || isoParts(date).year === year;
   const byDate = new Map<IsoDate, Meeting[]>();
   for (const meeting of meetings) {
@@ -857,19 +889,6 @@ function compareMatrix(matrix: AttendanceMatrix, meetings: readonly Meeting[], m
     byDate.set(meeting.date, [...(byDate.get(meeting.date) ?? []), meeting]);
   }
   const paired = new Set<Meeting>();
-  // C, P and K of every column, counted in one pass over the rows (row by row, as they are stored).
-  const width = matrix.columns.length;
-  const counted = { C: new Array<number>(width).fill(0), P: new Array<number>(width).fill(0), K: new Array<number>(width).fill(0) };
-  for (let r = 0; r < matrix.rows.length; r++) {
-    const marks = (matrix.rows[r] as AttendanceMatrix['rows'][number]).marks;
-    for (let index = 0; index < width; index++) {
-      const mark = marks[index];
-      if (mark === 'C' || mark === 'P' || mark === 'K') {
-        const list = counted[mark];
-        list[index] = (list[index] as number) + 1;
-      }
-    }
-  }
   matrix.columns.forEach((column, index) => {
     const candidates = (byDate.get(column.date) ?? []).filter((m) => !paired.has(m));
     const meeting = candidates[0];
@@ -1100,8 +1119,9 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
   const meetingsView = readsMeetings ? view('meetings') : null;
   const meetings = meetingsView ? readMeetings(meetingsView, info.year) : null;
   const attendanceView = readsMeetings ? view('attendance') : null;
-  const attendance = attendanceView ? readAttendance(attendanceView, membersRead) : null;
-  if (attendance && meetings && meetingsView && attendanceView) compareMatrix(attendance, meetings, meetingsView, attendanceView, info.year);
+  const attendanceRead = attendanceView ? readAttendance(attendanceView, membersRead) : null;
+  if (attendanceRead && meetings && meetingsView && attendanceView) compareMatrix(attendanceRead, meetings, meetingsView, attendanceView, info.year);
+  const attendance = attendanceRead ? attendanceRead.matrix : null;
   const criteriaView = view('criteria');
   const criteria = criteriaView ? readCriteria(criteriaView) : null;
   const subordinatesView = kind !== 'chi-bo' ? view('subordinates') : null;
