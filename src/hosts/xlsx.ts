@@ -1,14 +1,11 @@
 /**
- * ExcelJS adapter: `.xlsx` bytes → SheetGrid[] and SheetLayout[] → `.xlsx` bytes.
+ * The `.xlsx` host: bytes → SheetGrid[] (readWorkbookData: the zip checks of zip.ts, then the
+ * values reader of xlsxRead.ts; ExcelJS's load where nothing can inflate) and SheetLayout[] →
+ * `.xlsx` bytes (writeWorkbookBuffer, ExcelJS).
  *
  * This file has no `fs` and no Node-only imports so the standalone page can bundle it (ExcelJS's
- * `browser` field picks its browser build there). The file-system wrappers live in xlsxFile.ts.
- *
- * The browser build of ExcelJS has no streaming reader: it inflates every part of the zip in
- * memory. So before handing bytes to ExcelJS we read the zip's central directory ourselves and
- * refuse what is not an `.xlsx` (an old `.xls`, a password-protected file, a truncated download,
- * another kind of zip) or what declares more uncompressed data than a workbook plausibly holds.
- * No rule logic lives here.
+ * `browser` field picks its browser build there). The file-system wrappers, and Node's zlib
+ * inflater for the zip checks, live in xlsxFile.ts. No rule logic lives here.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout } from '../workbook/types';
