@@ -67,38 +67,53 @@ export function longestAbsenceStreak(marks: readonly (AttendanceMark | null)[]):
   return longest;
 }
 
+/** What one pass over a matrix's counted marks adds up (tallyMarks). */
+export interface MarksTally {
+  /** C marks. */
+  present: number;
+  /** C, P and K marks. */
+  required: number;
+  /** The longest run of absences seen (longestAbsenceStreak of each row's counted marks). */
+  longest: number;
+}
+
 /**
- * absenceRuns over the marks at `columns` (indices into `marks`, in the order given), without
- * building that list of marks or an object per run: a large matrix has 100 000+ marks and a run
- * object for nearly every absence, read twice per check (the streak rule and the summary's
- * longest streak). Returns the longest run's length and pushes the runs longer than `limit` to
- * `long` (positions are indices into `columns`, as absenceRuns gives them for that list).
+ * One pass over the marks at `columns` (indices into `marks`, in the order given), without
+ * building that list of marks or an object per run: a large matrix has 100 000+ marks, and the
+ * yearly rate, the streak rule and the summary's longest streak all read them. Adds the row's C
+ * and required marks and its longest absence run to `tally`, and pushes its runs longer than
+ * `limit` to `long` (positions are indices into `columns`, as absenceRuns gives them for the
+ * list of those marks).
  */
-export function absenceRunsAt(
+export function tallyMarks(
   marks: readonly (AttendanceMark | null)[],
   columns: readonly number[],
   limit: number,
+  tally: MarksTally,
   long: AbsenceRun[],
-): number {
-  let longest = 0;
+): void {
   let start = -1;
   let end = -1;
   let length = 0;
   for (let index = 0; index < columns.length; index += 1) {
     const mark = marks[columns[index] as number] ?? null;
     if (mark === 'P' || mark === 'K') {
+      tally.required += 1;
       if (length === 0) start = index;
       end = index;
       length += 1;
-    } else if (mark === 'C' && length > 0) {
-      if (length > longest) longest = length;
-      if (length > limit) long.push({ start, end, length });
-      length = 0;
+    } else if (mark === 'C') {
+      tally.present += 1;
+      tally.required += 1;
+      if (length > 0) {
+        if (length > tally.longest) tally.longest = length;
+        if (length > limit) long.push({ start, end, length });
+        length = 0;
+      }
     }
   }
   if (length > 0) {
-    if (length > longest) longest = length;
+    if (length > tally.longest) tally.longest = length;
     if (length > limit) long.push({ start, end, length });
   }
-  return longest;
 }

@@ -771,11 +771,11 @@ function chunkMayBeLegacy(chunk: string): boolean {
 /**
  * False when `detectLegacyEncoding(text)` is sure to be null by its exact pre-filter (no word of
  * the text can be legacy in either reading): what most Unicode text (names, labels) settles on,
- * faster than a look-up in a cache of answers.
+ * faster than a look-up in a cache of answers. `text` must be NFC already (as the workbook scan
+ * gives it); a text without a U+00A1–U+00FF character has no chunk that may be legacy.
  */
-export function mayBeLegacyText(text: string): boolean {
-  const normalized = text.normalize('NFC');
-  return LATIN1_HIGH.test(normalized) && mayHaveLegacyWord(normalized);
+export function mayBeLegacyNfc(text: string): boolean {
+  return mayHaveLegacyWord(text);
 }
 
 export interface DetectOptions {

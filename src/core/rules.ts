@@ -15,7 +15,7 @@
  *   that makes the verdict DATA_INVALID. The criteria are the exception: the verdict always lists
  *   1.1–1.4, so a missing `Tiêu chí` sheet gives CRITERION_MISSING for each.
  */
-import { absenceRunsAt, type AbsenceRun } from './attendance';
+import { tallyMarks, type AbsenceRun, type MarksTally } from './attendance';
 import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from './calendar';
 import { criterionResults } from './criteria';
 import { formatDate, isoParts, quarterOf } from './dates';
@@ -168,33 +168,33 @@ export const countedMatrix: (ctx: RuleContext) => { matrix: AttendanceMatrix; co
 export interface MatrixAbsences {
   matrix: AttendanceMatrix;
   columns: readonly number[];
-  /** The longest run of absences (P or K) of any row over the counted columns (absenceRuns). */
-  longest: number;
+  /** C and required marks of the counted columns, and the longest absence run of any row. */
+  tally: MarksTally;
   /** The runs longer than the policy's absenceMaxStreak, row by row, each row's in order. */
   long: { row: AttendanceMatrix['rows'][number]; run: AbsenceRun }[];
 }
 
 /**
- * The counted matrix's absence runs, once per context and in one pass over it: ABSENCE_STREAK
- * reads the long runs, the summary the longest.
+ * The counted matrix in one pass, once per context: the yearly rate (attendanceFigures), the
+ * long runs (ABSENCE_STREAK) and the longest run (the summary) all come from it.
  */
 export const matrixAbsences: (ctx: RuleContext) => MatrixAbsences | null = perContext((ctx) => {
   const counted = countedMatrix(ctx);
   if (!counted) return null;
   const { matrix, columns } = counted;
   const limit = ctx.policy.absenceMaxStreak;
+  const tally: MarksTally = { present: 0, required: 0, longest: 0 };
   const long: MatrixAbsences['long'] = [];
   const runs: AbsenceRun[] = [];
-  let longest = 0;
   const rows = matrix.rows;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as AttendanceMatrix['rows'][number];
-    longest = Math.max(longest, absenceRunsAt(row.marks, columns, limit, runs));
+    tallyMarks(row.marks, columns, limit, tally, runs);
     if (runs.length === 0) continue;
     for (const run of runs) long.push({ row, run });
     runs.length = 0;
   }
-  return { matrix, columns, longest, long };
+  return { matrix, columns, tally, long };
 });
 
 export interface AttendanceFigures {
@@ -209,26 +209,11 @@ export interface AttendanceFigures {
 /** The yearly attendance of a chi bộ: from the matrix when there is one, else the meeting counts. */
 export const attendanceFigures: (ctx: RuleContext) => AttendanceFigures | null = perContext((ctx) => {
   if (!isChiBo(ctx)) return null;
-  const counted = countedMatrix(ctx);
-  if (counted) {
-    // Counted in place: a large chi bộ has 100 000+ marks, so no intermediate array of them.
-    // Indexed loops: this runs once per check, mostly before V8 optimises it, and a for…of
-    // there allocates an iterator result per mark.
-    let present = 0;
-    let required = 0;
-    const rows = counted.matrix.rows;
-    const columns = counted.columns;
-    for (let r = 0; r < rows.length; r++) {
-      const marks = (rows[r] as AttendanceMatrix['rows'][number]).marks;
-      for (let i = 0; i < columns.length; i++) {
-        const mark = marks[columns[i] as number];
-        if (mark === 'C') {
-          present += 1;
-          required += 1;
-        } else if (mark === 'P' || mark === 'K') required += 1;
-      }
-    }
-    return { source: 'matrix', sheet: counted.matrix.sheet, present, required, rate: required > 0 ? present / required : null };
+  const absences = matrixAbsences(ctx);
+  if (absences) {
+    // Counted in place, with the absence runs: a large chi bộ has 100 000+ marks.
+    const { present, required } = absences.tally;
+    return { source: 'matrix', sheet: absences.matrix.sheet, present, required, rate: required > 0 ? present / required : null };
   }
   if (ctx.records.meetings === null) return null;
   let present = 0;

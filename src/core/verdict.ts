@@ -66,7 +66,7 @@ export function orgStats(ctx: RuleContext): OrgStats {
   const levels = kind === 'dang-bo' ? (records.subordinates ?? []).map((s) => s.rating) : memberLevels(records);
   const shares = ratingShares(levels);
   const figures = attendanceFigures(ctx);
-  const streak = matrixAbsences(ctx)?.longest ?? null;
+  const streak = matrixAbsences(ctx)?.tally.longest ?? null;
   const inYear = meetingsInYear(records, ctx.year);
   const byKind = (k: 'regular' | 'thematic' | 'combined'): number => inYear.filter((m) => m.kind === k).length;
   return {

@@ -25,7 +25,7 @@ import {
   convertFromTcvn3,
   convertFromVni,
   detectLegacyEncoding,
-  mayBeLegacyText,
+  mayBeLegacyNfc,
   type LegacyDetection,
   type LegacyEncodingName,
 } from '../core/legacyEncoding';
@@ -188,9 +188,6 @@ const SHARED_FIRST_PASS = new Map<string, LegacyDetection | null>();
 const SHARED_FIRST_PASS_SIZE = 20_000;
 
 function sharedFirstPass(text: string): LegacyDetection | null {
-  // Most texts (every Unicode name) are settled by the detection's pre-filter, faster than the
-  // cache, and do not fill it: a large workbook's thousands of names would clear it every time.
-  if (!mayBeLegacyText(text)) return null;
   let found = SHARED_FIRST_PASS.get(text);
   if (found === undefined) {
     found = detectLegacyEncoding(text);
@@ -219,7 +216,10 @@ class Scan implements LegacyScan {
     if (known === undefined) {
       const text = cellText(value);
       const nfc = text === null ? null : text.normalize('NFC');
-      known = nfc === null || !LATIN1_HIGH.test(nfc) ? nfc : (sharedFirstPass(nfc) ?? nfc);
+      // Most texts (every Unicode name) are settled by the detection's exact pre-filter, faster
+      // than the shared cache, and do not fill it: a large workbook's thousands of names would
+      // clear it every time. (A text without a U+00A1–U+00FF character never passes it.)
+      known = nfc === null ? null : mayBeLegacyNfc(nfc) ? (sharedFirstPass(nfc) ?? nfc) : nfc;
       this.values.set(value, known);
     }
     return known === null || typeof known === 'string' ? null : known;

@@ -211,8 +211,17 @@ class SheetView {
     return letters;
   }
 
+  private lastRow = -1;
+  private lastRowText = '';
+
   addr(r: number, c: number): string {
-    return `${this.columnLetters(c)}${this.grid.originRow + r + 1}`;
+    // A row's cells are addressed together (a member's name, rating and Kỷ luật cells): its
+    // number is made text once.
+    if (r !== this.lastRow) {
+      this.lastRow = r;
+      this.lastRowText = String(this.grid.originRow + r + 1);
+    }
+    return this.columnLetters(c) + this.lastRowText;
   }
 
   /** 1-based sheet row number of grid row r. */
@@ -820,7 +829,10 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
   const marksByText = new Map<string, Parsed<AttendanceMark>>();
   /** The same for a one-character text (C, P, K …), by its character code: no map look-up per mark. */
   const marksByChar: (Parsed<AttendanceMark> | undefined)[] = [];
-  const counts: MarkCounts = { C: new Array<number>(markCols.length).fill(0), P: new Array<number>(markCols.length).fill(0), K: new Array<number>(markCols.length).fill(0) };
+  const countC = new Array<number>(markCols.length).fill(0);
+  const countP = new Array<number>(markCols.length).fill(0);
+  const countK = new Array<number>(markCols.length).fill(0);
+  const counts: MarkCounts = { C: countC, P: countP, K: countK };
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
     // A row with a name is not blank: the other cells need no look before they are read.
     if (sheet.blank(r, nameCol) && rowBlank(sheet, r, scanned)) continue;
@@ -865,10 +877,9 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
         const mark = parsed.value;
         marks[i] = mark;
         // Counted here for compareMatrix: no second pass over the matrix.
-        if (mark === 'C' || mark === 'P' || mark === 'K') {
-          const column = counts[mark];
-          column[i] = (column[i] as number) + 1;
-        }
+        if (mark === 'C') countC[i] = (countC[i] as number) + 1;
+        else if (mark === 'P') countP[i] = (countP[i] as number) + 1;
+        else if (mark === 'K') countK[i] = (countK[i] as number) + 1;
       } else {
         sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${parsed.message}`);
         marks[i] = null;
