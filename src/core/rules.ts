@@ -256,30 +256,34 @@ export function memberLevels(records: OrgRecords): (RatingLevel | null)[] {
   return levels;
 }
 
+/** A member or subordinate chi bộ as the rating rules read it (the records themselves, not copies). */
 interface RatedEntry {
-  name: string;
-  rating: RatingLevel | null;
+  readonly name: string;
+  readonly rating: RatingLevel | null;
 }
 
 /** The rated entries of a scope and their levels (the same order), or null when the scope does not apply. */
-interface RatedEntries {
-  entries: RatedEntry[];
+export interface RatedEntries {
+  entries: readonly RatedEntry[];
   levels: (RatingLevel | null)[];
 }
 
-function entriesOf(entries: RatedEntry[]): RatedEntries {
+function entriesOf(entries: readonly RatedEntry[]): RatedEntries {
   return { entries, levels: entries.map((e) => e.rating) };
 }
 
-/** Rated members, once per context: three rules read them (5 000 entries in a large chi bộ). */
-const ratedMembers: (ctx: RuleContext) => RatedEntries | null = perContext((ctx) => {
+/**
+ * Rated members, once per context: three rules and the summary read them (5 000 entries in a
+ * large chi bộ); the member records serve as entries, without a copy of each.
+ */
+export const ratedMembers: (ctx: RuleContext) => RatedEntries | null = perContext((ctx) => {
   if (!isChiBo(ctx) || ctx.records.members === null) return null;
-  return entriesOf(ctx.records.members.filter((m) => !m.exempt || m.rating !== null).map((m) => ({ name: m.name, rating: m.rating })));
+  return entriesOf(ctx.records.members.filter((m) => !m.exempt || m.rating !== null));
 });
 
 const ratedCells: (ctx: RuleContext) => RatedEntries | null = perContext((ctx) => {
   if (!isDangBo(ctx) || ctx.records.subordinates === null) return null;
-  return entriesOf(ctx.records.subordinates.map((s) => ({ name: s.name, rating: s.rating })));
+  return entriesOf(ctx.records.subordinates);
 });
 
 function ratedEntries(ctx: RuleContext, scope: RecognitionScope): RatedEntries | null {
@@ -337,7 +341,7 @@ export const ruleRatingMissing: Rule = (ctx) => {
         message: `Đảng viên ${member.name} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}".`,
       });
     }
-    levels = memberLevels(ctx.records);
+    levels = ratedMembers(ctx)?.levels ?? memberLevels(ctx.records);
   } else if (isDangBo(ctx) && ctx.records.subordinates !== null) {
     sheet = ctx.sheets.subordinates;
     noun = 'chi bộ trực thuộc';

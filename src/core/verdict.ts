@@ -11,6 +11,7 @@ import {
   meetingsInYear,
   matrixAbsences,
   memberLevels,
+  ratedMembers,
   rowOfCell,
   ruleContext,
   runRules,
@@ -63,7 +64,8 @@ export interface EvaluateInput {
 export function orgStats(ctx: RuleContext): OrgStats {
   const { records } = ctx;
   const kind = effectiveKind(records);
-  const levels = kind === 'dang-bo' ? (records.subordinates ?? []).map((s) => s.rating) : memberLevels(records);
+  // The rated members' levels are memberLevels(records) (computed once per context for a chi bộ).
+  const levels = kind === 'dang-bo' ? (records.subordinates ?? []).map((s) => s.rating) : (ratedMembers(ctx)?.levels ?? memberLevels(records));
   const shares = ratingShares(levels);
   const figures = attendanceFigures(ctx);
   const streak = matrixAbsences(ctx)?.tally.longest ?? null;
