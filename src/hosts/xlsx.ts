@@ -13,7 +13,7 @@ import { parseA1, parseRange } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
 
 export * from './zip';
-import { cellsGrid, readXlsxValues } from './xlsxRead';
+import { cellsGrid, readXlsxValues, type XlsxProperties } from './xlsxRead';
 import {
   canInflate,
   DEFAULT_ZIP_LIMITS,
@@ -49,14 +49,8 @@ export function plainCellValue(value: unknown): unknown {
 
 // ------------------------------------------------------------------------------------------ reading
 
-export interface WorkbookProperties {
-  creator: string | null;
-  company: string | null;
-  keywords: string | null;
-  title: string | null;
-  subject: string | null;
-  category: string | null;
-}
+/** Workbook properties the product reads (the values reader's: docProps/core.xml and app.xml). */
+export type WorkbookProperties = XlsxProperties;
 
 export interface WorkbookData {
   sheets: SheetGrid[];
