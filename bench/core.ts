@@ -10,12 +10,13 @@
  * would find every name in them. One unmeasured run first warms the JIT.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsxFile';
 import { checkWorkbook } from '../src/workbook/check';
 import type { SheetGrid, SheetLayout } from '../src/workbook/types';
-import { BENCH_AS_OF } from './data';
+import { BENCH_AS_OF, benchLayouts } from './data';
 import { median, msSince, ratio } from './timing';
 
 export interface CoreResult {
@@ -90,4 +91,23 @@ export async function benchCoreVsParse(workbook: (index: number) => readonly She
     core_vs_parse_ratio: ratio(checkMs, parseMs),
     details: { parseMs, checkMs, parseRuns, checkRuns, readMs: median(readRuns), cpuRatio: ratio(median(checkCpu), median(parseCpu)), fileBytes, cells, eligible },
   };
+}
+
+/**
+ * The measurement in a process of its own (what `npm run bench` does): a process that has just
+ * built and checked other large workbooks carries their heap, and its collector then runs inside
+ * the check. Prints one JSON line: the CoreResult.
+ *
+ *   node -r ts-node/register/transpile-only bench/core.ts MEMBERS MEETINGS RUNS
+ */
+if (require.main === module) {
+  const [members = '5000', meetings = '24', runs = '7'] = process.argv.slice(2);
+  const dir = mkdtempSync(join(tmpdir(), 'bontot-bench-core-'));
+  benchCoreVsParse((i) => benchLayouts(Number(members), Number(meetings), 100 + i), dir, Number(runs))
+    .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    })
+    .finally(() => rmSync(dir, { recursive: true, force: true }));
 }

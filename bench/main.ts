@@ -15,7 +15,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'os';
 import { join, resolve } from 'path';
 import { BUDGETS, budgetFailures, METRIC_NAMES, withinBudget, type BudgetFailure, type MetricName, type Metrics } from './budgets';
 import { benchConsolidation, type ConsolidationBench } from './consolidate';
-import { benchCoreVsParse, type CoreResult } from './core';
+import type { CoreResult } from './core';
 import { benchLayouts } from './data';
 import { benchFunctionOverhead, type FunctionOverheadResult } from './functions';
 import { measureSizes, type SizeResult } from './sizes';
@@ -108,6 +108,19 @@ export function paramsFor(options: BenchOptions): BenchParams {
     // The check of the large workbook swings with the JIT and the collector: a median of 7 workbooks.
     runs: { parse: Math.max(runs, 7), check: Math.max(runs, 7), consolidate: runs, fn: Math.max(runs, 9) },
   };
+}
+
+/** bench/core.ts in a fresh process (see there why), through the same ts-node setup as bench/run.js. */
+function runCoreChild(members: number, meetings: number, runs: number): CoreResult {
+  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'core.ts'), String(members), String(meetings), String(runs)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }) },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.error) throw child.error;
+  if (child.status !== 0) throw new Error(`bench/core.ts exited with ${child.status ?? child.signal}: ${child.stderr.slice(0, 2000)}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as CoreResult;
 }
 
 function progress(message: string): void {
@@ -238,7 +251,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
     try {
       progress('check vs ExcelJS parse of the large workbook');
-      const core = await benchCoreVsParse((i) => (i === 1 ? large : benchLayouts(params.largeMembers, params.meetings, 100 + i)), temp, params.runs.parse);
+      const core = runCoreChild(params.largeMembers, params.meetings, params.runs.parse);
       metrics.core_vs_parse_ratio = core.core_vs_parse_ratio;
       details.core = core.details;
     } catch (error) {
