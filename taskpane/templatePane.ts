@@ -77,19 +77,17 @@ export function createTemplatePane(ctx: ExcelContext, status: Status): TemplateP
           policy: ctx.policy,
         });
         const result = await ctx.run((context) => createTemplate(context, layouts));
+        // Each group once: a heading with its count, then its sheets.
+        const group = (kind: 'created' | 'skipped', sheets: readonly string[]): HTMLElement =>
+          el('div', { class: 'sheet-group', testid: `template-${kind}` }, [
+            el('p', { class: kind === 'created' ? ['notice', 'notice-ok'] : ['notice'], i18n: kind === 'created' ? 'template.createdHead' : 'template.skippedHead', params: { count: sheets.length } }),
+            el('ul', { class: 'sheet-list' }, sheets.map((sheet) => el('li', { class: kind, testid: `template-${kind}-sheet`, data: { sheet } }, [sheet]))),
+          ]);
         const lines: HTMLElement[] = [];
-        if (result.created.length > 0) {
-          lines.push(el('p', { class: 'notice notice-ok', i18n: 'template.created', params: { count: result.created.length, sheets: result.created.join(', ') }, testid: 'template-created' }));
-        }
-        if (result.skipped.length > 0) {
-          lines.push(el('p', { class: 'notice', i18n: 'template.skipped', params: { count: result.skipped.length, sheets: result.skipped.join(', ') }, testid: 'template-skipped' }));
-        }
-        if (result.created.length === 0) lines.unshift(el('p', { class: 'notice', i18n: 'template.nothing', testid: 'template-nothing' }));
-        const list = el('ul', { class: 'sheet-list' }, [
-          ...result.created.map((sheet) => el('li', { class: 'created', testid: 'template-created-sheet', data: { sheet } }, [sheet])),
-          ...result.skipped.map((sheet) => el('li', { class: 'skipped', testid: 'template-skipped-sheet', data: { sheet } }, [sheet])),
-        ]);
-        replaceChildren(outcome, [...lines, list]);
+        if (result.created.length === 0) lines.push(el('p', { class: 'notice', i18n: 'template.nothing', testid: 'template-nothing' }));
+        if (result.created.length > 0) lines.push(group('created', result.created));
+        if (result.skipped.length > 0) lines.push(group('skipped', result.skipped));
+        replaceChildren(outcome, lines);
         if (result.created.length > 0) status.say('template.created', { count: result.created.length, sheets: result.created.join(', ') }, 'ok', { shownNearby: true });
         else status.say('template.nothing', undefined, 'info', { shownNearby: true });
         if (ctx.workbookYear === null) ctx.workbookYear = parsedYear;
