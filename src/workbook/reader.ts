@@ -497,10 +497,11 @@ const NO_DISCIPLINE = new Set(['khong', 'khong co', 'khong ky luat', 'khong bi k
 
 const noDisciplineMemo = new Map<string, boolean>();
 
-/** Whether a Kỷ luật cell says "none" (memoised: the same few words on every row). */
+/** The last Kỷ luật text asked and its answer (the column says "Không" row after row). */
 let lastDisciplineText: string | null = null;
 let lastNoDiscipline = false;
 
+/** Whether a Kỷ luật cell says "none" (memoised: the same few words on every row). */
 function noDiscipline(text: string): boolean {
   // The column says "Không" row after row: the last answer first.
   if (text === lastDisciplineText) return lastNoDiscipline;
