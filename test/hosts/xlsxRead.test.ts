@@ -106,7 +106,8 @@ describe('the same values as ExcelJS', () => {
             // Where the readers differ on purpose: ExcelJS turns any formula result in a date
             // format into a date (text and errors into an invalid one, so lost; TRUE into
             // 31/12/1899); the values reader keeps a text, boolean or error result as it is.
-            if (format !== undefined && !textualFormulaResult(value)) cell.numFmt = format;
+            if (textualFormulaResult(value)) cell.numFmt = 'General';
+            else if (format !== undefined) cell.numFmt = format;
           }
           if (spec.merge) {
             const [top, left, height, width] = spec.merge;
