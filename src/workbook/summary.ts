@@ -13,6 +13,7 @@ import type { IsoDate, OrgKind, RatedLevel, Reason } from '../core/types';
 import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabulary';
 import { rangeA1 } from './a1';
 import { CRITERION_LABELS } from './criteriaSeed';
+import { uncomputedCriterionText } from '../core/criteria';
 import { markerFor, placeMarker } from './marker';
 import { SHEET_NAMES } from './template';
 import type { CellValue, CheckResult, RangeFormat, SheetLayout } from './types';
@@ -180,9 +181,9 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
     result.criteria.map((criterion) => [
       criterion.id,
       CRITERION_LABELS[criterion.id],
-      criterion.percent === null ? 'Chưa chấm' : percentText(criterion.percent),
+      criterion.invalidAt ? uncomputedCriterionText(criterion.invalidAt) : criterion.percent === null ? 'Chưa chấm' : percentText(criterion.percent),
       `≥ ${formatNumber(policy.criterionMinPercent)} %`,
-      criterion.pass ? 'Đạt' : 'Không đạt',
+      criterion.pass === null ? 'Chưa tính được' : criterion.pass ? 'Đạt' : 'Không đạt',
       null,
     ]),
     ['center', 'left', 'right', 'center', 'center', 'left'],
