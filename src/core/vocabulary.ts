@@ -22,7 +22,9 @@ function aliasTable<T>(entries: readonly (readonly [T, readonly string[]])[]): M
   for (const [value, aliases] of entries) {
     for (const alias of aliases) {
       table.set(foldText(alias), value);
-      table.set(compactKey(alias), value);
+      // "✓" has no letter or digit: its compact key "" would make any punctuation ("??") read as it.
+      const compact = compactKey(alias);
+      if (compact !== '') table.set(compact, value);
     }
   }
   return table;
