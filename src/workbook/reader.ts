@@ -1262,7 +1262,8 @@ function readSubordinates(sheet: SheetView): SubordinateCell[] {
     const rating = readRating(sheet, r, col('rating'));
     const modelCol = col('isModel');
     let isModel: boolean | null = null;
-    if (modelCol !== undefined && !sheet.blank(r, modelCol)) {
+    if (sheet.formulaWithoutResult(r, modelCol)) formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, modelCol as number), 'Chi bộ bốn tốt');
+    else if (modelCol !== undefined && !sheet.blank(r, modelCol)) {
       const raw = sheet.raw(r, modelCol);
       isModel = parseRecognised(typeof raw === 'string' ? sheet.text(r, modelCol) : raw);
       if (isModel === null) {
