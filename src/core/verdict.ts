@@ -39,6 +39,10 @@ export interface OrgStats {
   /** Longest run of consecutive absences of any member. */
   longestAbsenceStreak: number | null;
   membersDisciplined: number;
+  /** Set when an unreadable rating leaves the shares uncomputed (shown "chưa tính được", not "—"). */
+  sharesUncomputed?: true;
+  /** Set when an unreadable mark, count or exemption leaves the attendance rate uncomputed. */
+  attendanceUncomputed?: true;
 }
 
 export interface Evaluation {
@@ -84,6 +88,8 @@ export function orgStats(ctx: RuleContext): OrgStats {
     meetingCounts: { regular: byKind('regular'), thematic: byKind('thematic'), combined: byKind('combined'), total: inYear.length },
     longestAbsenceStreak: streak,
     membersDisciplined: (records.members ?? []).filter((m) => m.discipline !== null).length,
+    ...(sharesComputable ? {} : { sharesUncomputed: true as const }),
+    ...(figures !== null && figures.rate === null && figures.required > 0 ? { attendanceUncomputed: true as const } : {}),
   };
 }
 

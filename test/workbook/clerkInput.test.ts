@@ -15,6 +15,7 @@ const reasons = (result: CheckResult): string[] => result.reasons.map((r) => `${
 const errors = (result: CheckResult): string[] => result.issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.sheet}!${i.cell ?? ''}`);
 const warnings = (result: CheckResult): string[] => result.issues.filter((i) => i.severity === 'warning').map((i) => `${i.code} ${i.sheet}!${i.cell ?? ''}`);
 const member = (spec: ChiBoSpec, index: number): MemberSpec => spec.members[index] as MemberSpec;
+const summaryLines = (result: CheckResult): string[] => summaryLayout(result).values.flat().filter((v): v is string => typeof v === 'string');
 /** The Đảng viên sheet with a Ghi chú value per member (column H). */
 function withNotes(spec: ChiBoSpec, notes: Record<number, string>): SheetGrid[] {
   const book = chiBoBook(spec);
@@ -363,6 +364,7 @@ describe('an unreadable cell yields its data issue and never a second, made-up r
     expect(reasons(result)).toEqual(['DATA_INVALID !']);
     expect(errors(result)).toEqual([`VALUE_INVALID Điểm danh!${markCell(4, 4)}`, `VALUE_INVALID Điểm danh!${markCell(6, 1)}`]);
     expect(result.stats.attendanceRate).toBeNull();
+    expect(summaryLines(result).some((line) => line.startsWith('Tỷ lệ đảng viên dự sinh hoạt: chưa tính được'))).toBe(true);
   });
 
   it('an unreadable count without Điểm danh leaves the yearly rate uncomputed (no ATTENDANCE_LOW)', () => {
@@ -386,6 +388,8 @@ describe('an unreadable cell yields its data issue and never a second, made-up r
     expect(reasons(result)).toEqual(['DATA_INVALID !']);
     expect(errors(result)).toEqual([`VALUE_INVALID Đảng viên!${memberCell('F', 3)}`]);
     expect([result.stats.completedShare, result.stats.goodShare, result.stats.excellentShare]).toEqual([null, null, null]);
+    const printed = summaryLines(result);
+    expect(printed.filter((line) => line.startsWith('Tỷ lệ') && line.includes('chưa tính được'))).toHaveLength(3);
   });
 });
 
