@@ -765,7 +765,9 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
     } else if (sheet.formulaWithoutResult(r, disciplineCol)) {
       formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, disciplineCol as number), 'Kỷ luật');
     }
-    const note = noteCol === undefined ? null : sheet.text(r, noteCol);
+    // Ghi chú is free text: read (legacy text converted, so "ChuyÓn ®i" is a transfer) but not
+    // warned about, as before it was read at all; the conversion plan still covers it.
+    const note = noteCol === undefined || sheet.blank(r, noteCol) ? null : sheet.peek(r, noteCol);
     const transferred = note !== null && TRANSFER_NOTE.test(foldText(note));
     if (rating === 'KXL' && !exempt && !exemptUnreadable && note === null) {
       sheet.issue(
