@@ -218,8 +218,9 @@ const DISCIPLINE_LEAD = /^(?:(?:bi|ky luat|hinh thuc|hinh thuc ky luat)\b[\s:,.-
  * or "-": "QĐ số 2021", "12/2021/QĐ", "2021-QĐ" are numbers). null when none.
  */
 export function disciplineYear(text: string): number | null {
-  const date = /(?:^|[^\d])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)/.exec(text);
-  if (date) return Number(date[3]);
+  // dd/mm/yyyy, also written dd-mm-yyyy or dd.mm.yyyy (the same separator twice).
+  const date = /(?:^|[^\d])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/.exec(text);
+  if (date) return Number(date[4]);
   const folded = foldText(text);
   const pattern = /\d+/g;
   for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {

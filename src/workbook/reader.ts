@@ -280,8 +280,11 @@ class SheetView {
     return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, null, this.legacy);
   }
 
+  /** Nothing typed: a formula without a stored result is not blank (it is reported, never skipped). */
   blank(r: number, c: number | undefined): boolean {
-    return c === undefined || cellText(this.raw(r, c)) === null;
+    if (c === undefined) return true;
+    const value = this.raw(r, c);
+    return cellText(value) === null && value !== FORMULA_WITHOUT_RESULT;
   }
 
   /** A formula cell whose file holds no computed result: not blank, but nothing to read yet. */
@@ -472,7 +475,7 @@ function readLabel<T>(sheet: SheetView, r: number, c: number | undefined, header
 
 /** True when a cell holds something (so a null label means unreadable, not blank). */
 function ratingTyped(sheet: SheetView, r: number, c: number | undefined): boolean {
-  return c !== undefined && (!sheet.blank(r, c) || sheet.formulaWithoutResult(r, c));
+  return !sheet.blank(r, c);
 }
 
 /** A Có/Không cell: blank is "Không" (false); null when the cell holds something unreadable (a data error). */
@@ -739,7 +742,8 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
     const name = nameCol === undefined ? null : sheet.text(r, nameCol);
     const firstCell = sheet.addr(r, nameCol ?? 0);
     if (name === null && nameCol !== undefined) {
-      sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', firstCell, 'Họ và tên');
+      else sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
     if (name === null && card === null) continue;
@@ -837,7 +841,7 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
     const kindCol = col('kind');
     let kind: MeetingKind | null = null;
     if (kindCol !== undefined) {
-      if (sheet.blank(r, kindCol) && !sheet.formulaWithoutResult(r, kindCol)) {
+      if (sheet.blank(r, kindCol)) {
         sheet.issue('VALUE_INVALID', cells.kind, `Cột "${headerOf('kind')}" đang trống; cần: Thường kỳ, Chuyên đề hoặc Kết hợp.`);
       } else kind = readLabel(sheet, r, kindCol, headerOf('kind'), parseMeetingKind);
     }
@@ -1013,7 +1017,8 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
     if (sheet.blank(r, nameCol) && rowBlank(sheet, r, scanned)) continue;
     const name = sheet.text(r, nameCol);
     if (name === null) {
-      sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, nameCol), 'Họ và tên');
+      else sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
       continue;
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
@@ -1175,7 +1180,7 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
   /** Rows with a self-score but no maximum: reported once leaves are known. */
   const selfWithoutMax: { row: CriterionRow; cell: string }[] = [];
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
-    if (rowBlank(sheet, r, known) && !sheet.formulaWithoutResult(r, maxCol) && !sheet.formulaWithoutResult(r, selfCol)) continue;
+    if (rowBlank(sheet, r, known)) continue;
     /** The first point cell of the row that is invalid: its criterion's percent is not computed. */
     let invalidCell: string | undefined;
     const points = (c: number | undefined, header: string): number | null => {
@@ -1210,7 +1215,8 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
     const scored = !sheet.blank(r, maxCol) || !sheet.blank(r, selfCol);
     if (code === null) {
       // A heading row ("a/ Các tiêu chí chung") has neither code nor points.
-      if (scored && codeCol !== undefined) {
+      if (sheet.formulaWithoutResult(r, codeCol)) formulaIssue(sheet, 'VALUE_INVALID', codeCell, 'Mã');
+      else if (scored && codeCol !== undefined) {
         sheet.issue('VALUE_INVALID', codeCell, `Dòng ${sheet.rowNumber(r)} có điểm nhưng cột "Mã" đang trống; cần mã tiêu chí (1.1 … 1.4 hoặc mục con như 1.2.3).`);
       }
       continue;

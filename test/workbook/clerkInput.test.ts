@@ -88,6 +88,8 @@ describe('Kỷ luật: a form of the Điều lệ Đảng in the evaluation year
   it('the year rule: first full date, else the first 1950–2100 year not part of a document number', () => {
     expect(disciplineYear('Cảnh cáo – QĐ số 12-QĐ/ĐU ngày 05/06/2025')).toBe(2025);
     expect(disciplineYear('Khiển trách năm 2021, QĐ ngày 03/01/2022')).toBe(2022);
+    expect(disciplineYear('Cảnh cáo ngày 05-06-2021')).toBe(2021);
+    expect(disciplineYear('Cảnh cáo ngày 05.06.2021')).toBe(2021);
     expect(disciplineYear('Khiển trách (năm 2021)')).toBe(2021);
     expect(disciplineYear('Khiển trách theo QĐ số 2024')).toBeNull();
     expect(disciplineYear('Khiển trách QĐ 15/2023/QĐ-UBKT')).toBeNull();
