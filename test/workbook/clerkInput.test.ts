@@ -408,6 +408,7 @@ describe('a formula cell without a stored result is reported with its column\'s 
     ['Điểm danh', markCell(3, 3), 'VALUE_INVALID'],
     ['Tiêu chí', 'D20', 'NUMBER_INVALID'],
     ['Thông tin', 'B5', 'VALUE_INVALID'],
+    ['Đảng viên', memberCell('B', 3), 'VALUE_INVALID'],
   ])('%s!%s → %s', (sheet, cell, code) => {
     const book = chiBoBook();
     book.set(sheet, cell, FORMULA_WITHOUT_RESULT);
@@ -418,6 +419,14 @@ describe('a formula cell without a stored result is reported with its column\'s 
     expect(message).not.toContain('trống');
     expect(reasons(result)).toEqual(['DATA_INVALID !']);
   });
+});
+
+test('a meeting row written only as formulas without results is reported cell by cell, not skipped as blank', () => {
+  const book = chiBoBook();
+  for (const column of ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']) book.set('Sinh hoạt', `${column}14`, FORMULA_WITHOUT_RESULT);
+  const result = check(book.grids());
+  expect(errors(result)).toEqual(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((column) => `${column.match(/[B]/) ? 'DATE_INVALID' : /[CJKL]/.test(column) ? 'VALUE_INVALID' : 'NUMBER_INVALID'} Sinh hoạt!${column}14`));
+  expect(reasons(result)).toEqual(['DATA_INVALID !']);
 });
 
 // ------------------------------------------------------------------------ label variants
