@@ -161,22 +161,32 @@ export function pagedList<T>(items: readonly T[], render: (item: T) => HTMLEleme
 }
 
 function criteriaTable(result: CheckResult, level: number): HTMLElement {
-  const rows = result.criteria.map((criterion) =>
-    el(
+  const rows = result.criteria.map((criterion) => {
+    // An invalid point cell: neither met nor missed, and the cell to fix is named (SPEC §3).
+    const invalidAt = criterion.invalidAt;
+    const percentCell = invalidAt
+      ? [el('span', { i18n: 'criteria.uncomputed', params: { sheet: invalidAt.sheet, cell: invalidAt.cell } })]
+      : criterion.percent === null
+        ? [el('span', { i18n: 'criteria.unscored' })]
+        : [formatPercent(criterion.percent)];
+    const badge = invalidAt
+      ? el('span', { class: ['badge', 'badge-warn'], i18n: 'criteria.uncomputedResult' })
+      : el('span', { class: ['badge', criterion.pass ? 'badge-ok' : 'badge-block'], i18n: criterion.pass ? 'criteria.pass' : 'criteria.fail' });
+    return el(
       'tr',
       {
-        class: criterion.pass ? 'pass' : 'fail',
+        class: criterion.pass === null ? 'uncomputed' : criterion.pass ? 'pass' : 'fail',
         testid: 'criterion',
         data: { id: criterion.id, pass: String(criterion.pass), percent: criterion.percent === null ? '' : String(criterion.percent) },
       },
       [
         el('th', { attrs: { scope: 'row' }, text: criterion.id }),
         el('td', { i18n: `criterion.${criterion.id}` as I18nKey }),
-        el('td', { class: 'num' }, criterion.percent === null ? [el('span', { i18n: 'criteria.unscored' })] : [formatPercent(criterion.percent)]),
-        el('td', {}, [el('span', { class: ['badge', criterion.pass ? 'badge-ok' : 'badge-block'], i18n: criterion.pass ? 'criteria.pass' : 'criteria.fail' })]),
+        el('td', { class: 'num' }, percentCell),
+        el('td', {}, [badge]),
       ],
-    ),
-  );
+    );
+  });
   return el('section', { class: 'criteria' }, [
     heading(level, { i18n: 'criteria.title', params: { min: formatPercent(result.policy.criterionMinPercent).replace(/\s*%$/, '') } }),
     el('table', { class: 'grid' }, [

@@ -1,6 +1,6 @@
 /** `bontot check`: the verdict of each workbook, as readable Vietnamese text or the SPEC §6 JSON. */
 import { basename, dirname, extname, join } from 'path';
-import { CRITERION_LABELS } from '../core/criteria';
+import { CRITERION_LABELS, uncomputedCriterionText } from '../core/criteria';
 import { defaultPolicy, describeKey, policyToEntries, type Policy } from '../core/policy';
 import { shareOf } from '../core/percent';
 import { targetMet } from '../core/share';
@@ -29,7 +29,8 @@ export interface CheckFileJson {
   file: string;
   organization: { name: string | null; kind: OrgKind | null; level: OrgLevel | null; year: number | null };
   eligible: boolean;
-  criteria: { id: string; percent: number | null; pass: boolean }[];
+  /** percent and pass are null when the criterion cannot be computed (an invalid point cell). */
+  criteria: { id: string; percent: number | null; pass: boolean | null }[];
   reasons: { code: string; severity: string; message: string; sheet: string | null; cell: string | null }[];
   issues: { severity: string; sheet: string; cell: string | null; code: string; message: string }[];
 }
@@ -126,7 +127,10 @@ export function checkText(file: string, result: CheckResult): string {
   );
   lines.push(`Tiêu chí (mỗi tiêu chí cần từ ${formatNumber(result.policy.criterionMinPercent)} % trở lên):`);
   for (const criterion of result.criteria) {
-    lines.push(`  ${criterion.id} ${CRITERION_LABELS[criterion.id]}: ${formatPercentText(criterion.percent)} — ${criterion.pass ? 'đạt' : 'chưa đạt'}`);
+    const outcome = criterion.invalidAt
+      ? uncomputedCriterionText(criterion.invalidAt)
+      : `${formatPercentText(criterion.percent)} — ${criterion.pass ? 'đạt' : 'chưa đạt'}`;
+    lines.push(`  ${criterion.id} ${CRITERION_LABELS[criterion.id]}: ${outcome}`);
   }
   if (result.reasons.length > 0) {
     lines.push(`Lý do (${result.reasons.length}):`);

@@ -54,6 +54,8 @@ export interface CriterionDetail {
   percent: number | null;
   /** The criterion's own row ("1.2"), when the sheet has one. */
   ownRow: CriterionRow | null;
+  /** The first invalid point cell among the criterion's rows: its percent is then not computed (null). */
+  invalidCell: string | null;
 }
 
 /** The counted rows and totals of each criterion, in 1.1–1.4 order. */
@@ -66,8 +68,16 @@ export function criterionDetails(rows: readonly CriterionRow[]): CriterionDetail
     const counted = leaves.filter((entry) => entry.row.maxPoints !== null).map((entry) => entry.row);
     const maxTotal = counted.reduce((total, row) => total + (row.maxPoints ?? 0), 0);
     const selfTotal = counted.reduce((total, row) => total + (row.selfPoints ?? 0), 0);
-    return { id, rows: counted, selfTotal, maxTotal, percent: percentOf(selfTotal, maxTotal), ownRow };
+    // A bad point cell anywhere under the criterion: any percent would be one nobody scored.
+    const invalidCell = mine.find((entry) => entry.row.invalidCell !== undefined)?.row.invalidCell ?? null;
+    const percent = invalidCell === null ? percentOf(selfTotal, maxTotal) : null;
+    return { id, rows: counted, selfTotal, maxTotal, percent, ownRow, invalidCell };
   });
+}
+
+/** How a criterion that cannot be computed is shown: "chưa tính được — sửa trang Tiêu chí, ô D8". */
+export function uncomputedCriterionText(at: { sheet: string; cell: string }): string {
+  return `chưa tính được — sửa trang ${at.sheet}, ô ${at.cell}`;
 }
 
 /**
@@ -84,6 +94,11 @@ export function criterionResults(
   const findings: Finding[] = [];
   const minimum = policy.criterionMinPercent;
   for (const detail of criterionDetails(rows)) {
+    if (detail.invalidCell !== null) {
+      // Not computed: the data issue at that cell says what to fix; no CRITERION_LOW or _MISSING (SPEC §3).
+      results.push({ id: detail.id, percent: null, pass: null, invalidAt: { sheet, cell: detail.invalidCell } });
+      continue;
+    }
     const pass = detail.percent !== null && detail.percent >= minimum;
     results.push({ id: detail.id, percent: detail.percent, pass });
     const cell = detail.ownRow?.codeCell ?? null;

@@ -32,6 +32,7 @@ import type {
   Finding,
   IsoDate,
   Meeting,
+  MeetingField,
   Member,
   OrgKind,
   OrgRecords,
@@ -170,6 +171,11 @@ export interface MatrixAbsences {
   columns: readonly number[];
   /** C and required marks of the counted columns, and the longest absence run of any row. */
   tally: MarksTally;
+  /**
+   * false when a mark, a column date or a member's `Miễn sinh hoạt` could not be read: the yearly
+   * rate would be a figure of other marks than the sheet's, so it is not computed (SPEC §3).
+   */
+  rateComputable: boolean;
   /** The runs longer than the policy's absenceMaxStreak, row by row, each row's in order. */
   long: { row: AttendanceMatrix['rows'][number]; run: AbsenceRun }[];
 }
@@ -187,14 +193,41 @@ export const matrixAbsences: (ctx: RuleContext) => MatrixAbsences | null = perCo
   const long: MatrixAbsences['long'] = [];
   const runs: AbsenceRun[] = [];
   const rows = matrix.rows;
+  const { excluded, unknown } = attendanceExclusions(ctx);
+  // A column without a readable date: which absences are consecutive cannot be told.
+  const streaksComputable = matrix.unreadableColumns !== true;
+  let rateComputable = streaksComputable && !unknown;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as AttendanceMatrix['rows'][number];
+    if (excluded !== null && excluded.has(row.key)) continue;
+    if (row.unreadable === true) {
+      rateComputable = false;
+      continue;
+    }
     tallyMarks(row.marks, columns, limit, tally, runs);
     if (runs.length === 0) continue;
-    for (const run of runs) long.push({ row, run });
+    if (streaksComputable) for (const run of runs) long.push({ row, run });
     runs.length = 0;
   }
-  return { matrix, columns, tally, long };
+  return { matrix, columns, tally, long, rateComputable };
+});
+
+/**
+ * The members left out of every attendance figure: exempt from meetings (`Miễn sinh hoạt` = Có,
+ * whatever their marks say) or with an unreadable `Miễn sinh hoạt` (their attendance rules are
+ * skipped); `unknown` when such an unreadable cell leaves the yearly rate uncomputed.
+ */
+const attendanceExclusions: (ctx: RuleContext) => { excluded: ReadonlySet<string> | null; unknown: boolean } = perContext((ctx) => {
+  let excluded: Set<string> | null = null;
+  let unknown = false;
+  const members = ctx.records.members ?? [];
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i] as Member;
+    if (!member.exempt && member.exemptUnreadable !== true) continue;
+    if (member.exemptUnreadable === true) unknown = true;
+    (excluded ??= new Set()).add(member.key);
+  }
+  return { excluded, unknown };
 });
 
 export interface AttendanceFigures {
@@ -202,7 +235,7 @@ export interface AttendanceFigures {
   sheet: string;
   present: number;
   required: number;
-  /** present / required as a fraction; null when nothing is required. */
+  /** present / required as a fraction; null when nothing is required or a cell it needs is unreadable. */
   rate: number | null;
 }
 
@@ -213,17 +246,22 @@ export const attendanceFigures: (ctx: RuleContext) => AttendanceFigures | null =
   if (absences) {
     // Counted in place, with the absence runs: a large chi bộ has 100 000+ marks.
     const { present, required } = absences.tally;
-    return { source: 'matrix', sheet: absences.matrix.sheet, present, required, rate: required > 0 ? present / required : null };
+    const rate = absences.rateComputable && required > 0 ? present / required : null;
+    return { source: 'matrix', sheet: absences.matrix.sheet, present, required, rate };
   }
   if (ctx.records.meetings === null) return null;
   let present = 0;
   let required = 0;
+  let computable = true;
   for (const meeting of countedMeetings(ctx)) {
+    // An unreadable count: any yearly rate would leave out people the row does count (SPEC §3).
+    if (meeting.unreadable?.some((field) => field === 'present' || field === 'excused' || field === 'unexcused')) computable = false;
     if (meeting.present === null) continue;
     present += meeting.present;
     required += meeting.present + meeting.excused + meeting.unexcused;
   }
-  return { source: 'meetings', sheet: ctx.sheets.meetings, present, required, rate: required > 0 ? present / required : null };
+  const rate = computable && required > 0 ? present / required : null;
+  return { source: 'meetings', sheet: ctx.sheets.meetings, present, required, rate };
 });
 
 // ---------------------------------------------------------------- criteria
@@ -245,13 +283,22 @@ export const ruleCriterionMissing: Rule = (ctx) => criterionFindings(ctx, 'CRITE
 
 // ---------------------------------------------------------------- ratings
 
-/** The ratings that count for a chi bộ: every member not exempt, and exempt members who were rated. */
+/**
+ * Whether a member's rating counts for a chi bộ: every member not exempt, and exempt members who
+ * were rated; never one who transferred out, nor an unrated one whose `Miễn sinh hoạt` is unreadable.
+ */
+function ratingCounts(m: Member): boolean {
+  if (m.transferred === true) return false;
+  return m.rating !== null || (!m.exempt && m.exemptUnreadable !== true);
+}
+
+/** The ratings that count for a chi bộ (ratingCounts). */
 export function memberLevels(records: OrgRecords): (RatingLevel | null)[] {
   const levels: (RatingLevel | null)[] = [];
   const members = records.members ?? [];
   for (let i = 0; i < members.length; i++) {
     const m = members[i] as Member;
-    if (!m.exempt || m.rating !== null) levels.push(m.rating);
+    if (ratingCounts(m)) levels.push(m.rating);
   }
   return levels;
 }
@@ -260,16 +307,20 @@ export function memberLevels(records: OrgRecords): (RatingLevel | null)[] {
 interface RatedEntry {
   readonly name: string;
   readonly rating: RatingLevel | null;
+  /** The rating cell could not be read: no share of the scope is computed (SPEC §3). */
+  readonly ratingUnreadable?: boolean;
 }
 
 /** The rated entries of a scope and their levels (the same order), or null when the scope does not apply. */
 export interface RatedEntries {
   entries: readonly RatedEntry[];
   levels: (RatingLevel | null)[];
+  /** false when some rating is unreadable: the shares would be of other people than the sheet's. */
+  sharesComputable: boolean;
 }
 
 function entriesOf(entries: readonly RatedEntry[]): RatedEntries {
-  return { entries, levels: entries.map((e) => e.rating) };
+  return { entries, levels: entries.map((e) => e.rating), sharesComputable: !entries.some((e) => e.ratingUnreadable === true) };
 }
 
 /**
@@ -278,7 +329,7 @@ function entriesOf(entries: readonly RatedEntry[]): RatedEntries {
  */
 export const ratedMembers: (ctx: RuleContext) => RatedEntries | null = perContext((ctx) => {
   if (!isChiBo(ctx) || ctx.records.members === null) return null;
-  return entriesOf(ctx.records.members.filter((m) => !m.exempt || m.rating !== null));
+  return entriesOf(ctx.records.members.filter(ratingCounts));
 });
 
 const ratedCells: (ctx: RuleContext) => RatedEntries | null = perContext((ctx) => {
@@ -299,7 +350,7 @@ function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV'): string[
 function shareRule(scope: RecognitionScope, which: 'completed' | 'good', code: ReasonCode): Rule {
   return (ctx) => {
     const rated = ratedEntries(ctx, scope);
-    if (rated === null) return [];
+    if (rated === null || !rated.sharesComputable) return [];
     const problem = ratingShareProblems(rated.levels, scope, ctx.policy)[which];
     if (problem === null) return [];
     const names = below(rated.entries, which === 'completed' ? 'HTNV' : 'HTTNV');
@@ -326,22 +377,26 @@ export const ruleRatingMissing: Rule = (ctx) => {
   let levels: (RatingLevel | null)[];
   let sheet: string;
   let noun: string;
+  let unreadable: boolean;
   if (isChiBo(ctx) && ctx.records.members !== null) {
     sheet = ctx.sheets.members;
     noun = 'đảng viên';
     const members = ctx.records.members;
     for (let i = 0; i < members.length; i++) {
       const member = members[i] as Member;
-      // An unreadable rating is already a data error (VALUE_INVALID); it is not also "missing".
-      if (member.exempt || member.rating !== null || member.ratingUnreadable) continue;
+      // An unreadable rating is already a data error (VALUE_INVALID); it is not also "missing". A
+      // member who transferred out is not rated here; one whose exemption is unreadable may be exempt.
+      if (member.exempt || member.rating !== null || member.ratingUnreadable || member.transferred === true || member.exemptUnreadable === true) continue;
       findings.push({
         code: 'RATING_MISSING',
         sheet,
         cell: member.ratingCell,
-        message: `Đảng viên ${member.name} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}".`,
+        message: `Đảng viên ${member.name} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}" (ghi lý do ở cột "Ghi chú"). Đảng viên đã chuyển sinh hoạt đi trong năm: ghi "Chuyển đi ngày …" ở cột "Ghi chú".`,
       });
     }
-    levels = ratedMembers(ctx)?.levels ?? memberLevels(ctx.records);
+    const rated = ratedMembers(ctx);
+    unreadable = rated !== null && !rated.sharesComputable;
+    levels = rated?.levels ?? memberLevels(ctx.records);
   } else if (isDangBo(ctx) && ctx.records.subordinates !== null) {
     sheet = ctx.sheets.subordinates;
     noun = 'chi bộ trực thuộc';
@@ -355,11 +410,13 @@ export const ruleRatingMissing: Rule = (ctx) => {
       });
     }
     levels = ctx.records.subordinates.map((s) => s.rating);
+    unreadable = ctx.records.subordinates.some((s) => s.ratingUnreadable === true);
   } else {
     return [];
   }
   const counts = countRatings(levels);
-  if (counts.HTXSNV + counts.HTTNV + counts.HTNV + counts.KHTNV === 0) {
+  // With an unreadable rating, "none is rated" may be false: the data issue says what to fix.
+  if (!unreadable && counts.HTXSNV + counts.HTTNV + counts.HTNV + counts.KHTNV === 0) {
     findings.push({
       code: 'RATING_MISSING',
       sheet,
@@ -374,7 +431,7 @@ export const ruleRatingMissing: Rule = (ctx) => {
 export const ruleExcellentCap: Rule = (ctx) => {
   const scope: RecognitionScope | null = isChiBo(ctx) ? 'members' : isDangBo(ctx) ? 'cells' : null;
   const rated = scope === null ? null : ratedEntries(ctx, scope);
-  if (scope === null || rated === null) return [];
+  if (scope === null || rated === null || !rated.sharesComputable) return [];
   const counts = countRatings(rated.levels);
   const good = countAtLeast(counts, 'HTTNV');
   const percent = percentOf(counts.HTXSNV, good);
@@ -396,7 +453,7 @@ export const ruleExcellentCap: Rule = (ctx) => {
 /** ATTENDANCE_LOW (chi bộ): the yearly attendance rate strictly above attendanceMinPercent. */
 export const ruleAttendanceLow: Rule = (ctx) => {
   const figures = attendanceFigures(ctx);
-  if (figures === null) return [];
+  if (figures === null || figures.rate === null) return [];
   const percent = percentOf(figures.present, figures.required);
   const minimum = ctx.policy.attendanceMinPercent;
   if (percent === null || percent > minimum) return [];
@@ -422,9 +479,11 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
     const { matrix, columns } = counted;
     const ordered = [...columns].sort((a, b) => a - b);
     const rows = matrix.rows;
+    const { excluded } = attendanceExclusions(ctx);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as AttendanceMatrix['rows'][number];
       if (!row.marks.includes('K')) continue;
+      if (excluded !== null && excluded.has(row.key)) continue;
       for (const index of ordered) {
         if (row.marks[index] !== 'K') continue;
         const date = matrix.columns[index]?.date;
@@ -515,17 +574,38 @@ export const ruleDurationShort: Rule = (ctx) => {
   return findings;
 };
 
+/** Whether a meeting row's field gave a data error (unreadable, or blank where required). */
+function unreadableField(meeting: Meeting, field: MeetingField): boolean {
+  return meeting.unreadable !== undefined && meeting.unreadable.includes(field);
+}
+
+/**
+ * The months that cannot be judged missing: a meeting row without a readable date could be any
+ * month's meeting (null: every month of the year), one whose `Loại` alone is unreadable its own
+ * month (and quarter): SPEC §3, no made-up REGULAR_MONTH_MISSING / THEMATIC_QUARTER_MISSING.
+ */
+function undecidableMonths(ctx: RuleContext): Set<number> | null {
+  const months = new Set<number>();
+  for (const meeting of ctx.records.meetings ?? []) {
+    if (meeting.date === null) return null;
+    if (meeting.kind === null && inYear(meeting.date, ctx.year) === true) months.add(isoParts(meeting.date).month);
+  }
+  return months;
+}
+
 /** REGULAR_MONTH_MISSING (chi bộ): a regular or combined meeting in every counted month. */
 export const ruleRegularMonthMissing: Rule = (ctx) => {
   const year = ctx.year;
   if (!isChiBo(ctx) || ctx.records.meetings === null || year === null) return [];
+  const undecidable = undecidableMonths(ctx);
+  if (undecidable === null) return [];
   const held = new Set(
     meetingsInYear(ctx.records, year)
       .filter((m) => isRegularKind(m.kind))
       .map((m) => isoParts(m.date).month),
   );
   return countedMonths(year, ctx.asOf)
-    .filter((month) => !held.has(month))
+    .filter((month) => !held.has(month) && !undecidable.has(month))
     .map((month) => ({
       code: 'REGULAR_MONTH_MISSING' as const,
       sheet: ctx.sheets.meetings,
@@ -538,13 +618,16 @@ export const ruleRegularMonthMissing: Rule = (ctx) => {
 export const ruleThematicQuarterMissing: Rule = (ctx) => {
   const year = ctx.year;
   if (!isChiBo(ctx) || ctx.records.meetings === null || year === null) return [];
+  const undecidable = undecidableMonths(ctx);
+  if (undecidable === null) return [];
+  const undecidableQuarters = new Set([...undecidable].map((month) => quarterOf(month)));
   const held = new Set(
     meetingsInYear(ctx.records, year)
       .filter((m) => isThematicKind(m.kind))
       .map((m) => quarterOf(isoParts(m.date).month)),
   );
   return countedQuarters(year, ctx.asOf)
-    .filter((quarter) => !held.has(quarter))
+    .filter((quarter) => !held.has(quarter) && !undecidableQuarters.has(quarter))
     .map((quarter) => ({
       code: 'THEMATIC_QUARTER_MISSING' as const,
       sheet: ctx.sheets.meetings,
@@ -557,7 +640,8 @@ export const ruleThematicQuarterMissing: Rule = (ctx) => {
 export const ruleMinutesUnsigned: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const meeting of countedMeetings(ctx)) {
-    if (!meeting.chairSigned) {
+    // An unreadable signature is its own data error, not "not signed" (SPEC §3).
+    if (!meeting.chairSigned && !unreadableField(meeting, 'chairSigned')) {
       findings.push({
         code: 'MINUTES_UNSIGNED',
         sheet: ctx.sheets.meetings,
@@ -565,7 +649,7 @@ export const ruleMinutesUnsigned: Rule = (ctx) => {
         message: `${meetingLabel(meeting)}: biên bản chưa có chữ ký của người chủ trì; biên bản phải có đủ chữ ký của người chủ trì và thư ký.`,
       });
     }
-    if (!meeting.secretarySigned) {
+    if (!meeting.secretarySigned && !unreadableField(meeting, 'secretarySigned')) {
       findings.push({
         code: 'MINUTES_UNSIGNED',
         sheet: ctx.sheets.meetings,
@@ -583,9 +667,9 @@ export const ruleMinutesUnsigned: Rule = (ctx) => {
  */
 export const ruleMinutesBookUnstamped: Rule = (ctx) => {
   if (!isChiBo(ctx)) return [];
-  const { minutesBookStamped, minutesBookStampedCell } = ctx.records.info;
+  const { minutesBookStamped, minutesBookStampedCell, minutesBookStampedUnreadable } = ctx.records.info;
   const requirement = 'sổ biên bản sinh hoạt chi bộ phải được đóng dấu giáp lai của cấp ủy cơ sở';
-  if (minutesBookStamped === true) return [];
+  if (minutesBookStamped === true || minutesBookStampedUnreadable === true) return [];
   if (minutesBookStamped === false) {
     return [
       {
@@ -610,7 +694,7 @@ export const ruleMinutesBookUnstamped: Rule = (ctx) => {
 /** SELF_ASSESSMENT_MISSING (chi bộ): each meeting has a self-assessed quality. */
 export const ruleSelfAssessmentMissing: Rule = (ctx) =>
   countedMeetings(ctx)
-    .filter((meeting) => meeting.selfAssessment === null)
+    .filter((meeting) => meeting.selfAssessment === null && !unreadableField(meeting, 'selfAssessment'))
     .map((meeting) => ({
       code: 'SELF_ASSESSMENT_MISSING' as const,
       sheet: ctx.sheets.meetings,

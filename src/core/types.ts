@@ -41,6 +41,8 @@ export interface OrgInfo {
   /** null when the row is missing or blank (a warning), false when "Không" (blocks). */
   minutesBookStamped: boolean | null;
   minutesBookStampedCell: string | null;
+  /** The seal row holds text that is neither Có nor Không (already a data error): no reason either way. */
+  minutesBookStampedUnreadable?: boolean;
 }
 
 export interface Member {
@@ -48,11 +50,15 @@ export interface Member {
   key: string;
   name: string;
   exempt: boolean;
+  /** `Miễn sinh hoạt` holds text that is neither Có nor Không (a data error): the member's attendance rules are skipped. */
+  exemptUnreadable?: boolean;
+  /** `Ghi chú` says the member transferred out during the year: out of the rating shares and RATING_MISSING. */
+  transferred?: boolean;
   /** null: blank (or unreadable) cell. */
   rating: RatingLevel | null;
   /** The rating cell holds text that is not a rating (already a data error): not "missing". */
   ratingUnreadable?: boolean;
-  /** null: no discipline; else the text that names it. */
+  /** null: no discipline in the evaluation year (or an unreadable cell, a data error); else the text that names it. */
   discipline: string | null;
   row: number;
   nameCell: string;
@@ -75,6 +81,11 @@ export interface Meeting {
   selfAssessment: SelfAssessment | null;
   /** A1 address of each field's cell, by field name ("date", "kind", "members", …). */
   cells: Record<MeetingField, string>;
+  /**
+   * Fields whose cell holds something that could not be read (already a data error), as opposed to
+   * blank: a rule that needs such a field is skipped, never decided on a made-up value (SPEC §3).
+   */
+  unreadable?: readonly MeetingField[];
 }
 
 export type MeetingField =
@@ -94,12 +105,16 @@ export type MeetingField =
 export interface AttendanceMatrix {
   sheet: string;
   columns: { date: IsoDate; headerCell: string }[];
+  /** A meeting column's date could not be read (a data error): streaks and the yearly rate are not computed. */
+  unreadableColumns?: boolean;
   rows: {
     key: string;
     name: string;
     /** One mark per column, null where blank (not required) or unreadable. */
     marks: (AttendanceMark | null)[];
     cells: string[];
+    /** Some mark of the row could not be read (a data error): the row's absences and the yearly rate are not computed. */
+    unreadable?: boolean;
   }[];
 }
 
@@ -111,6 +126,8 @@ export interface CriterionRow {
   row: number;
   codeCell: string;
   selfCell: string;
+  /** The first point cell of the row that is invalid or unreadable (a data error): its criterion is not computed. */
+  invalidCell?: string;
 }
 
 export interface SubordinateCell {
@@ -211,7 +228,8 @@ export type IssueCode =
   | 'MATRIX_MISMATCH'
   | 'LEGACY_ENCODING'
   | 'SCORE_INVALID'
-  | 'SCORE_MISSING';
+  | 'SCORE_MISSING'
+  | 'KXL_UNEXPLAINED';
 
 export interface Issue {
   severity: 'error' | 'warning';
@@ -223,7 +241,10 @@ export interface Issue {
 
 export interface CriterionResult {
   id: CriterionId;
-  /** 100 × Σ self / Σ max, unrounded; null when the criterion has no scored row. */
+  /** 100 × Σ self / Σ max, unrounded; null when the criterion has no scored row or cannot be computed. */
   percent: number | null;
-  pass: boolean;
+  /** null when the percent cannot be computed (an invalid point cell): neither met nor missed. */
+  pass: boolean | null;
+  /** Where the invalid point cell is, when the percent cannot be computed ("sửa trang Tiêu chí, ô D8"). */
+  invalidAt?: { sheet: string; cell: string };
 }

@@ -39,6 +39,10 @@ export interface OrgStats {
   /** Longest run of consecutive absences of any member. */
   longestAbsenceStreak: number | null;
   membersDisciplined: number;
+  /** Set when an unreadable rating leaves the shares uncomputed (shown "chưa tính được", not "—"). */
+  sharesUncomputed?: true;
+  /** Set when an unreadable mark, count or exemption leaves the attendance rate uncomputed. */
+  attendanceUncomputed?: true;
 }
 
 export interface Evaluation {
@@ -67,20 +71,25 @@ export function orgStats(ctx: RuleContext): OrgStats {
   // The rated members' levels are memberLevels(records) (computed once per context for a chi bộ).
   const levels = kind === 'dang-bo' ? (records.subordinates ?? []).map((s) => s.rating) : (ratedMembers(ctx)?.levels ?? memberLevels(records));
   const shares = ratingShares(levels);
+  // An unreadable rating leaves the shares uncomputed (SPEC §3): the summary shows "chưa tính được".
+  const sharesComputable =
+    kind === 'dang-bo' ? !(records.subordinates ?? []).some((s) => s.ratingUnreadable === true) : (ratedMembers(ctx)?.sharesComputable ?? true);
   const figures = attendanceFigures(ctx);
   const streak = matrixAbsences(ctx)?.tally.longest ?? null;
   const inYear = meetingsInYear(records, ctx.year);
   const byKind = (k: 'regular' | 'thematic' | 'combined'): number => inYear.filter((m) => m.kind === k).length;
   return {
     ratingCounts: shares.counts,
-    completedShare: shares.completedShare,
-    goodShare: shares.goodShare,
-    excellentShare: shares.excellentShare,
+    completedShare: sharesComputable ? shares.completedShare : null,
+    goodShare: sharesComputable ? shares.goodShare : null,
+    excellentShare: sharesComputable ? shares.excellentShare : null,
     attendanceRate: figures?.rate ?? null,
     attendanceSource: figures && figures.rate !== null ? figures.source : null,
     meetingCounts: { regular: byKind('regular'), thematic: byKind('thematic'), combined: byKind('combined'), total: inYear.length },
     longestAbsenceStreak: streak,
     membersDisciplined: (records.members ?? []).filter((m) => m.discipline !== null).length,
+    ...(sharesComputable ? {} : { sharesUncomputed: true as const }),
+    ...(figures !== null && figures.rate === null && figures.required > 0 ? { attendanceUncomputed: true as const } : {}),
   };
 }
 

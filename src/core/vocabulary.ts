@@ -22,7 +22,9 @@ function aliasTable<T>(entries: readonly (readonly [T, readonly string[]])[]): M
   for (const [value, aliases] of entries) {
     for (const alias of aliases) {
       table.set(foldText(alias), value);
-      table.set(compactKey(alias), value);
+      // "✓" has no letter or digit: its compact key "" would make any punctuation ("??") read as it.
+      const compact = compactKey(alias);
+      if (compact !== '') table.set(compact, value);
     }
   }
   return table;
@@ -62,8 +64,16 @@ const RATINGS = aliasTable<RatingLevel>([
   ['HTTNV', [RATING_LABELS.HTTNV, 'HTTNV', 'HTT NV', 'Hoàn thành tốt', 'HTT']],
   ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'HT NV']],
   ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành']],
-  ['KXL', [RATING_LABELS.KXL, 'KXL', 'Không xếp loại chất lượng', 'Chưa xếp loại']],
+  ['KXL', [RATING_LABELS.KXL, 'KXL', 'Không xếp loại chất lượng']],
 ]);
+
+/**
+ * A rating cell that says the rating is not given yet ("Chưa xếp loại", "chưa đánh giá", "đang
+ * xếp loại"): a missing rating, never KXL — the seed appraises only after the rating is complete.
+ */
+export function isNotYetRated(text: string): boolean {
+  return /^(chua|dang)\b/.test(foldText(text));
+}
 
 export function parseRating(text: string): Parsed<RatingLevel> {
   const level = lookup(RATINGS, text);
@@ -142,15 +152,114 @@ export function parseMark(text: string): Parsed<AttendanceMark> {
 
 // ---------------------------------------------------------------- Có / Không
 
+const YES_ALIASES = ['Có', 'x', '✓', '✔', 'TRUE', 'đúng', 'yes', 'y', '1', 'đã ký', 'rồi', 'Đạt'];
+const NO_ALIASES = ['Không', 'FALSE', 'sai', 'no', 'n', '0', 'chưa', 'chưa ký', 'Không đạt', 'K'];
+
 const YES_NO = aliasTable<boolean>([
-  [true, ['Có', 'x', '✓', '✔', 'TRUE', 'đúng', 'yes', 'y', '1', 'đã ký', 'rồi', 'Đạt']],
-  [false, ['Không', 'FALSE', 'sai', 'no', 'n', '0', 'chưa', 'chưa ký', 'Không đạt', 'K']],
+  [true, YES_ALIASES],
+  [false, NO_ALIASES],
 ]);
 
 export function parseYesNo(text: string): Parsed<boolean> {
   const value = lookup(YES_NO, text);
   if (value !== undefined) return { ok: true, value };
   return { ok: false, message: `Giá trị "${text}" không hợp lệ; cần "Có" hoặc "Không".` };
+}
+
+/** Có/Không of a column, with the words clerks write in that column (SPEC §2) besides the common ones. */
+function yesNoParser(yes: readonly string[], no: readonly string[], expected: string): (text: string) => Parsed<boolean> {
+  const table = aliasTable<boolean>([
+    [true, [...YES_ALIASES, ...yes]],
+    [false, [...NO_ALIASES, ...no]],
+  ]);
+  return (text) => {
+    const value = lookup(table, text);
+    if (value !== undefined) return { ok: true, value };
+    return { ok: false, message: `Giá trị "${text}" không hợp lệ; cần ${expected}.` };
+  };
+}
+
+/** `Chủ trì ký`, `Thư ký ký`: also "Ký", "Có ký" (Có) and "Chưa ký" (Không). */
+export const parseSigned = yesNoParser(['Ký', 'Có ký', 'Đã ký tên'], ['Chưa ký', 'Không ký'], '"Có" (hoặc "Đã ký") hoặc "Không" (hoặc "Chưa ký")');
+
+/** `Sổ biên bản đóng dấu giáp lai`: also "Đã đóng dấu" (Có) and "Chưa đóng dấu" (Không). */
+export const parseStamped = yesNoParser(
+  ['Đã đóng dấu', 'Có đóng dấu', 'Đã đóng dấu giáp lai', 'Có đóng dấu giáp lai'],
+  ['Chưa đóng dấu', 'Không đóng dấu', 'Chưa đóng dấu giáp lai'],
+  '"Có" (hoặc "Đã đóng dấu") hoặc "Không" (hoặc "Chưa đóng dấu")',
+);
+
+/** `Miễn sinh hoạt`: also "Được miễn", "Miễn" (Có). */
+export const parseExempt = yesNoParser(['Được miễn', 'Miễn', 'Miễn sinh hoạt', 'Được miễn sinh hoạt'], ['Không miễn'], '"Có" (hoặc "Được miễn") hoặc "Không"');
+
+// ---------------------------------------------------------------- Kỷ luật
+
+/** The forms of discipline of the Điều lệ Đảng for a party member, lightest first. */
+export const DISCIPLINE_FORMS = ['Khiển trách', 'Cảnh cáo', 'Cách chức', 'Khai trừ'] as const;
+export type DisciplineForm = (typeof DISCIPLINE_FORMS)[number];
+
+/** What a `Kỷ luật` cell says: nothing, a form of discipline and its year, or text that is neither. */
+export type DisciplineReading =
+  | { kind: 'none' }
+  | { kind: 'form'; form: DisciplineForm; year: number | null }
+  | { kind: 'invalid'; message: string };
+
+const DISCIPLINE_FOLDED: readonly [string, DisciplineForm][] = DISCIPLINE_FORMS.map((form) => [foldText(form), form]);
+
+/** Measures that are not forms of discipline (folded): a reminder or a criticism is no "vi phạm kỷ luật". */
+const NOT_DISCIPLINE = ['nhac nho', 'phe binh', 'kiem diem', 'rut kinh nghiem', 'dinh chi sinh hoat'];
+
+/** Words a clerk writes before the form: "Bị cảnh cáo", "Kỷ luật khiển trách", "Hình thức: khai trừ". */
+const DISCIPLINE_LEAD = /^(?:(?:bi|ky luat|hinh thuc|hinh thuc ky luat)\b[\s:,.-]*)+/;
+
+/**
+ * The year of a discipline text: the first complete date dd/mm/yyyy, else the first four-digit
+ * year 1950–2100 that is not part of a document number (not right after "số", not joined to "/"
+ * or "-": "QĐ số 2021", "12/2021/QĐ", "2021-QĐ" are numbers). null when none.
+ */
+export function disciplineYear(text: string): number | null {
+  // dd/mm/yyyy, also written dd-mm-yyyy or dd.mm.yyyy (the same separator twice).
+  const date = /(?:^|[^\d])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/.exec(text);
+  if (date) return Number(date[4]);
+  const folded = foldText(text);
+  const pattern = /\d+/g;
+  for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
+    const digits = match[0];
+    if (digits.length !== 4) continue;
+    const year = Number(digits);
+    if (year < 1950 || year > 2100) continue;
+    const before = folded.slice(0, match.index);
+    const after = folded.slice(match.index + digits.length);
+    if (/[/-]\s*$/.test(before) || /^\s*[/-]/.test(after)) continue;
+    if (/(?:^|[^a-z])so\s*[:.]?\s*$/.test(before)) continue;
+    return year;
+  }
+  return null;
+}
+
+/**
+ * Reads a `Kỷ luật` cell (SPEC §2): a form of the Điều lệ Đảng at the start, after an optional
+ * "bị", "kỷ luật" or "hình thức", with its year; "Không…", "Chưa…", "0", dashes and measures that
+ * are not discipline (Nhắc nhở, Phê bình, Kiểm điểm, Rút kinh nghiệm, Đình chỉ sinh hoạt) are none.
+ * Anything else is refused: a guess either way could block a chi bộ that is fine or pass one that
+ * is not.
+ */
+export function parseDiscipline(text: string): DisciplineReading {
+  const folded = foldText(text);
+  if (folded === '' || /^[0\-–—.\s]+$/.test(folded) || /^(khong|chua)\b/.test(folded) || folded === 'false' || folded === 'no') {
+    return { kind: 'none' };
+  }
+  const rest = folded.replace(DISCIPLINE_LEAD, '');
+  for (const measure of NOT_DISCIPLINE) if (rest.startsWith(measure)) return { kind: 'none' };
+  for (const [form, label] of DISCIPLINE_FOLDED) {
+    if (rest === form || (rest.startsWith(form) && !/^[a-z0-9]/.test(rest.slice(form.length)))) {
+      return { kind: 'form', form: label, year: disciplineYear(text) };
+    }
+  }
+  return {
+    kind: 'invalid',
+    message: `Kỷ luật "${text}" không rõ; cần một hình thức kỷ luật đảng viên (${DISCIPLINE_FORMS.join(', ')}), có thể kèm năm hoặc quyết định (ví dụ "Khiển trách (năm 2021)"), hoặc "Không" khi không bị kỷ luật.`,
+  };
 }
 
 // ---------------------------------------------------------------- organisation kind and level
@@ -226,12 +335,25 @@ const SELF_ASSESSMENTS = aliasTable<SelfAssessment>(
 );
 
 export function parseSelfAssessment(text: string): Parsed<SelfAssessment> {
-  const value = lookup(SELF_ASSESSMENTS, text);
+  const value = lookup(SELF_ASSESSMENTS, text) ?? leadingSelfAssessment(text);
   if (value) return { ok: true, value };
   return {
     ok: false,
     message: `Tự đánh giá "${text}" không hợp lệ; cần: Tốt, Khá, Trung bình, Kém (hoặc Đạt, Không đạt).`,
   };
+}
+
+/**
+ * A self-assessment read by its first words ("Tốt (92 điểm)" is Tốt, "Không đạt yêu cầu" is Không
+ * đạt): the longest label, up to three words, that the text begins with.
+ */
+function leadingSelfAssessment(text: string): SelfAssessment | undefined {
+  const words = foldText(text).split(/[^a-z0-9]+/).filter((word) => word !== '');
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const value = SELF_ASSESSMENTS.get(words.slice(0, n).join(' '));
+    if (value) return value;
+  }
+  return undefined;
 }
 
 /** Self-assessments that MEETING_SELF_LOW warns about. */

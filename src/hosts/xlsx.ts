@@ -8,7 +8,7 @@
  * inflater for the zip checks, live in xlsxFile.ts. No rule logic lives here.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout } from '../workbook/types';
+import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
 import { parseA1, parseRange } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
 
@@ -38,7 +38,8 @@ export function plainCellValue(value: unknown): unknown {
     return (record.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
   }
   if ('formula' in record || 'sharedFormula' in record) {
-    return 'result' in record ? plainCellValue(record.result) : null;
+    // No stored result: a formula nobody computed yet (a file written by a script), not a blank.
+    return 'result' in record && record.result !== undefined ? plainCellValue(record.result) : FORMULA_WITHOUT_RESULT;
   }
   if ('hyperlink' in record || 'text' in record) {
     return plainCellValue(record.text);

@@ -15,7 +15,7 @@
  * 1904 date system), and cells inside a merged range other than its top-left cell left out.
  * Tags may carry a namespace prefix (`x:c`); ExcelJS reads no cell of such a sheet.
  */
-import type { SheetGrid } from '../workbook/types';
+import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../workbook/types';
 import {
   DEFAULT_ZIP_LIMITS,
   inflatePart,
@@ -253,6 +253,7 @@ interface SheetContext {
 const SHEET_TAG = new RegExp(`<(/?)(${PREFIX})(row|c|mergeCell)(?=[\\s/>])([^>]*)>`, 'g');
 const VALUE = new RegExp(`<${PREFIX}v(?:\\s[^>]*)?>([^<]*)</${PREFIX}v>`);
 const INLINE = new RegExp(`<${PREFIX}is(?:\\s[^>]*)?>([\\s\\S]*?)</${PREFIX}is>`);
+const FORMULA = new RegExp(`<${PREFIX}f[\\s/>]`);
 
 /** A cell's value from its type, style and content, as plainCellValue gives ExcelJS's; null when blank. */
 function cellValue(type: string | undefined, style: number, content: string, ctx: SheetContext): unknown {
@@ -262,7 +263,11 @@ function cellValue(type: string | undefined, style: number, content: string, ctx
   }
   const match = VALUE.exec(content);
   const raw = match ? (match[1] as string) : '';
-  if (raw === '') return null;
+  if (raw === '') {
+    // A formula with no stored result (a script wrote it, no spreadsheet program computed it):
+    // not blank. A text result that is empty (t="str", as Excel stores ="") is blank.
+    return type !== 'str' && FORMULA.test(content) ? FORMULA_WITHOUT_RESULT : null;
+  }
   switch (type) {
     case 's':
       return ctx.sharedStrings[parseInt(raw, 10)] ?? null;

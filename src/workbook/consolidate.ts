@@ -44,7 +44,7 @@ export interface ConsolidationRow {
   kind: OrgKind | null;
   level: OrgLevel | null;
   year: number | null;
-  /** Percent of each criterion, unrounded; null when it has no scored row. */
+  /** Percent of each criterion, unrounded; null when it has no scored row or cannot be computed (an invalid point cell). */
   criteria: Record<CriterionId, number | null>;
   /** Share (fraction) of rated members — or subordinate chi bộ — at HTNV or above. */
   completedShare: number | null;

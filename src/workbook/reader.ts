@@ -31,12 +31,17 @@ import type {
   OrgInfo,
   OrgKind,
   OrgRecords,
+  OrgType,
   Parsed,
   RatingLevel,
   SelfAssessment,
   SubordinateCell,
 } from '../core/types';
 import {
+  DISCIPLINE_FORMS,
+  isNotYetRated,
+  parseDiscipline,
+  parseExempt,
   parseMark,
   parseMeetingKind,
   parseOrgKind,
@@ -44,7 +49,11 @@ import {
   parseRating,
   parseRecognised,
   parseSelfAssessment,
+  parseSigned,
+  parseStamped,
   parseYesNo,
+  RATING_LABELS,
+  type DisciplineReading,
 } from '../core/vocabulary';
 import { columnLetters } from './a1';
 import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
@@ -67,7 +76,7 @@ import {
   type InfoKey,
   type SheetKey,
 } from './template';
-import type { SheetGrid } from './types';
+import { FORMULA_WITHOUT_RESULT, type SheetGrid } from './types';
 
 z.config({ jitless: true });
 
@@ -271,8 +280,16 @@ class SheetView {
     return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, null, this.legacy);
   }
 
+  /** Nothing typed: a formula without a stored result is not blank (it is reported, never skipped). */
   blank(r: number, c: number | undefined): boolean {
-    return c === undefined || cellText(this.raw(r, c)) === null;
+    if (c === undefined) return true;
+    const value = this.raw(r, c);
+    return cellText(value) === null && value !== FORMULA_WITHOUT_RESULT;
+  }
+
+  /** A formula cell whose file holds no computed result: not blank, but nothing to read yet. */
+  formulaWithoutResult(r: number, c: number | undefined): boolean {
+    return c !== undefined && this.raw(r, c) === FORMULA_WITHOUT_RESULT;
   }
 
   issue(code: IssueCode, cell: string | null, message: string, severity: Issue['severity'] = 'error'): void {
@@ -337,7 +354,14 @@ const countSchema = z.int().check(z.gte(0));
 const nonNegativeSchema = z.number().check(z.gte(0));
 const yearSchema = z.int().check(z.gte(1900), z.lte(2100));
 
-type NumberCell = { state: 'blank' } | { state: 'number'; value: number } | { state: 'bad'; text: string };
+type NumberCell = { state: 'blank' } | { state: 'number'; value: number } | { state: 'bad'; text: string } | { state: 'formula' };
+
+/** What a formula cell without a stored result is reported as, with the column's own code (SPEC §3). */
+export const FORMULA_WITHOUT_RESULT_MESSAGE = 'ô có công thức nhưng chưa có giá trị đã tính — mở và lưu lại tệp trong Excel';
+
+function formulaIssue(sheet: SheetView, code: IssueCode, at: string, header: string): void {
+  sheet.issue(code, at, `Cột "${header}": ${FORMULA_WITHOUT_RESULT_MESSAGE}.`);
+}
 
 const NUMBER_TEXT = /^([+-]?\d+(?:[.,]\d+)?)\s*(?:phút|phut|p|điểm|diem|đ|người|nguoi|ý kiến|y kien)?$/i;
 
@@ -346,7 +370,7 @@ function numberCell(sheet: SheetView, r: number, c: number): NumberCell {
   const value = sheet.raw(r, c);
   if (typeof value === 'number') return Number.isFinite(value) ? { state: 'number', value } : { state: 'bad', text: String(value) };
   const text = sheet.text(r, c);
-  if (text === null) return { state: 'blank' };
+  if (text === null) return value === FORMULA_WITHOUT_RESULT ? { state: 'formula' } : { state: 'blank' };
   if (typeof value === 'string') {
     const match = NUMBER_TEXT.exec(text);
     if (match) return { state: 'number', value: Number((match[1] as string).replace(',', '.')) };
@@ -363,6 +387,10 @@ function readCount(sheet: SheetView, r: number, c: number | undefined, header: s
   const at = sheet.addr(r, c);
   if (cell.state === 'blank') {
     if (blank === 'error') sheet.issue('NUMBER_INVALID', at, `Cột "${header}" đang trống; cần ${what} (số nguyên từ 0 trở lên).`);
+    return blank === 'zero' ? 0 : null;
+  }
+  if (cell.state === 'formula') {
+    formulaIssue(sheet, 'NUMBER_INVALID', at, header);
     return blank === 'zero' ? 0 : null;
   }
   if (cell.state === 'bad') {
@@ -384,6 +412,10 @@ function readAmount(sheet: SheetView, r: number, c: number | undefined, header: 
   const at = sheet.addr(r, c);
   if (cell.state === 'blank') {
     if (blank === 'error') sheet.issue('NUMBER_INVALID', at, `Cột "${header}" đang trống; cần ${what} (số từ 0 trở lên).`);
+    return null;
+  }
+  if (cell.state === 'formula') {
+    formulaIssue(sheet, 'NUMBER_INVALID', at, header);
     return null;
   }
   if (cell.state === 'bad') {
@@ -431,21 +463,26 @@ function parseMemo<T>(parse: (text: string) => Parsed<T>, text: string): Parsed<
 function readLabel<T>(sheet: SheetView, r: number, c: number | undefined, header: string, parse: (text: string) => Parsed<T>): T | null {
   if (c === undefined) return null;
   const text = sheet.text(r, c);
-  if (text === null) return null;
+  if (text === null) {
+    if (sheet.formulaWithoutResult(r, c)) formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, c), header);
+    return null;
+  }
   const parsed = parseMemo(parse, text);
   if (parsed.ok) return parsed.value;
   sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "${header}": ${parsed.message}`);
   return null;
 }
 
-/** True when a rating cell holds something (so a null rating means unreadable, not blank). */
+/** True when a cell holds something (so a null label means unreadable, not blank). */
 function ratingTyped(sheet: SheetView, r: number, c: number | undefined): boolean {
-  return c !== undefined && !sheet.blank(r, c);
+  return !sheet.blank(r, c);
 }
 
-/** A Có/Không cell: blank is "Không" (false). */
-function readYesNo(sheet: SheetView, r: number, c: number | undefined, header: string): boolean {
-  return readLabel(sheet, r, c, header, parseYesNo) ?? false;
+/** A Có/Không cell: blank is "Không" (false); null when the cell holds something unreadable (a data error). */
+function readYesNo(sheet: SheetView, r: number, c: number | undefined, header: string, parse: (text: string) => Parsed<boolean> = parseYesNo): boolean | null {
+  const value = readLabel(sheet, r, c, header, parse);
+  if (value !== null) return value;
+  return ratingTyped(sheet, r, c) ? null : false;
 }
 
 /** A date cell; blank → null (an error when `required`). */
@@ -453,6 +490,10 @@ function readDate(sheet: SheetView, r: number, c: number | undefined, header: st
   if (c === undefined) return null;
   const at = sheet.addr(r, c);
   const value = sheet.raw(r, c);
+  if (value === FORMULA_WITHOUT_RESULT) {
+    formulaIssue(sheet, 'DATE_INVALID', at, header);
+    return null;
+  }
   if (cellText(value) === null) {
     if (required) sheet.issue('DATE_INVALID', at, `Cột "${header}" đang trống; cần ngày dạng dd/mm/yyyy.`);
     return null;
@@ -491,29 +532,57 @@ export function nameKey(name: string): string {
   return foldText(name);
 }
 
+/** A rating cell that says the rating is not given yet ("Chưa xếp loại", "đang xếp loại"). */
+function notYetRatedCell(sheet: SheetView, r: number, c: number | undefined): boolean {
+  if (c === undefined) return false;
+  const text = sheet.text(r, c);
+  return text !== null && isNotYetRated(text);
+}
+
+/**
+ * A `Xếp loại` cell: a level, or null when blank, not yet rated (RATING_MISSING, never KXL) or
+ * unreadable (VALUE_INVALID).
+ */
+function readRating(sheet: SheetView, r: number, c: number | undefined): RatingLevel | null {
+  if (notYetRatedCell(sheet, r, c)) return null;
+  return readLabel<RatingLevel>(sheet, r, c, 'Xếp loại', parseRating);
+}
+
 // ---------------------------------------------------------------- Thông tin
 
-const NO_DISCIPLINE = new Set(['khong', 'khong co', 'khong ky luat', 'khong bi ky luat', '0', '-', 'false', 'no']);
+const disciplineMemo = new Map<string, DisciplineReading>();
 
-const noDisciplineMemo = new Map<string, boolean>();
-
-/** The last Kỷ luật text asked and its answer (the column says "Không" row after row). */
+/** The last Kỷ luật text asked and its reading (the column says "Không" row after row). */
 let lastDisciplineText: string | null = null;
-let lastNoDiscipline = false;
+let lastDiscipline: DisciplineReading = { kind: 'none' };
 
-/** Whether a Kỷ luật cell says "none" (memoised: the same few words on every row). */
-function noDiscipline(text: string): boolean {
+/** What a Kỷ luật cell says (memoised: the same few words on every row). */
+function disciplineOf(text: string): DisciplineReading {
   // The column says "Không" row after row: the last answer first.
-  if (text === lastDisciplineText) return lastNoDiscipline;
-  let none = noDisciplineMemo.get(text);
-  if (none === undefined) {
-    none = NO_DISCIPLINE.has(foldText(text));
-    if (noDisciplineMemo.size < 1000) noDisciplineMemo.set(text, none);
+  if (text === lastDisciplineText) return lastDiscipline;
+  let reading = disciplineMemo.get(text);
+  if (reading === undefined) {
+    reading = parseDiscipline(text);
+    if (disciplineMemo.size < 1000) disciplineMemo.set(text, reading);
   }
   lastDisciplineText = text;
-  lastNoDiscipline = none;
-  return none;
+  lastDiscipline = reading;
+  return reading;
 }
+
+/**
+ * The discipline that counts for DISCIPLINE: a form of the evaluation year (no year written = that
+ * year). A form of another year is not counted; with no known evaluation year a form dated by the
+ * text cannot be placed and is not counted either (the missing year is already a data error).
+ */
+function countedDiscipline(reading: DisciplineReading, evaluationYear: number | null): boolean {
+  if (reading.kind !== 'form') return false;
+  if (reading.year === null) return true;
+  return evaluationYear !== null && reading.year === evaluationYear;
+}
+
+/** `Ghi chú` of a member who transferred out during the year (SPEC §2). */
+const TRANSFER_NOTE = /^(?:chuyen di|chuyen sinh hoat di|da chuyen sinh hoat)\b/;
 
 function emptyInfo(): OrgInfo {
   return {
@@ -564,6 +633,10 @@ function readInfo(sheet: SheetView): OrgInfo {
     const at = place ? sheet.addr(place.r, place.c) : null;
     const text = place ? sheet.text(place.r, place.c) : null;
     const missing = (expected: string): void => {
+      if (place && sheet.formulaWithoutResult(place.r, place.c)) {
+        sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${FORMULA_WITHOUT_RESULT_MESSAGE}.`);
+        return;
+      }
       const what = place ? `Mục "${item.label}" đang trống` : `Không có dòng "${item.label}"`;
       sheet.issue('VALUE_INVALID', at, `${what}; cần ${expected}.`);
     };
@@ -588,7 +661,10 @@ function readInfo(sheet: SheetView): OrgInfo {
         break;
       }
       case 'type': {
-        if (text === null) break;
+        if (text === null) {
+          if (place && sheet.formulaWithoutResult(place.r, place.c)) missing('');
+          break;
+        }
         const parsed = parseOrgType(text);
         if (parsed.ok) info.type = parsed.value;
         else sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
@@ -607,11 +683,19 @@ function readInfo(sheet: SheetView): OrgInfo {
       }
       case 'hasCommittee':
       case 'minutesBookStamped': {
-        if (item.key === 'minutesBookStamped') info.minutesBookStampedCell = at;
-        if (text === null) break;
-        const parsed = parseYesNo(text);
+        const stamp = item.key === 'minutesBookStamped';
+        if (stamp) info.minutesBookStampedCell = at;
+        if (text === null) {
+          if (place && sheet.formulaWithoutResult(place.r, place.c)) {
+            missing('');
+            if (stamp) info.minutesBookStampedUnreadable = true;
+          }
+          break;
+        }
+        const parsed = (stamp ? parseStamped : parseYesNo)(text);
         if (!parsed.ok) {
           sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
+          if (stamp) info.minutesBookStampedUnreadable = true;
           break;
         }
         if (item.key === 'hasCommittee') info.hasCommittee = parsed.value;
@@ -634,7 +718,7 @@ interface MembersRead {
   byCard: boolean;
 }
 
-function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
+function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null): MembersRead {
   const columns = MEMBERS_SHEET.columns;
   const header = locateHeader(sheet, columns);
   // A đảng bộ reads this sheet for DISCIPLINE only: the name and Kỷ luật are what it needs.
@@ -652,12 +736,14 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
   const exemptCol = col('exempt');
   const ratingCol = col('rating');
   const disciplineCol = col('discipline');
+  const noteCol = col('note');
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
     if (rowBlank(sheet, r, known)) continue;
     const name = nameCol === undefined ? null : sheet.text(r, nameCol);
     const firstCell = sheet.addr(r, nameCol ?? 0);
     if (name === null && nameCol !== undefined) {
-      sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', firstCell, 'Họ và tên');
+      else sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
     if (name === null && card === null) continue;
@@ -669,15 +755,38 @@ function readMembers(sheet: SheetView, kind: OrgKind | null): MembersRead {
       sheet.issue('DUPLICATE_MEMBER', keyCell, `${what} xuất hiện hai lần (đã có ở ô ${previous}); mỗi đảng viên cần ghi đúng một dòng.`, 'warning');
     } else if (previous === undefined) seen.set(key, keyCell);
     checkDate(sheet, r, joinedCol, 'Ngày vào Đảng', false);
-    const exempt = readYesNo(sheet, r, exemptCol, 'Miễn sinh hoạt');
-    const rating = readLabel<RatingLevel>(sheet, r, ratingCol, 'Xếp loại', parseRating);
-    const ratingUnreadable = rating === null && ratingTyped(sheet, r, ratingCol);
+    const exemptRead = readYesNo(sheet, r, exemptCol, 'Miễn sinh hoạt', parseExempt);
+    const exempt = exemptRead === true;
+    const exemptUnreadable = exemptRead === null;
+    const rating = readRating(sheet, r, ratingCol);
+    const ratingUnreadable = rating === null && ratingTyped(sheet, r, ratingCol) && !notYetRatedCell(sheet, r, ratingCol);
     const disciplineText = disciplineCol === undefined ? null : sheet.text(r, disciplineCol);
-    const discipline = disciplineText === null || noDiscipline(disciplineText) ? null : disciplineText;
+    let discipline: string | null = null;
+    if (disciplineText !== null) {
+      const reading = disciplineOf(disciplineText);
+      if (reading.kind === 'invalid') sheet.issue('VALUE_INVALID', sheet.addr(r, disciplineCol as number), `Cột "Kỷ luật": ${reading.message}`);
+      else if (countedDiscipline(reading, year)) discipline = disciplineText;
+    } else if (sheet.formulaWithoutResult(r, disciplineCol)) {
+      formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, disciplineCol as number), 'Kỷ luật');
+    }
+    // Ghi chú is free text: read (legacy text converted, so "ChuyÓn ®i" is a transfer) but not
+    // warned about, as before it was read at all; the conversion plan still covers it.
+    const note = noteCol === undefined || sheet.blank(r, noteCol) ? null : sheet.peek(r, noteCol);
+    const transferred = note !== null && TRANSFER_NOTE.test(foldText(note));
+    if (rating === 'KXL' && !exempt && !exemptUnreadable && note === null) {
+      sheet.issue(
+        'KXL_UNEXPLAINED',
+        sheet.addr(r, ratingCol as number),
+        `Đảng viên ${name ?? card ?? ''} xếp loại "${RATING_LABELS.KXL}" nhưng cột "Ghi chú" không ghi lý do; "${RATING_LABELS.KXL}" chỉ dành cho đảng viên mới kết nạp dưới 6 tháng, nghỉ ốm, đình chỉ sinh hoạt…, cần ghi lý do vào cột "Ghi chú".`,
+        'warning',
+      );
+    }
     members.push({
       key,
       name: name ?? card ?? '',
       exempt,
+      ...(exemptUnreadable ? { exemptUnreadable } : {}),
+      ...(transferred ? { transferred } : {}),
       rating,
       ratingUnreadable,
       discipline,
@@ -714,10 +823,12 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
   const headerOf = (key: string): string => columns.find((c) => c.key === key)?.header ?? key;
   const known = [...header.cols.entries()].filter(([key]) => key !== 'stt').map(([, c]) => c);
   const meetings: Meeting[] = [];
+  const presentFields = MEETING_FIELDS.filter((field) => col(field) !== undefined);
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
     if (rowBlank(sheet, r, known)) continue;
     const firstCol = col('date') ?? known[0] ?? 0;
     const cells = Object.fromEntries(MEETING_FIELDS.map((field) => [field, sheet.addr(r, col(field) ?? firstCol)])) as Record<MeetingField, string>;
+    const issuesBefore = sheet.issues.length;
     const date = readDate(sheet, r, col('date'), headerOf('date'), true);
     if (date !== null && year !== null && isoParts(date).year !== year) {
       sheet.issue(
@@ -740,9 +851,12 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
     const unexcused = readCount(sheet, r, col('unexcused'), headerOf('unexcused'), 'zero', 'số đảng viên vắng không lý do') ?? 0;
     const speakers = readCount(sheet, r, col('speakers'), headerOf('speakers'), 'error', 'số ý kiến phát biểu');
     const minutes = readAmount(sheet, r, col('minutes'), headerOf('minutes'), 'error', 'thời gian sinh hoạt tính bằng phút');
-    const chairSigned = readYesNo(sheet, r, col('chairSigned'), headerOf('chairSigned'));
-    const secretarySigned = readYesNo(sheet, r, col('secretarySigned'), headerOf('secretarySigned'));
+    const chairSigned = readYesNo(sheet, r, col('chairSigned'), headerOf('chairSigned'), parseSigned);
+    const secretarySigned = readYesNo(sheet, r, col('secretarySigned'), headerOf('secretarySigned'), parseSigned);
     const selfAssessment = readLabel<SelfAssessment>(sheet, r, col('selfAssessment'), headerOf('selfAssessment'), parseSelfAssessment);
+    // The fields whose cell gave an error (unreadable, or blank where a value is required): the
+    // rules that need them are skipped for this row (SPEC §3). Found from the row's own errors.
+    const unreadable = unreadableFields(sheet.issues, issuesBefore, sheet.name, cells, presentFields);
     if (members !== null && present !== null && present + excused + unexcused > members) {
       sheet.issue(
         'COUNT_MISMATCH',
@@ -760,13 +874,31 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
       unexcused,
       speakers,
       minutes,
-      chairSigned,
-      secretarySigned,
+      chairSigned: chairSigned === true,
+      secretarySigned: secretarySigned === true,
       selfAssessment,
       cells,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
     });
   }
   return meetings;
+}
+
+/** The fields of a meeting row whose cell got an error issue since `from` (in `issues`). */
+function unreadableFields(
+  issues: readonly Issue[],
+  from: number,
+  sheet: string,
+  cells: Record<MeetingField, string>,
+  present: readonly MeetingField[],
+): MeetingField[] {
+  const fields: MeetingField[] = [];
+  for (let i = from; i < issues.length; i++) {
+    const issue = issues[i] as Issue;
+    if (issue.severity !== 'error' || issue.sheet !== sheet) continue;
+    for (const field of present) if (cells[field] === issue.cell && !fields.includes(field)) fields.push(field);
+  }
+  return fields;
 }
 
 // ---------------------------------------------------------------- Điểm danh
@@ -803,7 +935,7 @@ interface AttendanceRead {
   counts: MarkCounts;
 }
 
-function readAttendance(sheet: SheetView, members: MembersRead | null): AttendanceRead | null {
+function readAttendance(sheet: SheetView, members: MembersRead | null, type: OrgType | null): AttendanceRead | null {
   const columns = ATTENDANCE_SHEET.columns;
   const header = locateHeader(sheet, columns);
   reportMissingColumns(sheet, header, columns, (c) => c.required);
@@ -812,12 +944,18 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
   const cardCol = header.cols.get('card');
   const fixed = new Set(header.cols.values());
   const dateCols: { c: number; date: IsoDate; headerCell: string }[] = [];
+  /** A column whose date could not be read: absences cannot be told consecutive, nor the rate complete. */
+  let unreadableColumns = false;
   for (let c = 0; c < sheet.width(header.row); c++) {
     if (fixed.has(c)) continue;
     const found = headerDate(sheet, header.row, c);
     if (found.state === 'date') dateCols.push({ c, date: found.date, headerCell: sheet.addr(header.row, c) });
     else if (found.state === 'bad') {
       sheet.issue('DATE_INVALID', sheet.addr(header.row, c), `Tiêu đề cột điểm danh: ${found.message} Cần ngày của buổi sinh hoạt dạng dd/mm/yyyy.`);
+      unreadableColumns = true;
+    } else if (sheet.formulaWithoutResult(header.row, c)) {
+      sheet.issue('DATE_INVALID', sheet.addr(header.row, c), `Tiêu đề cột điểm danh: ${FORMULA_WITHOUT_RESULT_MESSAGE}.`);
+      unreadableColumns = true;
     }
   }
   // Member keys by folded name, to give matrix rows the key their member has in Đảng viên.
@@ -836,7 +974,13 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     sheet: sheet.name,
     columns: dateCols.map(({ date, headerCell }) => ({ date, headerCell })),
     rows: [],
+    ...(unreadableColumns ? { unreadableColumns } : {}),
   };
+  // Marks must agree with the member list (SPEC §2): M only for a member exempt from meetings, D
+  // only in the armed forces — any other M or D would hide an absence.
+  const memberByKey = new Map<string, Member>();
+  for (const member of members?.members ?? []) if (!memberByKey.has(member.key)) memberByKey.set(member.key, member);
+  const specialDutyAllowed = type === 'vu-trang';
   const scanned = [nameCol, ...(cardCol === undefined ? [] : [cardCol]), ...dateCols.map((d) => d.c)];
   const markCols = dateCols.map((d) => d.c);
   const markLetters = markCols.map((c) => sheet.columnLetters(c));
@@ -852,6 +996,8 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
       readonly marks: (AttendanceMark | null)[],
       /** 1-based sheet row. */
       readonly row: number,
+      /** Some mark could not be read (a data error). */
+      readonly unreadable: boolean,
     ) {}
 
     get cells(): string[] {
@@ -871,7 +1017,8 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     if (sheet.blank(r, nameCol) && rowBlank(sheet, r, scanned)) continue;
     const name = sheet.text(r, nameCol);
     if (name === null) {
-      sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, nameCol), 'Họ và tên');
+      else sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
       continue;
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
@@ -881,6 +1028,8 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
     // Sized once (pushing 24 marks grows the array twice, for every row).
     const marks = new Array<AttendanceMark | null>(markCols.length);
     const values = sheet.grid.values[r] ?? [];
+    let unreadable = false;
+    const member = memberByKey.get(key);
     for (let i = 0; i < markCols.length; i++) {
       const c = markCols[i] as number;
       // readLabel(…, 'Điểm danh', parseMark), with the parse looked up per text of this sheet.
@@ -897,6 +1046,10 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
       } else {
         const text = sheet.text(r, c);
         if (text === null) {
+          if (value === FORMULA_WITHOUT_RESULT) {
+            formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, c), 'Điểm danh');
+            unreadable = true;
+          }
           marks[i] = null;
           continue;
         }
@@ -908,6 +1061,12 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
       }
       if (parsed.ok) {
         const mark = parsed.value;
+        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, member, specialDutyAllowed)) {
+          sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${markDisagreement(mark, name)}`);
+          marks[i] = null;
+          unreadable = true;
+          continue;
+        }
         marks[i] = mark;
         // Counted here for compareMatrix: no second pass over the matrix.
         if (mark === 'C') countC[i] = (countC[i] as number) + 1;
@@ -916,11 +1075,29 @@ function readAttendance(sheet: SheetView, members: MembersRead | null): Attendan
       } else {
         sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${parsed.message}`);
         marks[i] = null;
+        unreadable = true;
       }
     }
-    matrix.rows.push(new MatrixRow(key, name, marks, sheet.rowNumber(r)));
+    matrix.rows.push(new MatrixRow(key, name, marks, sheet.rowNumber(r), unreadable));
   }
   return { matrix, counts };
+}
+
+/**
+ * Whether an M or D mark agrees with the member list: M for a member whose `Miễn sinh hoạt` is Có
+ * (or unreadable: that is already its own error), D in an armed-forces chi bộ. A row with no
+ * member in `Đảng viên` is left alone (the list cannot say).
+ */
+function markAgrees(mark: 'M' | 'D', member: Member | undefined, specialDutyAllowed: boolean): boolean {
+  if (mark === 'D') return specialDutyAllowed;
+  return member === undefined || member.exempt || member.exemptUnreadable === true;
+}
+
+function markDisagreement(mark: 'M' | 'D', name: string): string {
+  if (mark === 'M') {
+    return `"M" (miễn sinh hoạt) chỉ dùng cho đảng viên được miễn sinh hoạt, nhưng đảng viên ${name} không có "Có" ở cột "Miễn sinh hoạt" trang "${SHEET_NAMES.members}"; cần ghi C, P hoặc K, hoặc ghi "Có" ở cột "Miễn sinh hoạt".`;
+  }
+  return `"D" (nhiệm vụ đặc biệt) chỉ dùng cho chi bộ trong lực lượng vũ trang, nhưng "Loại hình" ở trang "${SHEET_NAMES.info}" không phải "Lực lượng vũ trang"; cần ghi C, P hoặc K.`;
 }
 
 /** MATRIX_MISMATCH: matrix columns and meetings of the year that do not pair, and counts that differ. */
@@ -1004,10 +1181,17 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
   const selfWithoutMax: { row: CriterionRow; cell: string }[] = [];
   for (let r = header.row + 1; r < sheet.rowCount; r++) {
     if (rowBlank(sheet, r, known)) continue;
+    /** The first point cell of the row that is invalid: its criterion's percent is not computed. */
+    let invalidCell: string | undefined;
     const points = (c: number | undefined, header: string): number | null => {
       if (c === undefined) return null;
       const cell = numberCell(sheet, r, c);
       if (cell.state === 'blank') return null;
+      if (cell.state !== 'number' || cell.value < 0 || cell.value > MAX_POINTS) invalidCell ??= sheet.addr(r, c);
+      if (cell.state === 'formula') {
+        formulaIssue(sheet, 'NUMBER_INVALID', sheet.addr(r, c), header);
+        return null;
+      }
       if (cell.state === 'bad') {
         sheet.issue('NUMBER_INVALID', sheet.addr(r, c), `Cột "${header}": "${cell.text}" không phải là số; cần số điểm từ 0 trở lên.`);
         return null;
@@ -1031,7 +1215,8 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
     const scored = !sheet.blank(r, maxCol) || !sheet.blank(r, selfCol);
     if (code === null) {
       // A heading row ("a/ Các tiêu chí chung") has neither code nor points.
-      if (scored && codeCol !== undefined) {
+      if (sheet.formulaWithoutResult(r, codeCol)) formulaIssue(sheet, 'VALUE_INVALID', codeCell, 'Mã');
+      else if (scored && codeCol !== undefined) {
         sheet.issue('VALUE_INVALID', codeCell, `Dòng ${sheet.rowNumber(r)} có điểm nhưng cột "Mã" đang trống; cần mã tiêu chí (1.1 … 1.4 hoặc mục con như 1.2.3).`);
       }
       continue;
@@ -1043,10 +1228,11 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
     if (maxPoints !== null && selfPoints !== null && selfPoints > maxPoints) {
       sheet.issue('SCORE_INVALID', selfCell, `Mã ${code}: điểm tự chấm ${selfPoints} lớn hơn điểm tối đa ${maxPoints}; điểm tự chấm không được vượt điểm tối đa.`);
       selfPoints = null;
+      invalidCell ??= selfCell;
     } else if (maxPoints !== null && selfPoints === null && selfCol !== undefined && sheet.blank(r, selfCol)) {
       sheet.issue('SCORE_MISSING', selfCell, `Mã ${code} có điểm tối đa ${maxPoints} nhưng chưa tự chấm; được tính 0 điểm. Cần ghi điểm tự chấm.`, 'warning');
     }
-    const row: CriterionRow = { code, maxPoints, selfPoints, row: sheet.rowNumber(r), codeCell, selfCell };
+    const row: CriterionRow = { code, maxPoints, selfPoints, row: sheet.rowNumber(r), codeCell, selfCell, ...(invalidCell !== undefined ? { invalidCell } : {}) };
     rows.push(row);
     if (maxPoints === null && selfPoints !== null && maxCol !== undefined && sheet.blank(r, maxCol)) {
       selfWithoutMax.push({ row, cell: sheet.addr(r, maxCol) });
@@ -1056,6 +1242,7 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
     const hasChildren = rows.some((other) => other.code.toLowerCase().startsWith(`${row.code.toLowerCase()}.`));
     if (hasChildren) continue;
     sheet.issue('NUMBER_INVALID', cell, `Mã ${row.code} có điểm tự chấm ${row.selfPoints} nhưng cột "Điểm tối đa" đang trống; cần điểm tối đa để tính tỷ lệ.`);
+    row.invalidCell ??= cell;
   }
   return rows;
 }
@@ -1080,17 +1267,18 @@ function readSubordinates(sheet: SheetView): SubordinateCell[] {
       name = `Dòng ${sheet.rowNumber(r)}`;
     }
     const members = readCount(sheet, r, col('members'), 'Số đảng viên', 'null', 'số đảng viên của chi bộ');
-    const rating = readLabel<RatingLevel>(sheet, r, col('rating'), 'Xếp loại', parseRating);
+    const rating = readRating(sheet, r, col('rating'));
     const modelCol = col('isModel');
     let isModel: boolean | null = null;
-    if (modelCol !== undefined && !sheet.blank(r, modelCol)) {
+    if (sheet.formulaWithoutResult(r, modelCol)) formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, modelCol as number), 'Chi bộ bốn tốt');
+    else if (modelCol !== undefined && !sheet.blank(r, modelCol)) {
       const raw = sheet.raw(r, modelCol);
       isModel = parseRecognised(typeof raw === 'string' ? sheet.text(r, modelCol) : raw);
       if (isModel === null) {
         sheet.issue('VALUE_INVALID', sheet.addr(r, modelCol), `Cột "Chi bộ bốn tốt": "${sheet.text(r, modelCol) ?? ''}" không hợp lệ; cần "Có" hoặc "Không".`);
       }
     }
-    const ratingUnreadable = rating === null && ratingTyped(sheet, r, col('rating'));
+    const ratingUnreadable = rating === null && ratingTyped(sheet, r, col('rating')) && !notYetRatedCell(sheet, r, col('rating'));
     cells.push({ name, members, rating, ratingUnreadable, isModel, row: sheet.rowNumber(r), ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0) });
   }
   return cells;
@@ -1159,11 +1347,11 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
 
   const readsMeetings = kind !== 'dang-bo';
   const membersView = view('members');
-  const membersRead = membersView ? readMembers(membersView, kind) : null;
+  const membersRead = membersView ? readMembers(membersView, kind, info.year) : null;
   const meetingsView = readsMeetings ? view('meetings') : null;
   const meetings = meetingsView ? readMeetings(meetingsView, info.year) : null;
   const attendanceView = readsMeetings ? view('attendance') : null;
-  const attendanceRead = attendanceView ? readAttendance(attendanceView, membersRead) : null;
+  const attendanceRead = attendanceView ? readAttendance(attendanceView, membersRead, info.type) : null;
   if (attendanceRead && meetings && meetingsView && attendanceView) compareMatrix(attendanceRead, meetings, meetingsView, attendanceView, info.year);
   const attendance = attendanceRead ? attendanceRead.matrix : null;
   const criteriaView = view('criteria');

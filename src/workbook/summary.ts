@@ -13,6 +13,7 @@ import type { IsoDate, OrgKind, RatedLevel, Reason } from '../core/types';
 import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabulary';
 import { rangeA1 } from './a1';
 import { CRITERION_LABELS } from './criteriaSeed';
+import { uncomputedCriterionText } from '../core/criteria';
 import { markerFor, placeMarker } from './marker';
 import { SHEET_NAMES } from './template';
 import type { CellValue, CheckResult, RangeFormat, SheetLayout } from './types';
@@ -180,9 +181,9 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
     result.criteria.map((criterion) => [
       criterion.id,
       CRITERION_LABELS[criterion.id],
-      criterion.percent === null ? 'Chưa chấm' : percentText(criterion.percent),
+      criterion.invalidAt ? uncomputedCriterionText(criterion.invalidAt) : criterion.percent === null ? 'Chưa chấm' : percentText(criterion.percent),
       `≥ ${formatNumber(policy.criterionMinPercent)} %`,
-      criterion.pass ? 'Đạt' : 'Không đạt',
+      criterion.pass === null ? 'Chưa tính được' : criterion.pass ? 'Đạt' : 'Không đạt',
       null,
     ]),
     ['center', 'left', 'right', 'center', 'center', 'left'],
@@ -203,10 +204,12 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
     ['center', 'left', 'right', 'right', 'left', 'left'],
   );
   doc.line(`Tổng số ${noun} được xếp loại: ${rated}.`);
-  doc.line(`Tỷ lệ từ "${RATING_LABELS.HTNV}" trở lên: ${shareText(stats.completedShare)} (yêu cầu ≥ ${formatNumber(policy.ratingCompletedMinPercent)} %).`);
-  doc.line(`Tỷ lệ từ "${RATING_LABELS.HTTNV}" trở lên: ${shareText(stats.goodShare)} (yêu cầu ≥ ${formatNumber(policy.ratingGoodMinPercent)} %).`);
+  // An unreadable rating (a data error) leaves the shares uncomputed: said so, not "—".
+  const share = (value: number | null): string => (stats.sharesUncomputed ? 'chưa tính được' : shareText(value));
+  doc.line(`Tỷ lệ từ "${RATING_LABELS.HTNV}" trở lên: ${share(stats.completedShare)} (yêu cầu ≥ ${formatNumber(policy.ratingCompletedMinPercent)} %).`);
+  doc.line(`Tỷ lệ từ "${RATING_LABELS.HTTNV}" trở lên: ${share(stats.goodShare)} (yêu cầu ≥ ${formatNumber(policy.ratingGoodMinPercent)} %).`);
   doc.line(
-    `Tỷ lệ HTXSNV so với số từ HTTNV trở lên: ${shareText(stats.excellentShare)} (tối đa ${formatNumber(policy.excellentCapPercent)} %, Quy định 366-QĐ/TW).`,
+    `Tỷ lệ HTXSNV so với số từ HTTNV trở lên: ${share(stats.excellentShare)} (tối đa ${formatNumber(policy.excellentCapPercent)} %, Quy định 366-QĐ/TW).`,
   );
 
   // ---------------------------------------------------------------- III. meetings (chi bộ)
@@ -218,7 +221,8 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
     );
     const source =
       stats.attendanceSource === 'matrix' ? `theo trang "${SHEET_NAMES.attendance}"` : stats.attendanceSource === 'meetings' ? `theo số liệu trang "${SHEET_NAMES.meetings}"` : 'chưa tính được';
-    doc.line(`Tỷ lệ đảng viên dự sinh hoạt: ${shareText(stats.attendanceRate)} (yêu cầu trên ${formatNumber(policy.attendanceMinPercent)} %; ${source}).`);
+    const rate = stats.attendanceUncomputed ? 'chưa tính được' : shareText(stats.attendanceRate);
+    doc.line(`Tỷ lệ đảng viên dự sinh hoạt: ${rate} (yêu cầu trên ${formatNumber(policy.attendanceMinPercent)} %; ${source}).`);
     doc.line(
       stats.longestAbsenceStreak === null
         ? `Số lần vắng liên tiếp nhiều nhất: chưa kiểm tra được (cần trang "${SHEET_NAMES.attendance}"; tối đa ${policy.absenceMaxStreak} lần).`

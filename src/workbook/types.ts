@@ -6,6 +6,13 @@ import type { OrgStats } from '../core/verdict';
 import type { CriterionResult, IsoDate, Issue, OrgKind, OrgLevel, Reason } from '../core/types';
 import type { Policy } from '../core/policy';
 
+/**
+ * The value of a formula cell whose file stores no computed result (a file written by a script
+ * and never opened in a spreadsheet program): not blank — the reader reports it as a cell to
+ * recompute, never as "trống". Compared by identity.
+ */
+export const FORMULA_WITHOUT_RESULT: Readonly<{ formulaWithoutResult: true }> = Object.freeze({ formulaWithoutResult: true as const });
+
 /** One sheet's used range as values. Excel dates arrive as serial numbers (Office.js) or Date (ExcelJS). */
 export interface SheetGrid {
   name: string;

@@ -481,11 +481,26 @@ describe('REGULAR_MONTH_MISSING and THEMATIC_QUARTER_MISSING', () => {
     expect(run(ruleThematicQuarterMissing, records, { asOf: '2025-03-31' })).toEqual([]);
   });
 
-  it('does not count meetings outside the year or without a date or kind', () => {
-    const records = chiBo({
-      meetings: [meeting(2, { date: '2024-01-10', kind: 'combined' }), meeting(3, { date: null, kind: 'combined' }), meeting(4, { date: '2025-01-20', kind: null })],
-    });
+  it('does not count meetings outside the year', () => {
+    const records = chiBo({ meetings: [meeting(2, { date: '2024-01-10', kind: 'combined' })] });
     expect(run(ruleRegularMonthMissing, records, { asOf: '2025-01-31' })).toHaveLength(1);
+    expect(run(ruleThematicQuarterMissing, records, { asOf: '2025-03-31' })).toHaveLength(1);
+  });
+
+  // SPEC §3 (amended 2026-12; this test used to count the undated row as missing January): a row
+  // whose date is unreadable could be any month's meeting, so no month or quarter is called missing.
+  it('a meeting row without a readable date leaves every month and quarter undecided', () => {
+    const records = chiBo({ meetings: [meeting(2, { date: '2024-01-10', kind: 'combined' }), meeting(3, { date: null, kind: 'combined' })] });
+    expect(run(ruleRegularMonthMissing, records, { asOf: '2025-12-31' })).toEqual([]);
+    expect(run(ruleThematicQuarterMissing, records, { asOf: '2025-12-31' })).toEqual([]);
+  });
+
+  it('a meeting whose Loại alone is unreadable leaves its month and quarter undecided, not the others', () => {
+    const records = chiBo({ meetings: [meeting(4, { date: '2025-01-20', kind: null })] });
+    const months = run(ruleRegularMonthMissing, records, { asOf: '2025-06-30' });
+    expect(months.map((f) => f.message.match(/tháng (\d+)/)?.[1])).toEqual(['2', '3', '4', '5', '6']);
+    const quarters = run(ruleThematicQuarterMissing, records, { asOf: '2025-06-30' });
+    expect(quarters.map((f) => f.message.match(/quý (\d)/)?.[1])).toEqual(['2']);
   });
 
   it('a meeting with an unreadable duration still counts as held in its month', () => {

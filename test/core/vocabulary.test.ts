@@ -65,7 +65,7 @@ describe('parseRating', () => {
     ['HTTNV', [RATING_LABELS.HTTNV, 'HTTNV', 'htt nv', 'HTT', 'Hoàn thành tốt']],
     ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'ht nv']],
     ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành']],
-    ['KXL', [RATING_LABELS.KXL, 'KXL', 'kxl', 'Không xếp loại chất lượng', 'Chưa xếp loại']],
+    ['KXL', [RATING_LABELS.KXL, 'KXL', 'kxl', 'Không xếp loại chất lượng']],
   ];
   it.each(cases(table))('%p → %s', (text, level) => {
     expect(parseRating(text)).toEqual({ ok: true, value: level });

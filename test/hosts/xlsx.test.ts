@@ -13,7 +13,7 @@ import {
   writeWorkbookBuffer,
 } from '../../src/hosts/xlsx';
 import { readWorkbookFile, writeWorkbookFile } from '../../src/hosts/xlsxFile';
-import type { SheetLayout } from '../../src/workbook/types';
+import { FORMULA_WITHOUT_RESULT, type SheetLayout } from '../../src/workbook/types';
 
 function layout(partial: Partial<SheetLayout> & { name: string }): SheetLayout {
   return { values: [], columns: [], formats: [], merges: [], validations: [], frozenRows: 0, hidden: false, ...partial };
@@ -52,7 +52,8 @@ describe('plainCellValue', () => {
     [{ richText: [{ text: 'Chi ' }, { text: 'bộ' }] }, 'Chi bộ'],
     [{ formula: 'A1*2', result: 14 }, 14],
     [{ formula: 'A1', result: { error: '#DIV/0!' } }, '#DIV/0!'],
-    [{ formula: 'A1' }, null],
+    // SPEC §3 (2026-12): a formula without a stored result is not a blank cell (it was null before).
+    [{ formula: 'A1' }, FORMULA_WITHOUT_RESULT],
     [{ sharedFormula: 'B2', result: 'x' }, 'x'],
     [{ text: 'trang', hyperlink: 'https://example.org' }, 'trang'],
     [{ text: { richText: [{ text: 'in' }, { text: 'ner' }] }, hyperlink: 'mailto:a@b' }, 'inner'],

@@ -13,6 +13,7 @@ import { join } from 'path';
 import { readWorkbookData, readWorkbookDataWithExcelJs, type WorkbookData } from '../../src/hosts/xlsx';
 import { nodeInflateRaw, readWorkbookData as readWorkbookDataNode, writeWorkbookBuffer } from '../../src/hosts/xlsxFile';
 import { isDateFormat } from '../../src/hosts/xlsxRead';
+import { FORMULA_WITHOUT_RESULT } from '../../src/workbook/types';
 import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
 import { summaryLayout } from '../../src/workbook/summary';
@@ -177,6 +178,24 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
       ['dòng\r', null, null, null, new Date('2025-03-08T00:00:00Z')],
     ]);
     expect(await readWorkbookData(bytes)).toEqual(data);
+  });
+
+  // SPEC §3 (2026-12): a formula cell without a stored result (written by a script, never opened in
+  // a spreadsheet program) is not blank; an empty text result (t="str", as Excel stores ="") is.
+  test('formulas without a stored result are FORMULA_WITHOUT_RESULT in both readers, an empty text result is blank', async () => {
+    const bytes = await handWritten({
+      sheet:
+        `<worksheet ${MAIN}><sheetData>` +
+        `<row r="1"><c r="A1"><v>5</v></c><c r="B1"><f>A1*2</f></c><c r="C1"><f>A1+1</f><v></v></c><c r="D1" t="str"><f>""</f><v></v></c><c r="E1" t="str"><f>"x"</f><v>x</v></c></row>` +
+        `</sheetData></worksheet>`,
+    });
+    const data = await readWorkbookDataNode(bytes);
+    expect(data.sheets[0]?.values).toEqual([[5, FORMULA_WITHOUT_RESULT, FORMULA_WITHOUT_RESULT, null, 'x']]);
+    expect(data.sheets[0]?.values[0]?.[1]).toBe(FORMULA_WITHOUT_RESULT);
+    // ExcelJS's model drops an empty <v> of a text formula (no `result`), so its fallback reader cannot
+    // tell ="" from a formula never computed: a known limit of that fallback, documented here.
+    const excelJs = (await readWorkbookDataWithExcelJs(bytes)).sheets[0]?.values;
+    expect(excelJs).toEqual([[5, FORMULA_WITHOUT_RESULT, FORMULA_WITHOUT_RESULT, FORMULA_WITHOUT_RESULT, 'x']]);
   });
 
   test('tags with a namespace prefix are read like plain ones', async () => {

@@ -94,7 +94,8 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
   ],
   // ---------------------------------------------------------------- VALUE_INVALID
   ['unknown rating', () => book((b) => b.set('Đảng viên', memberCell('F', 2), 'Giỏi')), [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'F4' }]],
-  ['unknown Miễn sinh hoạt', () => book((b) => b.set('Đảng viên', memberCell('E', 0), 'Miễn')), [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'E2' }]],
+  // "Miễn" reads as Có since SPEC 2026-12; "Tạm hoãn" is neither Có nor Không.
+  ['unknown Miễn sinh hoạt', () => book((b) => b.set('Đảng viên', memberCell('E', 0), 'Tạm hoãn')), [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'E2' }]],
   ['unknown Loại tổ chức', () => book((b) => b.set('Thông tin', 'B3', 'Chi đoàn')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B3' }]],
   ['blank Loại tổ chức', () => book((b) => b.set('Thông tin', 'B3', '  ')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B3' }]],
   ['Năm đánh giá not a year', () => book((b) => b.set('Thông tin', 'B5', 'năm nay')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B5' }]],
