@@ -70,6 +70,7 @@ export const REASON_SHORT_LABELS: Record<ReasonCode, string> = {
   RATING_MISSING: 'Thiếu xếp loại',
   EXCELLENT_CAP: 'Vượt tỷ lệ hoàn thành xuất sắc',
   ATTENDANCE_LOW: 'Tỷ lệ dự sinh hoạt thấp',
+  MEETING_ATTENDANCE_LOW: 'Buổi sinh hoạt có tỷ lệ dự thấp',
   ABSENCE_UNEXCUSED: 'Vắng không lý do',
   ABSENCE_STREAK: 'Vắng liên tiếp',
   SPEAKERS_LOW: 'Ít ý kiến phát biểu',
@@ -81,6 +82,7 @@ export const REASON_SHORT_LABELS: Record<ReasonCode, string> = {
   SELF_ASSESSMENT_MISSING: 'Thiếu tự đánh giá buổi sinh hoạt',
   MEETING_SELF_LOW: 'Buổi sinh hoạt tự đánh giá thấp',
   DISCIPLINE: 'Có đảng viên bị kỷ luật',
+  YEAR_NOT_OVER: 'Chưa hết năm đánh giá (kết quả tạm thời)',
   DATA_INVALID: 'Dữ liệu có lỗi',
 };
 
