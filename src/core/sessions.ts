@@ -79,16 +79,19 @@ function pair(regular: Meeting, thematic: Meeting, uncertain: boolean): Session 
 
 /**
  * The same-day pairs of a list of meetings, by date: exactly two rows on the date, one Thường kỳ
- * and one Chuyên đề. The reader uses it to leave the pairing out of MATRIX_MISMATCH.
+ * and one Chuyên đề — or two that could be, one of their kinds unreadable (then the row of the
+ * readable Thường kỳ kind, else the first row, stands as `regular`). The reader uses it to leave the
+ * pairing out of MATRIX_MISMATCH: an unreadable kind is reported once, as the data error it is.
  */
 export function sameDayPairs(meetings: readonly Meeting[]): Map<IsoDate, { regular: Meeting; thematic: Meeting }> {
   const byDate = groupByDate(meetings);
   const pairs = new Map<IsoDate, { regular: Meeting; thematic: Meeting }>();
   for (const [date, rows] of byDate) {
     if (rows.length !== 2) continue;
-    const regular = rows.find((m) => m.kind === 'regular');
-    const thematic = rows.find((m) => m.kind === 'thematic');
-    if (regular && thematic) pairs.set(date, { regular, thematic });
+    const [a, b] = rows as [Meeting, Meeting];
+    if (!couldPair(a.kind, b.kind)) continue;
+    const regular = b.kind === 'regular' || a.kind === 'thematic' ? b : a;
+    pairs.set(date, { regular, thematic: regular === a ? b : a });
   }
   return pairs;
 }
