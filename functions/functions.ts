@@ -77,16 +77,45 @@ function marksArg(range: any): (AttendanceMark | null)[] {
   });
 }
 
-/** Ratings of a range: blanks are skipped, unknown labels are #VALUE! with their position. */
-function ratingsArg(range: any): RatingLevel[] {
+/**
+ * A rating not given yet (SPEC §1, §4): "Chưa xếp loại", any text that begins with "chưa" or
+ * "đang". It is not KXL: the seed appraises only once the rating is complete.
+ */
+function notYetRated(text: string): boolean {
+  return /^(chua|dang)\b/.test(foldText(text));
+}
+
+/**
+ * Ratings of a range: blanks are skipped, not-yet-rated entries are skipped and counted, unknown
+ * labels are #VALUE! with their position.
+ */
+function ratingsArg(range: any): { levels: RatingLevel[]; pending: number } {
   const levels: RatingLevel[] = [];
+  let pending = 0;
   flatten(range).forEach((cell, index) => {
     if (isBlankArg(cell)) return;
-    const parsed = parseRating(String(cell));
+    const text = String(cell);
+    if (notYetRated(text)) {
+      pending += 1;
+      return;
+    }
+    const parsed = parseRating(text);
     if (!parsed.ok) throw valueError(`Ô thứ ${index + 1}: ${parsed.message}`);
     levels.push(parsed.value);
   });
-  return levels;
+  return { levels, pending };
+}
+
+/** The seed's recognition condition, and first of all a rating that is not complete yet. */
+function fourGoodProblems(criteria: any, ratings: any, orgKind: any): string[] {
+  const scope = recognitionScope(orgKind);
+  const { levels, pending } = ratingsArg(ratings);
+  const problems = recognitionProblems(criteriaArg(criteria), levels, scope, functionsPolicy());
+  if (pending > 0) {
+    const noun = scope === 'cells' ? 'chi bộ trực thuộc' : 'đảng viên';
+    problems.unshift(`Còn ${pending} ${noun} chưa xếp loại; cần xếp loại xong mới xét công nhận`);
+  }
+  return problems;
 }
 
 function criteriaArg(range: any): number[] {
@@ -289,7 +318,7 @@ export function criterionPercentFn(scores: any[][], maxima: any[][]): number {
 }
 
 /**
- * Tỷ lệ (phân số) số đảng viên hoặc chi bộ được xếp loại từ mức đã cho trở lên; "Không xếp loại" không tính.
+ * Tỷ lệ (phân số) số đảng viên hoặc chi bộ được xếp loại từ mức đã cho trở lên; "Không xếp loại" và "Chưa xếp loại" không tính.
  * @customfunction RATING_SHARE RATING_SHARE
  * @helpurl https://localhost:3000/help/functions.html#RATING_SHARE
  * @param ratings Vùng xếp loại.
@@ -301,14 +330,14 @@ export function ratingShareFn(ratings: any[][], level: any): number {
     const floor = parseRating(textArg(level, 'mức xếp loại'));
     if (!floor.ok) throw valueError(floor.message);
     if (floor.value === 'KXL') throw valueError('Mức "Không xếp loại" không dùng để tính tỷ lệ; hãy chọn HTXSNV, HTTNV, HTNV hoặc KHTNV.');
-    const share = shareAtLeast(ratingsArg(ratings), floor.value);
+    const share = shareAtLeast(ratingsArg(ratings).levels, floor.value);
     if (share === null) throw new FunctionInputError('div0', 'Vùng xếp loại không có ai được xếp loại.');
     return share;
   });
 }
 
 /**
- * TRUE khi đủ điều kiện công nhận "bốn tốt": cả 4 tiêu chí từ 95 %, 100 % từ "Hoàn thành nhiệm vụ" và từ 80 % "Hoàn thành tốt nhiệm vụ" trở lên.
+ * TRUE khi đủ điều kiện công nhận "bốn tốt": cả 4 tiêu chí từ 95 %, 100 % từ "Hoàn thành nhiệm vụ" và từ 80 % "Hoàn thành tốt nhiệm vụ" trở lên; FALSE khi còn ô "Chưa xếp loại".
  * @customfunction FOURGOOD_ELIGIBLE FOURGOOD_ELIGIBLE
  * @helpurl https://localhost:3000/help/functions.html#FOURGOOD_ELIGIBLE
  * @param criteria Đúng 4 tỷ lệ của tiêu chí 1.1–1.4 (0–1 hoặc 0–100).
@@ -317,9 +346,7 @@ export function ratingShareFn(ratings: any[][], level: any): number {
  * @returns TRUE hoặc FALSE.
  */
 export function fourGoodEligibleFn(criteria: any[][], ratings: any[][], orgKind?: any): boolean {
-  return guard(
-    () => recognitionProblems(criteriaArg(criteria), ratingsArg(ratings), recognitionScope(orgKind), functionsPolicy()).length === 0,
-  );
+  return guard(() => fourGoodProblems(criteria, ratings, orgKind).length === 0);
 }
 
 /**
@@ -332,9 +359,7 @@ export function fourGoodEligibleFn(criteria: any[][], ratings: any[][], orgKind?
  * @returns Các lý do, cách nhau bởi dấu chấm phẩy.
  */
 export function fourGoodReasonsFn(criteria: any[][], ratings: any[][], orgKind?: any): string {
-  return guard(() =>
-    recognitionProblems(criteriaArg(criteria), ratingsArg(ratings), recognitionScope(orgKind), functionsPolicy()).join('; '),
-  );
+  return guard(() => fourGoodProblems(criteria, ratings, orgKind).join('; '));
 }
 
 /**
@@ -380,11 +405,13 @@ export function modelShareFn(statuses: any[][]): number {
  * @customfunction NORMALIZE_RATING NORMALIZE_RATING
  * @helpurl https://localhost:3000/help/functions.html#NORMALIZE_RATING
  * @param text Xếp loại như đã gõ, ví dụ "htt nv" hoặc "Hoan thanh tot nhiem vu".
- * @returns Tên chuẩn của mức xếp loại.
+ * @returns Tên chuẩn của mức xếp loại; #N/A "chưa xếp loại" khi ô ghi "Chưa xếp loại" (hoặc bắt đầu bằng "chưa", "đang").
  */
 export function normalizeRatingFn(text: any): string {
   return guard(() => {
-    const parsed = parseRating(textArg(text, 'xếp loại'));
+    const typed = textArg(text, 'xếp loại');
+    if (notYetRated(typed)) throw new FunctionInputError('na', 'chưa xếp loại');
+    const parsed = parseRating(typed);
     if (!parsed.ok) throw valueError(parsed.message);
     return RATING_LABELS[parsed.value];
   });

@@ -15,9 +15,12 @@ import { chiBoSpec, dangBoSpec, fillTemplate } from './sampleData';
 const TIMESTAMP = new Date(Date.UTC(2026, 0, 5, 8, 0, 0));
 
 /**
- * Chi bộ Khu phố 3 (phường Bến Thành), 15 members (one exempt), twelve monthly meetings of which
- * four combined with a thematic one, plus a stand-alone thematic meeting on 19/05. Problems: one member absent without reason in July (K), the August
- * meeting lasted 75 minutes (needs 90), April self-assessed "Trung bình" (a warning).
+ * Chi bộ Khu phố 3 (phường Bến Thành), a chi bộ trực thuộc (counted apart from the target), 15
+ * members (one exempt), twelve monthly meetings of which four combined with a thematic one — the
+ * September one written on two rows of the same date (Thường kỳ and Chuyên đề), read as one
+ * combined session — plus a stand-alone thematic meeting on 19/05. Problems: one member absent
+ * without reason in July (K), the August meeting lasted 75 minutes (needs 90), April
+ * self-assessed "Trung bình" and October attended by 11 of 14 (warnings).
  */
 export const CHI_BO_SAMPLE = chiBoSpec({
   seed: 2025_03,
@@ -26,7 +29,8 @@ export const CHI_BO_SAMPLE = chiBoSpec({
   type: 'dia-ban',
   superior: 'Đảng ủy phường Bến Thành',
   standaloneThematic: true,
-  problems: { unexcusedAbsence: true, shortMeeting: true, selfLow: true },
+  splitCombinedMonth: 9,
+  problems: { unexcusedAbsence: true, shortMeeting: true, selfLow: true, lowAttendanceMeeting: true },
 });
 
 /**

@@ -125,6 +125,8 @@ export interface ChiBoProblems {
   weakRatings?: boolean;
   /** A meeting row whose attendance count is not a number (a data error). */
   badNumber?: boolean;
+  /** Three of the members absent with reason at the October meeting (MEETING_ATTENDANCE_LOW, a warning). */
+  lowAttendanceMeeting?: boolean;
 }
 
 export interface ChiBoOptions {
@@ -137,6 +139,11 @@ export interface ChiBoOptions {
   superior?: string;
   /** Adds a stand-alone thematic meeting (Chuyên đề) on 19/05. */
   standaloneThematic?: boolean;
+  /**
+   * Writes the combined session of this month (3, 6, 9 or 12) as a clerk often does: a Thường kỳ row
+   * (90+ minutes) and a Chuyên đề row (40 minutes) with the same date and one attendance column.
+   */
+  splitCombinedMonth?: number;
   problems?: ChiBoProblems;
 }
 
@@ -189,13 +196,26 @@ export function chiBoSpec(options: ChiBoOptions): OrgSpec {
   const meetings: MeetingSpec[] = [];
   // Twelve monthly meetings, one combined with a thematic one each quarter; optionally a stand-alone
   // thematic meeting on 19/05 (Bác Hồ's birthday) besides the regular one of May.
-  const plan: { date: string; kind: MeetingSpec['kind']; month: number }[] = [];
+  const plan: { date: string; kind: MeetingSpec['kind']; month: number; part?: 'regular' | 'thematic' }[] = [];
   for (let month = 1; month <= 12; month++) {
-    plan.push({ date: toIsoDate(year, month, MEETING_DAYS[month - 1] as number), kind: month % 3 === 0 ? 'Kết hợp' : 'Thường kỳ', month });
+    const date = toIsoDate(year, month, MEETING_DAYS[month - 1] as number);
+    if (month === options.splitCombinedMonth) {
+      plan.push({ date, kind: 'Thường kỳ', month, part: 'regular' }, { date, kind: 'Chuyên đề', month, part: 'thematic' });
+    } else {
+      plan.push({ date, kind: month % 3 === 0 ? 'Kết hợp' : 'Thường kỳ', month });
+    }
   }
   if (options.standaloneThematic) plan.push({ date: toIsoDate(year, 5, 19), kind: 'Chuyên đề', month: 5 });
   plan.sort((a, b) => a.date.localeCompare(b.date));
-  plan.forEach(({ date, kind, month }, sequence) => {
+  let sequence = -1;
+  plan.forEach(({ date, kind, month, part }) => {
+    // The Chuyên đề half of a split session is the same session: same column, same counts.
+    if (part === 'thematic') {
+      const regular = meetings[meetings.length - 1] as MeetingSpec;
+      meetings.push({ ...regular, kind, speakers: regular.speakers - 1, minutes: 40, selfAssessment: 'Tốt' });
+      return;
+    }
+    sequence += 1;
     dates.push(date);
     // Attendance: about one member absent with reason each meeting, never the same one twice running.
     let excused = 0;
@@ -206,6 +226,7 @@ export function chiBoSpec(options: ChiBoOptions): OrgSpec {
       if (index === exemptIndex) mark = 'M';
       else if ((index + sequence + 1) % 13 === 0) mark = 'P';
       if (problems.unexcusedAbsence && month === 7 && index === 2) mark = 'K';
+      if (problems.lowAttendanceMeeting && month === 10 && (index === 4 || index === 5)) mark = 'P';
       (marks[index] as string[]).push(mark);
       if (mark === 'C') present += 1;
       if (mark === 'P') excused += 1;
@@ -214,6 +235,8 @@ export function chiBoSpec(options: ChiBoOptions): OrgSpec {
     const required = size - (exemptIndex >= 0 ? 1 : 0);
     const minSpeakers = required > 20 ? 7 : required > 10 ? 5 : 3;
     const minMinutes = kind === 'Kết hợp' ? 120 : required < 10 ? 60 : 90;
+    // A split session's Thường kỳ row needs 80 minutes (with the Chuyên đề row's 40, the combined 120).
+    const floorMinutes = part === 'regular' ? Math.max(minMinutes, 80) : minMinutes;
     meetings.push({
       date,
       kind,
@@ -222,7 +245,7 @@ export function chiBoSpec(options: ChiBoOptions): OrgSpec {
       excused,
       unexcused,
       speakers: minSpeakers + Math.floor(random() * 4),
-      minutes: problems.shortMeeting && month === 8 ? 75 : minMinutes + 5 * Math.floor(random() * 7),
+      minutes: problems.shortMeeting && month === 8 ? 75 : floorMinutes + 5 * Math.floor(random() * 7),
       chairSigned: true,
       secretarySigned: true,
       selfAssessment: problems.selfLow && month === 4 ? 'Trung bình' : random() < 0.7 ? 'Tốt' : 'Khá',

@@ -10,9 +10,7 @@
  * fixes the as-of date (like the CLI's --as-of; default today).
  */
 import { isValidYmd, todayIso } from '../src/core/dates';
-import { shareOf } from '../src/core/percent';
 import { defaultPolicy } from '../src/core/policy';
-import { targetMet } from '../src/core/share';
 import { formatNumber, formatPercent } from '../src/core/text';
 import type { IsoDate } from '../src/core/types';
 import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
@@ -262,25 +260,37 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       return;
     }
     const policy = defaultPolicy();
-    const eligible = checked.filter((e) => e.result.eligible).length;
-    const share = shareOf(eligible, checked.length);
-    const met = share !== null && targetMet(share, policy);
+    // Counted as the CLI and the consolidation count: grassroots organisations toward the target,
+    // chi bộ trực thuộc apart, the same organisation once; each by its own check's verdict.
+    const counted = new Consolidation();
+    for (const e of checked) counted.add({ ...e.row, status: e.result.eligible ? 'eligible' : 'not-eligible' });
+    const { eligible, organizations, share, targetMet: met, subordinate } = counted.totals(policy);
     const button = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'standalone.downloadConsolidation', testid: 'download-consolidation' });
     button.addEventListener('click', () => void downloadConsolidation(button));
     replaceChildren(totals, [
       el('p', {
         class: 'totals-line',
         testid: 'totals-line',
-        data: { eligible, organizations: checked.length },
+        data: { eligible, organizations, subordinateEligible: subordinate.eligible, subordinateOrganizations: subordinate.organizations },
         i18n: 'standalone.totals',
         params: {
           eligible,
-          organizations: checked.length,
+          organizations,
           share: share === null ? '—' : formatPercent(share * 100),
           target: formatNumber(policy.modelTargetPercent),
           met: ref(met ? 'standalone.targetMet' : 'standalone.targetNotMet'),
         },
       }),
+      ...(subordinate.organizations > 0
+        ? [
+            el('p', {
+              class: 'totals-line',
+              testid: 'totals-subordinate',
+              i18n: 'standalone.totalsSubordinate',
+              params: { eligible: subordinate.eligible, organizations: subordinate.organizations },
+            }),
+          ]
+        : []),
       el('div', { class: 'actions' }, [button]),
     ]);
     totals.hidden = false;

@@ -2,13 +2,13 @@
 import { basename, dirname, extname, join } from 'path';
 import { CRITERION_LABELS, uncomputedCriterionText } from '../core/criteria';
 import { defaultPolicy, describeKey, policyToEntries, type Policy } from '../core/policy';
-import { shareOf } from '../core/percent';
-import { targetMet } from '../core/share';
+import { formatDate } from '../core/dates';
 import { formatNumber } from '../core/text';
 import type { IsoDate, OrgKind, OrgLevel } from '../core/types';
 import { orgKindLabel } from '../core/vocabulary';
 import { readWorkbookFileData, WorkbookReadError, writeWorkbookFile } from '../hosts/xlsxFile';
 import { checkWorkbook } from '../workbook/check';
+import { Consolidation, duplicateText, rowFromCheck, type ConsolidationRow, type DuplicateNote } from '../workbook/consolidate';
 import { summaryLayout } from '../workbook/summary';
 import type { CheckResult } from '../workbook/types';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
@@ -52,7 +52,15 @@ export type FileEntryJson = CheckFileJson | UnreadableFileJson | SkippedFileJson
 export interface CheckJson {
   asOf: IsoDate;
   files: FileEntryJson[];
-  summary: { organizations: number; eligible: number; share: number | null; target: number; targetMet: boolean };
+  summary: {
+    organizations: number;
+    eligible: number;
+    share: number | null;
+    target: number;
+    targetMet: boolean;
+    /** Chi bộ trực thuộc, counted apart from the target (SPEC §1, §6). */
+    subordinate: { organizations: number; eligible: number };
+  };
 }
 
 /** The SPEC §6 JSON entry of one checked workbook (numbers unrounded, field order as in the SPEC). */
@@ -72,16 +80,24 @@ export function checkFileJson(file: string, result: CheckResult): CheckFileJson 
   };
 }
 
-export function summaryJson(entries: readonly FileEntryJson[], policy: Policy): CheckJson['summary'] {
-  const checked = entries.filter((e): e is CheckFileJson => 'organization' in e);
-  const eligible = checked.filter((e) => e.eligible).length;
-  const share = shareOf(eligible, checked.length);
+/**
+ * The summary of the checked workbooks, counted as the consolidation counts them: grassroots
+ * organisations toward the target, chi bộ trực thuộc apart, the same organisation once.
+ */
+export function summaryTotals(rows: readonly ConsolidationRow[], policy: Policy): { summary: CheckJson['summary']; duplicates: DuplicateNote[] } {
+  const consolidation = new Consolidation();
+  for (const row of rows) consolidation.add(row);
+  const totals = consolidation.totals(policy);
   return {
-    organizations: checked.length,
-    eligible,
-    share,
-    target: policy.modelTargetPercent / 100,
-    targetMet: share !== null && targetMet(share, policy),
+    summary: {
+      organizations: totals.organizations,
+      eligible: totals.eligible,
+      share: totals.share,
+      target: totals.target,
+      targetMet: totals.targetMet,
+      subordinate: totals.subordinate,
+    },
+    duplicates: consolidation.duplicates,
   };
 }
 
@@ -116,7 +132,7 @@ export function policyChanges(policy: Policy): string[] {
 
 export function checkText(file: string, result: CheckResult): string {
   const { organization } = result;
-  const lines: string[] = [`== ${file} ==`];
+  const lines: string[] = [`== ${file} ==`, `Số liệu tính đến ngày ${formatDate(result.asOf)}`];
   const kind = organization.kind ? orgKindLabel(organization.kind, organization.level) : 'chưa rõ loại tổ chức';
   lines.push(`Tổ chức: ${organization.name ?? '(chưa có tên)'} — ${kind}, năm ${organization.year ?? '(chưa rõ)'}`);
   const model = organization.kind === 'dang-bo' ? 'Đảng bộ cơ sở bốn tốt' : 'Chi bộ bốn tốt';
@@ -152,9 +168,17 @@ export function checkText(file: string, result: CheckResult): string {
   return lines.join('\n');
 }
 
-export function summaryLine(summary: CheckJson['summary']): string {
+/** The last lines of the text output: a check decides "đủ điều kiện", never "đạt" (SPEC §1, Target). */
+export function summaryLine(summary: CheckJson['summary'], duplicates: readonly DuplicateNote[] = []): string {
   const share = summary.share === null ? '—' : formatNumber(summary.share * 100);
-  return `${summary.eligible}/${summary.organizations} tổ chức đạt (${share} %), chỉ tiêu ${formatNumber(summary.target * 100)} %`;
+  const lines = [
+    `${summary.eligible}/${summary.organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (${share} %), chỉ tiêu ${formatNumber(summary.target * 100)} %`,
+  ];
+  if (summary.subordinate.organizations > 0) {
+    lines.push(`Chi bộ trực thuộc (không tính vào chỉ tiêu): ${summary.subordinate.eligible}/${summary.subordinate.organizations} đủ điều kiện`);
+  }
+  for (const note of duplicates) lines.push(`Lưu ý: ${duplicateText(note)}`);
+  return lines.join('\n');
 }
 
 // ------------------------------------------------------------------------------------ the command
@@ -199,6 +223,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
   const note = (text: string): void => (json ? io.stderr(text) : io.stdout(text));
 
   const entries: FileEntryJson[] = [];
+  const rows: ConsolidationRow[] = [];
   let failed = false;
   let notEligible = false;
   // One file at a time: only its verdict is kept, never its grids.
@@ -221,6 +246,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
       continue;
     }
     entries.push(checkFileJson(file, result));
+    rows.push(rowFromCheck(file, result));
     if (!result.eligible) notEligible = true;
     if (!json) io.stdout(`${checkText(file, result)}\n`);
     if (wantSummary) {
@@ -233,12 +259,13 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
       }
     }
   }
-  const summary = summaryJson(entries, given ?? defaultPolicy());
+  const { summary, duplicates } = summaryTotals(rows, given ?? defaultPolicy());
   if (json) {
     const document: CheckJson = { asOf, files: entries, summary };
+    for (const note of duplicates) io.stderr(`Lưu ý: ${duplicateText(note)}`);
     io.stdout(JSON.stringify(document, null, 2));
   } else {
-    io.stdout(summaryLine(summary));
+    io.stdout(summaryLine(summary, duplicates));
   }
   if (failed) return EXIT_ERROR;
   return notEligible ? EXIT_NOT_ELIGIBLE : EXIT_OK;

@@ -18,7 +18,7 @@ Lệnh:
                và các lỗi dữ liệu (trang!ô).
   template     Tạo sổ tính mẫu (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí…) để nhập liệu.
   consolidate  Tổng hợp nhiều sổ tính và các bản tổng hợp trước thành "Danh sách tổ chức",
-               với tỷ lệ đạt so với chỉ tiêu.
+               với tỷ lệ đủ điều kiện so với chỉ tiêu.
   fix-encoding Chuyển các ô gõ bằng phông TCVN3 (ABC, .VnTime) hoặc VNI (VNI-Times) sang
                Unicode, ghi ra một tệp mới.
 
@@ -34,9 +34,10 @@ export const CHECK_HELP = `bontot check — kiểm tra sổ tính của tổ ch�
 Cách dùng:
   bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
 
-Với mỗi tệp: tên tổ chức, kết luận (đủ / không đủ điều kiện đề nghị công nhận), phần trăm từng
-tiêu chí 1.1–1.4, các lý do và lỗi dữ liệu kèm vị trí (trang!ô). Dòng cuối: số tổ chức đạt so với
-chỉ tiêu (mặc định 50 %).
+Với mỗi tệp: ngày tính số liệu, tên tổ chức, kết luận (đủ / không đủ điều kiện đề nghị công
+nhận), phần trăm từng tiêu chí 1.1–1.4, các lý do và lỗi dữ liệu kèm vị trí (trang!ô). Dòng cuối:
+số tổ chức cơ sở đảng đủ điều kiện so với chỉ tiêu (mặc định 50 %); chi bộ trực thuộc được đếm
+riêng, không tính vào chỉ tiêu; một tổ chức có trong nhiều tệp chỉ tính một lần.
 
 Tùy chọn:
   --json             In một tài liệu JSON (asOf, files, summary) thay cho văn bản.
@@ -85,16 +86,17 @@ Cách dùng:
 
 Kiểm tra từng sổ tính (lần lượt từng tệp) và ghi OUT.xlsx gồm trang "Danh sách tổ chức": mỗi tổ
 chức một dòng (tên, loại, bốn tiêu chí, tỷ lệ xếp loại, kết quả, lý do) và phần tổng hợp (số tổ
-chức, số đạt, tỷ lệ so với chỉ tiêu, theo từng loại tổ chức), in được trên khổ A4.
+chức cơ sở đảng, số đủ điều kiện, tỷ lệ so với chỉ tiêu, chi bộ trực thuộc đếm riêng, theo từng
+loại tổ chức), in được trên khổ A4.
 
 Đầu vào có thể là sổ tính của tổ chức và các tệp tổng hợp trước đó (của cấp dưới), trộn lẫn và
 nhiều tầng: tệp tổng hợp được đọc lại mà không cần các tệp gốc. Một tổ chức có trong nhiều đầu vào
-(cùng tên, loại và năm) chỉ được tính một lần, kèm cảnh báo. Bản "Tổng hợp" riêng lẻ
+(cùng tên, loại, năm và cấp ủy cấp trên) chỉ được tính một lần, kèm cảnh báo. Bản "Tổng hợp" riêng lẻ
 (.tonghop.xlsx) được bỏ qua. Tệp không đọc được thành một dòng lỗi, không làm dừng lệnh.
 
 Tùy chọn:
   -o, --output OUT.xlsx  Tệp kết quả (bắt buộc). Không ghi đè tệp không do bontot tạo (trừ khi --force).
-  --policy P.json        Cấu hình ngưỡng khi kiểm tra các sổ tính (và chỉ tiêu tỷ lệ đạt).
+  --policy P.json        Cấu hình ngưỡng khi kiểm tra các sổ tính (và chỉ tiêu tỷ lệ).
   --as-of YYYY-MM-DD     Ngày tính đến (mặc định: hôm nay).
   --json                 In kết quả tổng hợp (các dòng và phần tổng) dạng JSON.
   --force                Cho phép ghi đè OUT.xlsx bất kỳ.

@@ -66,7 +66,7 @@ const DEFAULT_DEADLINE_OVERRIDES: Record<string, string> = {
 };
 
 /** Severities that differ from "block" by default (SPEC §1). */
-const DEFAULT_WARN: readonly ReasonCode[] = ['EXCELLENT_CAP', 'MEETING_SELF_LOW'];
+const DEFAULT_WARN: readonly ReasonCode[] = ['EXCELLENT_CAP', 'MEETING_ATTENDANCE_LOW', 'MEETING_SELF_LOW', 'YEAR_NOT_OVER'];
 
 export type Policy = Record<NumericKey, number> & {
   severity: Record<ReasonCode, Severity>;

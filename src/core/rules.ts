@@ -20,6 +20,7 @@ import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from '.
 import { criterionResults } from './criteria';
 import { formatDate, isoParts, quarterOf } from './dates';
 import { minDuration, minSpeakers } from './meeting';
+import { meetingSessions, type Session } from './sessions';
 import type { Policy } from './policy';
 import { percentOf } from './percent';
 import { countRatings, countAtLeast } from './ratings';
@@ -27,6 +28,7 @@ import { ratingShareProblems, type RecognitionScope } from './recognition';
 import { resolveSheetNames, type SheetId, type SheetNames } from './sheets';
 import { foldText, formatNumber } from './text';
 import type {
+  AttendanceMark,
   AttendanceMatrix,
   CriterionResult,
   Finding,
@@ -115,6 +117,12 @@ export const countedMeetings: (ctx: RuleContext) => readonly Meeting[] = perCont
   return ctx.records.meetings.filter((meeting) => inYear(meeting.date, ctx.year) !== false);
 });
 
+/**
+ * The counted meetings as sessions (sessions.ts): a Thường kỳ and a Chuyên đề row on one date are
+ * one combined session, counted once and judged whole at its Thường kỳ row.
+ */
+export const countedSessions: (ctx: RuleContext) => readonly Session[] = perContext((ctx) => meetingSessions(countedMeetings(ctx)));
+
 /** Meetings with a date inside the evaluation year (any kind of organisation). */
 export function meetingsInYear(records: OrgRecords, year: number | null): (Meeting & { date: IsoDate })[] {
   return (records.meetings ?? []).filter(
@@ -132,6 +140,13 @@ function meetingLabel(meeting: Meeting): string {
   if (meeting.date !== null) return `Buổi sinh hoạt ngày ${formatDate(meeting.date)}`;
   const row = rowOfCell(meeting.cells.date) ?? meeting.row;
   return `Buổi sinh hoạt ở dòng ${row}`;
+}
+
+/** A session's label: a same-day pair names its two rows, so the clerk sees why they were added up. */
+function sessionLabel(session: Session): string {
+  if (session.partner === null) return meetingLabel(session.main);
+  const rowOf = (m: Meeting): number => rowOfCell(m.cells.date) ?? m.row;
+  return `${meetingLabel(session.main)} (thường kỳ kết hợp chuyên đề, ghi ở dòng ${rowOf(session.main)} và ${rowOf(session.partner)})`;
 }
 
 /** "Chi bộ X" for a subordinate named "X", but not "Chi bộ Chi bộ X" when the name already says it. */
@@ -163,8 +178,68 @@ export const countedMatrix: (ctx: RuleContext) => { matrix: AttendanceMatrix; co
   const matrix = ctx.records.attendance;
   if (!isChiBo(ctx) || matrix === null) return null;
   const columns = matrixColumnsInYear(matrix, ctx.year);
-  return columns.length > 0 ? { matrix, columns } : null;
+  if (columns.length === 0) return null;
+  const merged = mergeSessionColumns(matrix, columns, countedSessions(ctx));
+  return merged ?? { matrix, columns };
 });
+
+/**
+ * A member's mark for a same-day session with two columns (SPEC §2): present if present at either
+ * part, else absent with reason if so at either, else absent without reason if so at either.
+ */
+export function sessionMark(a: AttendanceMark | null, b: AttendanceMark | null): AttendanceMark | null {
+  if (a === 'C' || b === 'C') return 'C';
+  if (a === 'P' || b === 'P') return 'P';
+  if (a === 'K' || b === 'K') return 'K';
+  return a ?? b;
+}
+
+/**
+ * The matrix with the two columns of each same-day session made one (its marks by sessionMark, its
+ * cell the one whose mark decided), so the session counts once for the rate, the absence runs and
+ * the K marks; null when no session has two columns (the matrix is then used as it is).
+ */
+function mergeSessionColumns(
+  matrix: AttendanceMatrix,
+  columns: readonly number[],
+  sessions: readonly Session[],
+): { matrix: AttendanceMatrix; columns: number[] } | null {
+  const pairDates = new Set<IsoDate>();
+  for (const session of sessions) if (session.partner !== null && session.date !== null) pairDates.add(session.date);
+  if (pairDates.size === 0) return null;
+  /** Second column of a session → its first column. */
+  const partnerOf = new Map<number, number>();
+  for (const date of pairDates) {
+    const same = columns.filter((index) => matrix.columns[index]?.date === date).sort((a, b) => a - b);
+    if (same.length === 2) partnerOf.set(same[0] as number, same[1] as number);
+  }
+  if (partnerOf.size === 0) return null;
+  const dropped = new Set(partnerOf.values());
+  const keep = matrix.columns.map((_, index) => index).filter((index) => !dropped.has(index));
+  const rows = matrix.rows.map((row) => {
+    const marks = keep.map((index) => {
+      const second = partnerOf.get(index);
+      const first = row.marks[index] ?? null;
+      return second === undefined ? first : sessionMark(first, row.marks[second] ?? null);
+    });
+    return {
+      ...row,
+      marks,
+      // Built when asked, as the reader's rows are: only the cells a finding points at are needed.
+      get cells(): string[] {
+        const original = row.cells;
+        return keep.map((index, k) => {
+          const second = partnerOf.get(index);
+          const decided = second !== undefined && row.marks[index] !== marks[k] ? second : index;
+          return original[decided] ?? '';
+        });
+      },
+    };
+  });
+  const merged: AttendanceMatrix = { sheet: matrix.sheet, columns: keep.map((index) => matrix.columns[index] as AttendanceMatrix['columns'][number]), rows };
+  const counted = new Set(columns);
+  return { matrix: merged, columns: matrixColumnsInYear(merged, null).filter((k) => counted.has(keep[k] as number)) };
+}
 
 export interface MatrixAbsences {
   matrix: AttendanceMatrix;
@@ -253,7 +328,8 @@ export const attendanceFigures: (ctx: RuleContext) => AttendanceFigures | null =
   let present = 0;
   let required = 0;
   let computable = true;
-  for (const meeting of countedMeetings(ctx)) {
+  // A same-day session counts once, by its Thường kỳ row's counts.
+  for (const { main: meeting } of countedSessions(ctx)) {
     // An unreadable count: any yearly rate would leave out people the row does count (SPEC §3).
     if (meeting.unreadable?.some((field) => field === 'present' || field === 'excused' || field === 'unexcused')) computable = false;
     if (meeting.present === null) continue;
@@ -469,6 +545,31 @@ export const ruleAttendanceLow: Rule = (ctx) => {
 };
 
 /**
+ * MEETING_ATTENDANCE_LOW (chi bộ): each session's attendance from its `Sinh hoạt` counts, Có mặt /
+ * (Có mặt + Vắng có lý do + Vắng không lý do), strictly above attendanceMinPercent — the ratio the
+ * template's `Kết quả` helper computes. Members neither present nor absent (exempt, special duty)
+ * are outside the base. A count that could not be read leaves the meeting out.
+ */
+export const ruleMeetingAttendanceLow: Rule = (ctx) => {
+  const findings: Finding[] = [];
+  const minimum = ctx.policy.attendanceMinPercent;
+  for (const session of countedSessions(ctx)) {
+    const meeting = session.main;
+    if (session.uncertain || meeting.present === null || meeting.absencesUnreadable) continue;
+    const base = meeting.present + meeting.excused + meeting.unexcused;
+    const percent = percentOf(meeting.present, base);
+    if (percent === null || percent > minimum) continue;
+    findings.push({
+      code: 'MEETING_ATTENDANCE_LOW',
+      sheet: ctx.sheets.meetings,
+      cell: meeting.cells.present,
+      message: `${sessionLabel(session)}: ${meeting.present}/${base} đảng viên phải dự có mặt (${formatNumber(percent)} %; vắng có lý do ${meeting.excused}, vắng không lý do ${meeting.unexcused}), cần trên ${formatNumber(minimum)} %.`,
+    });
+  }
+  return findings;
+};
+
+/**
  * ABSENCE_UNEXCUSED (chi bộ): no "K" mark — one finding per K mark of the matrix; without a
  * matrix, one per meeting whose `Vắng không lý do` count is above 0, at that cell.
  */
@@ -497,7 +598,9 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
     }
     return findings;
   }
-  for (const meeting of countedMeetings(ctx)) {
+  for (const session of countedSessions(ctx)) {
+    // One reason per session: a same-day pair's count is the Thường kỳ row's, else the other row's.
+    const meeting = session.main.unexcused > 0 || session.partner === null ? session.main : session.partner;
     if (meeting.unexcused <= 0) continue;
     findings.push({
       code: 'ABSENCE_UNEXCUSED',
@@ -536,39 +639,46 @@ export const ruleAbsenceStreak: Rule = (ctx) => {
 
 // ---------------------------------------------------------------- meetings
 
-/** SPEAKERS_LOW (chi bộ): each meeting has at least the speakers its number of members requires. */
+/**
+ * SPEAKERS_LOW (chi bộ): each session has at least the speakers its number of members requires (a
+ * same-day pair: the larger count of its two rows, for the larger number of members).
+ */
 export const ruleSpeakersLow: Rule = (ctx) => {
   const findings: Finding[] = [];
-  for (const meeting of countedMeetings(ctx)) {
-    if (meeting.members === null || meeting.speakers === null) continue;
-    const needed = minSpeakers(meeting.members, ctx.policy);
-    if (meeting.speakers >= needed) continue;
+  for (const session of countedSessions(ctx)) {
+    if (session.uncertain || session.members === null || session.speakers === null) continue;
+    const needed = minSpeakers(session.members, ctx.policy);
+    if (session.speakers >= needed) continue;
     findings.push({
       code: 'SPEAKERS_LOW',
       sheet: ctx.sheets.meetings,
-      cell: meeting.cells.speakers,
-      message: `${meetingLabel(meeting)} có ${meeting.speakers} ý kiến phát biểu, cần ít nhất ${needed} (chi bộ ${meeting.members} đảng viên).`,
+      cell: session.main.cells.speakers,
+      message: `${sessionLabel(session)} có ${session.speakers} ý kiến phát biểu, cần ít nhất ${needed} (chi bộ ${session.members} đảng viên).`,
     });
   }
   return findings;
 };
 
-/** DURATION_SHORT (chi bộ): each meeting lasts at least the minutes its kind and size require. */
+/**
+ * DURATION_SHORT (chi bộ): each session lasts at least the minutes its kind and size require; a
+ * same-day pair is the sum of its two rows against the combined minimum.
+ */
 export const ruleDurationShort: Rule = (ctx) => {
   const findings: Finding[] = [];
-  for (const meeting of countedMeetings(ctx)) {
-    const { kind, minutes, members } = meeting;
-    if (kind === null || minutes === null) continue;
+  for (const session of countedSessions(ctx)) {
+    const { kind, minutes, members, partner, main } = session;
+    if (session.uncertain || kind === null || minutes === null) continue;
     // A combined meeting needs the same minutes whatever the size; the others need the size.
     if (kind !== 'combined' && members === null) continue;
     const needed = minDuration(members ?? 0, kind, ctx.policy);
     if (minutes >= needed) continue;
     const size = kind === 'combined' || members === null ? '' : `, ${members} đảng viên`;
+    const length = partner === null ? `${minutes} phút` : `${main.minutes ?? 0} + ${partner.minutes ?? 0} = ${minutes} phút`;
     findings.push({
       code: 'DURATION_SHORT',
       sheet: ctx.sheets.meetings,
-      cell: meeting.cells.minutes,
-      message: `${meetingLabel(meeting)} kéo dài ${minutes} phút, cần ít nhất ${needed} phút (sinh hoạt ${MEETING_KIND_LABELS[kind].toLowerCase()}${size}).`,
+      cell: main.cells.minutes,
+      message: `${sessionLabel(session)} kéo dài ${length}, cần ít nhất ${needed} phút (sinh hoạt ${MEETING_KIND_LABELS[kind].toLowerCase()}${size}).`,
     });
   }
   return findings;
@@ -726,6 +836,41 @@ export const ruleDiscipline: Rule = (ctx) =>
       message: `Đảng viên ${member.name} bị kỷ luật (${member.discipline ?? ''}); tiêu chí 1.3 và 1.4 yêu cầu không có đảng viên vi phạm kỷ luật trong năm.`,
     }));
 
+// ---------------------------------------------------------------- the year
+
+/** "1–3, 5" from [1, 2, 3, 5]. */
+function periodList(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && (numbers[j + 1] as number) === (numbers[j] as number) + 1) j += 1;
+    parts.push(j > i + 1 ? `${numbers[i]}–${numbers[j]}` : j === i + 1 ? `${numbers[i]}, ${numbers[j]}` : `${numbers[i]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * YEAR_NOT_OVER (any organisation): the as-of date is before 31/12 of the evaluation year, so the
+ * months and quarters not yet over were not counted and a verdict of "đủ điều kiện" is provisional.
+ */
+export const ruleYearNotOver: Rule = (ctx) => {
+  const year = ctx.year;
+  if (year === null || ctx.asOf >= `${String(year).padStart(4, '0')}-12-31`) return [];
+  const countedM = new Set(countedMonths(year, ctx.asOf));
+  const countedQ = new Set(countedQuarters(year, ctx.asOf));
+  const months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => !countedM.has(m));
+  const quarters = [1, 2, 3, 4].filter((q) => !countedQ.has(q));
+  return [
+    {
+      code: 'YEAR_NOT_OVER',
+      sheet: null,
+      cell: null,
+      message: `Số liệu tính đến ngày ${formatDate(ctx.asOf)}, năm đánh giá ${year} chưa kết thúc: chưa tính tháng ${periodList(months)} và quý ${periodList(quarters)}/${year}. Kết luận hiện tại chỉ là tạm thời; cần kiểm tra lại sau ngày 31/12/${year}.`,
+    },
+  ];
+};
+
 // ---------------------------------------------------------------- all rules
 
 /** Every rule, in the order reasons are listed (SPEC §1's table order). */
@@ -739,6 +884,7 @@ export const RULES: readonly { code: ReasonCode; check: Rule }[] = [
   { code: 'RATING_MISSING', check: ruleRatingMissing },
   { code: 'EXCELLENT_CAP', check: ruleExcellentCap },
   { code: 'ATTENDANCE_LOW', check: ruleAttendanceLow },
+  { code: 'MEETING_ATTENDANCE_LOW', check: ruleMeetingAttendanceLow },
   { code: 'ABSENCE_UNEXCUSED', check: ruleAbsenceUnexcused },
   { code: 'ABSENCE_STREAK', check: ruleAbsenceStreak },
   { code: 'SPEAKERS_LOW', check: ruleSpeakersLow },
@@ -750,6 +896,7 @@ export const RULES: readonly { code: ReasonCode; check: Rule }[] = [
   { code: 'SELF_ASSESSMENT_MISSING', check: ruleSelfAssessmentMissing },
   { code: 'MEETING_SELF_LOW', check: ruleMeetingSelfLow },
   { code: 'DISCIPLINE', check: ruleDiscipline },
+  { code: 'YEAR_NOT_OVER', check: ruleYearNotOver },
 ];
 
 /** Runs every rule; findings come in RULES order, each rule's in the order of its records. */

@@ -79,6 +79,8 @@ export interface Meeting {
   chairSigned: boolean;
   secretarySigned: boolean;
   selfAssessment: SelfAssessment | null;
+  /** `Vắng có lý do` or `Vắng không lý do` holds something that is not a count (already a data error). */
+  absencesUnreadable?: boolean;
   /** A1 address of each field's cell, by field name ("date", "kind", "members", …). */
   cells: Record<MeetingField, string>;
   /**
@@ -161,6 +163,7 @@ export type ReasonCode =
   | 'RATING_MISSING'
   | 'EXCELLENT_CAP'
   | 'ATTENDANCE_LOW'
+  | 'MEETING_ATTENDANCE_LOW'
   | 'ABSENCE_UNEXCUSED'
   | 'ABSENCE_STREAK'
   | 'SPEAKERS_LOW'
@@ -172,6 +175,7 @@ export type ReasonCode =
   | 'SELF_ASSESSMENT_MISSING'
   | 'MEETING_SELF_LOW'
   | 'DISCIPLINE'
+  | 'YEAR_NOT_OVER'
   | 'DATA_INVALID';
 
 export const REASON_CODES: readonly ReasonCode[] = [
@@ -184,6 +188,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   'RATING_MISSING',
   'EXCELLENT_CAP',
   'ATTENDANCE_LOW',
+  'MEETING_ATTENDANCE_LOW',
   'ABSENCE_UNEXCUSED',
   'ABSENCE_STREAK',
   'SPEAKERS_LOW',
@@ -195,6 +200,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   'SELF_ASSESSMENT_MISSING',
   'MEETING_SELF_LOW',
   'DISCIPLINE',
+  'YEAR_NOT_OVER',
   'DATA_INVALID',
 ];
 

@@ -18,6 +18,7 @@ import {
   RULES,
   type RuleContext,
 } from './rules';
+import { meetingSessions } from './sessions';
 import { SHEET_ORDER, type SheetId } from './sheets';
 import type { CriterionResult, Finding, IsoDate, Issue, OrgRecords, RatedLevel, Reason, ReasonCode } from './types';
 
@@ -34,7 +35,7 @@ export interface OrgStats {
   /** C / (C + P + K), from the Điểm danh matrix or, without it, the Sinh hoạt counts. */
   attendanceRate: number | null;
   attendanceSource: 'matrix' | 'meetings' | null;
-  /** Meetings dated inside the evaluation year, by kind. */
+  /** Meetings dated inside the evaluation year, by kind; a same-day pair of rows is one combined meeting. */
   meetingCounts: { regular: number; thematic: number; combined: number; total: number };
   /** Longest run of consecutive absences of any member. */
   longestAbsenceStreak: number | null;
@@ -76,7 +77,8 @@ export function orgStats(ctx: RuleContext): OrgStats {
     kind === 'dang-bo' ? !(records.subordinates ?? []).some((s) => s.ratingUnreadable === true) : (ratedMembers(ctx)?.sharesComputable ?? true);
   const figures = attendanceFigures(ctx);
   const streak = matrixAbsences(ctx)?.tally.longest ?? null;
-  const inYear = meetingsInYear(records, ctx.year);
+  // A same-day Thường kỳ + Chuyên đề pair is one combined session in the statistics.
+  const inYear = meetingSessions(meetingsInYear(records, ctx.year));
   const byKind = (k: 'regular' | 'thematic' | 'combined'): number => inYear.filter((m) => m.kind === k).length;
   return {
     ratingCounts: shares.counts,

@@ -102,7 +102,22 @@ const MEETING_KINDS = aliasTable<MeetingKind>([
   ['thematic', ['Chuyên đề', 'CĐ', 'Sinh hoạt chuyên đề']],
   [
     'combined',
-    ['Kết hợp', 'KH', 'Thường kỳ + Chuyên đề', 'Thường kỳ và chuyên đề', 'Thường kỳ kết hợp chuyên đề', 'TK+CĐ'],
+    [
+      'Kết hợp',
+      'KH',
+      'Thường kỳ + Chuyên đề',
+      'Chuyên đề + Thường kỳ',
+      'Thường kỳ và chuyên đề',
+      'Chuyên đề và thường kỳ',
+      'Thường kỳ kết hợp chuyên đề',
+      'Thường kỳ kết hợp với chuyên đề',
+      'Chuyên đề kết hợp thường kỳ',
+      'Sinh hoạt thường kỳ kết hợp chuyên đề',
+      'TK+CĐ',
+      'CĐ+TK',
+      'TK và CĐ',
+      'TK kết hợp CĐ',
+    ],
   ],
 ]);
 

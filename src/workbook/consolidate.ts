@@ -6,10 +6,14 @@
  * Host-neutral: rows come from CheckResults (or from an earlier consolidation's grid) and leave as
  * a SheetLayout; the CLI moves files.
  *
- * The same organisation is recognised by its key — year, kind (chi bộ / đảng bộ) and name folded
- * (case, diacritics, spaces and punctuation ignored). The level (cơ sở / trực thuộc) is not part of
- * the key: a chi bộ typed as plain "Chi bộ" in one file and "Chi bộ cơ sở" in another is one
- * organisation. An organisation without a name is keyed by its source file.
+ * The same organisation is recognised by its key — year, kind (chi bộ / đảng bộ), name and
+ * `Cấp ủy cấp trên` folded (case, diacritics, spaces and punctuation ignored; SPEC §6). The level
+ * (cơ sở / trực thuộc) is not part of the key: a chi bộ typed as plain "Chi bộ" in one file and
+ * "Chi bộ cơ sở" in another is one organisation. An organisation without a name is keyed by its
+ * source file.
+ *
+ * The target (SPEC §1) counts grassroots organisations only — chi bộ cơ sở, đảng bộ cơ sở and a
+ * plain "Chi bộ" whose level is not given; a chi bộ trực thuộc is listed and counted apart.
  */
 import { formatDate, isoParts } from '../core/dates';
 import type { Policy } from '../core/policy';
@@ -70,6 +74,7 @@ export const REASON_SHORT_LABELS: Record<ReasonCode, string> = {
   RATING_MISSING: 'Thiếu xếp loại',
   EXCELLENT_CAP: 'Vượt tỷ lệ hoàn thành xuất sắc',
   ATTENDANCE_LOW: 'Tỷ lệ dự sinh hoạt thấp',
+  MEETING_ATTENDANCE_LOW: 'Buổi sinh hoạt có tỷ lệ dự thấp',
   ABSENCE_UNEXCUSED: 'Vắng không lý do',
   ABSENCE_STREAK: 'Vắng liên tiếp',
   SPEAKERS_LOW: 'Ít ý kiến phát biểu',
@@ -81,14 +86,24 @@ export const REASON_SHORT_LABELS: Record<ReasonCode, string> = {
   SELF_ASSESSMENT_MISSING: 'Thiếu tự đánh giá buổi sinh hoạt',
   MEETING_SELF_LOW: 'Buổi sinh hoạt tự đánh giá thấp',
   DISCIPLINE: 'Có đảng viên bị kỷ luật',
+  YEAR_NOT_OVER: 'Chưa hết năm đánh giá (kết quả tạm thời)',
   DATA_INVALID: 'Dữ liệu có lỗi',
 };
 
-/** Identity of an organisation across inputs. */
-export function orgKey(name: string | null, kind: OrgKind | null, year: number | null, source: string): string {
+/** Identity of an organisation across inputs: year, kind, name and superior committee, folded. */
+export function orgKey(name: string | null, kind: OrgKind | null, year: number | null, source: string, superior: string | null = null): string {
   const folded = name ? compactKey(name) : '';
   if (folded === '') return `tep:${source}`;
-  return `${year ?? '?'}|${kind ?? '?'}|${folded}`;
+  return `${year ?? '?'}|${kind ?? '?'}|${folded}|${superior ? compactKey(superior) : ''}`;
+}
+
+/**
+ * True for the organisations the committee's target counts (SPEC §1, seed I.1: tổ chức cơ sở
+ * đảng): every one but a chi bộ known to be trực thuộc. A workbook whose kind could not be read is
+ * counted (it is not eligible, and leaving it out would flatter the share).
+ */
+export function isGrassroots(kind: OrgKind | null, level: OrgLevel | null): boolean {
+  return !(kind === 'chi-bo' && level === 'truc-thuoc');
 }
 
 function emptyCriteria(): Record<CriterionId, number | null> {
@@ -111,7 +126,7 @@ export function rowFromCheck(source: string, result: CheckResult): Consolidation
     })
     .join('; ');
   return {
-    key: orgKey(name, kind, year, source),
+    key: orgKey(name, kind, year, source, result.info.superior),
     status: result.eligible ? 'eligible' : 'not-eligible',
     name,
     kind,
@@ -197,8 +212,9 @@ export function kindKey(kind: OrgKind | null, level: OrgLevel | null): KindKey {
 }
 
 export interface ConsolidationTotals {
-  /** Organisations counted (readable, each once). */
+  /** Grassroots organisations counted toward the target (readable, each once). */
   organizations: number;
+  /** Of those, the ones eligible to be proposed ("đủ điều kiện"). */
   eligible: number;
   /** eligible / organizations, unrounded; null when there is no organisation. */
   share: number | null;
@@ -206,6 +222,8 @@ export interface ConsolidationTotals {
   target: number;
   targetMet: boolean;
   byKind: Record<KindKey, KindTotals>;
+  /** Chi bộ trực thuộc: listed and counted apart, outside the target. */
+  subordinate: KindTotals;
   /** Files that could not be read (error rows). */
   unreadable: number;
   /** Copies of an organisation left out because it was already counted. */
@@ -257,18 +275,22 @@ export function consolidationTotals(rows: readonly ConsolidationRow[], policy: P
   let organizations = 0;
   let eligible = 0;
   let unreadable = 0;
+  const subordinate: KindTotals = { organizations: 0, eligible: 0 };
   for (const row of rows) {
     if (row.status === 'error') {
       unreadable += 1;
       continue;
     }
-    organizations += 1;
     const bucket = byKind[kindKey(row.kind, row.level)];
     bucket.organizations += 1;
-    if (row.status === 'eligible') {
-      eligible += 1;
-      bucket.eligible += 1;
+    if (row.status === 'eligible') bucket.eligible += 1;
+    if (!isGrassroots(row.kind, row.level)) {
+      subordinate.organizations += 1;
+      if (row.status === 'eligible') subordinate.eligible += 1;
+      continue;
     }
+    organizations += 1;
+    if (row.status === 'eligible') eligible += 1;
   }
   const share = shareOf(eligible, organizations);
   return {
@@ -278,6 +300,7 @@ export function consolidationTotals(rows: readonly ConsolidationRow[], policy: P
     target: policy.modelTargetPercent / 100,
     targetMet: share !== null && targetMet(share, policy),
     byKind,
+    subordinate,
     unreadable,
     duplicates,
   };
@@ -420,12 +443,16 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
     if (bold) formats.push({ range: `A${at + 1}`, bold: true });
   };
   totalLine('TỔNG HỢP', true);
-  totalLine(`Tổng số tổ chức: ${totals.organizations}`);
-  totalLine(`Số tổ chức đủ điều kiện đề nghị công nhận: ${totals.eligible}`);
+  // A check decides "đủ điều kiện đề nghị công nhận"; recognition ("đạt mô hình") is the committee's.
+  totalLine(`Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): ${totals.organizations}`);
+  totalLine(`Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: ${totals.eligible}`);
   totalLine(
-    `Tỷ lệ đạt: ${percentText(totals.share)} — chỉ tiêu ${formatNumber(policy.modelTargetPercent)} %: ${totals.targetMet ? 'ĐẠT' : 'CHƯA ĐẠT'}`,
+    `Tỷ lệ đủ điều kiện: ${percentText(totals.share)} — so với chỉ tiêu ${formatNumber(policy.modelTargetPercent)} %: ${totals.targetMet ? 'ĐỦ' : 'CHƯA ĐỦ'}`,
     true,
   );
+  if (totals.subordinate.organizations > 0) {
+    totalLine(`Chi bộ trực thuộc (không tính vào chỉ tiêu): ${totals.subordinate.eligible}/${totals.subordinate.organizations} đủ điều kiện`);
+  }
   for (const key of Object.keys(KIND_KEY_LABELS) as KindKey[]) {
     const bucket = totals.byKind[key];
     if (bucket.organizations === 0) continue;

@@ -17,6 +17,7 @@ import { parseDate, isoParts, formatDate, isExcelSerialDate } from '../core/date
 import type { PolicyEntry } from '../core/policy';
 import { detectLegacyEncoding } from '../core/legacyEncoding';
 import { cellText, foldText } from '../core/text';
+import { sameDayPairs } from '../core/sessions';
 import type {
   AttendanceMark,
   AttendanceMatrix,
@@ -847,8 +848,14 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
     }
     const members = readCount(sheet, r, col('members'), headerOf('members'), 'error', 'số đảng viên của chi bộ tại buổi họp');
     const present = readCount(sheet, r, col('present'), headerOf('present'), 'error', 'số đảng viên có mặt');
-    const excused = readCount(sheet, r, col('excused'), headerOf('excused'), 'zero', 'số đảng viên vắng có lý do') ?? 0;
-    const unexcused = readCount(sheet, r, col('unexcused'), headerOf('unexcused'), 'zero', 'số đảng viên vắng không lý do') ?? 0;
+    // Blank counts are 0; an unreadable one (already an error) is also 0 here, but flagged so that
+    // the meeting's own attendance (MEETING_ATTENDANCE_LOW) is not judged on a made-up count.
+    const excusedRead = readCount(sheet, r, col('excused'), headerOf('excused'), 'null', 'số đảng viên vắng có lý do');
+    const unexcusedRead = readCount(sheet, r, col('unexcused'), headerOf('unexcused'), 'null', 'số đảng viên vắng không lý do');
+    const unreadableCount = (read: number | null, c: number | undefined): boolean => read === null && c !== undefined && !sheet.blank(r, c);
+    const absencesUnreadable = unreadableCount(excusedRead, col('excused')) || unreadableCount(unexcusedRead, col('unexcused'));
+    const excused = excusedRead ?? 0;
+    const unexcused = unexcusedRead ?? 0;
     const speakers = readCount(sheet, r, col('speakers'), headerOf('speakers'), 'error', 'số ý kiến phát biểu');
     const minutes = readAmount(sheet, r, col('minutes'), headerOf('minutes'), 'error', 'thời gian sinh hoạt tính bằng phút');
     const chairSigned = readYesNo(sheet, r, col('chairSigned'), headerOf('chairSigned'), parseSigned);
@@ -877,6 +884,7 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
       chairSigned: chairSigned === true,
       secretarySigned: secretarySigned === true,
       selfAssessment,
+      ...(absencesUnreadable ? { absencesUnreadable } : {}),
       cells,
       ...(unreadable.length > 0 ? { unreadable } : {}),
     });
@@ -1110,6 +1118,14 @@ function compareMatrix(read: AttendanceRead, meetings: readonly Meeting[], meeti
     byDate.set(meeting.date, [...(byDate.get(meeting.date) ?? []), meeting]);
   }
   const paired = new Set<Meeting>();
+  // A same-day session (a Thường kỳ and a Chuyên đề row) may have one column: it belongs to the
+  // Thường kỳ row, and the Chuyên đề row needs none (SPEC §2).
+  const sessions = sameDayPairs(meetings.filter((m) => m.date !== null && inYear(m.date)));
+  for (const [date, { regular, thematic }] of sessions) {
+    if (matrix.columns.filter((column) => column.date === date).length !== 1) continue;
+    paired.add(thematic);
+    byDate.set(date, [regular]);
+  }
   matrix.columns.forEach((column, index) => {
     const candidates = (byDate.get(column.date) ?? []).filter((m) => !paired.has(m));
     const meeting = candidates[0];

@@ -120,8 +120,12 @@ function membersLayout(): SheetLayout {
 function meetingsLayout(): SheetLayout {
   const layout = tableLayout(SHEET_NAMES.meetings, MEETINGS_SHEET.columns);
   const col = (key: string): string => columnLetters(MEETINGS_SHEET.columns.findIndex((c) => c.key === key));
-  const [members, present, speakers, minutes, kind] = ['members', 'present', 'speakers', 'minutes', 'kind'].map(col);
-  const args = (r: number): string => `${members}${r},${present}${r},${speakers}${r},${minutes}${r},${kind}${r}`;
+  const [members, present, speakers, minutes, kind, excused, unexcused] = ['members', 'present', 'speakers', 'minutes', 'kind', 'excused', 'unexcused'].map(col);
+  // MEETING_QUALITY's `excused` = members outside the attendance base (exempt, special duty):
+  // Số đảng viên − (Có mặt + Vắng có lý do + Vắng không lý do), so the helper computes the ratio
+  // MEETING_ATTENDANCE_LOW judges (SPEC §1), not present / all members.
+  const outside = (r: number): string => `${members}${r}-(${present}${r}+${excused}${r}+${unexcused}${r})`;
+  const args = (r: number): string => `${members}${r},${present}${r},${speakers}${r},${minutes}${r},${kind}${r},${outside(r)}`;
   const guard = (r: number): string => `OR(${members}${r}="",${present}${r}="",${speakers}${r}="",${minutes}${r}="")`;
   addHelperColumn(layout, 'Kết quả', 11, MEETING_FORMULA_ROWS, (r) => `=IF(${guard(r)},"",BONTOT.MEETING_QUALITY(${args(r)}))`);
   addHelperColumn(layout, 'Điều kiện chưa đạt', 40, MEETING_FORMULA_ROWS, (r) => `=IF(${guard(r)},"",BONTOT.MEETING_ISSUES(${args(r)}))`);

@@ -107,7 +107,7 @@ describe('check', () => {
     expect(absence).toMatchObject({ severity: 'block', sheet: 'Điểm danh', cell: expect.stringMatching(/^[A-Z]+\d+$/) });
     expect(failing.reasons.find((r: { code: string }) => r.code === 'MEETING_SELF_LOW').severity).toBe('warn');
     // The summary counts readable files only, numbers unrounded, target a fraction.
-    expect(doc.summary).toEqual({ organizations: 2, eligible: 1, share: 0.5, target: 0.5, targetMet: true });
+    expect(doc.summary).toEqual({ organizations: 2, eligible: 1, share: 0.5, target: 0.5, targetMet: true, subordinate: { organizations: 0, eligible: 0 } });
   });
 
   it('exit 0 when every file is eligible, 1 when one is not', async () => {
@@ -127,7 +127,10 @@ describe('check', () => {
     expect(run.stdout).toMatch(/\[chặn\] Sinh hoạt!I\d+ DURATION_SHORT: .*90 phút/);
     expect(run.stdout).toMatch(/\[cảnh báo\] Sinh hoạt![A-Z]+\d+ MEETING_SELF_LOW/);
     expect(run.stdout).toContain('Không đọc được: Tệp .xls (Excel 97-2003)');
-    expect(run.stdout.trim().split('\n').pop()).toBe('1/2 tổ chức đạt (50 %), chỉ tiêu 50 %');
+    // Totals say "đủ điều kiện", never "đạt" (SPEC §1, Target); each file starts with its as-of date.
+    expect(run.stdout.trim().split('\n').pop()).toBe('1/2 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (50 %), chỉ tiêu 50 %');
+    expect(run.stdout).not.toContain('tổ chức đạt');
+    expect(run.stdout).toMatch(/== tot\.xlsx ==\nSố liệu tính đến ngày \d\d\/\d\d\/\d{4}\n/);
   });
 
   it('percentages in text are rounded to 2 decimals, JSON keeps them unrounded', async () => {
@@ -135,7 +138,7 @@ describe('check', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.summary.share).toBeCloseTo(2 / 3, 12);
     const text = await runCli(['check', 'dang-bo.xlsx', 'tot.xlsx', 'chua-dat.xlsx', '--as-of', AS_OF], dir);
-    expect(text.stdout).toContain('2/3 tổ chức đạt (66,67 %), chỉ tiêu 50 %');
+    expect(text.stdout).toContain('2/3 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (66,67 %), chỉ tiêu 50 %');
   });
 
   it('--policy overrides thresholds; an invalid policy is a usage error naming the setting', async () => {

@@ -9,6 +9,7 @@ import {
   duplicateText,
   generatedKind,
   isConsolidationGrid,
+  isGrassroots,
   orgKey,
   readConsolidation,
   rowFromCheck,
@@ -37,6 +38,22 @@ describe('orgKey', () => {
     expect(orgKey('Chi bộ Khu phố 3', 'chi-bo', 2024, 'a.xlsx')).not.toBe(a);
     expect(orgKey(null, 'chi-bo', 2025, 'x.xlsx')).toBe('tep:x.xlsx');
     expect(orgKey('  ', 'chi-bo', 2025, 'y.xlsx')).toBe('tep:y.xlsx');
+  });
+
+  it('takes the superior committee into account, loosely (SPEC §6)', () => {
+    const a = orgKey('Chi bộ Khu phố 3', 'chi-bo', 2025, 'a.xlsx', 'Đảng ủy phường Bến Thành');
+    expect(orgKey('Chi bộ Khu phố 3', 'chi-bo', 2025, 'b.xlsx', 'dang uy  PHUONG ben thanh')).toBe(a);
+    // Two wards may each have a "Chi bộ Khu phố 3": not the same organisation.
+    expect(orgKey('Chi bộ Khu phố 3', 'chi-bo', 2025, 'c.xlsx', 'Đảng ủy phường Sài Gòn')).not.toBe(a);
+  });
+});
+
+describe('isGrassroots (SPEC §1, Target)', () => {
+  it('counts chi bộ cơ sở, đảng bộ cơ sở and a chi bộ of unknown level, not a chi bộ trực thuộc', () => {
+    expect(isGrassroots('chi-bo', 'co-so')).toBe(true);
+    expect(isGrassroots('dang-bo', 'co-so')).toBe(true);
+    expect(isGrassroots('chi-bo', null)).toBe(true);
+    expect(isGrassroots('chi-bo', 'truc-thuoc')).toBe(false);
   });
 });
 
@@ -86,7 +103,9 @@ describe('Consolidation', () => {
       rowFromError('e.xls', 'Tệp .xls …'),
     ];
     const totals = consolidationTotals(rows, policy);
-    expect(totals).toMatchObject({ organizations: 4, eligible: 2, share: 0.5, target: 0.5, targetMet: true, unreadable: 1 });
+    // The target counts grassroots organisations only (A and D); the chi bộ trực thuộc B and C apart.
+    expect(totals).toMatchObject({ organizations: 2, eligible: 1, share: 0.5, target: 0.5, targetMet: true, unreadable: 1 });
+    expect(totals.subordinate).toEqual({ organizations: 2, eligible: 1 });
     expect(totals.byKind['chi-bo-co-so']).toEqual({ organizations: 1, eligible: 1 });
     expect(totals.byKind['chi-bo-truc-thuoc']).toEqual({ organizations: 2, eligible: 1 });
     expect(totals.byKind['dang-bo-co-so']).toEqual({ organizations: 1, eligible: 0 });
@@ -113,9 +132,10 @@ describe('the Danh sách tổ chức sheet', () => {
     expect(layout.marker).toBe('BONTOT-GENERATED:consolidation');
     const text = layout.values.flat().filter((v): v is string => typeof v === 'string');
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-    expect(text).toContain('Tổng số tổ chức: 3');
-    expect(text).toContain('Số tổ chức đủ điều kiện đề nghị công nhận: 2');
-    expect(text.some((t) => t.startsWith('Tỷ lệ đạt: 66,67 % — chỉ tiêu 50 %: ĐẠT'))).toBe(true);
+    expect(text).toContain('Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): 3');
+    expect(text).toContain('Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: 2');
+    expect(text).toContain('Tỷ lệ đủ điều kiện: 66,67 % — so với chỉ tiêu 50 %: ĐỦ');
+    expect(text.some((t) => t.includes('tổ chức đạt') || t.startsWith('Tỷ lệ đạt'))).toBe(false);
     expect(text).toContain('Tệp không đọc được (không tính): 1');
     // Machine columns are hidden; the visible ones fit the print area.
     expect(layout.columns.filter((c) => c.hidden).length).toBeGreaterThanOrEqual(5);

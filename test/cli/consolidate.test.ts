@@ -32,6 +32,7 @@ interface ConsolidateDoc {
     target: number;
     targetMet: boolean;
     byKind: Record<string, { organizations: number; eligible: number }>;
+    subordinate: { organizations: number; eligible: number };
     unreadable: number;
     duplicates: number;
   };
@@ -63,7 +64,9 @@ describe('consolidate', () => {
     expect(errors.map((r) => r.file)).toEqual(['cu.xls', 'dang-tai.xlsx']);
     expect(errors[0]!.error).toContain('.xls');
     expect(errors[1]!.error).toMatch(/hỏng|chưa tải về hết/);
-    expect(doc.totals).toMatchObject({ organizations: 4, eligible: 2, share: 0.5, target: 0.5, targetMet: true, unreadable: 2 });
+    // The target counts grassroots organisations only (the two đảng bộ); chi bộ trực thuộc apart.
+    expect(doc.totals).toMatchObject({ organizations: 2, eligible: 1, share: 0.5, target: 0.5, targetMet: true, unreadable: 2 });
+    expect(doc.totals.subordinate).toEqual({ organizations: 2, eligible: 1 });
     expect(doc.totals.byKind['chi-bo-truc-thuoc']).toEqual({ organizations: 2, eligible: 1 });
     expect(doc.totals.byKind['dang-bo-co-so']).toEqual({ organizations: 2, eligible: 1 });
 
@@ -78,8 +81,11 @@ describe('consolidate', () => {
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
     expect(texts).toEqual(expect.arrayContaining(['Chi bộ Khu phố 1', 'Đảng bộ Hợp tác xã Thành Công', 'Đủ điều kiện', 'Không đủ điều kiện', 'Không đọc được tệp']));
-    expect(texts).toContain('Tổng số tổ chức: 4');
-    expect(texts.some((t) => t.startsWith('Tỷ lệ đạt: 50 % — chỉ tiêu 50 %: ĐẠT'))).toBe(true);
+    expect(texts).toContain('Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): 2');
+    expect(texts).toContain('Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: 1');
+    expect(texts).toContain('Tỷ lệ đủ điều kiện: 50 % — so với chỉ tiêu 50 %: ĐỦ');
+    expect(texts).toContain('Chi bộ trực thuộc (không tính vào chỉ tiêu): 1/2 đủ điều kiện');
+    expect(texts.filter((t) => /\bđạt\b/i.test(t) && /tổ chức|tỷ lệ/i.test(t))).toEqual([]);
     expect(texts).toContain('  Chi bộ trực thuộc: 1/2 đủ điều kiện (50 %)');
   });
 
@@ -93,7 +99,8 @@ describe('consolidate', () => {
     const city = await consolidate(['phuong-a.xlsx', 'phuong-b.xlsx', 'cty.xlsx'], 'thanh-pho.xlsx');
     const province = await consolidate(['thanh-pho.xlsx', 'htx.xlsx'], 'tinh.xlsx');
     expect(province.code).toBe(0);
-    expect(city.doc.totals.organizations).toBe(6);
+    expect(city.doc.totals.organizations).toBe(3);
+    expect(city.doc.totals.subordinate).toEqual({ organizations: 3, eligible: 2 });
     expect(province.doc.totals).toEqual(flat.doc.totals);
     expect(province.doc.duplicates).toEqual([]);
     const keys = (doc: ConsolidateDoc): string[] => doc.rows.map((r) => `${r.file}|${r.eligible}|${r.organization?.name ?? r.error}`).sort();
@@ -111,7 +118,7 @@ describe('consolidate', () => {
     await consolidate(['kp1.xlsx', 'kp2.xlsx'], 'phuong-c.xlsx');
     const { code, doc } = await consolidate(['phuong-c.xlsx', 'kp1.xlsx', 'kp3.xlsx'], 'trung.xlsx');
     expect(code).toBe(0);
-    expect(doc.totals).toMatchObject({ organizations: 3, duplicates: 1 });
+    expect(doc.totals).toMatchObject({ organizations: 0, subordinate: { organizations: 3, eligible: 2 }, duplicates: 1 });
     expect(doc.duplicates).toEqual([
       expect.objectContaining({ name: 'Chi bộ Khu phố 1', kept: 'kp1.xlsx', keptVia: 'phuong-c.xlsx', dropped: 'kp1.xlsx', droppedVia: 'kp1.xlsx', verdictDiffers: false }),
     ]);
@@ -131,7 +138,8 @@ describe('consolidate', () => {
     await runCli(['check', 'kp3.xlsx', '--write-summary', '--as-of', AS_OF], dir);
     const { doc } = await consolidate(['kp3.xlsx', 'kp3.tonghop.xlsx', 'ra.xlsx'], 'ra.xlsx', ['--force']);
     expect(doc.skipped.map((s) => s.file)).toEqual(['kp3.tonghop.xlsx', 'ra.xlsx']);
-    expect(doc.totals.organizations).toBe(1);
+    expect(doc.totals.organizations).toBe(0);
+    expect(doc.totals.subordinate.organizations).toBe(1);
     const before = sha256(join(dir, 'kp3.xlsx'));
     const refused = await runCli(['consolidate', 'kp1.xlsx', '-o', 'kp3.xlsx'], dir);
     expect(refused.code).toBe(2);
@@ -147,7 +155,7 @@ describe('consolidate', () => {
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.files).toEqual([{ file: 'mot.xlsx', skipped: expect.stringContaining('tổng hợp') }]);
-    expect(doc.summary).toEqual({ organizations: 0, eligible: 0, share: null, target: 0.5, targetMet: false });
+    expect(doc.summary).toEqual({ organizations: 0, eligible: 0, share: null, target: 0.5, targetMet: false, subordinate: { organizations: 0, eligible: 0 } });
   });
 
   it('worker threads give the same rows, duplicates, totals and messages, in input order, as one thread', async () => {
@@ -176,7 +184,7 @@ describe('consolidate', () => {
     expect(many.rows.map((r) => r.file)).toEqual(['htx.xlsx', 'cu.xls', 'kp1.xlsx', 'kp2.xlsx', 'truong.xlsx', 'kp3.xlsx', 'dang-tai.xlsx', 'tram.xlsx', 'cty.xlsx']);
     expect(many.skipped.map((s) => s.file)).toEqual(['luong.xlsx']);
     expect(many.duplicates).toEqual([expect.objectContaining({ name: 'Chi bộ Khu phố 2', kept: 'kp2.xlsx', keptVia: 'nguon.xlsx', droppedVia: 'kp2.xlsx' })]);
-    expect(many.totals).toMatchObject({ organizations: 7, unreadable: 2, duplicates: 1 });
+    expect(many.totals).toMatchObject({ organizations: 4, subordinate: { organizations: 3, eligible: 2 }, unreadable: 2, duplicates: 1 });
     // The progress lines and totals of the text output too.
     const text = [await run('1', false), await run('3', false)];
     expect(text[1]!.stdout).toBe(text[0]!.stdout);
@@ -186,6 +194,6 @@ describe('consolidate', () => {
   it('--policy changes the verdicts and the target', async () => {
     writeFileSync(join(dir, 'chi-tieu.json'), JSON.stringify({ modelTargetPercent: 80, durationRegular: 70 }));
     const { doc } = await consolidate(['kp1.xlsx', 'kp2.xlsx', 'tram.xlsx'], 'chi-tieu.xlsx', ['--policy', 'chi-tieu.json']);
-    expect(doc.totals).toMatchObject({ organizations: 3, eligible: 2, target: 0.8, targetMet: false });
+    expect(doc.totals).toMatchObject({ organizations: 1, eligible: 0, subordinate: { organizations: 2, eligible: 2 }, target: 0.8, targetMet: false });
   });
 });

@@ -44,10 +44,10 @@ describe('defaults', () => {
     });
   });
 
-  it('block on every code except EXCELLENT_CAP and MEETING_SELF_LOW', () => {
+  it('block on every code except the warnings EXCELLENT_CAP, MEETING_ATTENDANCE_LOW, MEETING_SELF_LOW and YEAR_NOT_OVER', () => {
     const severity = defaultPolicy().severity;
     for (const code of REASON_CODES) {
-      expect([code, severity[code]]).toEqual([code, code === 'EXCELLENT_CAP' || code === 'MEETING_SELF_LOW' ? 'warn' : 'block']);
+      expect([code, severity[code]]).toEqual([code, ['EXCELLENT_CAP', 'MEETING_ATTENDANCE_LOW', 'MEETING_SELF_LOW', 'YEAR_NOT_OVER'].includes(code) ? 'warn' : 'block']);
     }
   });
 

@@ -16,7 +16,7 @@ describe('every reason code of SPEC §1', () => {
       members: [...membersRated(['HTXSNV', 'HTXSNV', 'HTNV', 'KHTNV']), member(6, { rating: null, discipline: 'Khiển trách' })],
       meetings: [
         meeting(2, { date: '2025-01-10', kind: 'regular', speakers: 0, minutes: 10, chairSigned: false, selfAssessment: null }),
-        meeting(3, { date: '2025-02-10', kind: 'regular', selfAssessment: 'kem' }),
+        meeting(3, { date: '2025-02-10', kind: 'regular', selfAssessment: 'kem', present: 8, excused: 2 }),
       ],
       attendance: matrix(['2025-01-10', '2025-02-10', '2025-03-10', '2025-04-10'], [{ name: 'A', marks: 'KPPP' }]),
     });
@@ -25,6 +25,8 @@ describe('every reason code of SPEC §1', () => {
     const produced = new Set([
       ...evaluate({ records: badChiBo, issues, policy: policy(), asOf: AFTER_YEAR }).reasons.map((r) => r.code),
       ...evaluate({ records: badDangBo, issues: [], policy: policy(), asOf: AFTER_YEAR }).reasons.map((r) => r.code),
+      // Checked before the year is over.
+      ...evaluate({ records: badDangBo, issues: [], policy: policy(), asOf: '2025-11-30' }).reasons.map((r) => r.code),
     ]);
     expect([...REASON_CODES].filter((code) => !produced.has(code))).toEqual([]);
   });

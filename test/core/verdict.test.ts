@@ -102,7 +102,10 @@ describe('evaluate', () => {
   it('uses the sheet names the workbook has', () => {
     const records = chiBo({ meetings: monthlyMeetings(2025, { speakers: 1 }).slice(0, 1) });
     const result = evaluate({ records, issues: [], policy: policy(), asOf: '2025-01-31', sheetNames: { meetings: 'SINH HOAT' } });
-    expect(result.reasons.map((r) => [r.code, r.sheet])).toEqual([['SPEAKERS_LOW', 'SINH HOAT']]);
+    expect(result.reasons.map((r) => [r.code, r.sheet])).toEqual([
+      ['SPEAKERS_LOW', 'SINH HOAT'],
+      ['YEAR_NOT_OVER', null],
+    ]);
   });
 
   it('fills the figures of a chi bộ with a matrix', () => {

@@ -216,6 +216,12 @@ describe('RATING_SHARE', () => {
     expect(call(fns.ratingShareFn, ratings, 'Giỏi')).toMatchObject(error('#VALUE!'));
     expect(call(fns.ratingShareFn, [['Giỏi']], 'HTNV')).toMatchObject(error('#VALUE!'));
   });
+
+  test('not-yet-rated entries ("Chưa xếp loại", "chưa …", "đang …") are left out like blanks (SPEC §4)', () => {
+    const pending = [...ratings, ['Chưa xếp loại'], ['chưa đánh giá'], ['ĐANG XẾP LOẠI'.normalize('NFD')]];
+    expect(call(fns.ratingShareFn, pending, 'HTTNV')).toEqual(value(0.75));
+    expect(call(fns.ratingShareFn, [['Chưa xếp loại'], ['']], 'HTTNV')).toMatchObject(error('#DIV/0!'));
+  });
 });
 
 describe('FOURGOOD_ELIGIBLE and FOURGOOD_REASONS (seed II.2.2)', () => {
@@ -236,6 +242,18 @@ describe('FOURGOOD_ELIGIBLE and FOURGOOD_REASONS (seed II.2.2)', () => {
     expect(call(fns.fourGoodEligibleFn, [[100], [100], [100], [100]], ratings, null)).toEqual(value(false));
     const reasons = call(fns.fourGoodReasonsFn, [[100], [100], [100], [100]], ratings, null) as { value: string };
     expect(reasons.value).toMatch(/80/);
+  });
+
+  test('a not-yet-rated entry makes it FALSE, and the reasons say how many are still to be rated (SPEC §4)', () => {
+    const pending = [...good, ['Chưa xếp loại'], ['đang xếp loại'], ['']];
+    expect(call(fns.fourGoodEligibleFn, [[100], [100], [100], [100]], pending, null)).toEqual(value(false));
+    expect(call(fns.fourGoodReasonsFn, [[100], [100], [100], [100]], pending, null)).toEqual(
+      value('Còn 2 đảng viên chưa xếp loại; cần xếp loại xong mới xét công nhận'),
+    );
+    const cells = call(fns.fourGoodReasonsFn, [[100], [100], [100], [100]], [['HTTNV'], ['chưa xếp loại']], 'Đảng bộ cơ sở');
+    expect(cells).toEqual(value('Còn 1 chi bộ trực thuộc chưa xếp loại; cần xếp loại xong mới xét công nhận'));
+    // Without the pending entries the same ratings are eligible: the pending ones alone decide.
+    expect(call(fns.fourGoodEligibleFn, [[100], [100], [100], [100]], [...good, ['']], null)).toEqual(value(true));
   });
 
   test('a member below HTNV fails', () => {
@@ -310,6 +328,13 @@ describe('MODEL_SHARE and NORMALIZE_RATING', () => {
   test.each([['Hoàn thành'], ['Giỏi'], ['']])('%p → #VALUE!', (text) => {
     expect(call(fns.normalizeRatingFn, text)).toMatchObject(error('#VALUE!'));
   });
+
+  test.each([['Chưa xếp loại'], ['chua xep loai'], ['Chưa đánh giá'], ['Đang xếp loại'.normalize('NFD')], ['chưa']])(
+    '%p (not yet rated, SPEC §4) → #N/A "chưa xếp loại", not KXL',
+    (text) => {
+      expect(call(fns.normalizeRatingFn, text)).toEqual({ error: '#N/A', message: 'chưa xếp loại' });
+    },
+  );
 });
 
 describe('the workbook policy reaches the functions', () => {

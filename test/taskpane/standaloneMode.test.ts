@@ -168,7 +168,7 @@ test('with several files, "Tải bảng tổng hợp các tổ chức" downloads
   await page.processFiles([input('b.xlsx', failingBook), input('hong.xlsx', 'x')]);
   const totals = one(root, 'totals');
   expect(totals.hidden).toBe(false);
-  expect(one(totals, 'totals-line').textContent).toContain('1/2 tổ chức đủ điều kiện (50 %), chỉ tiêu 50 %: đạt chỉ tiêu');
+  expect(one(totals, 'totals-line').textContent).toContain('1/2 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (50 %), chỉ tiêu 50 %: đủ so với chỉ tiêu');
   one<HTMLButtonElement>(root, 'download-consolidation').click();
   await waitFor(() => downloads.length === 1);
   expect(downloads[0]?.name).toBe('danh-sach-to-chuc.xlsx');

@@ -88,12 +88,23 @@ const RULE_CASES: [ReasonCode, () => SheetGrid[], boolean][] = [
       }),
     true,
   ],
+  [
+    'MEETING_ATTENDANCE_LOW',
+    // Two of twelve absent with reason at the March meeting: 10/12 = 83.33 %; the year stays 140/144.
+    () =>
+      chiBo((s) => {
+        setMark(s, 1, 2, 'P');
+        setMark(s, 2, 2, 'P');
+      }),
+    false,
+  ],
   ['ABSENCE_UNEXCUSED', () => chiBo((s) => setMark(s, 2, 5, 'K')), true],
   [
     'ABSENCE_STREAK',
+    // June to September: no meeting with a second absence (May and October already have one).
     () =>
       chiBo((s) => {
-        for (const k of [1, 2, 3, 4]) setMark(s, 3, k, 'P');
+        for (const k of [5, 6, 7, 8]) setMark(s, 3, k, 'P');
       }),
     true,
   ],
@@ -108,6 +119,12 @@ const RULE_CASES: [ReasonCode, () => SheetGrid[], boolean][] = [
   ['DISCIPLINE', () => chiBo((s) => (member(s, 5).discipline = 'Khiển trách')), true],
   ['DATA_INVALID', () => chiBoBook().set('Sinh hoạt', 'H5', 'nhiều').grids(), true],
 ];
+
+/**
+ * Reasons that necessarily come with a case's own: a yearly rate at or below the threshold means at
+ * least one meeting at or below it (MEETING_ATTENDANCE_LOW, a warning).
+ */
+const ALSO: Partial<Record<ReasonCode, ReasonCode[]>> = { ATTENDANCE_LOW: ['MEETING_ATTENDANCE_LOW'] };
 
 describe('one broken rule gives exactly its reason', () => {
   test('the correct chi bộ is eligible with no reason and no issue', () => {
@@ -140,9 +157,9 @@ describe('one broken rule gives exactly its reason', () => {
 
   test.each(RULE_CASES)('%s', (code, grids, blocks) => {
     const result = check(grids());
-    expect(codes(result)).toEqual([code]);
+    expect(codes(result)).toEqual([code, ...(ALSO[code] ?? [])]);
     expect(result.eligible).toBe(!blocks);
-    for (const reason of result.reasons) {
+    for (const reason of result.reasons.filter((r) => r.code === code)) {
       expect(reason.severity).toBe(blocks ? 'block' : 'warn');
       expect(reason.message.length).toBeGreaterThan(10);
     }
@@ -159,6 +176,7 @@ describe('one broken rule gives exactly its reason', () => {
       'RATING_MISSING',
       'EXCELLENT_CAP',
       'ATTENDANCE_LOW',
+      'MEETING_ATTENDANCE_LOW',
       'ABSENCE_UNEXCUSED',
       'ABSENCE_STREAK',
       'SPEAKERS_LOW',
@@ -172,7 +190,9 @@ describe('one broken rule gives exactly its reason', () => {
       'DISCIPLINE',
       'DATA_INVALID',
     ];
+    // YEAR_NOT_OVER needs an as-of date inside the year: its own test below.
     expect(RULE_CASES.map(([code]) => code).sort()).toEqual([...all].sort());
+    expect(check(validChiBo(), '2025-12-20').reasons.map((r) => r.code)).toEqual(['YEAR_NOT_OVER']);
   });
 
   test('reasons carry the sheet and cell they come from', () => {
@@ -219,8 +239,8 @@ describe('one broken rule gives exactly its reason', () => {
       s.meetings.splice(6, 1);
       s.marks.forEach((row) => row.splice(6, 1));
     });
-    expect(codes(check(grids, '2025-07-30'))).toEqual([]);
-    expect(codes(check(grids, '2025-07-31'))).toEqual(['REGULAR_MONTH_MISSING']);
+    expect(codes(check(grids, '2025-07-30'))).toEqual(['YEAR_NOT_OVER']);
+    expect(codes(check(grids, '2025-07-31'))).toEqual(['REGULAR_MONTH_MISSING', 'YEAR_NOT_OVER']);
   });
 });
 

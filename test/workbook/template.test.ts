@@ -163,8 +163,9 @@ describe('templateLayouts', () => {
   test('helper formula columns come after the template columns', () => {
     const meetings = byName(chiBo, 'Sinh hoạt');
     expect(meetings.values[0]?.slice(12)).toEqual(['Kết quả', 'Điều kiện chưa đạt']);
-    expect(meetings.formulas?.M2).toBe('=IF(OR(D2="",E2="",H2="",I2=""),"",BONTOT.MEETING_QUALITY(D2,E2,H2,I2,C2))');
-    expect(meetings.formulas?.N7).toContain('BONTOT.MEETING_ISSUES(D7,E7,H7,I7,C7)');
+    // excused = Số đảng viên − (Có mặt + Vắng có lý do + Vắng không lý do): the base MEETING_ATTENDANCE_LOW uses (SPEC §1).
+    expect(meetings.formulas?.M2).toBe('=IF(OR(D2="",E2="",H2="",I2=""),"",BONTOT.MEETING_QUALITY(D2,E2,H2,I2,C2,D2-(E2+F2+G2)))');
+    expect(meetings.formulas?.N7).toContain('BONTOT.MEETING_ISSUES(D7,E7,H7,I7,C7,D7-(E7+F7+G7))');
     const attendance = byName(chiBo, 'Điểm danh');
     expect(attendance.formulas?.AA2).toContain('BONTOT.ATTENDANCE_RATE(C2:Z2)');
     expect(attendance.formulas?.AB3).toContain('BONTOT.MAX_ABSENCE_STREAK(C3:Z3)');
