@@ -544,6 +544,33 @@ export const ruleAttendanceLow: Rule = (ctx) => {
   ];
 };
 
+const NO_MARKS = { C: 0, P: 0, K: 0 } as const;
+
+/**
+ * Per meeting date, the C/P/K marks of the members left out of every attendance figure (exempt, or
+ * with an unreadable exemption): the `Sinh hoạt` counts include them, the meeting's attendance must
+ * not. Empty without a matrix or without such members.
+ */
+const excludedMarksByDate: (ctx: RuleContext) => ReadonlyMap<IsoDate, { C: number; P: number; K: number }> = perContext((ctx) => {
+  const byDate = new Map<IsoDate, { C: number; P: number; K: number }>();
+  const counted = countedMatrix(ctx);
+  const { excluded } = attendanceExclusions(ctx);
+  if (counted === null || excluded === null) return byDate;
+  const { matrix, columns } = counted;
+  for (const row of matrix.rows) {
+    if (!excluded.has(row.key)) continue;
+    for (const index of columns) {
+      const mark = row.marks[index];
+      const date = matrix.columns[index]?.date;
+      if (date === undefined || (mark !== 'C' && mark !== 'P' && mark !== 'K')) continue;
+      const tally = byDate.get(date) ?? { C: 0, P: 0, K: 0 };
+      tally[mark] += 1;
+      byDate.set(date, tally);
+    }
+  }
+  return byDate;
+});
+
 /**
  * MEETING_ATTENDANCE_LOW (chi bộ): each session's attendance from its `Sinh hoạt` counts, Có mặt /
  * (Có mặt + Vắng có lý do + Vắng không lý do), strictly above attendanceMinPercent — the ratio the
@@ -553,17 +580,24 @@ export const ruleAttendanceLow: Rule = (ctx) => {
 export const ruleMeetingAttendanceLow: Rule = (ctx) => {
   const findings: Finding[] = [];
   const minimum = ctx.policy.attendanceMinPercent;
+  const excludedMarks = excludedMarksByDate(ctx);
   for (const session of countedSessions(ctx)) {
     const meeting = session.main;
     if (session.uncertain || meeting.present === null || meeting.absencesUnreadable) continue;
-    const base = meeting.present + meeting.excused + meeting.unexcused;
-    const percent = percentOf(meeting.present, base);
+    // The counts transcribe the whole column; an exempt member's marks are taken back out (SPEC §2).
+    const out = (session.date !== null && excludedMarks.get(session.date)) || NO_MARKS;
+    const present = meeting.present - out.C;
+    const excused = meeting.excused - out.P;
+    const unexcused = meeting.unexcused - out.K;
+    if (present < 0 || excused < 0 || unexcused < 0) continue; // counts that disagree: MATRIX_MISMATCH says so
+    const base = present + excused + unexcused;
+    const percent = percentOf(present, base);
     if (percent === null || percent > minimum) continue;
     findings.push({
       code: 'MEETING_ATTENDANCE_LOW',
       sheet: ctx.sheets.meetings,
       cell: meeting.cells.present,
-      message: `${sessionLabel(session)}: ${meeting.present}/${base} đảng viên phải dự có mặt (${formatNumber(percent)} %; vắng có lý do ${meeting.excused}, vắng không lý do ${meeting.unexcused}), cần trên ${formatNumber(minimum)} %.`,
+      message: `${sessionLabel(session)}: ${present}/${base} đảng viên phải dự có mặt (${formatNumber(percent)} %; vắng có lý do ${excused}, vắng không lý do ${unexcused}), cần trên ${formatNumber(minimum)} %.`,
     });
   }
   return findings;
