@@ -5,6 +5,7 @@
 const fs = require('fs');
 const http = require('http');
 const https = require('https');
+const net = require('net');
 const path = require('path');
 
 const MIME = {
@@ -69,9 +70,43 @@ function handler(root) {
   };
 }
 
-/** Starts serving `root`; resolves with the server and its base URL. Port 0 picks a free port. */
+/** Plain http on the https port: a permanent redirect to the same URL over https. */
+function redirectToHttps(req, res) {
+  const host = req.headers.host || 'localhost';
+  res.writeHead(308, { Location: `https://${host}${req.url || '/'}`, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end('Dùng https: ' + `https://${host}${req.url || '/'}`);
+}
+
+/**
+ * With TLS, one port speaks both: a connection whose first byte opens a TLS handshake (0x16) goes
+ * to the https server, anything else to a small http server that redirects to https — so
+ * http://localhost:3000/ is not an empty response.
+ */
+function dualProtocolServer(tls, app) {
+  const secure = https.createServer(tls, app);
+  const plain = http.createServer(redirectToHttps);
+  const server = net.createServer((socket) => {
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+    socket.on('error', () => socket.destroy());
+  });
+  server.closeAllConnections = () => {
+    secure.closeAllConnections();
+    plain.closeAllConnections();
+  };
+  return server;
+}
+
+/**
+ * Starts serving `root`; resolves with the server and its base URL. Port 0 picks a free port. With
+ * `tls` it serves https, and answers plain http on the same port with a redirect to https.
+ */
 function serve({ root, port = 3000, host = 'localhost', tls = null }) {
-  const server = tls ? https.createServer(tls, handler(root)) : http.createServer(handler(root));
+  const server = tls ? dualProtocolServer(tls, handler(root)) : http.createServer(handler(root));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -81,4 +116,13 @@ function serve({ root, port = 3000, host = 'localhost', tls = null }) {
   });
 }
 
-module.exports = { serve, CSP };
+/** Resolves with null when `port` can be listened on, else with the error (e.g. code EADDRINUSE). */
+function portProblem(port, host = 'localhost') {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error) => resolve(error));
+    probe.listen(port, host, () => probe.close(() => resolve(null)));
+  });
+}
+
+module.exports = { serve, portProblem, CSP };

@@ -6,6 +6,8 @@
  *   bontot fix-encoding IN.xlsx -o OUT.xlsx [--force] [--dry-run]
  * Exit status: 2 usage error or an unreadable file; 1 some organisation not eligible; else 0.
  */
+import { existsSync, readFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { UsageError } from './cli/args';
 import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/common';
 import { CHECK_HELP, CONSOLIDATE_HELP, FIX_ENCODING_HELP, MAIN_HELP, TEMPLATE_HELP } from './cli/help';
@@ -22,12 +24,27 @@ const COMMANDS: Record<string, { run: Run; help: string }> = {
   'fix-encoding': { run: async (...a) => (await import('./cli/fixEncoding')).runFixEncoding(...a), help: FIX_ENCODING_HELP },
 };
 
+/** The version in the project's package.json, found upwards from the compiled file. */
+export function bontotVersion(from: string = __dirname): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (json.name === 'bontot' && json.version) return json.version;
+  }
+  return 'không rõ';
+}
+
 /** Runs `bontot` with the arguments after the program name; resolves to the exit status. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr(MAIN_HELP);
     return EXIT_ERROR;
+  }
+  if (command === '--version' || command === '-v' || command === '-V' || command === 'version') {
+    io.stdout(`bontot ${bontotVersion()}`);
+    return EXIT_OK;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;

@@ -19,14 +19,30 @@ export const EXIT_OK = 0;
 export const EXIT_NOT_ELIGIBLE = 1;
 export const EXIT_ERROR = 2;
 
-/** --as-of YYYY-MM-DD, validated; today when absent. */
+/** --as-of as dd/mm/yyyy (the Vietnamese form, e.g. 15/01/2026) or YYYY-MM-DD, validated; today when absent. */
 export function parseAsOf(value: string | undefined): IsoDate {
   if (value === undefined) return todayIso();
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match || !isValidYmd(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    throw new UsageError(`--as-of "${value}" không hợp lệ; cần một ngày có thật dạng YYYY-MM-DD (ví dụ 2025-12-31).`);
+  const text = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const vietnamese = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : vietnamese
+      ? [Number(vietnamese[3]), Number(vietnamese[2]), Number(vietnamese[1])]
+      : [NaN, NaN, NaN];
+  if (!isValidYmd(year, month, day)) {
+    throw new UsageError(`--as-of "${value}" không hợp lệ; cần một ngày có thật dạng dd/mm/yyyy (ví dụ 31/12/2025) hoặc YYYY-MM-DD (ví dụ 2025-12-31).`);
   }
-  return value.trim();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Where a JSON text stops parsing, as "dòng L, cột C" (from V8's "at position N"), or null. */
+function jsonErrorPlace(text: string, error: unknown): string | null {
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  const offset = position ? Number(position[1]) : /Unexpected end of JSON input/.test(String(error)) ? text.length : null;
+  if (offset === null) return null;
+  const before = text.slice(0, offset).split('\n');
+  return `dòng ${before.length}, cột ${(before[before.length - 1] ?? '').length + 1}`;
 }
 
 /** --policy P.json: the same settings as the `Cấu hình` sheet. Invalid → usage error naming the setting. */
@@ -42,10 +58,17 @@ export async function loadPolicy(path: string | undefined): Promise<Policy | und
     );
   }
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, '');
+  const example = 'ví dụ {"criterionMinPercent": 90, "severity.SPEAKERS_LOW": "warn"}';
+  if (body.trim() === '') throw new UsageError(`Tệp cấu hình "${path}" trống; cần một đối tượng JSON, ${example}.`);
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(body);
   } catch (error) {
-    throw new UsageError(`Tệp cấu hình "${path}" không phải JSON hợp lệ: ${(error as Error).message}.`);
+    // Node's own message is English ("Unexpected token …"): say it in Vietnamese, with the place.
+    const place = jsonErrorPlace(body, error);
+    throw new UsageError(
+      `Tệp cấu hình "${path}" không phải JSON hợp lệ${place ? ` (lỗi ở ${place})` : ''}; cần một đối tượng JSON, ${example}.`,
+    );
   }
   const parsed = policyFromJson(json);
   if (!parsed.ok) {

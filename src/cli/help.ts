@@ -23,7 +23,10 @@ Lệnh:
                Unicode, ghi ra một tệp mới.
 
 Tùy chọn chung:
-  -h, --help   Xem hướng dẫn (bontot <lệnh> --help cho từng lệnh).
+  -h, --help     Xem hướng dẫn (bontot <lệnh> --help cho từng lệnh).
+  -v, --version  In phiên bản của bontot.
+
+Ngày (--as-of) viết dạng dd/mm/yyyy (ví dụ 15/01/2026) hoặc YYYY-MM-DD (2026-01-15).
 
 ${EXIT_CODES_HELP}
 
@@ -43,8 +46,8 @@ Tùy chọn:
   --json             In một tài liệu JSON (asOf, files, summary) thay cho văn bản.
   --policy P.json    Cấu hình ngưỡng (cùng các khóa như trang "Cấu hình"); thay cho cấu hình trong
                      sổ tính. Cấu hình sai: báo thiết lập sai và thoát với mã 2.
-  --as-of YYYY-MM-DD Ngày tính đến (mặc định: hôm nay). Các tháng/quý kết thúc sau ngày này chưa
-                     bị đòi sinh hoạt.
+  --as-of YYYY-MM-DD Ngày tính đến, cũng nhận dạng dd/mm/yyyy (mặc định: hôm nay). Các tháng/quý
+                     kết thúc sau ngày này chưa bị đòi sinh hoạt.
   --write-summary    Ghi bản "Tổng hợp" của mỗi tệp ra TÊN.tonghop.xlsx bên cạnh tệp đầu vào
                      (tệp đầu vào không bị sửa).
   -h, --help         Xem hướng dẫn này.
@@ -97,7 +100,7 @@ nhiều tầng: tệp tổng hợp được đọc lại mà không cần các t
 Tùy chọn:
   -o, --output OUT.xlsx  Tệp kết quả (bắt buộc). Không ghi đè tệp không do bontot tạo (trừ khi --force).
   --policy P.json        Cấu hình ngưỡng khi kiểm tra các sổ tính (và chỉ tiêu tỷ lệ).
-  --as-of YYYY-MM-DD     Ngày tính đến (mặc định: hôm nay).
+  --as-of YYYY-MM-DD     Ngày tính đến, cũng nhận dạng dd/mm/yyyy (mặc định: hôm nay).
   --json                 In kết quả tổng hợp (các dòng và phần tổng) dạng JSON.
   --force                Cho phép ghi đè OUT.xlsx bất kỳ.
   -h, --help             Xem hướng dẫn này.

@@ -48,7 +48,7 @@ import type { SheetGrid } from './types';
 /** Every TCVN3 and VNI code is in U+00A1–U+00FF: a text without one is never legacy. */
 const LATIN1_HIGH = /[\u00a1-\u00ff]/;
 /** The same, or a combining mark that composes into one (NFD text): the quick test on raw values. */
-const MAYBE_HIGH = /[\u00a1-\u00ff\u0300-\u036f]/;
+const MAYBE_HIGH = /[\u00a1-\u00ff]|[\u0300-\u036f]/;
 
 /** Whether a text has a character a legacy font code can be (U+00A1–U+00FF). */
 export function mayBeLegacy(text: string): boolean {

@@ -1,6 +1,6 @@
 /** `bontot consolidate` as a process: mixes, roll-ups of roll-ups, duplicates, bad files. */
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { chiBoSpec, dangBoSpec, plainLayouts, type OrgSpec } from '../../scripts/sampleData';
 import { fakeXls, runCli, sha256, tempDir, writeLayouts } from './helpers';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   dir = tempDir('bontot-consolidate-');
   for (const [file, spec] of ORIGINALS) await writeLayouts(join(dir, file), plainLayouts(spec));
   writeFileSync(join(dir, 'cu.xls'), fakeXls());
-  const truncated = require('fs').readFileSync(join(dir, 'kp1.xlsx')) as Buffer;
+  const truncated = readFileSync(join(dir, 'kp1.xlsx'));
   writeFileSync(join(dir, 'dang-tai.xlsx'), truncated.subarray(0, Math.floor(truncated.length / 2)));
 });
 

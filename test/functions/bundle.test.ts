@@ -3,7 +3,7 @@
  * only a CustomFunctions runtime (associate + Error), and dist/functions.json is what Excel reads.
  * `npm test` builds first; run `npm run build` before running this file alone.
  */
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { createContext, runInContext } from 'vm';
 import { createCustomFunctionsStub, StubCustomFunctionError } from '../support/customFunctionsStub';
@@ -81,7 +81,7 @@ describe('dist/functions.json', () => {
   test('matches the golden copy (regenerate with UPDATE_GOLDEN=1 after an intended change)', () => {
     const golden = join(__dirname, '__golden__', 'functions.json');
     const built = readFileSync(join(dist, 'functions.json'), 'utf8');
-    if (process.env.UPDATE_GOLDEN === '1') require('fs').writeFileSync(golden, built);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, built);
     expect(JSON.parse(built)).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
   });
 });

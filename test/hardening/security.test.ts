@@ -80,6 +80,7 @@ function expectStrictScripts(csp: string): void {
 }
 
 describe('Content Security Policy', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script by path
   const served = (require(join(ROOT, 'scripts', 'serve.js')) as { CSP: string }).CSP;
 
   test("the task pane page and the server: scripts from 'self' only, nothing inline or evaluated", () => {
@@ -93,6 +94,7 @@ describe('Content Security Policy', () => {
   });
 
   test('the help pages run no script at all', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script by path
     const { functionsPage } = require(join(ROOT, 'scripts', 'help-pages.js')) as { functionsPage: (m: unknown, e: unknown) => string };
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     const page = functionsPage(

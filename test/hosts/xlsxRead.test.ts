@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'fs';
 import JSZip from 'jszip';
+import zlib from 'zlib';
 import { join } from 'path';
 import { readWorkbookData, readWorkbookDataWithExcelJs, type WorkbookData } from '../../src/hosts/xlsx';
 import { nodeInflateRaw, readWorkbookData as readWorkbookDataNode, writeWorkbookBuffer } from '../../src/hosts/xlsxFile';
@@ -232,7 +233,6 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
   });
 
   test('the Node inflater stops at the limit it is given', () => {
-    const zlib = require('zlib') as typeof import('zlib');
     const compressed = new Uint8Array(zlib.deflateRawSync(Buffer.alloc(10_000, 0x41)));
     expect(nodeInflateRaw(compressed, 10_000)?.byteLength).toBe(10_000);
     expect(nodeInflateRaw(compressed, 9_999)).toBeNull();

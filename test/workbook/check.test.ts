@@ -14,7 +14,6 @@ import {
   chiBoBook,
   chiBoSpec,
   dangBoBook,
-  dangBoSpec,
   validChiBo,
   validDangBo,
   type ChiBoSpec,

@@ -347,7 +347,6 @@ export interface DangBoSpec {
 
 export function dangBoSpec(): DangBoSpec {
   const names = ['Chi bộ Văn phòng', 'Chi bộ Kế toán', 'Chi bộ Kỹ thuật', 'Chi bộ Kinh doanh', 'Chi bộ Phân xưởng 1', 'Chi bộ Phân xưởng 2', 'Chi bộ Bảo vệ'];
-  const base = chiBoSpec();
   return {
     info: [
       ['Tên tổ chức', 'Đảng bộ Công ty Cổ phần Cơ khí Hòa Bình'],
