@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout } from '../workbook/types';
 import { parseA1, parseRange } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
+import { DOCUMENT_MARGINS } from '../workbook/print';
+import { DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
 
 export * from './zip';
 import { cellsGrid, readXlsxValues, type XlsxProperties } from './xlsxRead';
@@ -197,6 +199,7 @@ function writeValue(cell: ExcelJS.Cell, value: CellValue): void {
 function applyFormat(cell: ExcelJS.Cell, format: RangeFormat, fontName: string | undefined): void {
   const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
   if (fontName && !font.name) font.name = fontName;
+  if (font.size === undefined) font.size = DEFAULT_FONT_SIZE;
   if (format.bold !== undefined) font.bold = format.bold;
   if (format.italic !== undefined) font.italic = format.italic;
   if (format.underline !== undefined) font.underline = format.underline;
@@ -289,13 +292,14 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
     target.width = column.width;
     if (column.hidden) target.hidden = true;
     if (column.numberFormat) target.numFmt = column.numberFormat;
-    target.font = { name: fontName };
+    target.font = { name: fontName, size: DEFAULT_FONT_SIZE };
   });
   layout.values.forEach((row, r) => {
     row.forEach((value, c) => {
       const cell = worksheet.getCell(r + 1, c + 1);
       writeValue(cell, value);
-      cell.font = { ...(cell.font ?? {}), name: fontName };
+      // The size is written too: a font without one prints at 10 pt in LibreOffice, 11 in Excel.
+      cell.font = { size: DEFAULT_FONT_SIZE, ...(cell.font ?? {}), name: fontName };
     });
   });
   for (const [address, formula] of Object.entries(layout.formulas ?? {})) {
@@ -318,6 +322,10 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
   for (const merge of layout.merges) worksheet.mergeCells(merge);
   const validations = (worksheet as unknown as { dataValidations: DataValidationsLike }).dataValidations;
   for (const { range, validation } of layout.validations) validations.add(range, toValidation(validation));
+  // Every row with text carries its height: LibreOffice and WPS do not re-measure wrapped rows.
+  for (const [r, height] of Object.entries(layout.rowHeights ?? layoutRowHeights(layout))) {
+    worksheet.getRow(Number(r) + 1).height = height;
+  }
   if (layout.print) {
     worksheet.pageSetup = {
       ...worksheet.pageSetup,
@@ -327,8 +335,9 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.79, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
+      margins: layout.print.margins ?? DOCUMENT_MARGINS,
       ...(layout.print.area ? { printArea: layout.print.area } : {}),
+      ...(layout.print.titleRows ? { printTitlesRow: layout.print.titleRows } : {}),
     };
   }
 }
