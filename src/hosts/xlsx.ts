@@ -336,10 +336,23 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
       fitToHeight: 0,
       horizontalCentered: true,
       margins: layout.print.margins ?? DOCUMENT_MARGINS,
-      ...(layout.print.area ? { printArea: layout.print.area } : {}),
+      ...(layout.print.area ? { printArea: exceljsPrintArea(layout.print.area) } : {}),
       ...(layout.print.titleRows ? { printTitlesRow: layout.print.titleRows } : {}),
     };
   }
+}
+
+/**
+ * A print area as ExcelJS wants it to write an absolute reference: it puts "$" before each part
+ * only, so "A1:F49" would be written "$A1:$F49" (a mixed reference a program may shift); "A$1:F$49"
+ * becomes "$A$1:$F$49". Whole columns ("A:L") stay as they are.
+ */
+export function exceljsPrintArea(area: string): string {
+  return area
+    .replace(/\$/g, '')
+    .split(':')
+    .map((part) => part.replace(/^([A-Za-z]+)(\d+)$/, '$1$$$2'))
+    .join(':');
 }
 
 /** Builds a workbook from layouts (in order) and returns its `.xlsx` bytes (browser and Node). */
