@@ -22,8 +22,9 @@ import type { CellValue, CheckResult, RangeFormat, SheetLayout } from './types';
 export const SUMMARY_MARKER = markerFor('tong-hop');
 export const SUMMARY_FONT = 'Times New Roman';
 
-/** The visible columns: A STT, B content, C–F figures. */
-const WIDTHS = [6, 46, 13, 12, 12, 13];
+/** The visible columns: A STT, B content, C–F figures. D:F hold "ĐẢNG CỘNG SẢN VIỆT NAM" in 14 pt
+ * bold on one line (about 200 pt; a merged cell that is too narrow clips it in Excel). */
+const WIDTHS = [6, 42, 13, 13, 13, 15];
 const LAST_COL = WIDTHS.length - 1;
 
 export interface SummaryOptions {
