@@ -9,5 +9,7 @@ module.exports = {
   ...base,
   roots: ['<rootDir>/test/render'],
   testPathIgnorePatterns: [],
+  // No browser here: the Chromium setup of the browser tests is not needed.
+  globalSetup: undefined,
   testTimeout: 300000,
 };
