@@ -20,6 +20,7 @@ interface CellStyle {
   fontSize?: number;
   fill?: boolean;
   border?: boolean;
+  wrap?: boolean;
 }
 
 function cellText(value: CellValue | undefined): string {
@@ -41,6 +42,8 @@ function classesOf(style: CellStyle): string[] {
   }
   if (style.fill) classes.push('shade');
   if (style.border) classes.push('bd');
+  // A line the spreadsheet does not wrap ("ĐẢNG CỘNG SẢN VIỆT NAM", the date line) stays on one line.
+  if (!style.wrap) classes.push('nw');
   return classes;
 }
 
@@ -77,6 +80,7 @@ export function renderDocument(layout: SheetLayout): HTMLElement {
         if (format.fontSize !== undefined) style.fontSize = format.fontSize;
         if (format.fill !== undefined) style.fill = true;
         if (format.border !== undefined) style.border = format.border;
+        if (format.wrap !== undefined) style.wrap = format.wrap;
       }
     }
   }

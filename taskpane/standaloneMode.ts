@@ -251,6 +251,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   };
 
   // ------------------------------------------------------------------------------- totals
+  let issuer = '';
   const renderTotals = (): void => {
     const checked = entries.filter((e): e is Extract<FileEntry, { status: 'checked' }> => e.status === 'checked');
     const listed = entries.filter((e) => e.status !== 'skipped');
@@ -267,6 +268,19 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     const { eligible, organizations, share, targetMet: met, subordinate } = counted.totals(policy);
     const button = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'standalone.downloadConsolidation', testid: 'download-consolidation' });
     button.addEventListener('click', () => void downloadConsolidation(button));
+    // The committee that issues the list: its heading and signature (`consolidate --issuer`).
+    const issuerInput = el('input', {
+      attrs: { type: 'text', id: 'consolidation-issuer', value: issuer, autocomplete: 'organization' },
+      i18nAttrs: { placeholder: 'standalone.issuerPlaceholder' },
+      testid: 'consolidation-issuer',
+    });
+    issuerInput.addEventListener('input', () => {
+      issuer = issuerInput.value;
+    });
+    const issuerField = el('div', { class: 'field' }, [
+      el('label', { attrs: { for: 'consolidation-issuer' }, i18n: 'standalone.issuer' }),
+      issuerInput,
+    ]);
     replaceChildren(totals, [
       el('p', {
         class: 'totals-line',
@@ -291,6 +305,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
             }),
           ]
         : []),
+      issuerField,
       el('div', { class: 'actions' }, [button]),
     ]);
     totals.hidden = false;
@@ -325,7 +340,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
           if (entry.status === 'checked') consolidation.add(entry.row, entry.file);
           else if (entry.status === 'error') consolidation.add(rowFromError(entry.file, entry.message), entry.file);
         }
-        return [consolidationLayout(consolidation.rows, { asOf, policy: defaultPolicy(), duplicates: consolidation.duplicates })];
+        return [consolidationLayout(consolidation.rows, { asOf, policy: defaultPolicy(), duplicates: consolidation.duplicates, issuer: issuer.trim() || null })];
       },
       { kind: 'consolidation', title: CONSOLIDATION_SHEET },
     );

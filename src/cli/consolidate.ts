@@ -32,6 +32,7 @@ const OPTIONS = [
   { name: 'policy', value: true },
   { name: 'as-of', value: true },
   { name: 'json', value: false },
+  { name: 'issuer', value: true },
   { name: 'force', value: false },
   { name: 'help', short: 'h', value: false },
 ] as const;
@@ -70,6 +71,8 @@ export interface ConsolidateRunOptions {
   output: string;
   policy?: Policy;
   asOf: IsoDate;
+  /** The committee that issues the consolidation (`--issuer`): its heading and signature. */
+  issuer?: string;
   /** Called after each input file (progress). */
   onFile?: (file: string, outcome: InputOutcome) => void;
 }
@@ -121,7 +124,7 @@ export async function consolidateFiles(options: ConsolidateRunOptions): Promise<
     await pool?.close();
   }
   const rows = consolidation.rows;
-  const layout = consolidationLayout(rows, { asOf: options.asOf, policy, duplicates: consolidation.duplicates });
+  const layout = consolidationLayout(rows, { asOf: options.asOf, policy, duplicates: consolidation.duplicates, issuer: options.issuer ?? null });
   await writeWorkbookFile([layout], options.output, { kind: 'consolidation', title: 'Danh sách tổ chức' });
   return { consolidation, skipped, unreadable, totals: consolidation.totals(policy) };
 }
@@ -290,6 +293,8 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
   const asOf = parseAsOf(optionString(parsed, 'as-of'));
   const policy = await loadPolicy(optionString(parsed, 'policy'));
   const json = optionFlag(parsed, 'json');
+  const issuer = optionString(parsed, 'issuer')?.trim();
+  if (issuer !== undefined && issuer === '') throw new UsageError('--issuer cần tên cấp ủy ban hành, ví dụ --issuer "Đảng ủy phường Bến Thành".');
   if (!optionFlag(parsed, 'force') && (await fileExists(output))) {
     let kind: string | null = null;
     try {
@@ -307,6 +312,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
     output,
     ...(policy ? { policy } : {}),
     asOf,
+    ...(issuer ? { issuer } : {}),
     onFile: json
       ? undefined
       : (file, outcome) => {

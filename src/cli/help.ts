@@ -10,7 +10,7 @@ export const MAIN_HELP = `bontot — kiểm tra hồ sơ mô hình "Chi bộ b�
 Cách dùng:
   bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
   bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
-  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json]
+  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json] [--issuer NAME]
   bontot fix-encoding IN.xlsx -o OUT.xlsx [--force] [--dry-run]
 
 Lệnh:
@@ -85,7 +85,7 @@ Ví dụ:
 export const CONSOLIDATE_HELP = `bontot consolidate — tổng hợp nhiều tổ chức, so với chỉ tiêu
 
 Cách dùng:
-  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json]
+  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json] [--issuer NAME]
 
 Kiểm tra từng sổ tính (lần lượt từng tệp) và ghi OUT.xlsx gồm trang "Danh sách tổ chức": mỗi tổ
 chức một dòng (tên, loại, bốn tiêu chí, tỷ lệ xếp loại, kết quả, lý do) và phần tổng hợp (số tổ
@@ -102,6 +102,9 @@ Tùy chọn:
   --policy P.json        Cấu hình ngưỡng khi kiểm tra các sổ tính (và chỉ tiêu tỷ lệ).
   --as-of YYYY-MM-DD     Ngày tính đến, cũng nhận dạng dd/mm/yyyy (mặc định: hôm nay).
   --json                 In kết quả tổng hợp (các dòng và phần tổng) dạng JSON.
+  --issuer TÊN           Cấp ủy ban hành bản tổng hợp, ví dụ "Đảng ủy phường Bến Thành": in ở phần
+                         tiêu đề và chữ ký ("T/M ĐẢNG ỦY"; thành ủy, tỉnh ủy: "T/M BAN THƯỜNG VỤ").
+                         Không có: các dòng đó để trống (dấu chấm) để ghi tay.
   --force                Cho phép ghi đè OUT.xlsx bất kỳ.
   -h, --help             Xem hướng dẫn này.
 
@@ -109,7 +112,7 @@ Mã thoát: 0 đã ghi tệp tổng hợp; 2 dùng lệnh sai, hoặc có tệp 
 hợp vẫn được ghi, tệp lỗi có dòng riêng).
 
 Ví dụ:
-  bontot consolidate phuong-a/*.xlsx -o phuong-a-tong-hop.xlsx
+  bontot consolidate phuong-a/*.xlsx -o phuong-a-tong-hop.xlsx --issuer "Đảng ủy phường A"
   bontot consolidate phuong-a-tong-hop.xlsx phuong-b-tong-hop.xlsx -o thanh-pho.xlsx`;
 
 export const FIX_ENCODING_HELP = `bontot fix-encoding — chuyển chữ gõ bằng phông TCVN3 hoặc VNI sang Unicode

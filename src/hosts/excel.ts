@@ -19,6 +19,8 @@ import { columnLetters, parseRange, rangeA1 } from '../workbook/a1';
 import { backupSheetName, unicodeFontFor } from '../workbook/legacyFix';
 import { findMarker, placeMarker, MARKER_SEARCH_ROWS } from '../workbook/marker';
 import { isPolicySheetValues, readPolicyGrid, type PolicyCellEntry } from '../workbook/policySheet';
+import { DOCUMENT_MARGINS } from '../workbook/print';
+import { layoutRowHeights } from '../workbook/rowHeights';
 import { SHEET_NAMES } from '../workbook/template';
 import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout } from '../workbook/types';
 
@@ -495,17 +497,46 @@ function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options: Queue
 
   if (layout.frozenRows > 0) sheet.freezePanes.freezeRows(layout.frozenRows);
 
+  // Every row with text carries its height (runs of equal heights in one call each), so the sheet
+  // prints the same in programs that do not re-measure wrapped rows.
+  for (const run of heightRuns(layout.rowHeights ?? layoutRowHeights(layout))) {
+    sheet.getRange(`${run.from + 1}:${run.to + 1}`).format.rowHeight = run.height;
+  }
+
   if (layout.print) {
     const page = sheet.pageLayout;
     page.paperSize = 'A4';
     page.orientation = layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     if (layout.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.centerHorizontally = true;
+    const margins = layout.print.margins ?? DOCUMENT_MARGINS;
+    page.topMargin = margins.top * 72;
+    page.bottomMargin = margins.bottom * 72;
+    page.leftMargin = margins.left * 72;
+    page.rightMargin = margins.right * 72;
+    page.headerMargin = margins.header * 72;
+    page.footerMargin = margins.footer * 72;
+    if (layout.print.titleRows) page.setPrintTitleRows(layout.print.titleRows.replace(/(\d+)/g, '$$$1'));
     // The print area leaves out the hidden marker column.
     const visibleCols = layout.columns.findIndex((c) => c.hidden);
     const printCols = visibleCols > 0 ? visibleCols : cols;
     page.setPrintArea(layout.print.area ?? rangeA1(0, 0, valueRows - 1, printCols - 1));
   }
+}
+
+/** Consecutive rows of equal height, 0-based and inclusive. */
+export function heightRuns(heights: Record<number, number>): { from: number; to: number; height: number }[] {
+  const runs: { from: number; to: number; height: number }[] = [];
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const row of rows) {
+    const height = heights[row] as number;
+    const last = runs[runs.length - 1];
+    if (last && last.to === row - 1 && last.height === height) last.to = row;
+    else runs.push({ from: row, to: row, height });
+  }
+  return runs;
 }
 
 export interface WriteSheetOptions {

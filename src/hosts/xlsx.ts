@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
 import { parseA1, parseRange } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
+import { DOCUMENT_MARGINS } from '../workbook/print';
+import { DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
 
 export * from './zip';
 import { cellsGrid, readXlsxValues, type XlsxProperties } from './xlsxRead';
@@ -198,6 +200,7 @@ function writeValue(cell: ExcelJS.Cell, value: CellValue): void {
 function applyFormat(cell: ExcelJS.Cell, format: RangeFormat, fontName: string | undefined): void {
   const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
   if (fontName && !font.name) font.name = fontName;
+  if (font.size === undefined) font.size = DEFAULT_FONT_SIZE;
   if (format.bold !== undefined) font.bold = format.bold;
   if (format.italic !== undefined) font.italic = format.italic;
   if (format.underline !== undefined) font.underline = format.underline;
@@ -290,13 +293,14 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
     target.width = column.width;
     if (column.hidden) target.hidden = true;
     if (column.numberFormat) target.numFmt = column.numberFormat;
-    target.font = { name: fontName };
+    target.font = { name: fontName, size: DEFAULT_FONT_SIZE };
   });
   layout.values.forEach((row, r) => {
     row.forEach((value, c) => {
       const cell = worksheet.getCell(r + 1, c + 1);
       writeValue(cell, value);
-      cell.font = { ...(cell.font ?? {}), name: fontName };
+      // The size is written too: a font without one prints at 10 pt in LibreOffice, 11 in Excel.
+      cell.font = { size: DEFAULT_FONT_SIZE, ...(cell.font ?? {}), name: fontName };
     });
   });
   for (const [address, formula] of Object.entries(layout.formulas ?? {})) {
@@ -319,6 +323,10 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
   for (const merge of layout.merges) worksheet.mergeCells(merge);
   const validations = (worksheet as unknown as { dataValidations: DataValidationsLike }).dataValidations;
   for (const { range, validation } of layout.validations) validations.add(range, toValidation(validation));
+  // Every row with text carries its height: LibreOffice and WPS do not re-measure wrapped rows.
+  for (const [r, height] of Object.entries(layout.rowHeights ?? layoutRowHeights(layout))) {
+    worksheet.getRow(Number(r) + 1).height = height;
+  }
   if (layout.print) {
     worksheet.pageSetup = {
       ...worksheet.pageSetup,
@@ -328,10 +336,24 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.79, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
-      ...(layout.print.area ? { printArea: layout.print.area } : {}),
+      margins: layout.print.margins ?? DOCUMENT_MARGINS,
+      ...(layout.print.area ? { printArea: exceljsPrintArea(layout.print.area) } : {}),
+      ...(layout.print.titleRows ? { printTitlesRow: layout.print.titleRows } : {}),
     };
   }
+}
+
+/**
+ * A print area as ExcelJS wants it to write an absolute reference: it puts "$" before each part
+ * only, so "A1:F49" would be written "$A1:$F49" (a mixed reference a program may shift); "A$1:F$49"
+ * becomes "$A$1:$F$49". Whole columns ("A:L") stay as they are.
+ */
+export function exceljsPrintArea(area: string): string {
+  return area
+    .replace(/\$/g, '')
+    .split(':')
+    .map((part) => part.replace(/^([A-Za-z]+)(\d+)$/, '$1$$$2'))
+    .join(':');
 }
 
 /** Builds a workbook from layouts (in order) and returns its `.xlsx` bytes (browser and Node). */

@@ -15,7 +15,7 @@
  * The target (SPEC §1) counts grassroots organisations only — chi bộ cơ sở, đảng bộ cơ sở and a
  * plain "Chi bộ" whose level is not given; a chi bộ trực thuộc is listed and counted apart.
  */
-import { formatDate, isoParts } from '../core/dates';
+import { formatDate } from '../core/dates';
 import type { Policy } from '../core/policy';
 import { shareOf } from '../core/percent';
 import { targetMet } from '../core/share';
@@ -32,6 +32,9 @@ import {
 import { orgKindLabel, parseOrgKind } from '../core/vocabulary';
 import { columnLetters } from './a1';
 import { findMarker, markerFor, markerKind, placeMarker } from './marker';
+import { printSetup } from './print';
+import { layoutRowHeights } from './rowHeights';
+import { dateLine, splitCommittee, superiorOrganisation } from './summary';
 import { sheetKeyOf } from './template';
 import type { CellValue, CheckResult, RangeFormat, SheetGrid, SheetLayout } from './types';
 
@@ -348,8 +351,63 @@ export interface ConsolidationLayoutOptions {
   asOf: IsoDate;
   policy: Policy;
   duplicates?: readonly DuplicateNote[];
-  /** Name of the committee that consolidates (printed top left); default a dotted line. */
+  /** The committee that issues the consolidation (`--issuer`, "Đảng ủy phường X"): its heading and
+   * signature; without it those lines are dotted, to be completed by hand. */
+  issuer?: string | null;
+  /** Former name of `issuer`. */
   committee?: string | null;
+}
+
+export interface IssuerHeading {
+  /** Top line: the party organisation ("ĐẢNG BỘ PHƯỜNG X"), dotted when unknown. */
+  organisation: string;
+  /** The issuing committee ("ĐẢNG ỦY PHƯỜNG X"), dotted without an issuer. */
+  body: string;
+  /** The symbol after "-BC/" in the number line ("ĐU", "TU", "QU", "HU"), "…" when unknown. */
+  symbol: string;
+  /** "T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ", or dotted. */
+  signature: string;
+  /** Who keeps the copy ("Văn phòng Đảng ủy"). */
+  office: string;
+}
+
+const COMMITTEE_SYMBOLS: Record<string, { symbol: string; office: string }> = {
+  dang: { symbol: 'ĐU', office: 'Văn phòng Đảng ủy' },
+  thanh: { symbol: 'TU', office: 'Văn phòng Thành ủy' },
+  tinh: { symbol: 'TU', office: 'Văn phòng Tỉnh ủy' },
+  quan: { symbol: 'QU', office: 'Văn phòng Quận ủy' },
+  huyen: { symbol: 'HU', office: 'Văn phòng Huyện ủy' },
+};
+
+/**
+ * The heading and signature of a consolidation issued by `issuer` (Hướng dẫn 36-HD/VPTW): a đảng ủy
+ * ("Đảng ủy phường X") signs "T/M ĐẢNG ỦY" under "ĐẢNG BỘ PHƯỜNG X / ĐẢNG ỦY PHƯỜNG X"; a thành ủy,
+ * tỉnh ủy, quận ủy or huyện ủy — or an issuer named "Ban Thường vụ …" — signs "T/M BAN THƯỜNG VỤ".
+ * Any other name is printed as typed with the organisation line and the signature dotted; no issuer
+ * leaves every line dotted.
+ */
+export function issuerHeading(issuer: string | null | undefined): IssuerHeading {
+  const dotted: IssuerHeading = {
+    organisation: 'ĐẢNG BỘ ……………',
+    body: '……………………',
+    symbol: '…',
+    signature: 'T/M ……………',
+    office: 'Văn phòng cấp ủy',
+  };
+  const name = issuer?.normalize('NFC').replace(/\s+/g, ' ').trim() ?? '';
+  if (name === '') return dotted;
+  const standing = /^ban thuong vu /.exec(foldText(name)) !== null;
+  const committee = standing ? name.split(' ').slice(3).join(' ') : name;
+  const split = splitCommittee(committee);
+  if (!split) return { ...dotted, body: committee.toUpperCase(), ...(standing ? { signature: 'T/M BAN THƯỜNG VỤ' } : {}) };
+  const known = COMMITTEE_SYMBOLS[split.level] ?? { symbol: '…', office: 'Văn phòng cấp ủy' };
+  return {
+    organisation: superiorOrganisation(committee) ?? dotted.organisation,
+    body: committee.toUpperCase(),
+    symbol: known.symbol,
+    signature: split.level === 'dang' && !standing ? 'T/M ĐẢNG ỦY' : 'T/M BAN THƯỜNG VỤ',
+    office: known.office,
+  };
 }
 
 function rowCells(row: ConsolidationRow, index: number): CellValue[] {
@@ -392,19 +450,25 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
   };
   const leftEnd = 'D';
   const rightStart = 'F';
-  const { day, month, year } = isoParts(asOf);
+  let r: number;
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort();
 
-  // Heading of a party document (Hướng dẫn 36-HD/VPTW): committee left, party name and date right.
-  let r = line([options.committee ?? '……………………………']);
-  merges.push(`A${r + 1}:${leftEnd}${r + 1}`, `${rightStart}${r + 1}:${LAST_VISIBLE}${r + 1}`);
-  values[r]![5] = 'ĐẢNG CỘNG SẢN VIỆT NAM';
-  formats.push({ range: `A${r + 1}:${LAST_VISIBLE}${r + 1}`, bold: true, align: 'center' });
-  formats.push({ range: `${rightStart}${r + 1}`, underline: true, fontSize: 14 });
-  r = line(['Số: …-BC/…']);
-  merges.push(`A${r + 1}:${leftEnd}${r + 1}`, `${rightStart}${r + 1}:${LAST_VISIBLE}${r + 1}`);
-  values[r]![5] = `……, ngày ${day} tháng ${month} năm ${year}`;
-  formats.push({ range: `A${r + 1}`, align: 'center' }, { range: `${rightStart}${r + 1}`, italic: true, align: 'center' });
+  // Heading of a party document (Hướng dẫn 36-HD/VPTW): the organisation and the issuing committee
+  // left, the Party's name and the date right; dotted where no issuer was given.
+  const issuer = issuerHeading(options.issuer ?? options.committee ?? null);
+  const headingRow = (left: CellValue, right: CellValue): number => {
+    const at = line([left]);
+    values[at]![5] = right;
+    merges.push(`A${at + 1}:${leftEnd}${at + 1}`, `${rightStart}${at + 1}:${LAST_VISIBLE}${at + 1}`);
+    formats.push({ range: `A${at + 1}`, align: 'center' }, { range: `${rightStart}${at + 1}`, align: 'center' });
+    return at;
+  };
+  r = headingRow(issuer.organisation, 'ĐẢNG CỘNG SẢN VIỆT NAM');
+  formats.push({ range: `${rightStart}${r + 1}`, bold: true, underline: true, fontSize: 14 });
+  r = headingRow(issuer.body, dateLine(undefined, asOf));
+  formats.push({ range: `A${r + 1}`, bold: true }, { range: `${rightStart}${r + 1}`, italic: true });
+  headingRow('*', null);
+  headingRow(`Số …-BC/${issuer.symbol}`, null);
   line();
   r = line(['DANH SÁCH TỔ CHỨC ĐẢNG VÀ KẾT QUẢ ĐÁNH GIÁ MÔ HÌNH "CHI BỘ BỐN TỐT", "ĐẢNG BỘ CƠ SỞ BỐN TỐT"']);
   merges.push(`A${r + 1}:${LAST_VISIBLE}${r + 1}`);
@@ -465,14 +529,17 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
   line();
   const sign = line(['Nơi nhận:']);
   formats.push({ range: `A${sign + 1}`, bold: true, italic: true });
-  values[sign]![7] = 'T/M CẤP ỦY';
-  merges.push(`${columnLetters(7)}${sign + 1}:${LAST_VISIBLE}${sign + 1}`);
+  values[sign]![7] = issuer.signature;
+  merges.push(`A${sign + 1}:${leftEnd}${sign + 1}`, `${columnLetters(7)}${sign + 1}:${LAST_VISIBLE}${sign + 1}`);
   formats.push({ range: `${columnLetters(7)}${sign + 1}`, bold: true, align: 'center' });
-  const recipients = line(['- Như trên;']);
-  values[recipients]![7] = '(Ký, ghi rõ họ tên)';
-  merges.push(`${columnLetters(7)}${recipients + 1}:${LAST_VISIBLE}${recipients + 1}`);
-  formats.push({ range: `${columnLetters(7)}${recipients + 1}`, italic: true, align: 'center' });
-  line(['- Lưu.']);
+  const recipients = line(['- Cấp ủy cấp trên (để báo cáo),']);
+  values[recipients]![7] = 'BÍ THƯ';
+  merges.push(`A${recipients + 1}:${leftEnd}${recipients + 1}`, `${columnLetters(7)}${recipients + 1}:${LAST_VISIBLE}${recipients + 1}`);
+  formats.push({ range: `${columnLetters(7)}${recipients + 1}`, bold: true, align: 'center' });
+  for (const text of ['- Các tổ chức đảng trực thuộc,', `- Lưu ${issuer.office}.`]) {
+    const at = line([text]);
+    merges.push(`A${at + 1}:${leftEnd}${at + 1}`);
+  }
 
   const layout: SheetLayout = {
     name: CONSOLIDATION_SHEET,
@@ -483,10 +550,11 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
     validations: [],
     frozenRows: 0,
     hidden: false,
-    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, area: `A1:${LAST_VISIBLE}${values.length}` },
+    print: printSetup('landscape', { area: `A1:${LAST_VISIBLE}${values.length}`, titleRows: `${headerRow + 1}:${headerRow + 1}` }),
     fontName: 'Times New Roman',
   };
   formats.push({ range: `A${headerRow + 1}`, fontSize: 12 });
+  layout.rowHeights = layoutRowHeights(layout);
   return placeMarker(layout, CONSOLIDATION_MARKER);
 }
 

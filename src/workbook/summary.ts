@@ -8,21 +8,24 @@
  * Percentages are rounded to 2 decimals for display only; the CheckResult keeps the exact values.
  */
 import { formatDate, isoParts } from '../core/dates';
-import { formatNumber, formatPercent } from '../core/text';
+import { foldText, formatNumber, formatPercent } from '../core/text';
 import type { IsoDate, OrgKind, RatedLevel, Reason } from '../core/types';
 import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabulary';
 import { rangeA1 } from './a1';
 import { CRITERION_LABELS } from './criteriaSeed';
 import { uncomputedCriterionText } from '../core/criteria';
 import { markerFor, placeMarker } from './marker';
+import { printSetup } from './print';
+import { layoutRowHeights } from './rowHeights';
 import { SHEET_NAMES } from './template';
 import type { CellValue, CheckResult, RangeFormat, SheetLayout } from './types';
 
 export const SUMMARY_MARKER = markerFor('tong-hop');
 export const SUMMARY_FONT = 'Times New Roman';
 
-/** The visible columns: A STT, B content, C–F figures. */
-const WIDTHS = [6, 46, 13, 12, 12, 13];
+/** The visible columns: A STT, B content, C–F figures. D:F hold "ĐẢNG CỘNG SẢN VIỆT NAM" in 14 pt
+ * bold on one line (about 200 pt; a merged cell that is too narrow clips it in Excel). */
+const WIDTHS = [6, 42, 13, 13, 13, 15];
 const LAST_COL = WIDTHS.length - 1;
 
 export interface SummaryOptions {
@@ -102,12 +105,75 @@ function modelName(kind: OrgKind): string {
   return kind === 'dang-bo' ? 'đảng bộ cơ sở bốn tốt' : 'chi bộ bốn tốt';
 }
 
-/** "Hà Nội, ngày 05 tháng 01 năm 2026", or the blank form "…, ngày … tháng … năm …". */
+/**
+ * The date line of a party document (Hướng dẫn 36-HD/VPTW): days under 10 and the months 1 and 2
+ * with a leading zero — "Hà Nội, ngày 05 tháng 01 năm 2026", "…, ngày 15 tháng 4 năm 2026" — or the
+ * blank form "…, ngày … tháng … năm …" to complete by hand. Every document the product writes
+ * uses this one form.
+ */
 export function dateLine(place?: string, date?: IsoDate): string {
   const where = place && place.trim() !== '' ? place.trim() : '…';
   if (!date) return `${where}, ngày … tháng … năm …`;
   const { year, month, day } = isoParts(date);
-  return `${where}, ngày ${String(day).padStart(2, '0')} tháng ${String(month).padStart(2, '0')} năm ${year}`;
+  const dd = day < 10 ? `0${day}` : String(day);
+  const mm = month < 3 ? `0${month}` : String(month);
+  return `${where}, ngày ${dd} tháng ${mm} năm ${year}`;
+}
+
+/** Upper case as a heading prints it (NFC, Vietnamese letters included). */
+function upper(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toUpperCase();
+}
+
+/** Committees whose name gives their party organisation (SPEC §2): "Quận ủy X" → "ĐẢNG BỘ QUẬN X". */
+const COMMITTEE_ORGANISATIONS: Record<string, string> = {
+  dang: 'ĐẢNG BỘ',
+  thanh: 'ĐẢNG BỘ THÀNH PHỐ',
+  tinh: 'ĐẢNG BỘ TỈNH',
+  quan: 'ĐẢNG BỘ QUẬN',
+  huyen: 'ĐẢNG BỘ HUYỆN',
+};
+
+/** The committee word of a name ("Đảng ủy", "Thành uỷ", "Quan uy") and the rest, or null. */
+export function splitCommittee(name: string): { level: string; rest: string } | null {
+  const words = name.normalize('NFC').trim().split(/\s+/);
+  if (words.length < 3) return null;
+  const level = foldText(words[0] as string);
+  if (foldText(words[1] as string) !== 'uy' || !(level in COMMITTEE_ORGANISATIONS)) return null;
+  return { level, rest: words.slice(2).join(' ') };
+}
+
+/**
+ * The superior party organisation printed top left, from `Cấp ủy cấp trên` (SPEC §2): "Đảng ủy X" →
+ * "ĐẢNG BỘ X"; "Thành ủy / Tỉnh ủy / Quận ủy / Huyện ủy X" → "ĐẢNG BỘ THÀNH PHỐ / TỈNH / QUẬN /
+ * HUYỆN X"; anything else as typed, upper-cased. null when nothing is typed.
+ */
+export function superiorOrganisation(superior: string | null | undefined): string | null {
+  if (!superior || superior.trim() === '') return null;
+  const split = splitCommittee(superior);
+  if (!split) return upper(superior);
+  return `${COMMITTEE_ORGANISATIONS[split.level]} ${upper(split.rest)}`;
+}
+
+/**
+ * The issuing body under it: "CHI BỘ Y" for a chi bộ (its `Tên tổ chức`, with "Chi bộ" added when
+ * the name lacks it), "ĐẢNG ỦY Y" for a đảng bộ cơ sở ("Đảng bộ Y" → "ĐẢNG ỦY Y").
+ */
+export function issuingBody(kind: OrgKind, name: string | null): string {
+  if (kind === 'dang-bo') {
+    if (!name || name.trim() === '') return 'ĐẢNG ỦY …';
+    const words = name.normalize('NFC').trim().split(/\s+/);
+    const rest = words.length > 2 && foldText(`${words[0]} ${words[1]}`) === 'dang bo' ? words.slice(2).join(' ') : name;
+    return `ĐẢNG ỦY ${upper(rest)}`;
+  }
+  if (!name || name.trim() === '') return 'CHI BỘ …';
+  return foldText(name).startsWith('chi bo ') ? upper(name) : `CHI BỘ ${upper(name)}`;
+}
+
+/** "trang Điểm danh, ô J4" — a place as a document names it (never Excel's `Sheet!A1`). */
+export function placeText(sheet: string | null, cell: string | null): string {
+  if (sheet === null) return '';
+  return cell ? `trang ${sheet}, ô ${cell}` : `trang ${sheet}`;
 }
 
 function percentText(value: number | null): string {
@@ -121,8 +187,7 @@ function shareText(share: number | null): string {
 const LEVELS: RatedLevel[] = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
 
 function reasonPlace(reason: Reason): string {
-  if (reason.sheet === null) return '';
-  return reason.cell ? `${reason.sheet}!${reason.cell}` : reason.sheet;
+  return placeText(reason.sheet, reason.cell);
 }
 
 function policySourceText(result: CheckResult): string {
@@ -142,8 +207,7 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
   const kind = effectiveKind(result);
   const { organization, policy, stats } = result;
   const year = organization.year === null ? '…' : String(organization.year);
-  const orgName = organization.name ?? (kind === 'dang-bo' ? 'ĐẢNG BỘ …' : 'CHI BỘ …');
-  const superior = result.info.superior ?? (kind === 'dang-bo' ? '…' : 'ĐẢNG ỦY …');
+  const superior = superiorOrganisation(result.info.superior) ?? 'ĐẢNG BỘ ……………';
   const leftEnd = 2; // A:C
   const rightStart = 3; // D:F
   const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -151,10 +215,10 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
   const heading = (text: string): number => doc.heading(`${roman[section++] ?? String(section)}. ${text}`);
 
   // ---------------------------------------------------------------- heading (36-HD/VPTW)
-  const r1 = doc.row([superior.toUpperCase(), null, null, 'ĐẢNG CỘNG SẢN VIỆT NAM']);
-  const r2 = doc.row([orgName.toUpperCase()]);
+  const r1 = doc.row([superior, null, null, 'ĐẢNG CỘNG SẢN VIỆT NAM']);
+  const r2 = doc.row([issuingBody(kind, organization.name)]);
   const r3 = doc.row(['*', null, null, dateLine(options.place, options.date)]);
-  const r4 = doc.row([`Số: …-BC/${kind === 'dang-bo' ? 'ĐU' : 'CB'}`]);
+  const r4 = doc.row([`Số …-BC/${kind === 'dang-bo' ? 'ĐU' : 'CB'}`]);
   for (const r of [r1, r2, r3, r4]) {
     doc.merge(r, 0, leftEnd);
     doc.merge(r, rightStart, LAST_COL);
@@ -294,8 +358,9 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
     validations: [],
     frozenRows: 0,
     hidden: false,
-    print: { paper: 'A4', orientation: 'portrait', fitToWidth: true, area: rangeA1(0, 0, last, LAST_COL) },
+    print: printSetup('portrait', { area: rangeA1(0, 0, last, LAST_COL) }),
     fontName: SUMMARY_FONT,
   };
+  layout.rowHeights = layoutRowHeights(layout);
   return placeMarker(layout, SUMMARY_MARKER);
 }

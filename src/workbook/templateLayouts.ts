@@ -11,6 +11,8 @@ import { ORG_TYPE_LABELS, orgKindLabel } from '../core/vocabulary';
 import { columnLetters, rangeA1 } from './a1';
 import { criteriaSeedRows } from './criteriaSeed';
 import { policyLayout } from './policySheet';
+import { printSetup } from './print';
+import { layoutRowHeights } from './rowHeights';
 import {
   ATTENDANCE_SHEET,
   CRITERIA_SHEET,
@@ -74,9 +76,14 @@ function tableLayout(name: string, columns: readonly ColumnDef[]): SheetLayout {
   return layout;
 }
 
+/** First helper column of each layout: the print area ends before it (a BONTOT formula shows #NAME?
+ * in programs without the add-in, and the data the check reads never depends on it). */
+const FIRST_HELPER = new WeakMap<SheetLayout, number>();
+
 /** Adds a helper column (header + one formula per row) after the existing columns. */
 function addHelperColumn(layout: SheetLayout, header: string, width: number, rows: number, formula: (row: number) => string): void {
   const c = layout.columns.length;
+  if (!FIRST_HELPER.has(layout)) FIRST_HELPER.set(layout, c);
   const headerRow = layout.values[0] as CellValue[];
   headerRow[c] = header;
   layout.columns[c] = { width };
@@ -168,6 +175,7 @@ function criteriaLayout(type: OrgType): SheetLayout {
   layout.formats.push({ range: rangeA1(1, 0, rows.length, CRITERIA_SHEET.columns.length - 1), border: true });
   // Helper: each criterion's percent, on its own row, over the rows of its items.
   const pc = CRITERIA_SHEET.columns.length;
+  FIRST_HELPER.set(layout, pc);
   (layout.values[0] as CellValue[])[pc] = 'Tỷ lệ đạt';
   layout.columns[pc] = { width: 11 };
   layout.formats.push({ range: rangeA1(0, pc, 0, pc), ...HELPER_FORMAT });
@@ -206,12 +214,31 @@ export function listsLayout(): SheetLayout {
   return layout;
 }
 
+/**
+ * Print setup of a visible template sheet: A4, portrait when its printed columns fit a portrait page
+ * at a readable scale (about 110 characters), else landscape; one page wide; the header row repeated
+ * on every page; the print area the data columns (helper columns left out), whole columns so that
+ * the rows people add are printed too — except `Thông tin`, whose rows are fixed. Every row with
+ * text gets its height (rowHeights.ts).
+ */
+function withPrint(layout: SheetLayout, fixedRows: boolean): SheetLayout {
+  const width = Math.max(layout.columns.length, ...layout.values.map((row) => row.length));
+  const printCols = FIRST_HELPER.get(layout) ?? width;
+  const total = layout.columns.slice(0, printCols).reduce((sum, column) => sum + column.width, 0);
+  const last = columnLetters(printCols - 1);
+  const area = fixedRows ? `A1:${last}${layout.values.length}` : `A:${last}`;
+  layout.print = printSetup(total <= 110 ? 'portrait' : 'landscape', { area, titleRows: '1:1' });
+  layout.rowHeights = layoutRowHeights(layout);
+  return layout;
+}
+
 /** The sheets of a new workbook, in tab order. */
 export function templateLayouts(options: TemplateOptions): SheetLayout[] {
-  const sheets: SheetLayout[] = [infoLayout(options)];
+  const sheets: SheetLayout[] = [withPrint(infoLayout(options), true)];
   if (options.kind === 'chi-bo') sheets.push(membersLayout(), meetingsLayout(), attendanceLayout());
   else sheets.push(subordinatesLayout());
   sheets.push(criteriaLayout(options.type));
+  for (const sheet of sheets.slice(1)) withPrint(sheet, false);
   sheets.push(policyLayout(options.policy ?? defaultPolicy()));
   sheets.push(listsLayout());
   return sheets;

@@ -60,6 +60,28 @@ export type ColumnValidation =
   | { type: 'decimal'; min: number; max?: number }
   | { type: 'date' };
 
+/** Page margins in inches (Hướng dẫn 36-HD/VPTW: top and bottom 20 mm, left 30 mm, right 15 mm). */
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+/** How a sheet prints: A4, orientation, margins, one page wide (any number of pages tall). */
+export interface PrintSetup {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  fitToWidth: boolean;
+  /** A1 range ("A1:F40") or whole columns ("A:L", rows grow with the data). */
+  area?: string;
+  /** Rows repeated at the top of every printed page, 1-based ("1:1", "8:8"). */
+  titleRows?: string;
+  margins?: PageMargins;
+}
+
 /** A sheet to write: values plus everything a host needs to make it look right. */
 export interface SheetLayout {
   name: string;
@@ -74,7 +96,10 @@ export interface SheetLayout {
   frozenRows: number;
   hidden: boolean;
   /** Print setup (the summary is a document people print and sign). */
-  print?: { paper: 'A4'; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; area?: string };
+  print?: PrintSetup;
+  /** Row heights in points by 0-based row (rowHeights.ts): wrapped rows carry their height so that
+   * programs that do not re-measure rows (LibreOffice, WPS) print every line. */
+  rowHeights?: Record<number, number>;
   fontName?: string;
   /** Set on sheets the product generated; the marker cell holds it (see marker.ts). */
   marker?: string;

@@ -93,11 +93,21 @@ export interface FakePageLayout {
   centerHorizontally: boolean;
   centerVertically: boolean;
   printArea: string | null;
+  /** Margins in points. */
+  topMargin: number;
+  bottomMargin: number;
+  leftMargin: number;
+  rightMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  /** Rows repeated on every printed page ("$1:$1"), or null. */
+  printTitleRows: string | null;
 }
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
 const CELL_WRITE_LIMIT = 2_000_000;
 
 function defaultFormat(): FakeCellFormat {
@@ -132,6 +142,8 @@ export class SheetModel {
   readonly cells = new Map<number, FakeCell>();
   merges: Rect[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights (points) set by the add-in, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
   frozenRows = 0;
   frozenColumns = 0;
@@ -144,6 +156,13 @@ export class SheetModel {
     centerHorizontally: false,
     centerVertically: false,
     printArea: null,
+    topMargin: 54,
+    bottomMargin: 54,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    printTitleRows: null,
   };
   tabColor = '';
 
@@ -1044,6 +1063,7 @@ export class FakeWorksheet extends FakeObject {
       for (const [key, cell] of source.cells) copy.cells.set(key, cloneCell(cell));
       copy.merges = source.merges.map((rect) => ({ ...rect }));
       for (const [col, width] of source.columnWidths) copy.columnWidths.set(col, width);
+      for (const [row, height] of source.rowHeights) copy.rowHeights.set(row, height);
       for (const col of source.hiddenColumns) copy.hiddenColumns.add(col);
       copy.frozenRows = source.frozenRows;
       copy.frozenColumns = source.frozenColumns;
@@ -1107,7 +1127,19 @@ class FakePageLayoutProxy extends FakeObject {
     super(context, resolver, 'PageLayout');
   }
   protected scalars(): readonly string[] {
-    return ['orientation', 'paperSize', 'zoom', 'centerHorizontally', 'centerVertically'];
+    return [
+      'orientation',
+      'paperSize',
+      'zoom',
+      'centerHorizontally',
+      'centerVertically',
+      'topMargin',
+      'bottomMargin',
+      'leftMargin',
+      'rightMargin',
+      'headerMargin',
+      'footerMargin',
+    ];
   }
   protected read(prop: string, sheet: SheetModel): unknown {
     const layout = sheet.pageLayout as unknown as Record<string, unknown>;
@@ -1151,6 +1183,57 @@ class FakePageLayoutProxy extends FakeObject {
   }
   set centerVertically(value: boolean) {
     this.put('centerVertically', value);
+  }
+  get topMargin(): number {
+    return this.get('topMargin');
+  }
+  set topMargin(value: number) {
+    if (!Number.isFinite(value) || value < 0) throw new FakeOfficeError('InvalidArgument', 'topMargin: a margin is a number of points ≥ 0.');
+    this.put('topMargin', value);
+  }
+  get bottomMargin(): number {
+    return this.get('bottomMargin');
+  }
+  set bottomMargin(value: number) {
+    if (!Number.isFinite(value) || value < 0) throw new FakeOfficeError('InvalidArgument', 'bottomMargin: a margin is a number of points ≥ 0.');
+    this.put('bottomMargin', value);
+  }
+  get leftMargin(): number {
+    return this.get('leftMargin');
+  }
+  set leftMargin(value: number) {
+    if (!Number.isFinite(value) || value < 0) throw new FakeOfficeError('InvalidArgument', 'leftMargin: a margin is a number of points ≥ 0.');
+    this.put('leftMargin', value);
+  }
+  get rightMargin(): number {
+    return this.get('rightMargin');
+  }
+  set rightMargin(value: number) {
+    if (!Number.isFinite(value) || value < 0) throw new FakeOfficeError('InvalidArgument', 'rightMargin: a margin is a number of points ≥ 0.');
+    this.put('rightMargin', value);
+  }
+  get headerMargin(): number {
+    return this.get('headerMargin');
+  }
+  set headerMargin(value: number) {
+    if (!Number.isFinite(value) || value < 0) throw new FakeOfficeError('InvalidArgument', 'headerMargin: a margin is a number of points ≥ 0.');
+    this.put('headerMargin', value);
+  }
+  get footerMargin(): number {
+    return this.get('footerMargin');
+  }
+  set footerMargin(value: number) {
+    if (!Number.isFinite(value) || value < 0) throw new FakeOfficeError('InvalidArgument', 'footerMargin: a margin is a number of points ≥ 0.');
+    this.put('footerMargin', value);
+  }
+  setPrintTitleRows(rows: string | FakeRange): void {
+    this.queueOn('setPrintTitleRows', (sheet: SheetModel) => {
+      const text = typeof rows === 'string' ? rows : null;
+      if (text === null || !/^\$?\d{1,7}:\$?\d{1,7}$/.test(text.trim())) {
+        throw new FakeOfficeError('InvalidArgument', `Bad print title rows '${String(text)}' (expected "$1:$1").`);
+      }
+      sheet.pageLayout.printTitleRows = text.trim();
+    });
   }
   setPrintArea(printArea: string | FakeRange): void {
     this.queueOn('setPrintArea', (sheet: SheetModel) => {
@@ -1603,7 +1686,7 @@ class FakeRangeFormat extends FakeObject {
     super(context, resolver, 'RangeFormat');
   }
   protected scalars(): readonly string[] {
-    return ['columnWidth', 'horizontalAlignment', 'verticalAlignment', 'wrapText'];
+    return ['columnWidth', 'rowHeight', 'horizontalAlignment', 'verticalAlignment', 'wrapText'];
   }
   protected read(prop: string, model: RangeModel): unknown {
     const rect = singleRect(model);
@@ -1612,6 +1695,11 @@ class FakeRangeFormat extends FakeObject {
         const widths = new Set<number>();
         for (let c = rect.c0; c <= rect.c1 && widths.size < 2; c += 1) widths.add(model.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
         return widths.size === 1 ? [...widths][0] : null;
+      }
+      case 'rowHeight': {
+        const heights = new Set<number>();
+        for (let r = rect.r0; r <= rect.r1 && heights.size < 2; r += 1) heights.add(model.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT);
+        return heights.size === 1 ? [...heights][0] : null;
       }
       case 'horizontalAlignment':
         return uniform(model.sheet, rect, (cell) => cell.format.horizontalAlignment);
@@ -1639,6 +1727,18 @@ class FakeRangeFormat extends FakeObject {
   set columnWidth(value: number) {
     this.set('columnWidth', value, (model: RangeModel) => {
       for (const rect of model.rects) for (let c = rect.c0; c <= rect.c1; c += 1) model.sheet.columnWidths.set(c, value);
+    });
+  }
+  get rowHeight(): number {
+    return this.get('rowHeight');
+  }
+  set rowHeight(value: number) {
+    if (!Number.isFinite(value) || value < 0 || value > 409) throw new FakeOfficeError('InvalidArgument', 'rowHeight: 0–409 points.');
+    this.set('rowHeight', value, (model: RangeModel) => {
+      for (const rect of model.rects) {
+        if (rect.r1 - rect.r0 > 100_000) throw new FakeOfficeError('FakeLimitation', 'The fake does not set the height of so many rows.');
+        for (let r = rect.r0; r <= rect.r1; r += 1) model.sheet.rowHeights.set(r, value);
+      }
     });
   }
   get horizontalAlignment(): string {
@@ -2221,6 +2321,8 @@ export interface SheetSnapshot {
   cells: Record<string, FakeCell>;
   merges: string[];
   columnWidths: Record<string, number>;
+  /** Row heights set by the add-in, by 1-based row number. */
+  rowHeights: Record<string, number>;
   hiddenColumns: string[];
   frozenRows: number;
   frozenColumns: number;
@@ -2414,6 +2516,7 @@ export class FakeExcel {
       cells,
       merges: sheet.merges.map(rectAddress),
       columnWidths: Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnName(c), w])),
+      rowHeights: Object.fromEntries([...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
       hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b).map(columnName),
       frozenRows: sheet.frozenRows,
       frozenColumns: sheet.frozenColumns,

@@ -179,6 +179,19 @@ test('with several files, "Tải bảng tổng hợp các tổ chức" downloads
   expect(text).toContain('a.xlsx');
   expect(text).toContain('b.xlsx');
   expect(text).toContain('Không đọc được tệp');
+  // Without an issuer the heading and signature are dotted, to complete by hand.
+  expect(text).toContain('T/M ……………');
+
+  // The issuer field gives the consolidation its heading and signature.
+  const issuer = one<HTMLInputElement>(root, 'consolidation-issuer');
+  issuer.value = 'Đảng ủy phường Bến Thành';
+  issuer.dispatchEvent(new Event('input'));
+  one<HTMLButtonElement>(root, 'download-consolidation').click();
+  await waitFor(() => downloads.length === 2);
+  const issued = JSON.stringify((await xlsx.readWorkbookData(downloads[1]?.bytes as Uint8Array)).sheets[0]?.values);
+  expect(issued).toContain('ĐẢNG ỦY PHƯỜNG BẾN THÀNH');
+  expect(issued).toContain('ĐẢNG BỘ PHƯỜNG BẾN THÀNH');
+  expect(issued).toContain('T/M ĐẢNG ỦY');
 });
 
 test('checking a file again replaces its card; "Xóa kết quả" empties the list', async () => {

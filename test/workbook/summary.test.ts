@@ -8,6 +8,7 @@ import { readWorkbook } from '../../src/workbook/reader';
 import { dateLine, signatureLabel, summaryLayout, SUMMARY_MARKER } from '../../src/workbook/summary';
 import type { CheckResult, SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { parseRange } from '../../src/workbook/a1';
+import { DOCUMENT_MARGINS } from '../../src/workbook/print';
 import { AS_OF, chiBoSpec, chiBoBook, validChiBo, validDangBo, type MeetingSpec } from './grids';
 
 const eligibleChiBo = (): CheckResult => checkWorkbook(validChiBo(), { asOf: AS_OF });
@@ -79,11 +80,14 @@ describe('summaryLayout', () => {
 
   test('party-document heading and title', () => {
     const layout = summaryLayout(eligibleChiBo(), OPTIONS);
-    expect(layout.values[0]?.[0]).toBe('ĐẢNG ỦY KHỐI CÁC CƠ QUAN THÀNH PHỐ');
+    // The superior organisation (SPEC §2: "Đảng ủy X" → "ĐẢNG BỘ X"), not the committee.
+    expect(layout.values[0]?.[0]).toBe('ĐẢNG BỘ KHỐI CÁC CƠ QUAN THÀNH PHỐ');
     expect(layout.values[0]?.[3]).toBe('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(layout.values[1]?.[0]).toBe('CHI BỘ PHÒNG TỔ CHỨC - HÀNH CHÍNH');
     expect(layout.values[2]?.[3]).toBe('Hà Nội, ngày 20 tháng 01 năm 2026');
-    expect(layout.values[3]?.[0]).toBe('Số: …-BC/CB');
+    expect(layout.values[2]?.[0]).toBe('*');
+    expect(layout.values[3]?.[0]).toBe('Số …-BC/CB');
+    expect(text(layout).some((t) => /kính gửi/i.test(t))).toBe(false);
     expect(text(layout)).toContain('KẾT QUẢ TỰ ĐÁNH GIÁ MÔ HÌNH “CHI BỘ BỐN TỐT” NĂM 2025');
     expect(text(summaryLayout(dangBo()))).toContain('KẾT QUẢ TỰ ĐÁNH GIÁ MÔ HÌNH “ĐẢNG BỘ CƠ SỞ BỐN TỐT” NĂM 2025');
     expect(dateLine()).toBe('…, ngày … tháng … năm …');
@@ -99,7 +103,7 @@ describe('summaryLayout', () => {
         expect(typeof value === 'string' && value.startsWith('=')).toBe(false);
       }
       expect(layout.fontName).toBe('Times New Roman');
-      expect(layout.print).toEqual({ paper: 'A4', orientation: 'portrait', fitToWidth: true, area: `A1:F${layout.values.length}` });
+      expect(layout.print).toEqual({ paper: 'A4', orientation: 'portrait', fitToWidth: true, area: `A1:F${layout.values.length}`, margins: DOCUMENT_MARGINS });
       expect(layout.marker).toBe(SUMMARY_MARKER);
       expect(findMarker(asGrid(layout))).toBe(SUMMARY_MARKER);
       const markerCol = layout.values[0]?.indexOf(SUMMARY_MARKER) ?? -1;
@@ -122,7 +126,8 @@ describe('summaryLayout', () => {
     const result = failingChiBo();
     const layout = summaryLayout(result);
     for (const reason of result.reasons) expect(text(layout)).toContain(reason.message);
-    expect(text(layout)).toContain('Sinh hoạt!H5');
+    expect(text(layout)).toContain('trang Sinh hoạt, ô H5');
+    expect(text(layout).filter((t) => /[A-Za-zÀ-ỹ ]+![A-Z]{1,3}\d+/.test(t))).toEqual([]);
     expect(text(layout).some((t) => t.includes('cần ít nhất 5'))).toBe(true);
     expect(text(layout)).toContain('Lưu ý');
   });
