@@ -39,7 +39,6 @@ import type {
   SubordinateCell,
 } from '../core/types';
 import {
-  DISCIPLINE_FORMS,
   isNotYetRated,
   parseDiscipline,
   parseExempt,
