@@ -37,6 +37,8 @@ import {
   type KindTotals,
 } from '../src/workbook/consolidate';
 import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types';
+// The board's labels ship in this chunk and register themselves before anything here is shown.
+import './boardStrings';
 import { el, replaceChildren } from './dom';
 import { ref, t, type I18nKey } from './i18n';
 

@@ -7,6 +7,8 @@
  * and focus stay as they are). The choice is remembered in localStorage.
  */
 
+import type { BOARD_VI } from './boardStrings';
+
 const VI = {
   'app.title': 'Bốn Tốt',
   'app.subtitle.excel': 'Kiểm tra mô hình “Chi bộ bốn tốt” trước khi nộp',
@@ -180,60 +182,16 @@ const VI = {
   'skipped.tong-hop': 'Đây là bản “Tổng hợp” do Bốn Tốt tạo, không phải sổ tính của tổ chức.',
   'skipped.consolidation': 'Đây là bảng tổng hợp các tổ chức do Bốn Tốt tạo, không phải sổ tính của một tổ chức.',
   'skipped.other': 'Tệp do Bốn Tốt tạo, không phải sổ tính của tổ chức.',
-  'standalone.rollup': 'Bảng tổng hợp',
-  'standalone.printBoard': 'In / Lưu PDF bảng tổng hợp',
-  'standalone.rollupRows': 'Bảng tổng hợp các tổ chức do Bốn Tốt tạo: đọc lại {count} dòng, như lệnh “bontot consolidate”.',
 
-  'board.title': 'Tổng hợp các tổ chức',
-  'board.table.caption': 'Kết quả từng tệp (tệp không đọc được, bỏ qua, trùng ở đầu bảng)',
-  'board.col.file': 'Tệp',
-  'board.col.organization': 'Tổ chức',
-  'board.col.kind': 'Loại',
-  'board.col.verdict': 'Kết quả',
-  'board.col.blocking': 'Lý do chặn',
-  'board.line.error': 'Không đọc được tệp',
-  'board.line.skipped': 'Bỏ qua',
-  'board.line.duplicate': 'Trùng, không tính lại',
-  'board.line.eligible': 'Đủ điều kiện',
-  'board.line.notEligible': 'Không đủ điều kiện',
-  'board.notComputed': 'chưa tính được',
-  'board.pass': '(đạt)',
-  'board.below': '(dưới ngưỡng)',
-  'board.openCard': 'Mở chi tiết của tệp này',
-  'board.via': '(gốc: {file})',
-  'board.noName': '(chưa có tên)',
-  'board.nothingRead': 'Chưa đọc được tổ chức nào ({unreadable} tệp không đọc được); không có gì để tổng hợp.',
-  'board.kind': '{kind}: {eligible}/{organizations} đủ điều kiện ({share})',
-  'board.kindApart': '{kind} (tính riêng, không tính vào chỉ tiêu): {eligible}/{organizations} đủ điều kiện ({share})',
-  'board.unreadable': 'Tệp không đọc được (không tính): {count}',
-  'board.duplicates': 'Bản trùng của cùng một tổ chức (chỉ tính một lần): {count}',
-  'board.chart.verdictTitle': 'Số tổ chức đủ điều kiện so với chỉ tiêu',
-  'board.chart.criteriaTitle': 'Bốn tiêu chí trên các tổ chức',
-  'board.chart.targetBar': 'Tính vào chỉ tiêu',
-  'board.chart.eligible': 'Đủ điều kiện',
-  'board.chart.notEligible': 'Không đủ điều kiện',
-  'board.chart.verdictValue': '{eligible}/{organizations} đủ điều kiện ({share})',
-  'board.chart.target': 'Chỉ tiêu {target} %',
-  'board.chart.criterionValue': '{pass} từ {threshold} % trở lên, {below} dưới {threshold} %, {unknown} chưa tính được',
-  'board.chart.pass': 'Từ {threshold} % trở lên',
-  'board.chart.below': 'Dưới {threshold} %',
-  'board.chart.unknown': 'Chưa tính được',
-  'board.chart.sheetHeading': 'Số liệu biểu đồ',
-  'board.chart.group': 'Nhóm tổ chức',
   'board.pane.intro':
     'Dành cho cấp ủy, hội đồng thẩm định: chọn sổ tính .xlsx của các tổ chức (và bảng tổng hợp của cấp dưới) để xem bảng và biểu đồ tổng hợp, rồi ghi vào sổ tính đang mở thành trang “Danh sách tổ chức” kèm biểu đồ. Các trang khác không bị thay đổi.',
   'board.pane.pick': 'Chọn các tệp cần tổng hợp…',
-  'board.pane.write': 'Ghi trang Danh sách tổ chức',
-  'board.pane.writing': 'Đang ghi trang Danh sách tổ chức…',
-  'board.pane.written': 'Đã ghi trang “{sheet}” kèm biểu đồ và mở trang đó; các trang khác giữ nguyên.',
-  'board.pane.renamed': 'Trang “{base}” của sổ tính này không do Bốn Tốt tạo nên được giữ nguyên; bảng tổng hợp được ghi vào trang “{sheet}”.',
-  'board.pane.failed': 'Không ghi được trang Danh sách tổ chức: {message}',
-  'board.pane.nothing': 'Chưa đọc được tổ chức nào để ghi.',
 };
 
-export type I18nKey = keyof typeof VI;
+/** Keys of the board's labels too: they ship in its lazy chunk (taskpane/boardStrings.ts) and are registered when it loads. */
+export type I18nKey = keyof typeof VI | keyof typeof BOARD_VI;
 
-const EN: Record<I18nKey, string> = {
+const EN: Record<keyof typeof VI, string> = {
   'app.title': 'Bốn Tốt',
   'app.subtitle.excel': 'Check the “four goods” model before you submit',
   'app.subtitle.standalone': 'Check party organisations’ .xlsx workbooks',
@@ -404,61 +362,22 @@ const EN: Record<I18nKey, string> = {
   'skipped.tong-hop': 'This is a “Tổng hợp” report made by Bốn Tốt, not an organisation’s workbook.',
   'skipped.consolidation': 'This is a list of organisations made by Bốn Tốt, not one organisation’s workbook.',
   'skipped.other': 'A file made by Bốn Tốt, not an organisation’s workbook.',
-  'standalone.rollup': 'List of organisations',
-  'standalone.printBoard': 'Print / Save the list as PDF',
-  'standalone.rollupRows': 'A list of organisations made by Bốn Tốt: {count} rows read back, as “bontot consolidate” does.',
 
-  'board.title': 'All organisations',
-  'board.table.caption': 'Result of each file (unreadable, skipped and duplicate files first)',
-  'board.col.file': 'File',
-  'board.col.organization': 'Organisation',
-  'board.col.kind': 'Kind',
-  'board.col.verdict': 'Result',
-  'board.col.blocking': 'Blocking reasons',
-  'board.line.error': 'File could not be read',
-  'board.line.skipped': 'Skipped',
-  'board.line.duplicate': 'Duplicate, not counted again',
-  'board.line.eligible': 'Eligible',
-  'board.line.notEligible': 'Not eligible',
-  'board.notComputed': 'not computed',
-  'board.pass': '(met)',
-  'board.below': '(below)',
-  'board.openCard': 'Open the details of this file',
-  'board.via': '(original: {file})',
-  'board.noName': '(no name)',
-  'board.nothingRead': 'No organisation could be read ({unreadable} unreadable files); nothing to consolidate.',
-  'board.kind': '{kind}: {eligible}/{organizations} eligible ({share})',
-  'board.kindApart': '{kind} (counted apart, not toward the target): {eligible}/{organizations} eligible ({share})',
-  'board.unreadable': 'Unreadable files (not counted): {count}',
-  'board.duplicates': 'Copies of the same organisation (counted once): {count}',
-  'board.chart.verdictTitle': 'Organisations eligible against the target',
-  'board.chart.criteriaTitle': 'The four criteria across organisations',
-  'board.chart.targetBar': 'Counted toward the target',
-  'board.chart.eligible': 'Eligible',
-  'board.chart.notEligible': 'Not eligible',
-  'board.chart.verdictValue': '{eligible}/{organizations} eligible ({share})',
-  'board.chart.target': 'Target {target} %',
-  'board.chart.criterionValue': '{pass} at {threshold} % or more, {below} below {threshold} %, {unknown} not computed',
-  'board.chart.pass': '{threshold} % or more',
-  'board.chart.below': 'Below {threshold} %',
-  'board.chart.unknown': 'Not computed',
-  'board.chart.sheetHeading': 'Chart data',
-  'board.chart.group': 'Group of organisations',
   'board.pane.intro':
     'For the party committee and the appraisal board: choose the organisations’ .xlsx workbooks (and lower levels’ lists) to see the table and charts, then write them into the open workbook as a “Danh sách tổ chức” sheet with a chart. No other sheet is changed.',
   'board.pane.pick': 'Choose the files to consolidate…',
-  'board.pane.write': 'Write the list of organisations sheet',
-  'board.pane.writing': 'Writing the list of organisations sheet…',
-  'board.pane.written': 'Wrote the “{sheet}” sheet with its chart and opened it; no other sheet changed.',
-  'board.pane.renamed': 'This workbook’s “{base}” sheet is your own (not made by Bốn Tốt), so it was left alone; the list went to “{sheet}”.',
-  'board.pane.failed': 'Could not write the list of organisations sheet: {message}',
-  'board.pane.nothing': 'No organisation has been read yet.',
 };
 
 export type Lang = 'vi' | 'en';
 export type I18nParams = Record<string, string | number>;
 
-const TABLES: Record<Lang, Record<I18nKey, string>> = { vi: VI, en: EN };
+const TABLES: Record<Lang, Record<string, string>> = { vi: { ...VI }, en: { ...EN } };
+
+/** Adds labels that ship in a lazy chunk (the board's), so the page's first scripts stay small. */
+export function registerStrings(vi: Readonly<Record<string, string>>, en: Readonly<Record<string, string>>): void {
+  Object.assign(TABLES.vi, vi);
+  Object.assign(TABLES.en, en);
+}
 export const LANG_STORAGE_KEY = 'bontot.lang';
 
 let current: Lang = 'vi';
@@ -491,7 +410,7 @@ export function ref(key: I18nKey): string {
 
 /** The text of a key in the current language, with {name} placeholders filled. */
 export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): string {
-  const template = TABLES[lang][key] ?? VI[key] ?? key;
+  const template = TABLES[lang][key] ?? TABLES.vi[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = String(params[name]);
@@ -504,7 +423,7 @@ export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): 
 }
 
 export function hasKey(key: string): key is I18nKey {
-  return Object.prototype.hasOwnProperty.call(VI, key);
+  return Object.prototype.hasOwnProperty.call(TABLES.vi, key);
 }
 
 /** Sets an element's text to a translated key and remembers the key for language switches. */
