@@ -18,6 +18,7 @@ import { shareOf } from '../src/core/percent';
 import { formatNumber, formatPercent } from '../src/core/text';
 import { CRITERION_IDS, type CriterionId, type IsoDate } from '../src/core/types';
 import { orgKindLabel } from '../src/core/vocabulary';
+import { writeSheet, type SheetChart } from '../src/hosts/excel';
 import type { WorkbookData } from '../src/hosts/xlsx';
 import { checkWorkbook } from '../src/workbook/check';
 import {
@@ -40,7 +41,9 @@ import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types'
 // The board's labels ship in this chunk and register themselves before anything here is shown.
 import './boardStrings';
 import { el, replaceChildren } from './dom';
+import type { ExcelRun } from './excelContext';
 import { ref, t, type I18nKey } from './i18n';
+import type { Status } from './ui';
 
 // ------------------------------------------------------------------------------------- inputs
 
@@ -515,7 +518,8 @@ export function boardSheet(board: Board, asOf: IsoDate, policy: Policy = default
   const width = layout.values[0]?.length ?? 3;
   const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array<CellValue>(Math.max(0, width - cells.length)).fill(null)];
   const values = [...layout.values, pad([]), pad([t('board.chart.sheetHeading')])];
-  const header = values.length;
+  // 1-based row of the block's header (pushed next); the heading is the row above it.
+  const header = values.length + 1;
   values.push(pad([t('board.chart.group'), t('board.chart.eligible'), t('board.chart.notEligible')]));
   for (const bar of board.chart.verdicts) values.push(pad([bar.label, bar.eligible, bar.organizations - bar.eligible]));
   const last = values.length;
@@ -523,4 +527,124 @@ export function boardSheet(board: Board, asOf: IsoDate, policy: Policy = default
     layout: { ...layout, values, formats: [...layout.formats, { range: `A${header}:C${header}`, bold: true }, { range: `A${header - 1}`, bold: true }] },
     chart: { range: `A${header}:C${last}`, title: t('board.chart.verdictTitle') },
   };
+}
+
+/** The add-in's chart on the list sheet: found again by this name when the list is written again. */
+export const BOARD_CHART_NAME = 'BonTot_DanhSachToChuc';
+
+/** The sheet and its native chart: 100 % stacked bars per group, whose 50 % gridline is the default target. */
+export function boardSheetWithChart(board: Board, asOf: IsoDate): { layout: SheetLayout; chart: SheetChart } {
+  const { layout, chart } = boardSheet(board, asOf);
+  const last = layout.values.length;
+  const title = `${chart.title} — ${t('board.chart.target', { target: formatNumber(board.chart.target * 100) })}`;
+  return { layout, chart: { name: BOARD_CHART_NAME, title, source: chart.range, type: 'BarStacked100', from: `A${last + 2}`, to: `H${last + 20}` } };
+}
+
+// ------------------------------------------------------------------------------------- the pane
+
+export interface PaneFile {
+  name: string;
+  read(): Promise<ArrayBuffer | Uint8Array>;
+}
+
+export interface PaneBoardDeps {
+  run: ExcelRun;
+  asOf: () => IsoDate;
+  status: Status;
+  reader: () => Promise<WorkbookReader>;
+}
+
+export interface PaneBoard {
+  /** Reads the files (replacing earlier ones of the same name) and shows the board. */
+  add(files: readonly PaneFile[]): Promise<void>;
+  /** Writes the list sheet with its chart; the sheet's name, or null when nothing was written. */
+  write(): Promise<string | null>;
+  inputs(): readonly BoardInput[];
+}
+
+/**
+ * The board in the Excel pane: the same reading, table and pictures as the page (no cards: each
+ * row's file is named), and "Ghi trang Danh sách tổ chức" writing `bontot consolidate`'s list into
+ * the open workbook (values only) with a native chart, through writeSheet: a sheet the add-in did
+ * not make is never touched.
+ */
+export function createPaneBoard(results: HTMLElement, deps: PaneBoardDeps): PaneBoard {
+  const inputs: BoardInput[] = [];
+  const outcome = el('div', { class: 'outcome', testid: 'board-outcome' });
+  let busy = false;
+  let board: Board | null = null;
+  const writeButton = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'board.pane.write', testid: 'board-write' });
+
+  const render = (): void => {
+    board = collectBoard(inputs);
+    renderBoard(results, board, {}, board.hasRows ? [writeButton] : []);
+    results.appendChild(outcome);
+  };
+
+  const add = async (files: readonly PaneFile[]): Promise<void> => {
+    if (busy || files.length === 0) return;
+    busy = true;
+    writeButton.disabled = true;
+    try {
+      const reader = await deps.reader();
+      const asOf = deps.asOf();
+      for (const [index, file] of files.entries()) {
+        deps.status.say('standalone.reading', { file: file.name, index: index + 1, total: files.length }, 'busy');
+        const read = await readBoardInput(file.name, () => file.read(), reader, asOf);
+        const at = inputs.findIndex((i) => i.file === file.name);
+        if (at >= 0) inputs[at] = read;
+        else inputs.push(read);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      render();
+      const totals = (board as Board | null)?.totals;
+      deps.status.say(
+        'standalone.done',
+        {
+          total: files.length,
+          eligible: totals?.eligible ?? 0,
+          checked: totals?.organizations ?? 0,
+          errors: inputs.filter((i) => i.status === 'error').length,
+          skipped: inputs.filter((i) => i.status === 'skipped').length,
+        },
+        inputs.some((i) => i.status === 'error') ? 'error' : 'ok',
+      );
+    } catch (error) {
+      deps.status.say('standalone.libFailed', { message: error instanceof Error ? error.message : String(error) }, 'error');
+    } finally {
+      busy = false;
+      writeButton.disabled = false;
+    }
+  };
+
+  const write = async (): Promise<string | null> => {
+    if (busy) return null;
+    if (!board || !board.hasRows) {
+      deps.status.say('board.pane.nothing', undefined, 'error');
+      return null;
+    }
+    busy = true;
+    writeButton.disabled = true;
+    deps.status.say('board.pane.writing', undefined, 'busy');
+    try {
+      const { layout, chart } = boardSheetWithChart(board, deps.asOf());
+      const written = await deps.run((context) => writeSheet(context, layout, { replaceOnlyIfMarker: true, chart }));
+      const key: I18nKey = written.sheetName !== layout.name ? 'board.pane.renamed' : 'board.pane.written';
+      const params = { sheet: written.sheetName, base: layout.name };
+      replaceChildren(outcome, [
+        el('p', { class: ['notice', key === 'board.pane.renamed' ? 'notice-warn' : 'notice-ok'], i18n: key, params, testid: 'board-written', data: { sheet: written.sheetName } }),
+      ]);
+      deps.status.say(key, params, 'ok', { shownNearby: true });
+      return written.sheetName;
+    } catch (error) {
+      deps.status.say('board.pane.failed', { message: error instanceof Error ? error.message : String(error) }, 'error');
+      return null;
+    } finally {
+      busy = false;
+      writeButton.disabled = false;
+    }
+  };
+
+  writeButton.addEventListener('click', () => void write());
+  return { add, write, inputs: () => inputs };
 }

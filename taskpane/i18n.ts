@@ -183,6 +183,7 @@ const VI = {
   'skipped.consolidation': 'Đây là bảng tổng hợp các tổ chức do Bốn Tốt tạo, không phải sổ tính của một tổ chức.',
   'skipped.other': 'Tệp do Bốn Tốt tạo, không phải sổ tính của tổ chức.',
 
+  'board.pane.title': 'Tổng hợp nhiều tổ chức',
   'board.pane.intro':
     'Dành cho cấp ủy, hội đồng thẩm định: chọn sổ tính .xlsx của các tổ chức (và bảng tổng hợp của cấp dưới) để xem bảng và biểu đồ tổng hợp, rồi ghi vào sổ tính đang mở thành trang “Danh sách tổ chức” kèm biểu đồ. Các trang khác không bị thay đổi.',
   'board.pane.pick': 'Chọn các tệp cần tổng hợp…',
@@ -363,6 +364,7 @@ const EN: Record<keyof typeof VI, string> = {
   'skipped.consolidation': 'This is a list of organisations made by Bốn Tốt, not one organisation’s workbook.',
   'skipped.other': 'A file made by Bốn Tốt, not an organisation’s workbook.',
 
+  'board.pane.title': 'Consolidate many organisations',
   'board.pane.intro':
     'For the party committee and the appraisal board: choose the organisations’ .xlsx workbooks (and lower levels’ lists) to see the table and charts, then write them into the open workbook as a “Danh sách tổ chức” sheet with a chart. No other sheet is changed.',
   'board.pane.pick': 'Choose the files to consolidate…',
