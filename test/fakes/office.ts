@@ -1235,6 +1235,11 @@ export class FakeChart extends FakeObject {
 
 /** A chart's title, legend or data labels: a few settable properties mapped onto the chart model. */
 class FakeChartPart extends FakeObject {
+  // Accessors defined per part in the constructor (title: text; legend: position; data labels: showValue).
+  declare text: string;
+  declare position: string;
+  declare showValue: boolean;
+
   constructor(
     context: FakeRequestContext,
     resolver: Resolver,
