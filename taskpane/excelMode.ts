@@ -7,6 +7,7 @@
 import { readSheets } from '../src/hosts/excel';
 import { readWorkbook } from '../src/workbook/reader';
 import { sheetKeyOf } from '../src/workbook/template';
+import { createBoardPane, type BoardPane } from './boardPane';
 import { createCheckPane, type CheckPane } from './checkPane';
 import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';
 import { errorText } from './dom';
@@ -28,6 +29,8 @@ export interface ExcelMode {
   template: TemplatePane;
   policy: PolicyPane;
   deadlines: DeadlinesPane;
+  /** The board's consolidation, under the Tổng hợp tab. */
+  board: BoardPane;
   /** Settles when the start-up read (year and policy) is done. */
   ready: Promise<void>;
 }
@@ -37,6 +40,8 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
   const check = createCheckPane(ctx, status);
   renderEncodingAction(check.panel, ctx.run, { onConverted: () => void check.check() });
   const summary = createSummaryPane(ctx, status, check);
+  const board = createBoardPane(ctx, status);
+  summary.panel.appendChild(board.panel);
   const template = createTemplatePane(ctx, status);
   const policy = createPolicyPane(ctx, status);
   const deadlines = createDeadlinesPane(ctx, status);
@@ -69,5 +74,5 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
     }
   })();
 
-  return { ctx, tabs, check, summary, template, policy, deadlines, ready };
+  return { ctx, tabs, check, summary, template, policy, deadlines, board, ready };
 }

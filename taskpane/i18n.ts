@@ -7,6 +7,8 @@
  * and focus stay as they are). The choice is remembered in localStorage.
  */
 
+import type { BOARD_VI } from './boardStrings';
+
 const VI = {
   'app.title': 'Bốn Tốt',
   'app.subtitle.excel': 'Kiểm tra mô hình “Chi bộ bốn tốt” trước khi nộp',
@@ -163,7 +165,7 @@ const VI = {
   'standalone.sample': 'Dùng tệp mẫu',
   'standalone.clear': 'Xóa kết quả',
   'standalone.loadingLib': 'Đang tải bộ đọc tệp Excel…',
-  'standalone.reading': 'Đang kiểm tra {file} ({index}/{total})…',
+  'standalone.reading': 'Đang kiểm tra tệp {index}/{total}: {file}…',
   'standalone.done': 'Đã xử lý {total} tệp: {eligible}/{checked} tổ chức đủ điều kiện; {errors} tệp không đọc được; {skipped} tệp bỏ qua.',
   'standalone.unreadable': 'Không đọc được tệp',
   'standalone.skipped': 'Bỏ qua',
@@ -185,11 +187,17 @@ const VI = {
   'skipped.tong-hop': 'Đây là bản “Tổng hợp” do Bốn Tốt tạo, không phải sổ tính của tổ chức.',
   'skipped.consolidation': 'Đây là bảng tổng hợp các tổ chức do Bốn Tốt tạo, không phải sổ tính của một tổ chức.',
   'skipped.other': 'Tệp do Bốn Tốt tạo, không phải sổ tính của tổ chức.',
+
+  'board.pane.title': 'Tổng hợp nhiều tổ chức',
+  'board.pane.intro':
+    'Dành cho cấp ủy, hội đồng thẩm định: chọn sổ tính .xlsx của các tổ chức (và bảng tổng hợp của cấp dưới) để xem bảng và biểu đồ tổng hợp, rồi ghi vào sổ tính đang mở thành trang “Danh sách tổ chức” kèm biểu đồ. Các trang khác không bị thay đổi.',
+  'board.pane.pick': 'Chọn các tệp cần tổng hợp…',
 };
 
-export type I18nKey = keyof typeof VI;
+/** Keys of the board's labels too: they ship in its lazy chunk (taskpane/boardStrings.ts) and are registered when it loads. */
+export type I18nKey = keyof typeof VI | keyof typeof BOARD_VI;
 
-const EN: Record<I18nKey, string> = {
+const EN: Record<keyof typeof VI, string> = {
   'app.title': 'Bốn Tốt',
   'app.subtitle.excel': 'Check the “four goods” model before you submit',
   'app.subtitle.standalone': 'Check party organisations’ .xlsx workbooks',
@@ -343,7 +351,7 @@ const EN: Record<I18nKey, string> = {
   'standalone.sample': 'Use the sample workbook',
   'standalone.clear': 'Clear results',
   'standalone.loadingLib': 'Loading the Excel file reader…',
-  'standalone.reading': 'Checking {file} ({index}/{total})…',
+  'standalone.reading': 'Checking file {index}/{total}: {file}…',
   'standalone.done': 'Processed {total} files: {eligible}/{checked} organisations eligible; {errors} unreadable; {skipped} skipped.',
   'standalone.unreadable': 'File could not be read',
   'standalone.skipped': 'Skipped',
@@ -365,12 +373,23 @@ const EN: Record<I18nKey, string> = {
   'skipped.tong-hop': 'This is a “Tổng hợp” report made by Bốn Tốt, not an organisation’s workbook.',
   'skipped.consolidation': 'This is a list of organisations made by Bốn Tốt, not one organisation’s workbook.',
   'skipped.other': 'A file made by Bốn Tốt, not an organisation’s workbook.',
+
+  'board.pane.title': 'Consolidate many organisations',
+  'board.pane.intro':
+    'For the party committee and the appraisal board: choose the organisations’ .xlsx workbooks (and lower levels’ lists) to see the table and charts, then write them into the open workbook as a “Danh sách tổ chức” sheet with a chart. No other sheet is changed.',
+  'board.pane.pick': 'Choose the files to consolidate…',
 };
 
 export type Lang = 'vi' | 'en';
 export type I18nParams = Record<string, string | number>;
 
-const TABLES: Record<Lang, Record<I18nKey, string>> = { vi: VI, en: EN };
+const TABLES: Record<Lang, Record<string, string>> = { vi: { ...VI }, en: { ...EN } };
+
+/** Adds labels that ship in a lazy chunk (the board's), so the page's first scripts stay small. */
+export function registerStrings(vi: Readonly<Record<string, string>>, en: Readonly<Record<string, string>>): void {
+  Object.assign(TABLES.vi, vi);
+  Object.assign(TABLES.en, en);
+}
 export const LANG_STORAGE_KEY = 'bontot.lang';
 
 let current: Lang = 'vi';
@@ -403,7 +422,7 @@ export function ref(key: I18nKey): string {
 
 /** The text of a key in the current language, with {name} placeholders filled. */
 export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): string {
-  const template = TABLES[lang][key] ?? VI[key] ?? key;
+  const template = TABLES[lang][key] ?? TABLES.vi[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = String(params[name]);
@@ -416,7 +435,7 @@ export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): 
 }
 
 export function hasKey(key: string): key is I18nKey {
-  return Object.prototype.hasOwnProperty.call(VI, key);
+  return Object.prototype.hasOwnProperty.call(TABLES.vi, key);
 }
 
 /** Sets an element's text to a translated key and remembers the key for language switches. */

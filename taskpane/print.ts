@@ -127,12 +127,14 @@ export interface PrintTarget {
   section: HTMLElement;
   /** window.print (injected in tests). */
   print: () => void;
+  /** Printed after the document (the board's pictures under the list of organisations). */
+  extra?: readonly HTMLElement[];
 }
 
 /** Puts the document into the print section and opens the print dialog. */
 export function printLayout(layout: SheetLayout, target: PrintTarget): HTMLElement {
   const documentNode = renderDocument(layout);
-  replaceChildren(target.section, [documentNode]);
+  replaceChildren(target.section, [documentNode, ...(target.extra ?? [])]);
   const body = target.section.ownerDocument.body;
   body.classList.add('printing');
   const done = (): void => body.classList.remove('printing');

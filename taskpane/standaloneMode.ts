@@ -4,32 +4,25 @@
  * chunk only here), checked like `bontot check` does (same verdict, reasons and issues; files the
  * product wrote are noted and skipped; an unreadable file shows its Vietnamese message and the
  * others go on), and can be downloaded as `NAME.tonghop.xlsx` (`Tổng hợp` alone) or printed. With
- * several files, the list of organisations (`bontot consolidate`'s workbook) can be downloaded too.
+ * several files, the board's overview comes first (taskpane/board.ts, a lazy chunk): the totals as
+ * `bontot consolidate` counts them, two pictures and one table row per file (unreadable and skipped
+ * files on top), each row opening its card; the cards are collapsed. An earlier consolidation is
+ * read back as its rows, as `bontot consolidate` does. The list of organisations can be downloaded
+ * when at least one organisation was read.
  *
  * URL parameters: `?sample=chi-bo-mau` checks samples/chi-bo-mau.xlsx on open; `?asOf=YYYY-MM-DD`
  * fixes the as-of date (like the CLI's --as-of; default today).
  */
 import { isValidYmd, todayIso } from '../src/core/dates';
-import { defaultPolicy } from '../src/core/policy';
-import { formatNumber, formatPercent } from '../src/core/text';
 import type { IsoDate } from '../src/core/types';
 import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
-import { checkWorkbook } from '../src/workbook/check';
 import { summaryLayout } from '../src/workbook/summary';
 import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
-import {
-  Consolidation,
-  CONSOLIDATION_SHEET,
-  consolidationLayout,
-  generatedKind,
-  rowFromCheck,
-  rowFromError,
-  type ConsolidationRow,
-  type GeneratedKind,
-} from '../src/workbook/consolidate';
-import { ref, t, tr, type I18nKey } from './i18n';
+import { CONSOLIDATION_SHEET, type ConsolidationRow, type GeneratedKind } from '../src/workbook/consolidate';
+import type { Board, BoardInput } from './board';
+import { t, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
 import { progressBar, type Status } from './ui';
@@ -61,10 +54,11 @@ export interface StandaloneDeps {
   search?: string;
 }
 
-export type FileEntry =
-  | { file: string; status: 'checked'; result: CheckResult; row: ConsolidationRow; node: HTMLElement }
-  | { file: string; status: 'error'; message: string; node: HTMLElement }
-  | { file: string; status: 'skipped'; kind: GeneratedKind; node: HTMLElement };
+/** A file on the page: what the board reads of it, and its card. */
+export type FileEntry = BoardInput & { node: HTMLElement };
+
+/** The board's chunk (taskpane/board.ts), loaded with the file reader. */
+export type BoardModule = typeof import('./board');
 
 export interface StandaloneMode {
   processFiles(files: readonly InputFile[]): Promise<void>;
@@ -79,6 +73,7 @@ export const CONSOLIDATION_FILE = 'danh-sach-to-chuc.xlsx';
 const SAMPLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
+export const loadBoardModule = (): Promise<BoardModule> => import(/* webpackChunkName: "board" */ './board');
 
 async function defaultFetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url, { credentials: 'same-origin' });
@@ -115,11 +110,6 @@ export function fileInput(file: File): InputFile {
   };
 }
 
-function readErrorMessage(error: unknown): string {
-  if (error instanceof Error && error.name === 'WorkbookReadError') return error.message;
-  return `Lỗi khi kiểm tra tệp: ${errorText(error)}`;
-}
-
 const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
   'tong-hop': 'skipped.tong-hop',
   consolidation: 'skipped.consolidation',
@@ -132,6 +122,15 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   const download = deps.download ?? downloadBytes;
   const fetchBytes = deps.fetchBytes ?? defaultFetchBytes;
   let xlsxPromise: Promise<XlsxModule> | null = null;
+  let boardPromise: Promise<BoardModule> | null = null;
+  let boardModule: BoardModule | null = null;
+  const loadBoard = (): Promise<BoardModule> => {
+    if (!boardPromise) {
+      boardPromise = loadBoardModule().then((module) => (boardModule = module));
+      boardPromise.catch(() => (boardPromise = null));
+    }
+    return boardPromise;
+  };
   const xlsx = (): Promise<XlsxModule> => {
     if (!xlsxPromise) {
       xlsxPromise = (deps.loadXlsx ?? defaultLoadXlsx)();
@@ -158,15 +157,14 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   const sample = el('button', { attrs: { type: 'button' }, i18n: 'standalone.sample', testid: 'use-sample' });
   const clear = el('button', { attrs: { type: 'button', hidden: true }, i18n: 'standalone.clear', testid: 'clear-results' });
   const progress = progressBar('app.busy');
-  const progressText = el('p', { class: 'muted progress-text', testid: 'progress-text' });
   const zone = el('div', { class: 'dropzone', testid: 'dropzone' }, [
     el('p', { class: 'drop-hint', i18n: 'standalone.drop' }),
     el('div', { class: 'actions' }, [pick, sample, clear]),
     input,
   ]);
-  const totals = el('section', { class: 'totals', attrs: { hidden: true }, testid: 'totals' });
+  const totals = el('section', { class: 'totals board', attrs: { hidden: true }, testid: 'totals' });
   const list = el('div', { class: 'files', testid: 'files' });
-  container.append(el('p', { class: 'intro', i18n: 'standalone.intro' }), zone, progress, progressText, totals, list);
+  container.append(el('p', { class: 'intro', i18n: 'standalone.intro' }), zone, progress, totals, list);
 
   const entries: FileEntry[] = [];
   let queue: Promise<void> = Promise.resolve();
@@ -178,10 +176,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     clear.disabled = busy;
     progress.hidden = !busy;
     if (busy) pick.setAttribute('aria-busy', 'true');
-    else {
-      pick.removeAttribute('aria-busy');
-      progressText.textContent = '';
-    }
+    else pick.removeAttribute('aria-busy');
   };
 
   const place = (entry: FileEntry): void => {
@@ -198,13 +193,14 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   };
 
   // ------------------------------------------------------------------------------- one file
+  const CARD_TESTIDS: Record<FileEntry['status'], string> = { checked: 'file-result', error: 'file-error', skipped: 'file-skipped', consolidation: 'file-rollup' };
+  // Each card folds (<details>): with several files they are closed and the board's table opens them.
   const card = (file: string, status: FileEntry['status'], children: HTMLElement[]): HTMLElement =>
-    el('article', { class: ['file-card', `file-${status}`], testid: status === 'checked' ? 'file-result' : status === 'error' ? 'file-error' : 'file-skipped', data: { file, status } }, [
-      el('h2', { class: 'file-name', text: file }),
-      ...children,
+    el('article', { class: ['file-card', `file-${status}`], testid: CARD_TESTIDS[status], data: { file, status } }, [
+      el('details', { class: 'card-details', attrs: { open: true } }, [el('summary', { class: 'card-summary' }, [el('h2', { class: 'file-name', text: file })]), ...children]),
     ]);
 
-  const checkedEntry = (file: string, result: CheckResult, row: ConsolidationRow): FileEntry => {
+  const checkedEntry = (file: string, result: CheckResult, row: ConsolidationRow, blocking: number): FileEntry => {
     const summaryButton = el('button', { attrs: { type: 'button' }, i18n: 'standalone.downloadSummary', testid: 'download-summary' });
     const printButton = el('button', { attrs: { type: 'button' }, i18n: 'standalone.print', testid: 'print-summary' });
     summaryButton.addEventListener('click', () => void downloadSummary(file, result, summaryButton));
@@ -213,7 +209,14 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       status.say('standalone.printing', { file }, 'info');
     });
     const node = card(file, 'checked', [renderResult(result, { headingLevel: 3 }), el('div', { class: 'actions' }, [summaryButton, printButton])]);
-    return { file, status: 'checked', result, row, node };
+    return { file, status: 'checked', result, row, blocking, node };
+  };
+
+  const rollupEntry = (file: string, rows: ConsolidationRow[]): FileEntry => {
+    const node = card(file, 'consolidation', [
+      el('p', { class: 'notice' }, [el('strong', { i18n: 'standalone.rollup' }), ': ', el('span', { i18n: 'standalone.rollupRows', params: { count: rows.length }, testid: 'rollup-note' })]),
+    ]);
+    return { file, status: 'consolidation', rows, node };
   };
 
   const errorEntry = (file: string, message: string): FileEntry => {
@@ -232,83 +235,93 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
 
   const checkOne = async (file: InputFile): Promise<FileEntry> => {
     let module: XlsxModule;
+    let board: BoardModule;
     try {
-      module = await xlsx();
+      [module, board] = await Promise.all([xlsx(), loadBoard()]);
     } catch (error) {
       return errorEntry(file.name, t('standalone.libFailed', { message: errorText(error) }));
     }
-    try {
-      const data = await module.readWorkbookData(await file.read());
-      const generated = generatedKind(data);
-      if (generated !== null) return skippedEntry(file.name, generated);
-      const result = checkWorkbook(data.sheets, { asOf });
-      // The list of organisations judges everyone by one policy, as `bontot consolidate` does.
-      const forList = result.policySource === 'workbook' ? checkWorkbook(data.sheets, { asOf, policy: defaultPolicy() }) : result;
-      return checkedEntry(file.name, result, rowFromCheck(file.name, forList));
-    } catch (error) {
-      return errorEntry(file.name, readErrorMessage(error));
+    // Read and checked as `bontot consolidate` does (board.ts); never throws.
+    const read = await board.readBoardInput(file.name, () => file.read(), module, asOf);
+    switch (read.status) {
+      case 'checked':
+        return checkedEntry(read.file, read.result, read.row, read.blocking);
+      case 'consolidation':
+        return rollupEntry(read.file, read.rows);
+      case 'skipped':
+        return skippedEntry(read.file, read.kind);
+      case 'error':
+        return errorEntry(read.file, read.message);
     }
   };
 
-  // ------------------------------------------------------------------------------- totals
+  // ------------------------------------------------------------------------------- the board
+  /** The committee that issues the consolidation (`consolidate --issuer`): kept across re-renders. */
   let issuer = '';
+  /** The board of every file on the page, in page order (null until the board's chunk is loaded). */
+  const currentBoard = (): Board | null => (boardModule ? boardModule.collectBoard(entries) : null);
+
+  const openCard = (file: string): void => {
+    const entry = entries.find((e) => e.file === file);
+    const details = entry?.node.querySelector('details');
+    if (!entry || !details) return;
+    details.open = true;
+    entry.node.scrollIntoView?.({ block: 'start' });
+    const heading = entry.node.querySelector<HTMLElement>('.card-summary');
+    heading?.focus();
+  };
+
+  /** The board is shown for several files, or for one earlier consolidation (its rows). */
+  const showsBoard = (): boolean => entries.length > 1 || entries.some((e) => e.status === 'consolidation');
+
   const renderTotals = (): void => {
-    const checked = entries.filter((e): e is Extract<FileEntry, { status: 'checked' }> => e.status === 'checked');
-    const listed = entries.filter((e) => e.status !== 'skipped');
-    if (listed.length < 2) {
+    const board = showsBoard() ? currentBoard() : null;
+    if (!board || !boardModule) {
       totals.hidden = true;
       replaceChildren(totals);
       return;
     }
-    const policy = defaultPolicy();
-    // Counted as the CLI and the consolidation count: grassroots organisations toward the target,
-    // chi bộ trực thuộc apart, the same organisation once; each by its own check's verdict.
-    const counted = new Consolidation();
-    for (const e of checked) counted.add({ ...e.row, status: e.result.eligible ? 'eligible' : 'not-eligible' });
-    const { eligible, organizations, share, targetMet: met, subordinate } = counted.totals(policy);
-    const button = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'standalone.downloadConsolidation', testid: 'download-consolidation' });
-    button.addEventListener('click', () => void downloadConsolidation(button));
-    // The committee that issues the list: its heading and signature (`consolidate --issuer`).
-    const issuerInput = el('input', {
-      attrs: { type: 'text', id: 'consolidation-issuer', value: issuer, autocomplete: 'organization' },
-      i18nAttrs: { placeholder: 'standalone.issuerPlaceholder' },
-      testid: 'consolidation-issuer',
-    });
-    issuerInput.addEventListener('input', () => {
-      issuer = issuerInput.value;
-    });
-    const issuerField = el('div', { class: 'field' }, [
-      el('label', { attrs: { for: 'consolidation-issuer' }, i18n: 'standalone.issuer' }),
-      issuerInput,
-    ]);
-    replaceChildren(totals, [
-      el('p', {
-        class: 'totals-line',
-        testid: 'totals-line',
-        data: { eligible, organizations, subordinateEligible: subordinate.eligible, subordinateOrganizations: subordinate.organizations },
-        i18n: 'standalone.totals',
-        params: {
-          eligible,
-          organizations,
-          share: share === null ? '—' : formatPercent(share * 100),
-          target: formatNumber(policy.modelTargetPercent),
-          met: ref(met ? 'standalone.targetMet' : 'standalone.targetNotMet'),
-        },
-      }),
-      ...(subordinate.organizations > 0
-        ? [
-            el('p', {
-              class: 'totals-line',
-              testid: 'totals-subordinate',
-              i18n: 'standalone.totalsSubordinate',
-              params: { eligible: subordinate.eligible, organizations: subordinate.organizations },
-            }),
-          ]
-        : []),
-      issuerField,
-      el('div', { class: 'actions' }, [button]),
-    ]);
+    const actions: HTMLElement[] = [];
+    if (board.hasRows) {
+      const button = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'standalone.downloadConsolidation', testid: 'download-consolidation' });
+      button.addEventListener('click', () => void downloadConsolidation(button));
+      const printButton = el('button', { attrs: { type: 'button' }, i18n: 'standalone.printBoard', testid: 'print-board' });
+      printButton.addEventListener('click', () => printBoard());
+      // The committee that issues the list: its heading and signature (`consolidate --issuer`).
+      const issuerInput = el('input', {
+        attrs: { type: 'text', id: 'consolidation-issuer', value: issuer, autocomplete: 'organization' },
+        i18nAttrs: { placeholder: 'standalone.issuerPlaceholder' },
+        testid: 'consolidation-issuer',
+      });
+      issuerInput.addEventListener('input', () => {
+        issuer = issuerInput.value;
+      });
+      const issuerField = el('div', { class: 'field' }, [el('label', { attrs: { for: 'consolidation-issuer' }, i18n: 'standalone.issuer' }), issuerInput]);
+      actions.push(issuerField, button, printButton);
+    }
+    boardModule.renderBoard(totals, board, { onOpen: openCard }, actions);
     totals.hidden = false;
+  };
+
+  /** The list of organisations as `bontot consolidate` writes it, with the two pictures under it. */
+  const printBoard = (): void => {
+    const board = currentBoard();
+    if (!board || !boardModule) return;
+    printLayout(boardModule.consolidationSheet(board, asOf, { issuer: issuer.trim() || null }), {
+      section: printSection(),
+      print: deps.print ?? (() => window.print()),
+      extra: [boardModule.verdictChart(board.chart), boardModule.criteriaChart(board.chart)],
+    });
+    status.say('standalone.printing', { file: CONSOLIDATION_FILE }, 'info');
+  };
+
+  /** Several cards fold so that the board comes first; one card stays open. */
+  const foldCards = (): void => {
+    const fold = entries.length > 1;
+    for (const entry of entries) {
+      const details = entry.node.querySelector('details');
+      if (details) details.open = !fold;
+    }
   };
 
   // ------------------------------------------------------------------------------- downloads
@@ -335,12 +348,9 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       CONSOLIDATION_FILE,
       button,
       () => {
-        const consolidation = new Consolidation();
-        for (const entry of entries) {
-          if (entry.status === 'checked') consolidation.add(entry.row, entry.file);
-          else if (entry.status === 'error') consolidation.add(rowFromError(entry.file, entry.message), entry.file);
-        }
-        return [consolidationLayout(consolidation.rows, { asOf, policy: defaultPolicy(), duplicates: consolidation.duplicates, issuer: issuer.trim() || null })];
+        const board = currentBoard();
+        if (!board || !boardModule) throw new Error(t('board.pane.nothing'));
+        return [boardModule.consolidationSheet(board, asOf, { issuer: issuer.trim() || null })];
       },
       { kind: 'consolidation', title: CONSOLIDATION_SHEET },
     );
@@ -353,16 +363,16 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     queue = queue.then(async () => {
       const total = files.length;
       let index = 0;
-      if (!xlsxPromise) status.say('standalone.loadingLib', undefined, 'busy');
       for (const file of files) {
         index += 1;
-        tr(progressText, 'standalone.reading', { file: file.name, index, total });
+        status.say('standalone.reading', { file: file.name, index, total }, 'busy');
         const entry = await checkOne(file);
         place(entry);
         renderTotals();
         // Let the page paint between files.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
+      foldCards();
       const batch = entries.filter((e) => files.some((f) => f.name === e.file));
       const checked = batch.filter((e): e is Extract<FileEntry, { status: 'checked' }> => e.status === 'checked');
       const only = checked[0];
@@ -372,19 +382,21 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       } else if (batch.length === 1 && batch[0]?.status === 'error') {
         status.say('standalone.done', { total: 1, eligible: 0, checked: 0, errors: 1, skipped: 0 }, 'error');
       } else {
+        // The page's counts are the board's (as `bontot consolidate` counts them), not a second tally.
+        const board = currentBoard();
         status.say(
           'standalone.done',
           {
             total: batch.length,
-            eligible: checked.filter((e) => e.result.eligible).length,
-            checked: checked.length,
+            eligible: board ? board.totals.eligible : checked.filter((e) => e.result.eligible).length,
+            checked: board ? board.totals.organizations : checked.length,
             errors: batch.filter((e) => e.status === 'error').length,
             skipped: batch.filter((e) => e.status === 'skipped').length,
           },
           batch.some((e) => e.status === 'error') ? 'error' : 'ok',
         );
       }
-      const first = batch[0]?.node.querySelector<HTMLElement>('.file-name');
+      const first = totals.hidden ? batch[0]?.node.querySelector<HTMLElement>('.file-name') : totals.querySelector<HTMLElement>('.board-title');
       if (first) {
         first.setAttribute('tabindex', '-1');
         first.focus();

@@ -19,6 +19,7 @@ import {
   errorMessage,
   fileExists,
   generatedKind,
+  inputFiles,
   GENERATED_NOTES,
   loadPolicy,
   parseAsOf,
@@ -188,6 +189,7 @@ const OPTIONS = [
   { name: 'policy', value: true },
   { name: 'as-of', value: true },
   { name: 'write-summary', value: false },
+  { name: 'recursive', short: 'r', value: false },
   { name: 'help', short: 'h', value: false },
 ] as const;
 
@@ -216,6 +218,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
     return EXIT_OK;
   }
   if (parsed.positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra: bontot check FILE.xlsx...');
+  const files = inputFiles(parsed.positionals, optionFlag(parsed, 'recursive'));
   const asOf = parseAsOf(optionString(parsed, 'as-of'));
   const given = await loadPolicy(optionString(parsed, 'policy'));
   const json = optionFlag(parsed, 'json');
@@ -227,7 +230,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
   let failed = false;
   let notEligible = false;
   // One file at a time: only its verdict is kept, never its grids.
-  for (const file of parsed.positionals) {
+  for (const file of files) {
     let result: CheckResult;
     try {
       const data = await readWorkbookFileData(file);

@@ -1,9 +1,10 @@
 /** What the `bontot` subcommands share: output streams, --policy, --as-of, generated-file detection. */
-import { promises as fs } from 'fs';
+import { promises as fs, readdirSync, statSync } from 'fs';
 import { isValidYmd, todayIso } from '../core/dates';
 import { policyFromJson, type Policy } from '../core/policy';
 import type { IsoDate } from '../core/types';
 import { UsageError } from './args';
+import { expandInputs, NoMatchError, type EntryType, type FileSystemView } from './inputs';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -98,4 +99,38 @@ export async function fileExists(path: string): Promise<boolean> {
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function entryType(path: string): EntryType | null {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The disk as src/cli/inputs.ts sees it; links are followed (the walk's depth is bounded there). */
+export const diskView: FileSystemView = {
+  typeOf: entryType,
+  list(path) {
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((entry) => ({
+        name: entry.name,
+        type: entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : entry.isSymbolicLink() ? entryType(`${path}/${entry.name}`) : null,
+      }));
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** The command's file arguments with folders and patterns expanded; a pattern matching nothing is a usage error. */
+export function inputFiles(args: readonly string[], recursive: boolean): string[] {
+  try {
+    return expandInputs(args, diskView, { recursive });
+  } catch (error) {
+    if (error instanceof NoMatchError) throw new UsageError(error.message);
+    throw error;
+  }
 }

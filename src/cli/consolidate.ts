@@ -25,7 +25,7 @@ import {
 } from '../workbook/consolidate';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { readInput, type InputRead, type WorkerReply, type WorkerRequest, type WorkerSetup } from './consolidateWorker';
-import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, loadPolicy, parseAsOf, type CliIo } from './common';
+import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
@@ -34,6 +34,7 @@ const OPTIONS = [
   { name: 'json', value: false },
   { name: 'issuer', value: true },
   { name: 'force', value: false },
+  { name: 'recursive', short: 'r', value: false },
   { name: 'help', short: 'h', value: false },
 ] as const;
 
@@ -290,6 +291,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
   if (output === undefined) throw new UsageError('Thiếu tệp kết quả: bontot consolidate FILE.xlsx... -o OUT.xlsx');
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tệp kết quả phải có đuôi .xlsx: "${output}".`);
   if (parsed.positionals.length === 0) throw new UsageError('Thiếu tệp cần tổng hợp: bontot consolidate FILE.xlsx... -o OUT.xlsx');
+  const files = inputFiles(parsed.positionals, optionFlag(parsed, 'recursive'));
   const asOf = parseAsOf(optionString(parsed, 'as-of'));
   const policy = await loadPolicy(optionString(parsed, 'policy'));
   const json = optionFlag(parsed, 'json');
@@ -308,7 +310,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
   }
 
   const result = await consolidateFiles({
-    files: parsed.positionals,
+    files,
     output,
     ...(policy ? { policy } : {}),
     asOf,

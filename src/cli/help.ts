@@ -5,6 +5,14 @@ export const EXIT_CODES_HELP = `Mã thoát:
   1  có tổ chức không đủ điều kiện (lệnh check)
   2  dùng lệnh sai, hoặc có tệp không đọc được / không ghi được`;
 
+/** How `check` and `consolidate` read folders and patterns (src/cli/inputs.ts). */
+export const INPUTS_HELP = `FILE có thể là một tệp, một thư mục (đọc các tệp .xlsx trong đó) hoặc một mẫu tên tệp do bontot tự
+mở rộng như nhau trên mọi máy, kể cả cmd và PowerShell của Windows: * (nhiều ký tự), ? (một ký tự),
+** (mọi cấp thư mục con), không phân biệt chữ hoa, chữ thường (*.xlsx gồm cả .XLSX); nên đặt mẫu
+trong dấu ngoặc kép ("hồ sơ/*.xlsx"). Các tệp được đọc theo thứ tự tên; tệp khóa ~$… mà Excel tạo
+cạnh sổ tính đang mở được bỏ qua. Mẫu không khớp tệp nào, hoặc thư mục không có tệp .xlsx: báo lỗi
+và thoát với mã 2.`;
+
 export const MAIN_HELP = `bontot — kiểm tra hồ sơ mô hình "Chi bộ bốn tốt", "Đảng bộ cơ sở bốn tốt" trong tệp Excel (.xlsx)
 
 Cách dùng:
@@ -35,7 +43,9 @@ Tệp đầu vào không bao giờ bị sửa; kết quả luôn được ghi ra
 export const CHECK_HELP = `bontot check — kiểm tra sổ tính của tổ chức đảng
 
 Cách dùng:
-  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
+  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary] [--recursive]
+
+${INPUTS_HELP}
 
 Với mỗi tệp: ngày tính số liệu, tên tổ chức, kết luận (đủ / không đủ điều kiện đề nghị công
 nhận), phần trăm từng tiêu chí 1.1–1.4, các lý do và lỗi dữ liệu kèm vị trí (trang!ô). Dòng cuối:
@@ -50,6 +60,7 @@ Tùy chọn:
                      kết thúc sau ngày này chưa bị đòi sinh hoạt.
   --write-summary    Ghi bản "Tổng hợp" của mỗi tệp ra TÊN.tonghop.xlsx bên cạnh tệp đầu vào
                      (tệp đầu vào không bị sửa).
+  -r, --recursive    Đọc cả các tệp .xlsx trong thư mục con của thư mục được chỉ ra.
   -h, --help         Xem hướng dẫn này.
 
 Tệp do bontot tạo ra (bản tổng hợp, danh sách tổng hợp) được bỏ qua kèm ghi chú. Tệp không đọc
@@ -59,7 +70,8 @@ ${EXIT_CODES_HELP}
 
 Ví dụ:
   bontot check samples/chi-bo-mau.xlsx
-  bontot check ho-so/*.xlsx --json --as-of 2025-12-31 > ket-qua.json`;
+  bontot check ho-so/*.xlsx --json --as-of 2025-12-31 > ket-qua.json
+  bontot check "hồ sơ" --recursive`;
 
 export const TEMPLATE_HELP = `bontot template — tạo sổ tính mẫu để nhập liệu
 
@@ -85,7 +97,9 @@ Ví dụ:
 export const CONSOLIDATE_HELP = `bontot consolidate — tổng hợp nhiều tổ chức, so với chỉ tiêu
 
 Cách dùng:
-  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json] [--issuer NAME]
+  bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json] [--issuer NAME] [--recursive]
+
+${INPUTS_HELP}
 
 Kiểm tra từng sổ tính (lần lượt từng tệp) và ghi OUT.xlsx gồm trang "Danh sách tổ chức": mỗi tổ
 chức một dòng (tên, loại, bốn tiêu chí, tỷ lệ xếp loại, kết quả, lý do) và phần tổng hợp (số tổ
@@ -106,6 +120,7 @@ Tùy chọn:
                          tiêu đề và chữ ký ("T/M ĐẢNG ỦY"; thành ủy, tỉnh ủy: "T/M BAN THƯỜNG VỤ").
                          Không có: các dòng đó để trống (dấu chấm) để ghi tay.
   --force                Cho phép ghi đè OUT.xlsx bất kỳ.
+  -r, --recursive        Đọc cả các tệp .xlsx trong thư mục con của thư mục được chỉ ra.
   -h, --help             Xem hướng dẫn này.
 
 Mã thoát: 0 đã ghi tệp tổng hợp; 2 dùng lệnh sai, hoặc có tệp đầu vào không đọc được (tệp tổng
@@ -113,6 +128,7 @@ hợp vẫn được ghi, tệp lỗi có dòng riêng).
 
 Ví dụ:
   bontot consolidate phuong-a/*.xlsx -o phuong-a-tong-hop.xlsx --issuer "Đảng ủy phường A"
+  bontot consolidate "ho so/**/*.xlsx" -o tong-hop.xlsx
   bontot consolidate phuong-a-tong-hop.xlsx phuong-b-tong-hop.xlsx -o thanh-pho.xlsx`;
 
 export const FIX_ENCODING_HELP = `bontot fix-encoding — chuyển chữ gõ bằng phông TCVN3 hoặc VNI sang Unicode

@@ -544,6 +544,34 @@ export interface WriteSheetOptions {
   replaceOnlyIfMarker: boolean;
   /** Names tried in the first round trip: "Tổng hợp", "Tổng hợp (2)" … "(n)". Default 6. */
   candidates?: number;
+  /** A native chart drawn from the written values (ExcelApi 1.1 charts). */
+  chart?: SheetChart;
+}
+
+/**
+ * A chart on a generated sheet: the add-in's own (found again by `name`), drawn from `source`
+ * (a block of the written values: categories down the first column, one series per other column).
+ */
+export interface SheetChart {
+  name: string;
+  title: string;
+  /** A1 range of the data, header row included. */
+  source: string;
+  /** Excel.ChartType value, e.g. "BarStacked100". */
+  type: string;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+}
+
+/** Queues the chart: values shown on the bars (not colour alone), legend under it. */
+function queueChart(sheet: Excel.Worksheet, chart: SheetChart): void {
+  const added = sheet.charts.add(chart.type as Excel.ChartType, sheet.getRange(chart.source), 'Columns' as Excel.ChartSeriesBy);
+  added.name = chart.name;
+  added.title.text = chart.title;
+  added.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+  added.dataLabels.showValue = true;
+  added.setPosition(chart.from, chart.to);
 }
 
 export interface WriteSheetResult {
@@ -600,7 +628,22 @@ export async function writeSheet(
     sheet.activate();
     sheet.getRange('A1').select();
   }
+  // A new sheet has no chart: the chart goes in the same round trip. A replaced sheet (the add-in's
+  // own) may hold the chart of an earlier write: its charts are listed now, and the add-in's are
+  // replaced in one more round trip; a chart someone else added there is left alone.
+  const chart = options.chart;
+  let charts: Excel.ChartCollection | null = null;
+  if (chart && !target.exists) queueChart(sheet, chart);
+  else if (chart) {
+    charts = sheet.charts;
+    charts.load('items/name');
+  }
   await context.sync();
+  if (chart && charts) {
+    for (const item of charts.items) if (item.name === chart.name) item.delete();
+    queueChart(sheet, chart);
+    await context.sync();
+  }
   return { sheetName: target.name, replaced: target.exists };
 }
 

@@ -12,6 +12,7 @@ import { AS_OF, AS_OF_SHOWN, writeBooks, type BookFiles } from './books';
 import {
   assertClean,
   cliCheck,
+  cliConsolidate,
   launchBrowser,
   openSession,
   OUTPUT,
@@ -168,7 +169,14 @@ function sheetCells(sheet: ExcelJS.Worksheet): { texts: string[]; formulas: stri
   return { texts, formulas };
 }
 
+/** With several files the cards are folded: opens one as a user does, from its row in the board's table. */
+async function openCard(page: Page, file: string): Promise<void> {
+  const open = await page.locator(`.file-card[data-file="${file}"] details`).evaluate((d) => (d as HTMLDetailsElement).open);
+  if (!open) await page.locator(`[data-testid="board-row"][data-file="${file}"] [data-testid="board-open"]`).click();
+}
+
 async function download(page: Page, testid: string, within?: string): Promise<{ name: string; workbook: ExcelJS.Workbook }> {
+  if (within) await openCard(page, within);
   const button = within ? page.locator(`.file-card[data-file="${within}"] [data-testid="${testid}"]`) : page.locator(`[data-testid="${testid}"]`);
   const [event] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const target = path.join(OUTPUT, `downloaded-${event.suggestedFilename()}`);
@@ -219,14 +227,20 @@ test('several workbooks: verdicts, criteria, reasons and issues on screen equal 
   expect(byFile[books.unreadable]?.error).toMatch(/không phải là sổ tính Excel/);
 
   // Reasons that block are listed before warnings; each place reads "Sheet!Cell".
+  await openCard(page, books.ruleBreaks);
   const ruleCard = page.locator(`.file-card[data-file="${books.ruleBreaks}"]`);
   await expect(ruleCard.locator('[data-testid="reason"][data-code="SPEAKERS_LOW"]').innerText()).resolves.toContain('Sinh hoạt!H5');
 
-  // The totals of several files agree with the CLI's summary.
+  // The totals of several files are those of `bontot consolidate` for the same files: the three
+  // chi bộ workbooks are one organisation (same name, kind and year), counted once.
+  const consolidated = await cliConsolidate(files, AS_OF, books.dir, 'tong-hop-e2e.xlsx');
+  expect(consolidated.totals.duplicates).toBe(2);
   const totals = page.locator('[data-testid="totals-line"]');
-  await expect(totals.getAttribute('data-eligible')).resolves.toBe(String(cli.summary.eligible));
-  await expect(totals.getAttribute('data-organizations')).resolves.toBe(String(cli.summary.organizations));
-  await expect(page.locator('[data-testid="status"]').innerText()).resolves.toContain(`${cli.summary.eligible}/${cli.summary.organizations} tổ chức đủ điều kiện`);
+  await expect(totals.getAttribute('data-eligible')).resolves.toBe(String(consolidated.totals.eligible));
+  await expect(totals.getAttribute('data-organizations')).resolves.toBe(String(consolidated.totals.organizations));
+  await expect(page.locator('[data-testid="status"]').innerText()).resolves.toContain(
+    `${consolidated.totals.eligible}/${consolidated.totals.organizations} tổ chức đủ điều kiện`,
+  );
 
   await page.screenshot({ path: screenshotPath('standalone-results-1280'), fullPage: true });
 });
@@ -276,8 +290,10 @@ test('several files: the consolidated workbook downloads with one row per file',
   // The rows' statuses: as many "eligible" organisations as the CLI counts.
   const rows: string[][] = [];
   (sheet as ExcelJS.Worksheet).eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(valueText)));
-  const listed = rows.filter((row) => files.some((file) => row.some((cell) => cell.includes(file))));
-  expect(listed).toHaveLength(files.length);
+  // One row per organisation, each once (the three chi bộ workbooks are one organisation), and the unreadable file.
+  const consolidated = await cliConsolidate(files, AS_OF, books.dir, 'tong-hop-e2e.xlsx');
+  const listed = rows.filter((row) => /^\d+$/.test(row[0] ?? '')); // numbered rows (STT); the notes under the list are not
+  expect(listed.map((row) => row[12])).toEqual(consolidated.rows.map((row) => row.file));
 });
 
 test('the print view renders the Tổng hợp document (print media) and the page hides behind it', async () => {

@@ -346,3 +346,39 @@ export function cliCheck(files: readonly string[], asOf: string, cwd: string): P
     );
   });
 }
+
+/** What `bontot consolidate --json` prints (README: rows, skipped, duplicates, totals). */
+export interface ConsolidateJsonDoc {
+  rows: { file: string; via: string; error?: string; eligible: boolean; organization?: { name: string | null }; criteria?: { id: string; percent: number | null }[] }[];
+  skipped: { file: string; skipped: string }[];
+  duplicates: { key: string; kept: string; dropped: string }[];
+  totals: {
+    organizations: number;
+    eligible: number;
+    share: number | null;
+    target: number;
+    targetMet: boolean;
+    byKind: Record<string, { organizations: number; eligible: number }>;
+    unreadable: number;
+    duplicates: number;
+    subordinate?: { organizations: number; eligible: number };
+  };
+}
+
+/** Runs the built CLI (`node bin/bontot.js consolidate … -o OUT --json`) in `cwd`; any exit status is fine. */
+export function cliConsolidate(files: readonly string[], asOf: string, cwd: string, output: string): Promise<ConsolidateJsonDoc> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'bontot.js'), 'consolidate', ...files, '-o', output, '--force', '--json', '--as-of', asOf],
+      { cwd, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        try {
+          resolve(JSON.parse(stdout) as ConsolidateJsonDoc);
+        } catch {
+          reject(new Error(`bontot consolidate --json gave no JSON (${error?.message ?? ''}):\n${stdout}\n${stderr}`));
+        }
+      },
+    );
+  });
+}

@@ -170,3 +170,65 @@ describe('Office.js fake', () => {
     expect(parseAddress('A0')).toBeNull();
   });
 });
+
+describe('Office.js fake: charts (ExcelApi 1.1)', () => {
+  test('add, name, title, data labels, position; items after load; the numbers come from the cells; delete', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'S', values: [['Nhóm', 'Đủ', 'Không'], ['A', 2, 1], ['B', 0, 3]] }] });
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      const chart = sheet.charts.add('BarStacked100', sheet.getRange('A1:C3'), 'Columns');
+      chart.name = 'Mine';
+      chart.title.text = 'Tiêu đề';
+      chart.dataLabels.showValue = true;
+      chart.legend.position = 'Bottom';
+      chart.setPosition('A5', 'F20');
+      expect(fake.charts('S')).toEqual([]); // nothing before the sync
+      await context.sync();
+    });
+    expect(fake.charts('S')).toEqual([
+      expect.objectContaining({
+        name: 'Mine',
+        type: 'BarStacked100',
+        source: 'A1:C3',
+        title: 'Tiêu đề',
+        showValue: true,
+        legendPosition: 'Bottom',
+        position: { from: 'A5', to: 'F20' },
+        categories: ['A', 'B'],
+        series: [
+          { name: 'Đủ', values: [2, 0] },
+          { name: 'Không', values: [1, 3] },
+        ],
+      }),
+    ]);
+    await fake.run(async (context) => {
+      const charts = context.workbook.worksheets.getItem('S').charts;
+      expect(() => charts.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      charts.load('items/name');
+      await context.sync();
+      expect(charts.items.map((c) => c.name)).toEqual(['Mine']);
+      charts.items[0]!.delete();
+      await context.sync();
+    });
+    expect(fake.charts('S')).toEqual([]);
+  });
+
+  test('an unknown chart type or series orientation fails the sync, as in Excel', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'S', values: [['a', 1]] }] });
+    await expect(
+      fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('S');
+        sheet.charts.add('StackedBars', sheet.getRange('A1:B1'), 'Columns');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('S');
+        sheet.charts.add('BarStacked', sheet.getRange('A1:B1'), 'Diagonal');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(fake.charts('S')).toEqual([]);
+  });
+});

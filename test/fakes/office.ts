@@ -165,6 +165,8 @@ export class SheetModel {
     printTitleRows: null,
   };
   tabColor = '';
+  /** Charts on the sheet (Worksheet.charts, ExcelApi 1.1), in the order they were added. */
+  charts: FakeChartModel[] = [];
 
   constructor(
     readonly id: string,
@@ -207,6 +209,33 @@ export class SheetModel {
     return rect;
   }
 }
+
+/** A chart as the fake keeps it: what it was made from and what was set on it. */
+export interface FakeChartModel {
+  id: string;
+  name: string;
+  type: string;
+  /** Its data: the sheet and block it was made from (read again when a test asks for its numbers). */
+  source: Rect;
+  seriesBy: string;
+  title: string;
+  legendPosition: string | null;
+  showValue: boolean;
+  position: { from: string; to: string } | null;
+}
+
+/** Chart types of ExcelApi 1.1 the adapter may ask for (a wrong spelling fails as in Excel). */
+const CHART_TYPES = new Set([
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'BarStacked100',
+  'Line',
+  'Pie',
+  'Doughnut',
+]);
 
 // ------------------------------------------------------------------------------------ addresses
 
@@ -904,7 +933,11 @@ export class FakeWorksheet extends FakeObject {
     }
   }
   protected override navigation(): Record<string, () => FakeObject> {
-    return { pageLayout: () => this.pageLayout, freezePanes: () => this.freezePanes };
+    return { pageLayout: () => this.pageLayout, freezePanes: () => this.freezePanes, charts: () => this.charts };
+  }
+
+  get charts(): FakeChartCollection {
+    return this.nav('charts', () => new FakeChartCollection(this.context, chain(this.context, () => this.resolve(), (s: SheetModel) => s)));
   }
 
   get name(): string {
@@ -1089,6 +1122,167 @@ export class FakeWorksheet extends FakeObject {
       if (!holder.value) throw new FakeOfficeError('InvalidObjectPath', 'The copied worksheet is not available.');
       return liveSheet(this.context, holder.value);
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------- charts
+
+/** Worksheet.charts: add, items (load "items/name"), getItemOrNullObject. */
+export class FakeChartCollection extends FakeObject {
+  private itemsList: FakeChart[] | null = null;
+  private stagedList: FakeChart[] | null = null;
+
+  constructor(context: FakeRequestContext, resolver: Resolver) {
+    super(context, resolver, 'ChartCollection');
+  }
+  protected scalars(): readonly string[] {
+    return ['count'];
+  }
+  protected read(prop: string, sheet: SheetModel): unknown {
+    return prop === 'count' ? sheet.charts.length : undefined;
+  }
+  get count(): number {
+    return this.get('count');
+  }
+  get items(): FakeChart[] {
+    if (!this.itemsList) throw notLoaded('items', this.entity);
+    return this.itemsList;
+  }
+  override _execLoad(tree: LoadTree): void {
+    const sheet = this.resolveStrict() as SheetModel;
+    if (!this.stagedList) this.context.loadedInThisSync.push(this);
+    const itemTree: LoadTree = tree.get('items') ?? new Map();
+    this.stagedList = sheet.charts.map((chart) => new FakeChart(this.context, () => liveChart(sheet, chart)));
+    for (const proxy of this.stagedList) proxy._execLoad(itemTree);
+  }
+  override _commitLoad(): void {
+    if (this.stagedList) this.itemsList = this.stagedList;
+    this.stagedList = null;
+  }
+  override _rollbackLoad(): void {
+    this.stagedList = null;
+  }
+  add(type: string, sourceData: FakeRange, seriesBy: string = 'Auto'): FakeChart {
+    const holder = new Holder<{ sheet: SheetModel; chart: FakeChartModel }>();
+    this.queueOn('charts.add', (sheet: SheetModel) => {
+      if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `The chart type '${type}' is not valid.`);
+      if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new FakeOfficeError('InvalidArgument', `The series orientation '${seriesBy}' is not valid.`);
+      const range = sourceData.resolveStrict() as RangeModel;
+      if (range.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'The source data must be on the chart’s sheet here.');
+      const fake = this.context.fake.model;
+      const chart: FakeChartModel = {
+        id: `{chart-${fake.nextId++}}`,
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        source: { ...singleRect(range) },
+        seriesBy,
+        title: '',
+        legendPosition: null,
+        showValue: false,
+        position: null,
+      };
+      sheet.charts.push(chart);
+      holder.value = { sheet, chart };
+    });
+    return new FakeChart(this.context, () => {
+      if (!holder.value) throw new FakeOfficeError('InvalidObjectPath', 'The added chart is not available.');
+      return liveChart(holder.value.sheet, holder.value.chart);
+    });
+  }
+  getItemOrNullObject(name: string): FakeChart {
+    return new FakeChart(this.context, () => {
+      const sheet = this.resolve() as SheetModel | null;
+      const chart = sheet?.charts.find((c) => c.name === name);
+      return sheet && chart ? { sheet, chart } : null;
+    });
+  }
+}
+
+interface ChartRef {
+  sheet: SheetModel;
+  chart: FakeChartModel;
+}
+
+function liveChart(sheet: SheetModel, chart: FakeChartModel): ChartRef {
+  if (!sheet.charts.includes(chart)) throw new FakeOfficeError('ItemNotFound', 'The chart no longer exists.');
+  return { sheet, chart };
+}
+
+export class FakeChart extends FakeObject {
+  constructor(context: FakeRequestContext, resolver: Resolver) {
+    super(context, resolver, 'Chart');
+  }
+  protected scalars(): readonly string[] {
+    return ['name', 'id'];
+  }
+  protected read(prop: string, ref: ChartRef): unknown {
+    return prop === 'name' ? ref.chart.name : prop === 'id' ? ref.chart.id : undefined;
+  }
+  protected override navigation(): Record<string, () => FakeObject> {
+    return { title: () => this.title, legend: () => this.legend, dataLabels: () => this.dataLabels };
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(value: string) {
+    this.set('name', value, (ref: ChartRef) => {
+      ref.chart.name = value;
+    });
+  }
+  get title(): FakeChartPart {
+    return this.nav('title', () => new FakeChartPart(this.context, () => this.resolve(), 'ChartTitle', { text: 'title' }));
+  }
+  get legend(): FakeChartPart {
+    return this.nav('legend', () => new FakeChartPart(this.context, () => this.resolve(), 'ChartLegend', { position: 'legendPosition' }));
+  }
+  get dataLabels(): FakeChartPart {
+    return this.nav('dataLabels', () => new FakeChartPart(this.context, () => this.resolve(), 'ChartDataLabels', { showValue: 'showValue' }));
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.queueOn('chart.setPosition', (ref: ChartRef) => {
+      if (!parseAddress(startCell) || (endCell !== undefined && !parseAddress(endCell))) {
+        throw new FakeOfficeError('InvalidArgument', `The position '${startCell}:${endCell ?? ''}' is not valid.`);
+      }
+      ref.chart.position = { from: startCell, to: endCell ?? startCell };
+    });
+  }
+  delete(): void {
+    this.queueOn('chart.delete', (ref: ChartRef) => {
+      ref.sheet.charts.splice(ref.sheet.charts.indexOf(ref.chart), 1);
+    });
+  }
+}
+
+/** A chart's title, legend or data labels: a few settable properties mapped onto the chart model. */
+class FakeChartPart extends FakeObject {
+  // Accessors defined per part in the constructor (title: text; legend: position; data labels: showValue).
+  declare text: string;
+  declare position: string;
+  declare showValue: boolean;
+
+  constructor(
+    context: FakeRequestContext,
+    resolver: Resolver,
+    entity: string,
+    private readonly fields: Record<string, 'title' | 'legendPosition' | 'showValue'>,
+  ) {
+    super(context, resolver, entity);
+    for (const [prop, field] of Object.entries(fields)) {
+      Object.defineProperty(this, prop, {
+        get: () => this.get(prop),
+        set: (value: unknown) =>
+          this.set(prop, value, (ref: ChartRef) => {
+            (ref.chart as unknown as Record<string, unknown>)[field] = value;
+          }),
+      });
+    }
+  }
+  protected scalars(): readonly string[] {
+    return Object.keys(this.fields);
+  }
+  protected read(prop: string, ref: ChartRef): unknown {
+    const field = this.fields[prop];
+    return field ? ref.chart[field] : undefined;
   }
 }
 
@@ -2524,6 +2718,30 @@ export class FakeExcel {
       validations,
       pageLayout: structuredCopy(sheet.pageLayout),
     };
+  }
+
+  /**
+   * The charts of a sheet with the numbers they draw, read from the cells now: categories down the
+   * source's first column, one series per other column named by its header (series by columns).
+   */
+  charts(sheetName: string): (Omit<FakeChartModel, 'source'> & { source: string; categories: CellScalar[]; series: { name: CellScalar; values: CellScalar[] }[] })[] {
+    const sheet = this.sheet(sheetName);
+    const value = (r: number, c: number): CellScalar => {
+      const cell = sheet.get(r, c);
+      return cell ? (cell.formula !== null ? this.formulaValue(cell.formula) : cell.value) : '';
+    };
+    return sheet.charts.map((chart) => {
+      const { r0, c0, r1, c1 } = chart.source;
+      const categories: CellScalar[] = [];
+      for (let r = r0 + 1; r <= r1; r += 1) categories.push(value(r, c0));
+      const series: { name: CellScalar; values: CellScalar[] }[] = [];
+      for (let c = c0 + 1; c <= c1; c += 1) {
+        const values: CellScalar[] = [];
+        for (let r = r0 + 1; r <= r1; r += 1) values.push(value(r, c));
+        series.push({ name: value(r0, c), values });
+      }
+      return { ...structuredCopy(chart), source: rectAddress(chart.source), categories, series };
+    });
   }
 
   /** Snapshots of every sheet, by name. */

@@ -186,7 +186,11 @@ describe('no HTML from text, no code from strings', () => {
   test('no URL to anywhere in our code: only the add-in\'s own help pages (localhost:3000, replaced on deploy)', () => {
     const urls = OUR_SOURCES.flatMap((path) => (readFileSync(path, 'utf8').match(/https?:\/\/[^\s'"`)<>]+/g) ?? []).map((url) => `${relative(ROOT, path)} ${url}`));
     const foreign = urls.filter((entry) => !/ https:\/\/localhost:3000\/help\//.test(entry));
-    expect(foreign).toEqual([]);
+    // One exception, exactly: the SVG namespace the board's pictures are created in
+    // (document.createElementNS) is a name, never fetched — and only in taskpane/board.ts.
+    const SVG_NAMESPACE = 'taskpane/board.ts http://www.w3.org/2000/svg';
+    expect(foreign.filter((entry) => entry !== SVG_NAMESPACE)).toEqual([]);
+    expect(foreign.filter((entry) => entry === SVG_NAMESPACE)).toHaveLength(1);
     for (const name of ['taskpane.js', 'functions.js']) expect(built(name).match(/https?:\/\/[^\s'"`)]+/g) ?? []).toEqual([]);
   });
 });
