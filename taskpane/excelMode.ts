@@ -13,6 +13,7 @@ import { errorText } from './dom';
 import { renderEncodingAction } from './encoding';
 import { ExcelContext, type ExcelModeDeps } from './excelContext';
 import { createPolicyPane, type PolicyPane } from './policyPane';
+import { createExcelFill, type ExcelFill } from './subordinatesPane';
 import { createSummaryPane, type SummaryPane } from './summaryPane';
 import { createTabs, type Tabs } from './tabs';
 import { createTemplatePane, type TemplatePane } from './templatePane';
@@ -28,6 +29,8 @@ export interface ExcelMode {
   template: TemplatePane;
   policy: PolicyPane;
   deadlines: DeadlinesPane;
+  /** "Điền trang Chi bộ trực thuộc" (in the Tổng hợp tab). */
+  fill: ExcelFill;
   /** Settles when the start-up read (year and policy) is done. */
   ready: Promise<void>;
 }
@@ -37,6 +40,7 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
   const check = createCheckPane(ctx, status);
   renderEncodingAction(check.panel, ctx.run, { onConverted: () => void check.check() });
   const summary = createSummaryPane(ctx, status, check);
+  const fill = createExcelFill(summary.panel, ctx, status, { onWritten: () => void check.check() });
   const template = createTemplatePane(ctx, status);
   const policy = createPolicyPane(ctx, status);
   const deadlines = createDeadlinesPane(ctx, status);
@@ -69,5 +73,5 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
     }
   })();
 
-  return { ctx, tabs, check, summary, template, policy, deadlines, ready };
+  return { ctx, tabs, check, summary, template, policy, deadlines, fill, ready };
 }
