@@ -11,10 +11,9 @@
  *
  * The reading, the plan and the report live in the lazy "xlsx" chunk (subordinatesLib.ts).
  */
-import { fillSubordinatesSheet, readSheets, type FillSubordinatesResult } from '../src/hosts/excel';
+import type { FillSubordinatesResult } from '../src/hosts/excel';
 import type { IsoDate } from '../src/core/types';
 import type { FillPlan } from '../src/workbook/fillSubordinates';
-import { backupSheetName } from '../src/workbook/legacyFix';
 import { el, errorText, replaceChildren, uid } from './dom';
 import { downloadBytes, fileStem, type Download } from './download';
 import type { ExcelContext } from './excelContext';
@@ -23,6 +22,28 @@ import { fileInput, type InputFile } from './standaloneMode';
 import { BusyGuard, progressBar, type Status } from './ui';
 
 export type FillLib = typeof import('./subordinatesLib');
+
+/** What the lazy flow of the Excel pane works on (subordinatesLib.ts). */
+export interface ExcelFillView {
+  ctx: ExcelContext;
+  status: Status;
+  body: HTMLElement;
+  pick: HTMLButtonElement;
+  /** The previewed plan the confirm button writes, or null. */
+  planned: FillPlan | null;
+  confirmButton: HTMLButtonElement | null;
+  cancelButton: HTMLButtonElement | null;
+  canCopy: () => boolean;
+  onWritten: ((result: FillSubordinatesResult) => void) | undefined;
+}
+
+/** What the lazy flow of the page works on. */
+export interface PageFillView {
+  status: Status;
+  body: HTMLElement;
+  download: Download;
+  asOf: IsoDate;
+}
 
 export const loadFillLib = (): Promise<FillLib> => import(/* webpackChunkName: "xlsx" */ './subordinatesLib');
 
@@ -79,97 +100,35 @@ export function createExcelFill(container: HTMLElement, ctx: ExcelContext, statu
   const root = section('fill', 'fill.intro.excel', [el('div', { class: 'actions' }, [pick]), input, progress, body]);
   container.appendChild(root);
 
-  let planned: FillPlan | null = null;
-  let confirmButton: HTMLButtonElement | null = null;
-  let cancelButton: HTMLButtonElement | null = null;
-  const guard = new BusyGuard(() => [pick, ...(confirmButton ? [confirmButton] : []), ...(cancelButton ? [cancelButton] : [])], progress);
-
+  const view: ExcelFillView = { ctx, status, body, pick, planned: null, confirmButton: null, cancelButton: null, canCopy, onWritten: options.onWritten };
+  const guard = new BusyGuard(() => [pick, ...(view.confirmButton ? [view.confirmButton] : []), ...(view.cancelButton ? [view.cancelButton] : [])], progress);
+  const failed = (error: unknown): null => {
+    replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: errorText(error) })]);
+    status.say('fill.failed', { message: errorText(error) }, 'error', { shownNearby: true });
+    return null;
+  };
   const preview = (files: readonly InputFile[]): Promise<FillPlan | null> =>
     guard.run(async () => {
-      planned = null;
-      confirmButton = null;
-      cancelButton = null;
-      replaceChildren(body);
-      if (files.length === 0) return null;
-      status.say('fill.reading', undefined, 'busy');
       try {
-        const lib = await loadLib();
-        const { inputs, unreadable } = await lib.readChiBoFiles(files);
-        const grids = await ctx.run((context) => readSheets(context));
-        const outcome = lib.planSubordinateFill(grids, inputs, { asOf: ctx.today() });
-        if (!outcome.ok) {
-          replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: outcome.error })]);
-          status.say('fill.failed', { message: outcome.error }, 'error', { shownNearby: true });
-          return null;
-        }
-        const plan = outcome.plan;
-        const report = lib.renderFillReport(plan, { unreadable });
-        if (plan.writes.length === 0) {
-          replaceChildren(body, [report, el('p', { class: 'notice notice-ok', testid: 'fill-nothing', i18n: 'fill.nothing', params: { sheet: plan.sheet } })]);
-          status.say('fill.nothing', { sheet: plan.sheet }, 'ok', { shownNearby: true });
-          return plan;
-        }
-        if (!canCopy()) {
-          replaceChildren(body, [report, el('p', { class: 'notice notice-error', testid: 'fill-no-copy', i18n: 'fill.noCopy' })]);
-          status.say('fill.noCopy', undefined, 'error', { shownNearby: true });
-          return null;
-        }
-        planned = plan;
-        const copy = backupSheetName(plan.sheet, grids.map((grid) => grid.name));
-        confirmButton = el('button', { class: 'primary', attrs: { type: 'button' }, testid: 'fill-confirm', i18n: 'fill.confirm', params: { cells: plan.writes.length } });
-        cancelButton = el('button', { attrs: { type: 'button' }, testid: 'fill-cancel', i18n: 'fill.cancel' });
-        confirmButton.addEventListener('click', () => void confirm());
-        cancelButton.addEventListener('click', () => cancel());
-        replaceChildren(body, [
-          report,
-          el('p', { class: 'notice notice-warn', testid: 'fill-warning', i18n: 'fill.warning', params: { sheet: plan.sheet, copy } }),
-          el('div', { class: 'actions' }, [confirmButton, cancelButton]),
-        ]);
-        status.say('fill.planned', { cells: plan.writes.length, sheet: plan.sheet }, 'info', { shownNearby: true });
-        confirmButton.focus();
-        return plan;
+        return await (await loadLib()).excelPreview(view, files, { confirm: () => void confirm(), cancel: () => cancel() });
       } catch (error) {
-        replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: errorText(error) })]);
-        status.say('fill.failed', { message: errorText(error) }, 'error', { shownNearby: true });
-        return null;
+        return failed(error);
       }
     });
-
   const confirm = (): Promise<FillSubordinatesResult | null> =>
     guard.run(async () => {
-      const plan = planned;
-      if (!plan) return null;
-      planned = null;
-      status.say('fill.writing', undefined, 'busy');
+      if (!view.planned) return null;
       try {
-        const result = await ctx.run((context) => fillSubordinatesSheet(context, plan.sheet, plan.writes, { keepCopy: true }));
-        const outcome: HTMLElement[] = [];
-        if (result.written.length > 0) {
-          outcome.push(el('p', { class: 'notice notice-ok', testid: 'fill-written', i18n: 'fill.written', params: { cells: result.written.length, sheet: result.sheet ?? plan.sheet, copy: result.copy ?? '—' } }));
-        }
-        if (result.skipped.length > 0) {
-          outcome.push(el('p', { class: 'notice notice-warn', testid: 'fill-skipped', i18n: 'fill.skipped', params: { count: result.skipped.length, cells: result.skipped.map((s) => s.write.cell).join(', ') } }));
-        }
-        replaceChildren(body, outcome);
-        if (result.written.length > 0) {
-          status.say('fill.written', { cells: result.written.length, sheet: result.sheet ?? plan.sheet, copy: result.copy ?? '—' }, 'ok', { shownNearby: true });
-          options.onWritten?.(result);
-        } else {
-          status.say('fill.skipped', { count: result.skipped.length, cells: result.skipped.map((s) => s.write.cell).join(', ') }, 'error', { shownNearby: true });
-        }
-        return result;
+        return await (await loadLib()).excelConfirm(view);
       } catch (error) {
-        replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: errorText(error) })]);
-        status.say('fill.failed', { message: errorText(error) }, 'error', { shownNearby: true });
-        return null;
+        return failed(error);
       }
     });
-
   const cancel = (): void => {
     if (guard.busy) return;
-    planned = null;
-    confirmButton = null;
-    cancelButton = null;
+    view.planned = null;
+    view.confirmButton = null;
+    view.cancelButton = null;
     replaceChildren(body, [el('p', { class: 'notice', testid: 'fill-cancelled', i18n: 'fill.cancelled' })]);
     status.say('fill.cancelled', undefined, 'info', { shownNearby: true });
     pick.focus();
@@ -226,44 +185,8 @@ export function createStandaloneFill(container: HTMLElement, status: Status, dep
 
   const fill = (dangBoFile: InputFile, chiBoFiles: readonly InputFile[]): Promise<{ name: string; bytes: Uint8Array } | null> =>
     guard.run(async () => {
-      replaceChildren(body);
-      status.say('fill.reading', undefined, 'busy');
-      const name = filledFileName(dangBoFile.name);
       try {
-        const lib = await loadLib();
-        const { inputs, unreadable } = await lib.readChiBoFiles(chiBoFiles);
-        let result: Awaited<ReturnType<FillLib['fillSubordinatesXlsx']>>;
-        try {
-          result = await lib.fillSubordinatesXlsx(await dangBoFile.read(), inputs, { asOf: deps.asOf });
-        } catch (error) {
-          const message = `${dangBoFile.name}: ${errorText(error)}`;
-          replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: message })]);
-          status.say('fill.failed', { message }, 'error', { shownNearby: true });
-          return null;
-        }
-        if (!result.outcome.ok) {
-          const message = `${dangBoFile.name}: ${result.outcome.error}`;
-          replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: message })]);
-          status.say('fill.failed', { message }, 'error', { shownNearby: true });
-          return null;
-        }
-        const plan = result.outcome.plan;
-        const report = lib.renderFillReport(plan, { unreadable, lost: result.lost });
-        const bytes = result.output;
-        if (bytes === null) {
-          replaceChildren(body, [report, el('p', { class: 'notice notice-ok', testid: 'fill-nothing', i18n: 'fill.nothing', params: { sheet: plan.sheet } })]);
-          status.say('fill.nothing', { sheet: plan.sheet }, 'ok', { shownNearby: true });
-          return null;
-        }
-        const save = el('button', { class: 'primary', attrs: { type: 'button' }, testid: 'fill-download', i18n: 'fill.download', params: { file: name } });
-        save.addEventListener('click', () => {
-          download(name, bytes);
-          status.say('standalone.downloaded', { file: name }, 'ok');
-        });
-        replaceChildren(body, [report, el('div', { class: 'actions' }, [save])]);
-        status.say('fill.ready', { added: plan.added.length, changed: plan.changed.length, file: name }, 'ok', { shownNearby: true });
-        save.focus();
-        return { name, bytes };
+        return await (await loadLib()).pageFill({ status, body, download, asOf: deps.asOf }, dangBoFile, chiBoFiles, filledFileName(dangBoFile.name));
       } catch (error) {
         replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: errorText(error) })]);
         status.say('fill.failed', { message: errorText(error) }, 'error', { shownNearby: true });
