@@ -4,13 +4,14 @@
  *   bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
  *   bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json]
  *   bontot fix-encoding IN.xlsx -o OUT.xlsx [--force] [--dry-run]
+ *   bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx [--as-of YYYY-MM-DD] [--json] [--force]
  * Exit status: 2 usage error or an unreadable file; 1 some organisation not eligible; else 0.
  */
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { UsageError } from './cli/args';
 import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/common';
-import { CHECK_HELP, CONSOLIDATE_HELP, FIX_ENCODING_HELP, MAIN_HELP, TEMPLATE_HELP } from './cli/help';
+import { CHECK_HELP, CONSOLIDATE_HELP, FILL_SUBORDINATES_HELP, FIX_ENCODING_HELP, MAIN_HELP, TEMPLATE_HELP } from './cli/help';
 
 export { type CliIo } from './cli/common';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, { run: Run; help: string }> = {
   template: { run: async (...a) => (await import('./cli/template')).runTemplate(...a), help: TEMPLATE_HELP },
   consolidate: { run: async (...a) => (await import('./cli/consolidate')).runConsolidate(...a), help: CONSOLIDATE_HELP },
   'fix-encoding': { run: async (...a) => (await import('./cli/fixEncoding')).runFixEncoding(...a), help: FIX_ENCODING_HELP },
+  'fill-subordinates': { run: async (...a) => (await import('./cli/fillSubordinates')).runFillSubordinates(...a), help: FILL_SUBORDINATES_HELP },
 };
 
 /** The version in the project's package.json, found upwards from the compiled file. */
@@ -53,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   const entry = COMMANDS[command];
   if (!entry) {
-    io.stderr(`Lệnh không hợp lệ: "${command}". Các lệnh: check, template, consolidate, fix-encoding.\nXem: bontot --help`);
+    io.stderr(`Lệnh không hợp lệ: "${command}". Các lệnh: check, template, consolidate, fix-encoding, fill-subordinates.\nXem: bontot --help`);
     return EXIT_ERROR;
   }
   try {

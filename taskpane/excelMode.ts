@@ -14,6 +14,7 @@ import { errorText } from './dom';
 import { renderEncodingAction } from './encoding';
 import { ExcelContext, type ExcelModeDeps } from './excelContext';
 import { createPolicyPane, type PolicyPane } from './policyPane';
+import { createExcelFill, type ExcelFill } from './subordinatesPane';
 import { createSummaryPane, type SummaryPane } from './summaryPane';
 import { createTabs, type Tabs } from './tabs';
 import { createTemplatePane, type TemplatePane } from './templatePane';
@@ -31,6 +32,8 @@ export interface ExcelMode {
   deadlines: DeadlinesPane;
   /** The board's consolidation, under the Tổng hợp tab. */
   board: BoardPane;
+  /** "Điền trang Chi bộ trực thuộc" (in the Tổng hợp tab). */
+  fill: ExcelFill;
   /** Settles when the start-up read (year and policy) is done. */
   ready: Promise<void>;
 }
@@ -42,6 +45,7 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
   const summary = createSummaryPane(ctx, status, check);
   const board = createBoardPane(ctx, status);
   summary.panel.appendChild(board.panel);
+  const fill = createExcelFill(summary.panel, ctx, status, { onWritten: () => void check.check() });
   const template = createTemplatePane(ctx, status);
   const policy = createPolicyPane(ctx, status);
   const deadlines = createDeadlinesPane(ctx, status);
@@ -74,5 +78,5 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
     }
   })();
 
-  return { ctx, tabs, check, summary, template, policy, deadlines, board, ready };
+  return { ctx, tabs, check, summary, template, policy, deadlines, board, fill, ready };
 }

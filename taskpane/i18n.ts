@@ -192,6 +192,46 @@ const VI = {
   'board.pane.intro':
     'Dành cho cấp ủy, hội đồng thẩm định: chọn sổ tính .xlsx của các tổ chức (và bảng tổng hợp của cấp dưới) để xem bảng và biểu đồ tổng hợp, rồi ghi vào sổ tính đang mở thành trang “Danh sách tổ chức” kèm biểu đồ. Các trang khác không bị thay đổi.',
   'board.pane.pick': 'Chọn các tệp cần tổng hợp…',
+  'fill.title': 'Điền trang “Chi bộ trực thuộc”',
+  'fill.intro.excel':
+    'Chọn sổ tính (.xlsx) của các chi bộ trực thuộc: Bốn Tốt điền vào trang “Chi bộ trực thuộc” của sổ tính này số đảng viên, kết quả tự kiểm tra của từng chi bộ và thêm dòng cho chi bộ chưa có. Không ghi vào “Xếp loại” (đảng ủy quyết định) và “Chi bộ bốn tốt” (cấp ủy công nhận); không xóa dòng nào.',
+  'fill.intro.standalone':
+    'Chọn sổ tính của đảng bộ cơ sở và sổ tính của các chi bộ trực thuộc: Bốn Tốt điền trang “Chi bộ trực thuộc” (số đảng viên, kết quả tự kiểm tra, chi bộ mới) vào một tệp mới TÊN.capnhat.xlsx. Không ghi vào “Xếp loại” và “Chi bộ bốn tốt”; các tệp đã chọn không bị sửa.',
+  'fill.pickDangBo': 'Chọn tệp của đảng bộ',
+  'fill.pickChiBo': 'Chọn tệp của các chi bộ',
+  'fill.run': 'Điền trang',
+  'fill.dangBoChosen': 'Đảng bộ: {file}',
+  'fill.chiBoChosen': '{count} tệp của chi bộ',
+  'fill.reading': 'Đang đọc sổ tính của các chi bộ…',
+  'fill.summary': '{org}, năm {year} — trang “{sheet}”: {cells} ô sẽ được ghi.',
+  'fill.row': 'Dòng {row}: {name}',
+  'fill.blank': '(trống)',
+  'fill.members': '{count} đảng viên',
+  'fill.added': 'Thêm chi bộ mới ({count}):',
+  'fill.changed': 'Cập nhật ({count}):',
+  'fill.unchanged': 'Đã đúng, không đổi ({count}):',
+  'fill.leftAlone': 'Giữ nguyên ({count}):',
+  'fill.refused': 'Không dùng ({count}):',
+  'fill.unreadable': 'Không đọc được ({count}):',
+  'fill.addedColumns': 'Thêm cột: {columns}.',
+  'fill.kept': 'Cột “Xếp loại” (đảng ủy quyết định) và “Chi bộ bốn tốt” (cấp ủy công nhận) không bị thay đổi.',
+  'fill.lost':
+    'Tệp mới được ghi lại bằng thư viện ExcelJS, vốn không giữ được các phần sau của sổ tính (tệp gốc vẫn còn nguyên): {parts}. Nếu cần giữ các phần này, hãy điền ngay trong Excel bằng phần bổ trợ Bốn Tốt.',
+  'fill.nothing': 'Trang “{sheet}” đã khớp với các tệp của chi bộ: không cần thay đổi.',
+  'fill.planned': '{cells} ô sẽ được ghi vào trang “{sheet}”. Hãy xem lại rồi bấm “Ghi”.',
+  'fill.warning':
+    'Trước khi ghi, Bốn Tốt chép trang “{sheet}” sang trang “{copy}” (để hiện, đặt ngay sau trang đó), vì Excel không hoàn tác (Ctrl+Z) được thao tác của phần bổ trợ: muốn quay lại, hãy dùng trang bản gốc. Chỉ các ô kể trên được ghi.',
+  'fill.confirm': 'Ghi {cells} ô',
+  'fill.cancel': 'Hủy',
+  'fill.cancelled': 'Đã hủy: sổ tính không thay đổi.',
+  'fill.writing': 'Đang ghi vào trang “Chi bộ trực thuộc”…',
+  'fill.written': 'Đã ghi {cells} ô vào trang “{sheet}”; bản gốc được giữ ở trang “{copy}”.',
+  'fill.skipped': 'Không ghi {count} ô (ô có công thức, hoặc ô đã thay đổi sau khi xem trước): {cells}.',
+  'fill.noCopy':
+    'Phiên bản Excel này chưa sao chép được trang (cần ExcelApi 1.7), nên Bốn Tốt không thể giữ bản gốc. Hãy cập nhật Excel, hoặc dùng trang Bốn Tốt ngoài Excel hay lệnh “bontot fill-subordinates” để ghi ra một tệp mới.',
+  'fill.failed': 'Không điền được: {message}',
+  'fill.ready': 'Đã điền: {added} chi bộ mới, {changed} dòng cập nhật. Bấm “Tải {file}” để lưu tệp.',
+  'fill.download': 'Tải {file}',
 };
 
 /** Keys of the board's labels too: they ship in its lazy chunk (taskpane/boardStrings.ts) and are registered when it loads. */
@@ -378,6 +418,46 @@ const EN: Record<keyof typeof VI, string> = {
   'board.pane.intro':
     'For the party committee and the appraisal board: choose the organisations’ .xlsx workbooks (and lower levels’ lists) to see the table and charts, then write them into the open workbook as a “Danh sách tổ chức” sheet with a chart. No other sheet is changed.',
   'board.pane.pick': 'Choose the files to consolidate…',
+  'fill.title': 'Fill the “Chi bộ trực thuộc” sheet',
+  'fill.intro.excel':
+    'Pick the workbooks (.xlsx) of the subordinate chi bộ: Bốn Tốt fills this workbook’s “Chi bộ trực thuộc” sheet with each chi bộ’s members and its own check result, and adds rows for chi bộ not listed yet. It never writes “Xếp loại” (the party committee’s decision) or “Chi bộ bốn tốt” (a recognition), and deletes no row.',
+  'fill.intro.standalone':
+    'Pick the đảng bộ cơ sở’s workbook and the workbooks of its chi bộ: Bốn Tốt fills the “Chi bộ trực thuộc” sheet (members, own check results, new chi bộ) into a new file NAME.capnhat.xlsx. It never writes “Xếp loại” or “Chi bộ bốn tốt”; the files you pick are not changed.',
+  'fill.pickDangBo': 'Pick the đảng bộ’s file',
+  'fill.pickChiBo': 'Pick the chi bộ’s files',
+  'fill.run': 'Fill the sheet',
+  'fill.dangBoChosen': 'Đảng bộ: {file}',
+  'fill.chiBoChosen': '{count} chi bộ files',
+  'fill.reading': 'Reading the chi bộ’s workbooks…',
+  'fill.summary': '{org}, {year} — sheet “{sheet}”: {cells} cells to write.',
+  'fill.row': 'Row {row}: {name}',
+  'fill.blank': '(blank)',
+  'fill.members': '{count} members',
+  'fill.added': 'New chi bộ ({count}):',
+  'fill.changed': 'Updated ({count}):',
+  'fill.unchanged': 'Already right, unchanged ({count}):',
+  'fill.leftAlone': 'Left as they are ({count}):',
+  'fill.refused': 'Not used ({count}):',
+  'fill.unreadable': 'Could not be read ({count}):',
+  'fill.addedColumns': 'Columns added: {columns}.',
+  'fill.kept': 'The “Xếp loại” (the committee’s decision) and “Chi bộ bốn tốt” (a recognition) columns are not changed.',
+  'fill.lost':
+    'The new file is written by the ExcelJS library, which does not keep these parts of the workbook (the original file stays as it is): {parts}. To keep them, fill the sheet inside Excel with the Bốn Tốt add-in.',
+  'fill.nothing': 'The “{sheet}” sheet already matches the chi bộ’s files: nothing to change.',
+  'fill.planned': '{cells} cells will be written to “{sheet}”. Review them, then press “Write”.',
+  'fill.warning':
+    'Before writing, Bốn Tốt copies the “{sheet}” sheet to a visible sheet “{copy}” right after it, because Excel cannot undo (Ctrl+Z) an add-in’s edits: to go back, use the original copy. Only the cells above are written.',
+  'fill.confirm': 'Write {cells} cells',
+  'fill.cancel': 'Cancel',
+  'fill.cancelled': 'Cancelled: the workbook was not changed.',
+  'fill.writing': 'Writing to the “Chi bộ trực thuộc” sheet…',
+  'fill.written': 'Wrote {cells} cells to “{sheet}”; the original is kept on “{copy}”.',
+  'fill.skipped': '{count} cells were not written (formulas, or cells changed since the preview): {cells}.',
+  'fill.noCopy':
+    'This version of Excel cannot copy sheets (ExcelApi 1.7 is needed), so Bốn Tốt cannot keep the original. Update Excel, or use the Bốn Tốt page outside Excel or the “bontot fill-subordinates” command to write a new file.',
+  'fill.failed': 'Could not fill: {message}',
+  'fill.ready': 'Filled: {added} new chi bộ, {changed} rows updated. Press “Download {file}” to save the file.',
+  'fill.download': 'Download {file}',
 };
 
 export type Lang = 'vi' | 'en';

@@ -25,6 +25,7 @@ import type { Board, BoardInput } from './board';
 import { t, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
+import { createStandaloneFill, type FillLib, type StandaloneFill } from './subordinatesPane';
 import { progressBar, type Status } from './ui';
 
 /** The part of src/hosts/xlsx.ts the page uses (loaded lazily). */
@@ -52,6 +53,8 @@ export interface StandaloneDeps {
   today?: () => IsoDate;
   /** The page's query string (location.search). */
   search?: string;
+  /** "Điền trang Chi bộ trực thuộc": default the lazy "xlsx" chunk. */
+  loadFillLib?: () => Promise<FillLib>;
 }
 
 /** A file on the page: what the board reads of it, and its card. */
@@ -65,6 +68,8 @@ export interface StandaloneMode {
   loadSample(name: string): Promise<void>;
   entries(): readonly FileEntry[];
   asOf: IsoDate;
+  /** "Điền trang Chi bộ trực thuộc" of a đảng bộ's file. */
+  fill: StandaloneFill;
   /** Settles once the start-up work (a ?sample= preload) is done. */
   ready: Promise<void>;
 }
@@ -165,6 +170,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   const totals = el('section', { class: 'totals board', attrs: { hidden: true }, testid: 'totals' });
   const list = el('div', { class: 'files', testid: 'files' });
   container.append(el('p', { class: 'intro', i18n: 'standalone.intro' }), zone, progress, totals, list);
+  const fill = createStandaloneFill(container, status, { asOf, download, ...(deps.loadFillLib ? { loadLib: deps.loadFillLib } : {}) });
 
   const entries: FileEntry[] = [];
   let queue: Promise<void> = Promise.resolve();
@@ -466,5 +472,5 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
 
   const preload = sampleFromSearch(deps.search);
   const ready = preload ? loadSample(preload) : Promise.resolve();
-  return { processFiles, loadSample, entries: () => entries, asOf, ready };
+  return { processFiles, loadSample, entries: () => entries, asOf, fill, ready };
 }

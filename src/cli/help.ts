@@ -20,6 +20,7 @@ Cách dùng:
   bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
   bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json] [--issuer NAME]
   bontot fix-encoding IN.xlsx -o OUT.xlsx [--force] [--dry-run]
+  bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx [--as-of YYYY-MM-DD] [--json] [--force]
 
 Lệnh:
   check        Kiểm tra từng sổ tính: tổ chức có đủ điều kiện đề nghị công nhận không, vì sao,
@@ -29,6 +30,9 @@ Lệnh:
                với tỷ lệ đủ điều kiện so với chỉ tiêu.
   fix-encoding Chuyển các ô gõ bằng phông TCVN3 (ABC, .VnTime) hoặc VNI (VNI-Times) sang
                Unicode, ghi ra một tệp mới.
+  fill-subordinates
+               Điền trang "Chi bộ trực thuộc" của đảng bộ từ sổ tính của các chi bộ (tên, số
+               đảng viên, kết quả tự kiểm tra), ghi ra một tệp mới.
 
 Tùy chọn chung:
   -h, --help     Xem hướng dẫn (bontot <lệnh> --help cho từng lệnh).
@@ -159,3 +163,41 @@ tệp đầu vào không đọc được, OUT.xlsx đã có (khi không có --fo
 Ví dụ:
   bontot fix-encoding chi-bo-2025.xlsx -o chi-bo-2025-unicode.xlsx
   bontot fix-encoding chi-bo-2025.xlsx --dry-run`;
+
+
+export const FILL_SUBORDINATES_HELP = `bontot fill-subordinates — điền trang "Chi bộ trực thuộc" từ sổ tính của các chi bộ
+
+Cách dùng:
+  bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx [--as-of YYYY-MM-DD] [--json] [--force]
+
+Ghi OUT.xlsx: bản sao sổ tính của đảng bộ (DANG-BO.xlsx), trong đó trang "Chi bộ trực thuộc" được
+điền từ sổ tính của từng chi bộ (CHI-BO.xlsx...):
+  - "Số đảng viên": số đảng viên trên trang "Đảng viên" của chi bộ;
+  - "Kết quả tự kiểm tra" (cột mới nếu chưa có): kết quả chi bộ tự kiểm tra — "Đủ điều kiện" hoặc
+    "Chưa đủ điều kiện", kèm ngày tính đến (--as-of);
+  - "Tên chi bộ": chỉ với chi bộ chưa có trên trang (thêm dòng mới ở cuối); tên đảng ủy đã ghi được
+    giữ nguyên.
+Chi bộ được nhận theo tên, không phân biệt hoa thường, dấu, khoảng trắng và chữ "chi bộ". Không dòng
+nào bị xóa. Cột "Xếp loại" (đảng ủy quyết định) và "Chi bộ bốn tốt" (cấp ủy công nhận) không bao
+giờ bị ghi. Không dùng (và nói rõ lý do) tệp của năm khác, tệp có "Cấp ủy cấp trên" không phải đảng
+ủy này, tệp không phải của chi bộ (sổ tính đảng bộ, bản tổng hợp), và tệp thứ hai của cùng chi bộ.
+
+Trước khi ghi, lệnh cảnh báo những phần của sổ tính mà tệp ghi lại không giữ được (biểu đồ, bảng
+tổng hợp PivotTable, macro VBA …), rồi liệt kê dòng được thêm, dòng được cập nhật (giá trị cũ → mới)
+và dòng giữ nguyên. Khi cần giữ các phần ấy, hãy điền ngay trong Excel (thẻ "Chi bộ trực thuộc" của
+Bốn Tốt). Các tệp đầu vào không bao giờ bị sửa.
+
+Tùy chọn:
+  -o, --output OUT.xlsx  Tệp kết quả (bắt buộc); phải khác mọi tệp đầu vào.
+  --as-of YYYY-MM-DD     Ngày tính kết quả tự kiểm tra của các chi bộ (mặc định: hôm nay).
+  --json                 In kết quả dạng JSON (added, changed, unchanged, leftAlone, refused,
+                         unreadable, lostParts).
+  --force                Cho phép ghi đè OUT.xlsx nếu đã có (mặc định: không ghi đè).
+  -h, --help             Xem hướng dẫn này.
+
+Mã thoát: 0 đã ghi (hoặc trang không cần thay đổi); 1 có tệp chi bộ không được dùng (năm khác,
+đảng bộ khác …); 2 dùng lệnh sai, có tệp không đọc được (các tệp khác vẫn được dùng), OUT.xlsx đã
+có (khi không có --force) hoặc không ghi được.
+
+Ví dụ:
+  bontot fill-subordinates dang-bo-2025.xlsx chi-bo-*.xlsx -o dang-bo-2025-capnhat.xlsx --as-of 2025-12-31`;

@@ -14,6 +14,7 @@
  * - highlightIssues: 3 (sheet list; the add-in's old highlights; delete + add). clearHighlights: ≤ 3.
  * - convertCells: 3 (sheet list; the planned cells; copies + writes), one read and one write more per
  *   further 1500 cells (every cell is a range of its own in the request).
+ * - fillSubordinatesSheet: 2 (the sheet and the planned cells; the copy + writes).
  */
 import { columnLetters, parseRange, rangeA1 } from '../workbook/a1';
 import { backupSheetName, unicodeFontFor } from '../workbook/legacyFix';
@@ -1074,5 +1075,92 @@ export async function convertCells(
     }
   }
   for (const [sheet, cells] of counts) result.sheets.push({ sheet, cells, copy: copies.get(sheet) ?? null });
+  return result;
+}
+
+// ---------------------------------------------------------------------------- Chi bộ trực thuộc
+
+/** One cell of fillSubordinates' plan (CellWrite of src/workbook/fillSubordinates.ts fits). */
+export interface SubordinateCellWrite {
+  /** A1 address on the plan's sheet. */
+  cell: string;
+  /** What the cell held when planned (null: blank). */
+  before: CellValue;
+  after: string | number;
+  /** Written as text ("@" first): Office.js would make "=…" a formula or "01/02" a date. */
+  text: boolean;
+}
+
+export interface FillSubordinatesResult {
+  /** The sheet as the workbook spells it, or null when it is gone. */
+  sheet: string | null;
+  /** The copy kept before any change ("Chi bộ trực thuộc (bản gốc)"), or null (nothing written, or keepCopy false). */
+  copy: string | null;
+  written: SubordinateCellWrite[];
+  /** Cells left alone: a formula, a value that is no longer the one planned, a sheet that is gone. */
+  skipped: { write: SubordinateCellWrite; reason: ConvertSkipReason }[];
+}
+
+function sameCellValue(now: unknown, planned: CellValue): boolean {
+  const blank = (value: unknown): boolean => value === null || value === undefined || value === '';
+  if (blank(planned)) return blank(now);
+  if (typeof planned === 'string' && typeof now === 'string') return now.normalize('NFC') === planned.normalize('NFC');
+  return now === planned;
+}
+
+/**
+ * Writes fillSubordinates' plan into the open workbook's `Chi bộ trực thuộc` sheet. 2 round trips:
+ * (1) the sheet list and every planned cell's value and formula — a cell that holds a formula, or
+ * no longer holds what the plan saw, is left alone; (2) with `keepCopy`, a copy of the sheet
+ * ("Chi bộ trực thuộc (bản gốc)", placed after it, visible: add-in edits cannot be undone with
+ * Ctrl+Z) queued before any write, then each cell (number format "@" first for text). No other
+ * cell is touched; `Xếp loại` and `Chi bộ bốn tốt` are never in a plan.
+ */
+export async function fillSubordinatesSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  writes: readonly SubordinateCellWrite[],
+  options: { keepCopy: boolean } = { keepCopy: true },
+): Promise<FillSubordinatesResult> {
+  const result: FillSubordinatesResult = { sheet: null, copy: null, written: [], skipped: [] };
+  if (writes.length === 0) return result;
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const sheet = worksheets.getItem(sheetName);
+  sheet.load('name');
+  const targets = writes.map((write) => {
+    const range = sheet.getRange(write.cell.replace(/\$/g, ''));
+    range.load('values,formulas');
+    return { write, range };
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    // The sheet was deleted or renamed since the plan was made: nothing is written.
+    if ((error as { code?: unknown }).code !== 'ItemNotFound') throw error;
+    for (const write of writes) result.skipped.push({ write, reason: 'missing' });
+    return result;
+  }
+  result.sheet = sheet.name;
+  const ready: SubordinateCellWrite[] = [];
+  for (const { write, range } of targets) {
+    const formula = range.formulas?.[0]?.[0];
+    if (typeof formula === 'string' && formula.startsWith('=')) result.skipped.push({ write, reason: 'formula' });
+    else if (!sameCellValue(range.values?.[0]?.[0], write.before)) result.skipped.push({ write, reason: 'changed' });
+    else ready.push(write);
+  }
+  if (ready.length === 0) return result;
+  if (options.keepCopy) {
+    result.copy = backupSheetName(sheet.name, worksheets.items.map((item) => item.name));
+    sheet.copy('After', sheet).name = result.copy;
+  }
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const write of ready) {
+    const range = sheet.getRange(write.cell.replace(/\$/g, ''));
+    if (write.text) range.numberFormat = [['@']];
+    range.values = [[write.after]];
+  }
+  await context.sync();
+  result.written = ready;
   return result;
 }
