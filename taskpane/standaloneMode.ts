@@ -19,6 +19,7 @@ import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
 import { checkWorkbook } from '../src/workbook/check';
 import { summaryLayout } from '../src/workbook/summary';
 import type { CheckResult, SheetLayout } from '../src/workbook/types';
+import { createStarter, exampleFileName } from './blankTemplate';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
 import {
@@ -78,6 +79,8 @@ export interface StandaloneMode {
 }
 
 export const CONSOLIDATION_FILE = 'danh-sach-to-chuc.xlsx';
+/** The picker offers .xls too: picked, it gets the same advice (save as .xlsx) as when dropped. */
+export const FILE_ACCEPT = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 const SAMPLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
@@ -153,22 +156,23 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
 
   // ------------------------------------------------------------------------------- the controls
   const input = el('input', {
-    attrs: { type: 'file', multiple: true, accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, tabindex: -1 },
+    attrs: { type: 'file', multiple: true, accept: FILE_ACCEPT, hidden: true, tabindex: -1 },
     testid: 'file-input',
   });
   const pick = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'standalone.pick', testid: 'pick-files' });
   const sample = el('button', { attrs: { type: 'button' }, i18n: 'standalone.sample', testid: 'use-sample' });
   const clear = el('button', { attrs: { type: 'button', hidden: true }, i18n: 'standalone.clear', testid: 'clear-results' });
+  const starter = createStarter({ xlsx, fetchBytes, download, status, year: Number(asOf.slice(0, 4)) });
   const progress = progressBar('app.busy');
   const progressText = el('p', { class: 'muted progress-text', testid: 'progress-text' });
   const zone = el('div', { class: 'dropzone', testid: 'dropzone' }, [
     el('p', { class: 'drop-hint', i18n: 'standalone.drop' }),
-    el('div', { class: 'actions' }, [pick, sample, clear]),
+    el('div', { class: 'actions' }, [pick, sample, starter.exampleButton, clear]),
     input,
   ]);
   const totals = el('section', { class: 'totals', attrs: { hidden: true }, testid: 'totals' });
   const list = el('div', { class: 'files', testid: 'files' });
-  container.append(el('p', { class: 'intro', i18n: 'standalone.intro' }), zone, progress, progressText, totals, list);
+  container.append(el('p', { class: 'intro', i18n: 'standalone.intro' }), zone, progress, progressText, totals, list, starter.section);
 
   const entries: FileEntry[] = [];
   let queue: Promise<void> = Promise.resolve();
@@ -375,13 +379,13 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   };
 
   const loadSample = (name: string): Promise<void> => {
-    const fileName = `${name}.xlsx`;
+    const fileName = exampleFileName(name);
     return processFiles([
       {
         name: fileName,
         read: async () => {
           try {
-            return await fetchBytes(`samples/${encodeURIComponent(fileName)}`);
+            return await fetchBytes(`samples/${encodeURIComponent(`${name}.xlsx`)}`);
           } catch (error) {
             const failure = new Error(t('standalone.sampleFailed', { file: fileName, message: errorText(error) }));
             failure.name = 'WorkbookReadError'; // shown as is, like a read error
