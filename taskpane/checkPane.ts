@@ -71,7 +71,8 @@ export function createCheckPane(ctx: ExcelContext, status: Status, options: Chec
         // A workbook without any input sheet gets no verdict: one line and the way to the template.
         if (!hasProductSheets(grids)) {
           replaceChildren(results, [noProductSheetsNotice(() => options.openTemplate?.())]);
-          status.say('check.noSheets', undefined, 'info', { shownNearby: true });
+          // Drawn on screen too when the check ran from another tab (Tổng hợp), where the notice is not seen.
+          status.say('check.noSheets', undefined, 'info', { shownNearby: !panel.hidden });
           options.onNoSheets?.();
           return null;
         }

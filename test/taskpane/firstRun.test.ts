@@ -201,6 +201,20 @@ describe('pane: a workbook without the product’s sheets', () => {
     expect(byTestId(root, 'verdict')).toHaveLength(1);
   });
 
+  test('Tổng hợp on a new workbook writes nothing and says why on screen (the notice is on the Kiểm tra tab)', async () => {
+    const fake = createFakeExcel({ sheets: [{ name: 'Sheet1', values: [] }] });
+    const { excel, root } = await mountExcel(fake);
+    excel.tabs.select('summary');
+    expect(await excel.summary.write()).toBeNull();
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+    const line = one(root, 'status');
+    expect(line.textContent).toContain('chưa có gì để kiểm tra');
+    expect(line.classList.contains('status-offscreen')).toBe(false);
+    excel.tabs.select('check');
+    await excel.check.check();
+    expect(one(root, 'status').classList.contains('status-offscreen')).toBe(true);
+  });
+
   test('English wording of the notice and its button', async () => {
     const { excel, root } = await mountExcel(createFakeExcel({ sheets: [{ name: 'Sheet1', values: [] }] }));
     await excel.check.check();
