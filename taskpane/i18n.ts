@@ -39,7 +39,7 @@ const VI = {
   'check.selected': 'Đã chọn ô {place}.',
   'check.selectFailed': 'Không chọn được ô {place}: {message}',
   'check.noSheets': 'Sổ tính chưa có trang nào của Bốn Tốt (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc) nên chưa có gì để kiểm tra.',
-  'check.openTemplate': 'Tạo các trang mẫu',
+  'check.openTemplate': 'Tạo các trang mẫu…',
 
   'verdict.eligible': 'Đủ điều kiện đề nghị công nhận',
   'verdict.notEligible': 'Chưa đủ điều kiện đề nghị công nhận',
@@ -230,7 +230,7 @@ const EN: Record<I18nKey, string> = {
   'check.selected': 'Selected cell {place}.',
   'check.selectFailed': 'Could not select cell {place}: {message}',
   'check.noSheets': 'The workbook has none of the Bốn Tốt sheets (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc), so there is nothing to check yet.',
-  'check.openTemplate': 'Create the template sheets',
+  'check.openTemplate': 'Create the template sheets…',
 
   'verdict.eligible': 'Eligible to be proposed for recognition',
   'verdict.notEligible': 'Not yet eligible to be proposed for recognition',

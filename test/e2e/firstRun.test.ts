@@ -226,11 +226,13 @@ describe('task pane', () => {
     expect(text).toContain('chưa có gì để kiểm tra');
     const shown = await page.evaluate(() => ({
       notice: document.querySelector('[data-testid="no-sheets-text"]')?.textContent,
+      button: document.querySelector('[data-testid="open-template"]')?.textContent,
       verdicts: document.querySelectorAll('[data-testid="verdict"]').length,
       encodingShown: (document.querySelector('[data-testid="encoding"]') as HTMLElement).offsetParent !== null,
     }));
     expect(shown).toEqual({
       notice: 'Sổ tính chưa có trang nào của Bốn Tốt (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc) nên chưa có gì để kiểm tra.',
+      button: 'Tạo các trang mẫu…',
       verdicts: 0,
       encodingShown: false,
     });

@@ -220,7 +220,7 @@ describe('pane: a workbook without the product’s sheets', () => {
     await excel.check.check();
     setLanguage('en', document);
     expect(one(root, 'no-sheets-text').textContent).toContain('none of the Bốn Tốt sheets');
-    expect(one(root, 'open-template').textContent).toBe('Create the template sheets');
+    expect(one(root, 'open-template').textContent).toBe('Create the template sheets…');
   });
 });
 
