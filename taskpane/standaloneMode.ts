@@ -379,15 +379,16 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   };
 
   const loadSample = (name: string): Promise<void> => {
-    const fileName = exampleFileName(name);
+    const fileName = `${name}.xlsx`;
+    const shownName = exampleFileName(name);
     return processFiles([
       {
-        name: fileName,
+        name: shownName,
         read: async () => {
           try {
-            return await fetchBytes(`samples/${encodeURIComponent(`${name}.xlsx`)}`);
+            return await fetchBytes(`samples/${encodeURIComponent(fileName)}`);
           } catch (error) {
-            const failure = new Error(t('standalone.sampleFailed', { file: fileName, message: errorText(error) }));
+            const failure = new Error(t('standalone.sampleFailed', { file: shownName, message: errorText(error) }));
             failure.name = 'WorkbookReadError'; // shown as is, like a read error
             throw failure;
           }
