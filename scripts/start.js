@@ -116,7 +116,7 @@ async function main() {
     `Dòng lệnh: npx bontot check TỆP.xlsx   (đã build vào ${path.join(dist, 'cli')})`,
     '',
     `Bốn Tốt đang chạy tại ${url}`,
-    `  Trang kiểm tra tệp .xlsx (mở sẵn sổ mẫu): ${url}taskpane.html?sample=chi-bo-mau`,
+    `  Trang kiểm tra tệp .xlsx (mở sẵn sổ tính ví dụ): ${url}taskpane.html?sample=chi-bo-mau`,
     `  Hướng dẫn các hàm BONTOT:                 ${url}help/functions.html`,
     `  Manifest:                                  ${path.join(dist, 'manifest.xml')}`,
     '',

@@ -9,6 +9,7 @@ import { checkWorkbook } from '../src/workbook/check';
 import type { CheckResult } from '../src/workbook/types';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';
+import { hasProductSheets, noProductSheetsNotice } from './firstRun';
 import { announcement, renderResult } from './render';
 import { BusyGuard, progressBar, type Status } from './ui';
 
@@ -27,7 +28,14 @@ export function highlightPlaces(result: CheckResult): HighlightPlace[] {
   return places;
 }
 
-export function createCheckPane(ctx: ExcelContext, status: Status): CheckPane {
+export interface CheckPaneOptions {
+  /** Opens the Mẫu tab (the button shown when the workbook has none of the product's sheets). */
+  openTemplate?: () => void;
+  /** Called when a check found none of the product's sheets (no verdict was made). */
+  onNoSheets?: () => void;
+}
+
+export function createCheckPane(ctx: ExcelContext, status: Status, options: CheckPaneOptions = {}): CheckPane {
   const runButton = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'check.run', testid: 'check-run' });
   const highlightButton = el('button', { attrs: { type: 'button', disabled: true }, i18n: 'check.highlight', testid: 'highlight' });
   const clearButton = el('button', { attrs: { type: 'button' }, i18n: 'check.clear', testid: 'clear-highlights' });
@@ -59,7 +67,16 @@ export function createCheckPane(ctx: ExcelContext, status: Status): CheckPane {
       status.say('check.running', undefined, 'busy');
       results.setAttribute('aria-busy', 'true');
       try {
-        const result = await ctx.run(async (context) => checkWorkbook(await readSheets(context), { asOf: ctx.today() }));
+        const grids = await ctx.run((context) => readSheets(context));
+        // A workbook without any input sheet gets no verdict: one line and the way to the template.
+        if (!hasProductSheets(grids)) {
+          replaceChildren(results, [noProductSheetsNotice(() => options.openTemplate?.())]);
+          // Drawn on screen too when the check ran from another tab (Tổng hợp), where the notice is not seen.
+          status.say('check.noSheets', undefined, 'info', { shownNearby: !panel.hidden });
+          options.onNoSheets?.();
+          return null;
+        }
+        const result = checkWorkbook(grids, { asOf: ctx.today() });
         replaceChildren(results, [renderResult(result, { onSelect: select })]);
         ctx.setResult(result);
         if (result.policySource === 'workbook') ctx.setPolicy(result.policy, 'workbook');

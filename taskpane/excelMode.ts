@@ -11,6 +11,7 @@ import { createBoardPane, type BoardPane } from './boardPane';
 import { createCheckPane, type CheckPane } from './checkPane';
 import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';
 import { errorText } from './dom';
+import { legacyTextFound } from './firstRun';
 import { renderEncodingAction } from './encoding';
 import { ExcelContext, type ExcelModeDeps } from './excelContext';
 import { createPolicyPane, type PolicyPane } from './policyPane';
@@ -40,8 +41,20 @@ export interface ExcelMode {
 
 export function startExcelMode(container: HTMLElement, status: Status, deps: ExcelModeDeps): ExcelMode {
   const ctx = new ExcelContext(deps);
-  const check = createCheckPane(ctx, status);
-  renderEncodingAction(check.panel, ctx.run, { onConverted: () => void check.check() });
+  const check = createCheckPane(ctx, status, {
+    openTemplate: () => tabs.select('template', true),
+    onNoSheets: () => (encoding.root.hidden = !converted),
+  });
+  // The TCVN3/VNI block shows once a check found legacy text, and stays after a conversion (its outcome).
+  let converted = false;
+  const encoding = renderEncodingAction(check.panel, ctx.run, {
+    onConverted: () => {
+      converted = true;
+      void check.check();
+    },
+  });
+  encoding.root.hidden = true;
+  ctx.onResult((result) => (encoding.root.hidden = !(converted || legacyTextFound(result))));
   const summary = createSummaryPane(ctx, status, check);
   const board = createBoardPane(ctx, status);
   summary.panel.appendChild(board.panel);

@@ -20,9 +20,11 @@ import { REASON_CODES } from '../src/core/types';
 import { writePolicy } from '../src/hosts/excel';
 import { REASON_SHORT_LABELS } from '../src/workbook/consolidate';
 import { policyLayout } from '../src/workbook/policySheet';
+import { createConfirmStep } from './confirmStep';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';
 import { ref, tr } from './i18n';
+import { isPercentKey, percentFieldText } from './percentField';
 import { BusyGuard, field, progressBar, type Status } from './ui';
 
 export interface PolicyPane {
@@ -80,6 +82,7 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
         el('span', { i18n: 'policy.source', params: { source: setting.source }, attrs: { lang: 'vi' } }),
         ' · ',
         el('span', { i18n: 'policy.range', params: { min: setting.min, max: setting.max, integer: setting.integer ? ref('policy.integer') : '' } }),
+        isPercentKey(setting.key) ? el('span', { class: 'hint-line', i18n: 'policy.percentHint', testid: 'percent-hint' }) : null,
       ]),
     ),
   );
@@ -105,6 +108,17 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
   });
 
   const note = el('p', { class: 'notice', i18n: 'policy.loading', testid: 'policy-note' });
+  // Restoring the defaults overwrites the saved Cấu hình sheet: asked first.
+  const resetConfirm = createConfirmStep({
+    question: 'policy.resetAsk',
+    confirm: 'policy.resetConfirm',
+    cancel: 'policy.resetCancel',
+    cancelled: 'policy.resetCancelled',
+    testid: 'policy-reset-ask',
+    status,
+    onConfirm: () => void reset(),
+    returnFocus: () => resetButton,
+  });
   const general = el('ul', { class: 'form-errors', attrs: { hidden: true }, testid: 'policy-errors' });
   const saveButton = el('button', { class: 'primary', attrs: { type: 'submit' }, i18n: 'policy.save', testid: 'policy-save' });
   const resetButton = el('button', { attrs: { type: 'button' }, i18n: 'policy.reset', testid: 'policy-reset' });
@@ -114,7 +128,7 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
     el('fieldset', {}, [el('legend', { i18n: 'policy.severities' }), ...severities]),
     el('fieldset', {}, [el('legend', { i18n: 'policy.deadlines' }), ...deadlines]),
     general,
-    el('div', { class: 'actions sticky' }, [saveButton, resetButton]),
+    el('div', { class: 'actions sticky' }, [saveButton, resetButton, resetConfirm.root]),
     progress,
   ]);
   const panel = el('section', { class: 'pane' }, [el('p', { class: 'intro', i18n: 'policy.intro' }), note, form]);
@@ -131,7 +145,16 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
     dirty = false;
   };
 
-  const entries = (): PolicyEntry[] => [...fields.values()].map((ref) => ({ key: ref.key, value: ref.control.value.trim() }));
+  // A percent field reads a bare 0–1 as a fraction (percentField.ts); the field then shows the points.
+  const entries = (): PolicyEntry[] =>
+    [...fields.values()].map((ref) => ({ key: ref.key, value: (isPercentKey(ref.key) ? percentFieldText(ref.control.value) : ref.control.value).trim() }));
+  for (const ref of fields.values()) {
+    if (!isPercentKey(ref.key)) continue;
+    ref.control.addEventListener('change', () => {
+      const points = percentFieldText(ref.control.value);
+      if (points !== ref.control.value) ref.control.value = points;
+    });
+  }
 
   const validate = (base: Policy = ctx.policyOrigin === 'invalid' ? defaultPolicy() : ctx.policy) => {
     const parsed = policyFromEntries(entries(), base);
@@ -242,7 +265,7 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
     void save();
   });
   resetButton.addEventListener('click', () => {
-    void reset();
+    resetConfirm.open();
   });
 
   return {

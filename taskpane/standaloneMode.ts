@@ -18,6 +18,7 @@ import type { IsoDate } from '../src/core/types';
 import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
 import { summaryLayout } from '../src/workbook/summary';
 import type { CheckResult, SheetLayout } from '../src/workbook/types';
+import { createStarter, exampleFileName } from './blankTemplate';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
 import { CONSOLIDATION_SHEET, type ConsolidationRow, type GeneratedKind } from '../src/workbook/consolidate';
@@ -75,6 +76,8 @@ export interface StandaloneMode {
 }
 
 export const CONSOLIDATION_FILE = 'danh-sach-to-chuc.xlsx';
+/** The picker offers .xls too: picked, it gets the same advice (save as .xlsx) as when dropped. */
+export const FILE_ACCEPT = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 const SAMPLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
@@ -155,21 +158,22 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
 
   // ------------------------------------------------------------------------------- the controls
   const input = el('input', {
-    attrs: { type: 'file', multiple: true, accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, tabindex: -1 },
+    attrs: { type: 'file', multiple: true, accept: FILE_ACCEPT, hidden: true, tabindex: -1 },
     testid: 'file-input',
   });
   const pick = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'standalone.pick', testid: 'pick-files' });
   const sample = el('button', { attrs: { type: 'button' }, i18n: 'standalone.sample', testid: 'use-sample' });
   const clear = el('button', { attrs: { type: 'button', hidden: true }, i18n: 'standalone.clear', testid: 'clear-results' });
+  const starter = createStarter({ xlsx, fetchBytes, download, status, year: Number(asOf.slice(0, 4)) });
   const progress = progressBar('app.busy');
   const zone = el('div', { class: 'dropzone', testid: 'dropzone' }, [
     el('p', { class: 'drop-hint', i18n: 'standalone.drop' }),
-    el('div', { class: 'actions' }, [pick, sample, clear]),
+    el('div', { class: 'actions' }, [pick, sample, starter.exampleButton, clear]),
     input,
   ]);
   const totals = el('section', { class: 'totals board', attrs: { hidden: true }, testid: 'totals' });
   const list = el('div', { class: 'files', testid: 'files' });
-  container.append(el('p', { class: 'intro', i18n: 'standalone.intro' }), zone, progress, totals, list);
+  container.append(el('p', { class: 'intro', i18n: 'standalone.intro' }), zone, progress, totals, list, starter.section);
   const fill = createStandaloneFill(container, status, { asOf, download, ...(deps.loadFillLib ? { loadLib: deps.loadFillLib } : {}) });
 
   const entries: FileEntry[] = [];
@@ -419,14 +423,15 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
 
   const loadSample = (name: string): Promise<void> => {
     const fileName = `${name}.xlsx`;
+    const shownName = exampleFileName(name);
     return processFiles([
       {
-        name: fileName,
+        name: shownName,
         read: async () => {
           try {
             return await fetchBytes(`samples/${encodeURIComponent(fileName)}`);
           } catch (error) {
-            const failure = new Error(t('standalone.sampleFailed', { file: fileName, message: errorText(error) }));
+            const failure = new Error(t('standalone.sampleFailed', { file: shownName, message: errorText(error) }));
             failure.name = 'WorkbookReadError'; // shown as is, like a read error
             throw failure;
           }

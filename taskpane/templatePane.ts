@@ -17,6 +17,9 @@ const KINDS: { value: string; kind: OrgKind; level: OrgLevel; label: I18nKey }[]
   { value: 'dang-bo.co-so', kind: 'dang-bo', level: 'co-so', label: 'kind.dang-bo.co-so' },
 ];
 const TYPES: OrgType[] = ['co-quan', 'vu-trang', 'dia-ban', 'doanh-nghiep'];
+/** The same choices for the standalone page's blank template (blankTemplate.ts). */
+export const TEMPLATE_KINDS: readonly (typeof KINDS)[number][] = KINDS;
+export const TEMPLATE_TYPES: readonly OrgType[] = TYPES;
 
 export interface TemplatePane {
   panel: HTMLElement;

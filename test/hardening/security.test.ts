@@ -181,6 +181,10 @@ describe('no HTML from text, no code from strings', () => {
     const page = code(join(ROOT, 'taskpane', 'standaloneMode.ts'));
     expect(page).toMatch(/fetchBytes\(`samples\/\$\{encodeURIComponent\(fileName\)\}`\)/);
     expect(page).toContain('const SAMPLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;');
+    // "Tải tệp ví dụ" fetches the one bundled example, a constant name, through the same fetchBytes.
+    const starter = code(join(ROOT, 'taskpane', 'blankTemplate.ts'));
+    expect(starter.match(/fetchBytes\(.*\)/g)).toEqual(['fetchBytes(`samples/${encodeURIComponent(EXAMPLE_SAMPLE)}.xlsx`)']);
+    expect(starter).toContain("export const EXAMPLE_SAMPLE = 'chi-bo-mau';");
   });
 
   test('no URL to anywhere in our code: only the add-in\'s own help pages (localhost:3000, replaced on deploy)', () => {

@@ -230,7 +230,7 @@ test('"In / Lưu PDF" renders the Tổng hợp document in the print section and
   expect(document.body.classList.contains('printing')).toBe(false);
 });
 
-test('?sample=chi-bo-mau preloads the bundled sample from this origin; "Dùng tệp mẫu" does the same', async () => {
+test('?sample=chi-bo-mau preloads the bundled example from this origin, shown as vi-du-chi-bo.xlsx; "Xem ví dụ" does the same', async () => {
   const urls: string[] = [];
   const fetchBytes = async (url: string) => {
     urls.push(url);
@@ -239,7 +239,7 @@ test('?sample=chi-bo-mau preloads the bundled sample from this origin; "Dùng t�
   const { root, page } = mount({ fetchBytes, search: `?sample=chi-bo-mau&asOf=${AS_OF}` });
   await page.ready;
   expect(urls).toEqual(['samples/chi-bo-mau.xlsx']);
-  expect(byTestId(root, 'file-result').map((n) => n.dataset.file)).toEqual(['chi-bo-mau.xlsx']);
+  expect(byTestId(root, 'file-result').map((n) => n.dataset.file)).toEqual(['vi-du-chi-bo.xlsx']);
   expect(page.asOf).toBe(AS_OF);
   one<HTMLButtonElement>(root, 'use-sample').click();
   await waitFor(() => urls.length === 2);
@@ -253,7 +253,7 @@ test('a sample that cannot be fetched is reported; an odd ?sample= value is igno
     },
   });
   await failing.page.loadSample('chi-bo-mau');
-  expect(one(failing.root, 'error-message').textContent).toContain('Không tải được tệp mẫu “chi-bo-mau.xlsx”: HTTP 404');
+  expect(one(failing.root, 'error-message').textContent).toContain('Không tải được tệp ví dụ “vi-du-chi-bo.xlsx”: HTTP 404');
   const urls: string[] = [];
   const odd = mount({ search: '?sample=../secret', fetchBytes: async (url) => (urls.push(url), new ArrayBuffer(0)) });
   await odd.page.ready;
@@ -291,7 +291,7 @@ test('English labels on the standalone page', async () => {
   localStorage.setItem('bontot.lang', 'en');
   const { root } = mount();
   expect(one(root, 'pick-files').textContent).toBe('Choose .xlsx files…');
-  expect(one(root, 'use-sample').textContent).toBe('Use the sample workbook');
+  expect(one(root, 'use-sample').textContent).toBe('See an example');
   expect(document.documentElement.lang).toBe('en');
 });
 
