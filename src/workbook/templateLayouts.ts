@@ -26,6 +26,7 @@ import {
   type InfoKey,
 } from './template';
 import type { CellValue, ColumnLayout, RangeFormat, SheetLayout } from './types';
+import { withMeetingCountFormulas } from './meetingCountFormulas';
 
 /** Data rows below the header that carry dropdowns and formats. */
 export const TEMPLATE_ROWS = 500;
@@ -205,7 +206,7 @@ export function listsLayout(): SheetLayout {
 /** The sheets of a new workbook, in tab order. */
 export function templateLayouts(options: TemplateOptions): SheetLayout[] {
   const sheets: SheetLayout[] = [infoLayout(options)];
-  if (options.kind === 'chi-bo') sheets.push(membersLayout(), meetingsLayout(), attendanceLayout());
+  if (options.kind === 'chi-bo') sheets.push(membersLayout(), withMeetingCountFormulas(meetingsLayout()), attendanceLayout());
   else sheets.push(subordinatesLayout());
   sheets.push(criteriaLayout(options.type));
   sheets.push(policyLayout(options.policy ?? defaultPolicy()));
