@@ -1,5 +1,5 @@
 /**
- * Excel mode: five tabs — Kiểm tra, Tổng hợp, Mẫu, Cấu hình, Mốc thời gian — over the Office.js
+ * Excel mode: six tabs — Kiểm tra, Ghi buổi sinh hoạt, Tổng hợp, Mẫu, Cấu hình, Mốc thời gian — over the Office.js
  * host (src/hosts/excel.ts). At start the pane reads `Thông tin` and `Cấu hình` only (2 round
  * trips): the evaluation year for the deadlines and the template, and the policy, which it hands to
  * the custom functions (recalculating when it differs from theirs).
@@ -12,13 +12,14 @@ import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';
 import { errorText } from './dom';
 import { renderEncodingAction } from './encoding';
 import { ExcelContext, type ExcelModeDeps } from './excelContext';
+import { createMeetingPane, type MeetingPane } from './meetingPane';
 import { createPolicyPane, type PolicyPane } from './policyPane';
 import { createSummaryPane, type SummaryPane } from './summaryPane';
 import { createTabs, type Tabs } from './tabs';
 import { createTemplatePane, type TemplatePane } from './templatePane';
 import type { Status } from './ui';
 
-export type ExcelTab = 'check' | 'summary' | 'template' | 'policy' | 'deadlines';
+export type ExcelTab = 'check' | 'meeting' | 'summary' | 'template' | 'policy' | 'deadlines';
 
 export interface ExcelMode {
   ctx: ExcelContext;
@@ -28,6 +29,7 @@ export interface ExcelMode {
   template: TemplatePane;
   policy: PolicyPane;
   deadlines: DeadlinesPane;
+  meeting: MeetingPane;
   /** Settles when the start-up read (year and policy) is done. */
   ready: Promise<void>;
 }
@@ -40,8 +42,21 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
   const template = createTemplatePane(ctx, status);
   const policy = createPolicyPane(ctx, status);
   const deadlines = createDeadlinesPane(ctx, status);
+  const meeting = createMeetingPane(ctx, status);
+  let meetingLoaded = false;
   const tabs = createTabs<ExcelTab>('bontot', 'tabs.label', [
     { id: 'check', label: 'tab.check', panel: check.panel },
+    {
+      id: 'meeting',
+      label: 'tab.meeting',
+      panel: meeting.panel,
+      // The roster is read when the tab is first shown (2 round trips), not at start-up.
+      onShow: () => {
+        if (meetingLoaded) return;
+        meetingLoaded = true;
+        void meeting.load();
+      },
+    },
     { id: 'summary', label: 'tab.summary', panel: summary.panel },
     { id: 'template', label: 'tab.template', panel: template.panel },
     { id: 'policy', label: 'tab.policy', panel: policy.panel },
@@ -69,5 +84,5 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
     }
   })();
 
-  return { ctx, tabs, check, summary, template, policy, deadlines, ready };
+  return { ctx, tabs, check, summary, template, policy, deadlines, meeting, ready };
 }
