@@ -301,7 +301,9 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
     const sheets = { meetings: current.sheets.meetings, attendance: current.sheets.attendance };
     const editedRow = target.mode === 'edit' ? target.row : -1;
     const known = current.meetings.filter((m) => m.date === values.date && m.row !== editedRow).map((m) => m.row);
-    if (known.length > 0 && !(await askSameDay(known))) {
+    // Asked when the meeting comes to a date that has one: a new meeting, or an edit that moves the date.
+    const movesToDate = target.mode === 'new' || target.date !== values.date;
+    if (movesToDate && known.length > 0 && !(await askSameDay(known))) {
       status.say('meeting.cancelled', undefined, 'info');
       return false;
     }
