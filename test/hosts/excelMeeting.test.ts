@@ -204,6 +204,27 @@ describe('editing and same-day sessions', () => {
 });
 
 describe('a workbook made with the template of this version', () => {
+  test('a clerk who types the marks by hand types no count: the row reads the counts of its date’s column', async () => {
+    const fake = createFakeExcel({ sheets: [] });
+    await run(fake, (context) => createTemplate(context, templateLayouts({ kind: 'chi-bo', level: 'co-so', type: 'co-quan', year: 2025 })));
+    const day = isoToExcelSerial('2025-01-10');
+    const typedCells: [string, string, string | number][] = [
+      ['Đảng viên', 'B2', 'Trần Văn An'], ['Đảng viên', 'B3', 'Lê Thị Bình'], ['Đảng viên', 'B4', 'Phạm Văn Cường'],
+      ['Điểm danh', 'A2', 'Trần Văn An'], ['Điểm danh', 'A3', 'Lê Thị Bình'], ['Điểm danh', 'A4', 'Phạm Văn Cường'],
+      ['Điểm danh', 'C1', day], ['Điểm danh', 'C2', 'x'], ['Điểm danh', 'C3', 'có phép'], ['Điểm danh', 'C4', 'KP'],
+      ['Sinh hoạt', 'B2', day], ['Sinh hoạt', 'C2', 'Thường kỳ'], ['Sinh hoạt', 'D2', 3], ['Sinh hoạt', 'H2', 3], ['Sinh hoạt', 'I2', 60],
+    ];
+    for (const [sheet, address, value] of typedCells) fake.setCell(sheet, address, { value });
+    const grids = await run(fake, (context) => readSheets(context));
+    const meetings = grids.find((g) => g.name === 'Sinh hoạt');
+    expect(meetings?.values[1]?.slice(4, 7)).toEqual([1, 1, 1]);
+    // A row without a date reads "" in its count cells: blank to the check.
+    expect(meetings?.values[2]?.slice(4, 7)).toEqual(['', '', '']);
+    const result = checkWorkbook(grids, { asOf: AS_OF });
+    expect(result.issues.filter((i) => i.sheet === 'Sinh hoạt' && ['COUNT_MISMATCH', 'NUMBER_INVALID'].includes(i.code))).toEqual([]);
+    expect(result.issues.filter((i) => i.code === 'MATRIX_MISMATCH')).toEqual([]);
+  });
+
   test('members typed, meetings recorded: the form replaces the count formulas of its own row only', async () => {
     const fake = createFakeExcel({
       sheets: [],
