@@ -1,6 +1,10 @@
 /* Generates the function help pages (help/functions.html, help/index.html) from the functions.json
- * that custom-functions-metadata-plugin produced, plus functions/examples.json — so the help an
- * @helpurl opens always says what the metadata says. Static HTML, no script, escaped text. */
+ * that custom-functions-metadata-plugin produced, plus functions/examples.json and
+ * functions/errors.json — so the help an @helpurl opens always says what the metadata says, and
+ * when each function gives #NUM! or #DIV/0! (Excel shows a custom function's message only with
+ * #VALUE! and #N/A, so the page is where those explanations reach the user; test/functions/
+ * errors.test.ts calls each function with the documented arguments). Static HTML, no script,
+ * escaped text. */
 'use strict';
 const fs = require('fs');
 
@@ -22,7 +26,16 @@ function page(title, body) {
 `;
 }
 
-function functionsPage(metadata, examples) {
+/** The errors a function gives besides the general #VALUE!, with when and why. */
+function errorsSection(list) {
+  if (!list || list.length === 0) {
+    return '<p>Lỗi: chỉ <code>#VALUE!</code> khi đối số sai kiểu hoặc không đọc được (Excel hiện lời giải thích khi chọn ô lỗi). Hàm này không trả về <code>#NUM!</code> hay <code>#DIV/0!</code>.</p>';
+  }
+  const rows = list.map((entry) => `<tr><td><code>${escapeHtml(entry.error)}</code></td><td>${escapeHtml(entry.when)}</td></tr>`).join('');
+  return `<table><tr><th>Lỗi</th><th>Khi nào và vì sao</th></tr><tr><td><code>#VALUE!</code></td><td>Đối số sai kiểu hoặc không đọc được (Excel hiện lời giải thích khi chọn ô lỗi).</td></tr>${rows}</table>`;
+}
+
+function functionsPage(metadata, examples, errors = {}) {
   const nav = metadata.functions.map((fn) => `<a href="#${escapeHtml(fn.id)}">${escapeHtml(fn.id)}</a>`).join(' ');
   const sections = metadata.functions.map((fn) => {
     const example = examples[fn.id];
@@ -38,6 +51,7 @@ function functionsPage(metadata, examples) {
 <p><code>${escapeHtml(signature)}</code></p>
 ${params ? `<table><tr><th>Đối số</th><th>Ý nghĩa</th></tr>${params}</table>` : ''}
 ${example ? `<p>Ví dụ: <code>${escapeHtml(example.formula)}</code> → <strong>${escapeHtml(example.result)}</strong></p>` : ''}
+${errorsSection(errors[fn.id])}
 </section>`;
   });
   return page(
@@ -45,6 +59,7 @@ ${example ? `<p>Ví dụ: <code>${escapeHtml(example.formula)}</code> → <stron
     `<h1>Các hàm BONTOT</h1>
 <p>Gõ <code>=BONTOT.</code> trong một ô để dùng. Dấu phân cách đối số là <code>;</code> hoặc <code>,</code> tùy thiết lập vùng của Excel.
 Tỷ lệ phần trăm nhận cả dạng 0–1 (ô định dạng %) và 0–100. Ngưỡng lấy từ cấu hình của sổ (trang tính ẩn "Cấu hình"), mặc định theo Kế hoạch.</p>
+<p>Về lỗi: Excel chỉ hiện lời giải thích của hàm với lỗi <code>#VALUE!</code> và <code>#N/A</code>. Với <code>#NUM!</code> (số không thể có, ví dụ số người âm) và <code>#DIV/0!</code> (không có gì để chia, ví dụ vùng trống) Excel chỉ hiện mã lỗi, nên mục của từng hàm dưới đây nói khi nào và vì sao các lỗi đó xuất hiện.</p>
 <nav>${nav}</nav>${sections.join('\n')}`,
   );
 }
@@ -76,11 +91,16 @@ class HelpPagesPlugin {
           if (!asset) return; // the metadata plugin reports its own errors
           const metadata = JSON.parse(asset.source.source().toString());
           const examples = JSON.parse(fs.readFileSync(this.options.examples, 'utf8'));
+          const errors = JSON.parse(fs.readFileSync(this.options.errors, 'utf8'));
           const missing = metadata.functions.filter((fn) => !examples[fn.id]).map((fn) => fn.id);
           if (missing.length) {
             compilation.errors.push(new compiler.webpack.WebpackError(`functions/examples.json has no example for ${missing.join(', ')}`));
           }
-          compilation.emitAsset(`${this.options.output}/functions.html`, new RawSource(functionsPage(metadata, examples)));
+          const undocumented = metadata.functions.filter((fn) => !Array.isArray(errors[fn.id])).map((fn) => fn.id);
+          if (undocumented.length) {
+            compilation.errors.push(new compiler.webpack.WebpackError(`functions/errors.json has no entry (a list, maybe empty) for ${undocumented.join(', ')}`));
+          }
+          compilation.emitAsset(`${this.options.output}/functions.html`, new RawSource(functionsPage(metadata, examples, errors)));
           compilation.emitAsset(`${this.options.output}/index.html`, new RawSource(indexPage()));
         },
       );

@@ -19,6 +19,10 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 
+/** Images (the add-in's icons among them) go out without Cache-Control: Office shows a generic
+ * image instead of an icon served with cache-control directives. Everything else is no-cache. */
+const NO_CACHE_CONTROL = new Set(['.png', '.ico', '.svg']);
+
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob:; " +
   "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-src 'self'; worker-src 'self' blob:";
@@ -54,9 +58,9 @@ function handler(root) {
       const headers = {
         'Content-Type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': stat.size,
-        'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       };
+      if (!NO_CACHE_CONTROL.has(path.extname(file).toLowerCase())) headers['Cache-Control'] = 'no-cache';
       if (file.endsWith('.html')) headers['Content-Security-Policy'] = CSP;
       res.writeHead(200, headers);
       if (req.method === 'HEAD') res.end();

@@ -1,6 +1,8 @@
 /**
- * Shared pieces of the real-browser tests (Debian's Chromium driven by playwright-core):
- *  - requireBuild: the tests run against dist/ (`npm run build`); without it they fail loudly.
+ * Shared pieces of the real-browser tests (Chromium driven by playwright-core; which Chromium is
+ * decided once per Jest run by test/e2e/chromium.js in globalSetup):
+ *  - requireBuild: the tests run against dist/ (`npm run build`) in a browser; without either they
+ *    fail loudly.
  *  - startServer: scripts/serve.js over dist/ on a free port (it sends the page's CSP header).
  *  - launchBrowser: one headless Chromium per test file.
  *  - buildOfficeStandIn: test/e2e/officeFake.entry.ts bundled for the browser (webpack Node API),
@@ -23,7 +25,23 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(__dirname, '__screenshots__');
 export const OUTPUT = path.join(__dirname, '__output__');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** What test/e2e/chromium.js resolved (handed over by Jest's globalSetup in BONTOT_CHROMIUM). */
+export interface ResolvedChromium {
+  source: string;
+  executablePath: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+/** The browser of this run; throws the resolver's message when there is none. */
+export function chromiumOfRun(): ResolvedChromium {
+  const error = process.env.BONTOT_CHROMIUM_ERROR;
+  if (error) throw new Error(`The browser tests need Chromium. ${error}`);
+  const json = process.env.BONTOT_CHROMIUM;
+  if (!json) throw new Error('The browser tests need Chromium: run them with Jest and its globalSetup (jest.config.js → test/e2e/globalSetup.js).');
+  return JSON.parse(json) as ResolvedChromium;
+}
 
 /** The files of `npm run build` the tests need. */
 const BUILT = ['taskpane.html', 'taskpane.js', 'functions.js', 'taskpane.css', 'assets/office-js/office.js', 'cli/cli.js'];
@@ -36,8 +54,9 @@ export function requireBuild(): void {
       `The browser tests need the built page: ${missing.map((file) => path.join(DIST, file)).join(', ')} missing. Run \`npm run build\` first (\`npm test\` does).`,
     );
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium; .ci/run does it).`);
+  const browser = chromiumOfRun();
+  if (!existsSync(browser.executablePath)) {
+    throw new Error(`The browser tests need Chromium at ${browser.executablePath} (${browser.source}), which is gone.`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   mkdirSync(OUTPUT, { recursive: true });
@@ -67,19 +86,8 @@ export async function startServer(): Promise<Server> {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { executablePath, args, env } = chromiumOfRun();
+  return chromium.launch({ executablePath, args, ...(env ? { env: { ...process.env, ...env } } : {}) });
 }
 
 const STAND_IN_SOURCES = [path.join(__dirname, 'officeFake.entry.ts'), path.join(__dirname, 'userState.ts'), path.join(ROOT, 'test', 'fakes', 'office.ts')];
