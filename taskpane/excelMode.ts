@@ -9,10 +9,10 @@ import { readWorkbook } from '../src/workbook/reader';
 import { sheetKeyOf } from '../src/workbook/template';
 import { createCheckPane, type CheckPane } from './checkPane';
 import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';
-import { errorText } from './dom';
+import { el, errorText } from './dom';
 import { renderEncodingAction } from './encoding';
 import { ExcelContext, type ExcelModeDeps } from './excelContext';
-import { createMeetingPane, type MeetingPane } from './meetingPane';
+import type { MeetingPane } from './meetingPane';
 import { createPolicyPane, type PolicyPane } from './policyPane';
 import { createSummaryPane, type SummaryPane } from './summaryPane';
 import { createTabs, type Tabs } from './tabs';
@@ -29,7 +29,8 @@ export interface ExcelMode {
   template: TemplatePane;
   policy: PolicyPane;
   deadlines: DeadlinesPane;
-  meeting: MeetingPane;
+  /** Ghi buổi sinh hoạt, loaded on demand (its own chunk): the pane once it is built. */
+  meeting: () => Promise<MeetingPane>;
   /** Settles when the start-up read (year and policy) is done. */
   ready: Promise<void>;
 }
@@ -42,20 +43,27 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
   const template = createTemplatePane(ctx, status);
   const policy = createPolicyPane(ctx, status);
   const deadlines = createDeadlinesPane(ctx, status);
-  const meeting = createMeetingPane(ctx, status);
-  let meetingLoaded = false;
+  // Ghi buổi sinh hoạt comes in its own chunk when its tab is first shown: the page's first
+  // scripts stay within their budget (taskpane_initial_kb).
+  const meetingPanel = el('section', { class: 'pane', attrs: { 'aria-busy': 'true' } });
+  let meetingPane: Promise<MeetingPane> | null = null;
+  const meeting = (): Promise<MeetingPane> => {
+    meetingPane ??= import(/* webpackChunkName: "meeting" */ './meetingPane').then(({ createMeetingPane }) => {
+      const pane = createMeetingPane(ctx, status, meetingPanel);
+      meetingPanel.removeAttribute('aria-busy');
+      void pane.load();
+      return pane;
+    });
+    return meetingPane;
+  };
   const tabs = createTabs<ExcelTab>('bontot', 'tabs.label', [
     { id: 'check', label: 'tab.check', panel: check.panel },
     {
       id: 'meeting',
       label: 'tab.meeting',
-      panel: meeting.panel,
-      // The roster is read when the tab is first shown (2 round trips), not at start-up.
-      onShow: () => {
-        if (meetingLoaded) return;
-        meetingLoaded = true;
-        void meeting.load();
-      },
+      panel: meetingPanel,
+      // The pane and the roster (2 round trips) are loaded when the tab is first shown, not at start-up.
+      onShow: () => void meeting().catch((error: unknown) => status.say('app.readFailed', { message: errorText(error) }, 'error')),
     },
     { id: 'summary', label: 'tab.summary', panel: summary.panel },
     { id: 'template', label: 'tab.template', panel: template.panel },

@@ -24,7 +24,13 @@ import {
 } from '../src/workbook/meetingForm';
 import { el, errorText, replaceChildren, uid } from './dom';
 import type { ExcelContext } from './excelContext';
-import type { I18nKey } from './i18n';
+import { addStrings, type I18nKey } from './i18n';
+import { MEETING_EN, MEETING_VI, type MeetingKey } from './meetingStrings';
+
+addStrings(MEETING_VI, MEETING_EN);
+
+/** A key of this pane's labels (added to the page's tables above). */
+const k = (key: MeetingKey): I18nKey => key as unknown as I18nKey;
 import { BusyGuard, field, progressBar, type Status } from './ui';
 
 export interface MeetingPane {
@@ -50,11 +56,11 @@ export interface MeetingPane {
 const KINDS: MeetingKind[] = ['regular', 'thematic', 'combined'];
 const SELF: SelfAssessment[] = ['tot', 'kha', 'trung-binh', 'kem', 'dat', 'khong-dat'];
 const MARK_KEYS: Record<Exclude<FormMark, null>, I18nKey> = {
-  C: 'meeting.mark.C',
-  P: 'meeting.mark.P',
-  K: 'meeting.mark.K',
-  M: 'meeting.mark.M',
-  D: 'meeting.mark.D',
+  C: k('meeting.mark.C'),
+  P: k('meeting.mark.P'),
+  K: k('meeting.mark.K'),
+  M: k('meeting.mark.M'),
+  D: k('meeting.mark.D'),
 };
 
 /** A whole number typed in a field, or null (blank or not a number). */
@@ -64,7 +70,8 @@ function wholeNumber(text: string): number | null {
   return Number(trimmed);
 }
 
-export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPane {
+/** The pane, built into `panel` when given (the tab's panel, made before this chunk loaded). */
+export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTMLElement): MeetingPane {
   const meeting = el('select', { testid: 'meeting-pick' });
   const date = el('input', { attrs: { type: 'date', required: true, value: ctx.today() }, testid: 'meeting-date' });
   const kind = el('select', { testid: 'meeting-kind' }, KINDS.map((k) => el('option', { attrs: { value: k }, text: MEETING_KIND_LABELS[k] })));
@@ -73,7 +80,7 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
   const chair = el('input', { attrs: { type: 'checkbox', checked: true }, testid: 'meeting-chair' });
   const secretary = el('input', { attrs: { type: 'checkbox', checked: true }, testid: 'meeting-secretary' });
   const self = el('select', { testid: 'meeting-self' }, [
-    el('option', { attrs: { value: '' }, i18n: 'meeting.self.none' }),
+    el('option', { attrs: { value: '' }, i18n: k('meeting.self.none') }),
     ...SELF.map((s) => el('option', { attrs: { value: s }, text: SELF_ASSESSMENT_LABELS[s] })),
   ]);
   const members = el('div', { class: 'member-marks', testid: 'meeting-members' });
@@ -83,32 +90,34 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
     speakers: el('p', { class: 'field-error', attrs: { hidden: true }, testid: 'meeting-speakers-error' }),
     minutes: el('p', { class: 'field-error', attrs: { hidden: true }, testid: 'meeting-minutes-error' }),
   };
-  const preview = el('div', { class: 'meeting-preview', attrs: { role: 'region' }, i18nAttrs: { 'aria-label': 'meeting.preview' }, testid: 'meeting-preview' });
+  const preview = el('div', { class: 'meeting-preview', attrs: { role: 'region' }, i18nAttrs: { 'aria-label': k('meeting.preview') }, testid: 'meeting-preview' });
   const confirmBox = el('div', { class: 'outcome', testid: 'meeting-confirm' });
   const outcome = el('div', { class: 'outcome', testid: 'meeting-outcome' });
-  const submit = el('button', { class: 'primary', attrs: { type: 'submit' }, i18n: 'meeting.save', testid: 'meeting-save' });
-  const reload = el('button', { attrs: { type: 'button' }, i18n: 'meeting.reload', testid: 'meeting-reload' });
-  const progress = progressBar('meeting.saving');
+  const submit = el('button', { class: 'primary', attrs: { type: 'submit' }, i18n: k('meeting.save'), testid: 'meeting-save' });
+  const reload = el('button', { attrs: { type: 'button' }, i18n: k('meeting.reload'), testid: 'meeting-reload' });
+  const progress = progressBar(k('meeting.saving'));
 
-  const marksFieldset = el('fieldset', {}, [el('legend', { i18n: 'meeting.members' }), el('p', { class: 'hint', i18n: 'meeting.membersHint' }), members, marksError]);
+  const marksFieldset = el('fieldset', {}, [el('legend', { i18n: k('meeting.members') }), el('p', { class: 'hint', i18n: k('meeting.membersHint') }), members, marksError]);
   const form = el('form', { class: 'form', attrs: { novalidate: true } }, [
-    field(uid('mt-pick'), el('label', { i18n: 'meeting.pick' }), meeting),
-    field(uid('mt-date'), el('label', { i18n: 'meeting.date' }), date, { error: errors.date }),
-    field(uid('mt-kind'), el('label', { i18n: 'meeting.kind' }), kind),
+    field(uid('mt-pick'), el('label', { i18n: k('meeting.pick') }), meeting),
+    field(uid('mt-date'), el('label', { i18n: k('meeting.date') }), date, { error: errors.date }),
+    field(uid('mt-kind'), el('label', { i18n: k('meeting.kind') }), kind),
     marksFieldset,
-    field(uid('mt-speakers'), el('label', { i18n: 'meeting.speakers' }), speakers, { error: errors.speakers }),
-    field(uid('mt-minutes'), el('label', { i18n: 'meeting.minutes' }), minutes, { error: errors.minutes }),
+    field(uid('mt-speakers'), el('label', { i18n: k('meeting.speakers') }), speakers, { error: errors.speakers }),
+    field(uid('mt-minutes'), el('label', { i18n: k('meeting.minutes') }), minutes, { error: errors.minutes }),
     el('div', { class: 'field checks' }, [
-      el('label', { class: 'check' }, [chair, el('span', { i18n: 'meeting.chair' })]),
-      el('label', { class: 'check' }, [secretary, el('span', { i18n: 'meeting.secretary' })]),
+      el('label', { class: 'check' }, [chair, el('span', { i18n: k('meeting.chair') })]),
+      el('label', { class: 'check' }, [secretary, el('span', { i18n: k('meeting.secretary') })]),
     ]),
-    field(uid('mt-self'), el('label', { i18n: 'meeting.self' }), self),
-    el('h3', { class: 'subhead', i18n: 'meeting.preview' }),
+    field(uid('mt-self'), el('label', { i18n: k('meeting.self') }), self),
+    el('h3', { class: 'subhead', i18n: k('meeting.preview') }),
     preview,
     confirmBox,
     el('div', { class: 'actions' }, [submit, reload]),
   ]);
-  const panel = el('section', { class: 'pane' }, [el('p', { class: 'intro', i18n: 'meeting.intro' }), form, progress, outcome]);
+  const content = [el('p', { class: 'intro', i18n: k('meeting.intro') }), form, progress, outcome];
+  const panel = into ?? el('section', { class: 'pane' });
+  replaceChildren(panel, content);
 
   let book: MeetingBook | null = null;
   let target: SaveTarget = { mode: 'new' };
@@ -155,26 +164,26 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
       const control = el(
         'select',
         { attrs: { id }, data: { member: member.name }, testid: 'meeting-mark' },
-        options.map((mark) => el('option', { attrs: { value: mark }, i18n: mark === '' ? 'meeting.mark.none' : MARK_KEYS[mark] })),
+        options.map((mark) => el('option', { attrs: { value: mark }, i18n: mark === '' ? k('meeting.mark.none') : MARK_KEYS[mark] })),
       );
       control.addEventListener('change', renderPreview);
       markControls.set(member.key, control);
       const badges: HTMLElement[] = [];
-      if (member.exempt) badges.push(el('span', { class: ['badge', 'badge-warn'], i18n: 'meeting.exempt' }));
-      if (member.transferred) badges.push(el('span', { class: ['badge', 'badge-warn'], i18n: 'meeting.transferred' }));
+      if (member.exempt) badges.push(el('span', { class: ['badge', 'badge-warn'], i18n: k('meeting.exempt') }));
+      if (member.transferred) badges.push(el('span', { class: ['badge', 'badge-warn'], i18n: k('meeting.transferred') }));
       return el('div', { class: 'member-row' }, [el('label', { attrs: { for: id } }, [member.name, ' ', ...badges]), control]);
     });
-    if (rows.length === 0) rows.push(el('p', { class: 'notice', i18n: 'meeting.noMembers' }));
+    if (rows.length === 0) rows.push(el('p', { class: 'notice', i18n: k('meeting.noMembers') }));
     replaceChildren(members, rows);
   };
 
   const renderPicker = (): void => {
-    const options = [el('option', { attrs: { value: 'new' }, i18n: 'meeting.pick.new' })];
+    const options = [el('option', { attrs: { value: 'new' }, i18n: k('meeting.pick.new') })];
     for (const recorded of book?.meetings ?? []) {
       options.push(
         el('option', {
           attrs: { value: String(recorded.row) },
-          i18n: 'meeting.pick.existing',
+          i18n: k('meeting.pick.existing'),
           params: { date: formatDate(recorded.date), kind: recorded.kind ? MEETING_KIND_LABELS[recorded.kind] : '?', row: recorded.row },
         }),
       );
@@ -185,7 +194,7 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
 
   const line = (key: I18nKey, params: Record<string, string | number>, ok: boolean | null): HTMLElement =>
     el('li', { class: ok === false ? 'fail' : ok === true ? 'pass' : 'pending' }, [
-      el('span', { class: ['badge', ok === false ? 'badge-block' : ok === true ? 'badge-ok' : 'badge-warn'], i18n: ok === false ? 'meeting.fail' : ok === true ? 'meeting.pass' : 'meeting.pending' }),
+      el('span', { class: ['badge', ok === false ? 'badge-block' : ok === true ? 'badge-ok' : 'badge-warn'], i18n: ok === false ? k('meeting.fail') : ok === true ? k('meeting.pass') : k('meeting.pending') }),
       ' ',
       el('span', { i18n: key, params }),
     ]);
@@ -197,22 +206,22 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
     const codes = new Set(result.problems.map((p) => p.code));
     const { counts } = result;
     const items: HTMLElement[] = [
-      el('li', { i18n: 'meeting.preview.counts', params: { members: counts.members, present: counts.present, excused: counts.excused, unexcused: counts.unexcused } }),
+      el('li', { i18n: k('meeting.preview.counts'), params: { members: counts.members, present: counts.present, excused: counts.excused, unexcused: counts.unexcused } }),
       line(
-        'meeting.preview.attendance',
+        k('meeting.preview.attendance'),
         { rate: result.rate === null ? '—' : formatNumber(result.rate * 100), min: formatNumber(result.attendanceMinPercent) },
         result.rate === null ? null : !codes.has('ATTENDANCE_LOW'),
       ),
       values.speakers === null || Number.isNaN(values.speakers)
-        ? line('meeting.preview.speakersMissing', { needed: result.speakersNeeded }, null)
-        : line('meeting.preview.speakers', { given: values.speakers, needed: result.speakersNeeded }, !codes.has('SPEAKERS_LOW')),
+        ? line(k('meeting.preview.speakersMissing'), { needed: result.speakersNeeded }, null)
+        : line(k('meeting.preview.speakers'), { given: values.speakers, needed: result.speakersNeeded }, !codes.has('SPEAKERS_LOW')),
       values.minutes === null || Number.isNaN(values.minutes)
-        ? line('meeting.preview.minutesMissing', { needed: result.minutesNeeded }, null)
-        : line('meeting.preview.minutes', { given: values.minutes, needed: result.minutesNeeded }, !codes.has('DURATION_SHORT')),
-      line(result.unsigned.length === 0 ? 'meeting.preview.signed' : 'meeting.preview.unsigned', {}, result.unsigned.length === 0),
-      line(result.selfAssessmentMissing ? 'meeting.preview.selfMissing' : 'meeting.preview.self', {}, !result.selfAssessmentMissing),
+        ? line(k('meeting.preview.minutesMissing'), { needed: result.minutesNeeded }, null)
+        : line(k('meeting.preview.minutes'), { given: values.minutes, needed: result.minutesNeeded }, !codes.has('DURATION_SHORT')),
+      line(result.unsigned.length === 0 ? k('meeting.preview.signed') : k('meeting.preview.unsigned'), {}, result.unsigned.length === 0),
+      line(result.selfAssessmentMissing ? k('meeting.preview.selfMissing') : k('meeting.preview.self'), {}, !result.selfAssessmentMissing),
     ];
-    if (counts.unexcused > 0) items.push(line('meeting.preview.unexcused', { count: counts.unexcused }, false));
+    if (counts.unexcused > 0) items.push(line(k('meeting.preview.unexcused'), { count: counts.unexcused }, false));
     replaceChildren(preview, [el('ul', { class: 'preview-list' }, items)]);
   }
 
@@ -236,11 +245,11 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
 
   const load = (): Promise<MeetingBook | null> =>
     guard.run(async () => {
-      status.say('meeting.loading', undefined, 'busy');
+      status.say(k('meeting.loading'), undefined, 'busy');
       try {
         book = await ctx.run((context) => readMeetingBook(context));
       } catch (error) {
-        status.say('meeting.loadFailed', { message: errorText(error) }, 'error');
+        status.say(k('meeting.loadFailed'), { message: errorText(error) }, 'error');
         return null;
       }
       renderRoster();
@@ -256,15 +265,15 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
         renderPreview();
       }
       const missing = !book.sheets.meetings || !book.sheets.attendance || !book.sheets.members;
-      status.say(missing ? 'meeting.sheetsMissing' : 'meeting.loaded', { members: book.roster.length, meetings: book.meetings.length }, missing ? 'error' : 'info');
+      status.say(missing ? k('meeting.sheetsMissing') : k('meeting.loaded'), { members: book.roster.length, meetings: book.meetings.length }, missing ? 'error' : 'info');
       return book;
     });
 
   /** Asks before a second meeting on a date: resolves true to go on. */
   const askSameDay = (rows: readonly number[]): Promise<boolean> =>
     new Promise((resolve) => {
-      const yes = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'meeting.sameDay.yes', testid: 'meeting-confirm-yes' });
-      const no = el('button', { attrs: { type: 'button' }, i18n: 'meeting.sameDay.no', testid: 'meeting-confirm-no' });
+      const yes = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: k('meeting.sameDay.yes'), testid: 'meeting-confirm-yes' });
+      const no = el('button', { attrs: { type: 'button' }, i18n: k('meeting.sameDay.no'), testid: 'meeting-confirm-no' });
       const done = (answer: boolean): void => {
         replaceChildren(confirmBox, []);
         resolve(answer);
@@ -272,7 +281,7 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
       yes.addEventListener('click', () => done(true));
       no.addEventListener('click', () => done(false));
       replaceChildren(confirmBox, [
-        el('p', { class: ['notice', 'notice-warn'], attrs: { role: 'alert' }, i18n: 'meeting.sameDay', params: { date: formatDate(readForm().date), rows: rows.join(', ') } }),
+        el('p', { class: ['notice', 'notice-warn'], attrs: { role: 'alert' }, i18n: k('meeting.sameDay'), params: { date: formatDate(readForm().date), rows: rows.join(', ') } }),
         el('div', { class: 'actions' }, [yes, no]),
       ]);
       yes.focus();
@@ -289,13 +298,13 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
     const found = validateMeetingForm(values, current);
     showErrors(found);
     if (found.length > 0) {
-      status.say('meeting.invalid', { count: found.length }, 'error');
+      status.say(k('meeting.invalid'), { count: found.length }, 'error');
       const first = found[0]?.field;
       (first === 'date' ? date : first === 'speakers' ? speakers : first === 'minutes' ? minutes : (markControls.values().next().value ?? date)).focus();
       return false;
     }
     if (!current.sheets.meetings || !current.sheets.attendance) {
-      status.say('meeting.sheetsMissing', {}, 'error');
+      status.say(k('meeting.sheetsMissing'), {}, 'error');
       return false;
     }
     const sheets = { meetings: current.sheets.meetings, attendance: current.sheets.attendance };
@@ -304,12 +313,12 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
     // Asked when the meeting comes to a date that has one: a new meeting, or an edit that moves the date.
     const movesToDate = target.mode === 'new' || target.date !== values.date;
     if (movesToDate && known.length > 0 && !(await askSameDay(known))) {
-      status.say('meeting.cancelled', undefined, 'info');
+      status.say(k('meeting.cancelled'), undefined, 'info');
       return false;
     }
     const saveTarget = target;
     const saved = await guard.run(async () => {
-      status.say('meeting.saving', undefined, 'busy');
+      status.say(k('meeting.saving'), undefined, 'busy');
       try {
         const result = await ctx.run((context) =>
           saveMeeting(context, {
@@ -322,24 +331,24 @@ export function createMeetingPane(ctx: ExcelContext, status: Status): MeetingPan
           }),
         );
         if (!result.written) {
-          status.say('meeting.changedMeanwhile', undefined, 'error');
+          status.say(k('meeting.changedMeanwhile'), undefined, 'error');
           return null;
         }
         return result.plan;
       } catch (error) {
-        status.say('meeting.failed', { message: errorText(error) }, 'error');
+        status.say(k('meeting.failed'), { message: errorText(error) }, 'error');
         return null;
       }
     });
     if (!saved) return false;
     const params = { date: formatDate(values.date), row: saved.meetingRow, column: saved.attendanceColumn, meetings: sheets.meetings, attendance: sheets.attendance };
     replaceChildren(outcome, [
-      el('p', { class: ['notice', 'notice-ok'], i18n: 'meeting.saved', params, testid: 'meeting-result', data: { row: saved.meetingRow, column: saved.attendanceColumn } }),
-      saved.addedMembers.length > 0 ? el('p', { class: 'notice', i18n: 'meeting.addedMembers', params: { names: saved.addedMembers.join(', ') } }) : null,
+      el('p', { class: ['notice', 'notice-ok'], i18n: k('meeting.saved'), params, testid: 'meeting-result', data: { row: saved.meetingRow, column: saved.attendanceColumn } }),
+      saved.addedMembers.length > 0 ? el('p', { class: 'notice', i18n: k('meeting.addedMembers'), params: { names: saved.addedMembers.join(', ') } }) : null,
     ]);
     target = { mode: 'edit', row: saved.meetingRow, date: values.date };
     await load();
-    status.say('meeting.saved', params, 'ok', { shownNearby: true });
+    status.say(k('meeting.saved'), params, 'ok', { shownNearby: true });
     return true;
   };
 

@@ -92,15 +92,12 @@ function findColumns(grid: SheetGrid, columns: readonly ColumnDef[], anchor: str
   return null;
 }
 
-const NOTE_COLUMN = MEMBERS_SHEET.columns.find((c) => c.key === 'note') as ColumnDef;
-const CARD_COLUMN = MEMBERS_SHEET.columns.find((c) => c.key === 'card') as ColumnDef;
-
 /** What the form needs from the workbook's sheets (the reader's records, plus notes and cards). */
 export function meetingBookOf(grids: readonly SheetGrid[]): MeetingBook {
   const read = readWorkbook(grids);
   const { records, sheetNames } = read;
   const membersGrid = grids.find((g) => g.name === sheetNames.members) ?? null;
-  const memberColumns = membersGrid ? findColumns(membersGrid, [...MEMBERS_SHEET.columns, NOTE_COLUMN, CARD_COLUMN], 'name') : null;
+  const memberColumns = membersGrid ? findColumns(membersGrid, MEMBERS_SHEET.columns, 'name') : null;
   const cellOfRow = (row: number, key: string): string | null => {
     if (!membersGrid || !memberColumns) return null;
     const c = memberColumns.cols.get(key);

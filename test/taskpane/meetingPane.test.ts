@@ -17,9 +17,10 @@ async function mounted() {
   const fake = createFakeExcel({ sheets: withoutMeetings(validChiBo()) });
   const mount = await mountExcel(fake);
   one<HTMLButtonElement>(mount.root, 'tab-meeting').click();
-  const book = await mount.excel.meeting.load();
+  const pane = await mount.excel.meeting();
+  const book = await pane.load();
   if (!book) throw new Error('the roster was not read');
-  return { ...mount, book };
+  return { ...mount, excel: { ...mount.excel, meeting: pane }, book };
 }
 
 function setValue(control: HTMLInputElement | HTMLSelectElement, value: string): void {
