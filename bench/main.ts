@@ -20,6 +20,7 @@ import { benchLayouts } from './data';
 import { benchFunctionOverhead, type FunctionOverheadResult } from './functions';
 import { measureSizes, type SizeResult } from './sizes';
 import { countSyncs, type SyncCounts } from './syncs';
+import { countRecordMeetingSyncs, type RecordMeetingSyncs } from './recordMeeting';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -57,13 +58,14 @@ export type BenchReport = Metrics & {
   ok: boolean;
   failures: BudgetFailure[];
   budgets: Record<MetricName, string>;
-  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'core' | 'consolidate' | 'build', string>>;
+  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'build', string>>;
   params: BenchParams;
   machine: MachineInfo;
   details: {
     sizes?: SizeResult['details'];
     functions?: FunctionOverheadResult['details'];
     syncs?: { small: SyncCounts; large: SyncCounts };
+    recordMeeting?: RecordMeetingSyncs;
     core?: CoreResult['details'];
     consolidate?: ConsolidationBench['details'];
   };
@@ -250,6 +252,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
 
     try {
+      progress('context.sync() count of recording a meeting through the form');
+      const recorded = await countRecordMeetingSyncs(large);
+      metrics.syncs_record_meeting = recorded.syncs;
+      details.recordMeeting = recorded;
+    } catch (error) {
+      errors.recordMeeting = errorText(error);
+    }
+
+    try {
       progress('check vs ExcelJS parse of the large workbook');
       const core = runCoreChild(params.largeMembers, params.meetings, params.runs.parse);
       metrics.core_vs_parse_ratio = core.core_vs_parse_ratio;
@@ -310,6 +321,9 @@ export function reportText(report: BenchReport): string {
       `syncs: ${p.smallMembers} members → read ${d.syncs.small.check}, summary ${d.syncs.small.summary} (${d.syncs.small.cellsRead} cells read); ` +
         `${p.largeMembers} members → read ${d.syncs.large.check}, summary ${d.syncs.large.summary} (${d.syncs.large.cellsRead} cells read); ${p.meetings} meetings each, Cấu hình included`,
     );
+  }
+  if (d.recordMeeting) {
+    lines.push(`record a meeting: ${d.recordMeeting.members} members → save ${d.recordMeeting.syncs} syncs (row ${d.recordMeeting.row} of Sinh hoạt, column ${d.recordMeeting.column} of Điểm danh)`);
   }
   if (d.core) {
     lines.push(

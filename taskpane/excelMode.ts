@@ -1,5 +1,5 @@
 /**
- * Excel mode: five tabs — Kiểm tra, Tổng hợp, Mẫu, Cấu hình, Mốc thời gian — over the Office.js
+ * Excel mode: six tabs — Kiểm tra, Ghi buổi sinh hoạt, Tổng hợp, Mẫu, Cấu hình, Mốc thời gian — over the Office.js
  * host (src/hosts/excel.ts). At start the pane reads `Thông tin` and `Cấu hình` only (2 round
  * trips): the evaluation year for the deadlines and the template, and the policy, which it hands to
  * the custom functions (recalculating when it differs from theirs).
@@ -10,10 +10,11 @@ import { sheetKeyOf } from '../src/workbook/template';
 import { createBoardPane, type BoardPane } from './boardPane';
 import { createCheckPane, type CheckPane } from './checkPane';
 import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';
-import { errorText } from './dom';
+import { el, errorText } from './dom';
 import { legacyTextFound } from './firstRun';
 import { renderEncodingAction } from './encoding';
 import { ExcelContext, type ExcelModeDeps } from './excelContext';
+import type { MeetingPane } from './meetingPane';
 import { createPolicyPane, type PolicyPane } from './policyPane';
 import { createExcelFill, type ExcelFill } from './subordinatesPane';
 import { createSummaryPane, type SummaryPane } from './summaryPane';
@@ -21,7 +22,7 @@ import { createTabs, type Tabs } from './tabs';
 import { createTemplatePane, type TemplatePane } from './templatePane';
 import type { Status } from './ui';
 
-export type ExcelTab = 'check' | 'summary' | 'template' | 'policy' | 'deadlines';
+export type ExcelTab = 'check' | 'meeting' | 'summary' | 'template' | 'policy' | 'deadlines';
 
 export interface ExcelMode {
   ctx: ExcelContext;
@@ -35,6 +36,8 @@ export interface ExcelMode {
   board: BoardPane;
   /** "Điền trang Chi bộ trực thuộc" (in the Tổng hợp tab). */
   fill: ExcelFill;
+  /** Ghi buổi sinh hoạt, loaded on demand (its own chunk): the pane once it is built. */
+  meeting: () => Promise<MeetingPane>;
   /** Settles when the start-up read (year and policy) is done. */
   ready: Promise<void>;
 }
@@ -62,8 +65,28 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
   const template = createTemplatePane(ctx, status);
   const policy = createPolicyPane(ctx, status);
   const deadlines = createDeadlinesPane(ctx, status);
+  // Ghi buổi sinh hoạt comes in its own chunk when its tab is first shown: the page's first
+  // scripts stay within their budget (taskpane_initial_kb).
+  const meetingPanel = el('section', { class: 'pane', attrs: { 'aria-busy': 'true' } });
+  let meetingPane: Promise<MeetingPane> | null = null;
+  const meeting = (): Promise<MeetingPane> => {
+    meetingPane ??= import(/* webpackChunkName: "meeting" */ './meetingPane').then(({ createMeetingPane }) => {
+      const pane = createMeetingPane(ctx, status, meetingPanel);
+      meetingPanel.removeAttribute('aria-busy');
+      void pane.load();
+      return pane;
+    });
+    return meetingPane;
+  };
   const tabs = createTabs<ExcelTab>('bontot', 'tabs.label', [
     { id: 'check', label: 'tab.check', panel: check.panel },
+    {
+      id: 'meeting',
+      label: 'tab.meeting',
+      panel: meetingPanel,
+      // The pane and the roster (2 round trips) are loaded when the tab is first shown, not at start-up.
+      onShow: () => void meeting().catch((error: unknown) => status.say('app.readFailed', { message: errorText(error) }, 'error')),
+    },
     { id: 'summary', label: 'tab.summary', panel: summary.panel },
     { id: 'template', label: 'tab.template', panel: template.panel },
     { id: 'policy', label: 'tab.policy', panel: policy.panel },
@@ -91,5 +114,5 @@ export function startExcelMode(container: HTMLElement, status: Status, deps: Exc
     }
   })();
 
-  return { ctx, tabs, check, summary, template, policy, deadlines, board, fill, ready };
+  return { ctx, tabs, check, summary, template, policy, deadlines, board, fill, meeting, ready };
 }

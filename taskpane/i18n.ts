@@ -25,6 +25,7 @@ const VI = {
   'tab.template': 'Mẫu',
   'tab.policy': 'Cấu hình',
   'tab.deadlines': 'Mốc thời gian',
+  'tab.meeting': 'Ghi buổi sinh hoạt',
 
   'check.intro': 'Đọc toàn bộ sổ tính, áp dụng các tiêu chí và cho biết tổ chức đã đủ điều kiện đề nghị công nhận chưa.',
   'check.run': 'Kiểm tra',
@@ -267,6 +268,7 @@ const EN: Record<keyof typeof VI, string> = {
   'tab.template': 'Template',
   'tab.policy': 'Settings',
   'tab.deadlines': 'Deadlines',
+  'tab.meeting': 'Record a meeting',
 
   'check.intro': 'Reads the whole workbook, applies the criteria and tells whether the organisation can be proposed for recognition.',
   'check.run': 'Run check',
@@ -620,4 +622,13 @@ export function setLanguage(lang: Lang, root: ParentNode | null = typeof documen
 export function useLanguage(lang: Lang): void {
   current = lang;
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+/**
+ * Adds the labels of a pane loaded on demand (its own chunk, so the page's first scripts stay
+ * small): its keys then work like every other key (tr, language switches). Keys already there win.
+ */
+export function addStrings(vi: Record<string, string>, en: Record<string, string>): void {
+  for (const [key, text] of Object.entries(vi)) if (!hasKey(key)) (VI as Record<string, string>)[key] = text;
+  for (const [key, text] of Object.entries(en)) if (!(key in EN)) (EN as Record<string, string>)[key] = text;
 }

@@ -28,6 +28,7 @@ import {
   type InfoKey,
 } from './template';
 import type { CellValue, ColumnLayout, RangeFormat, SheetLayout } from './types';
+import { withMeetingCountFormulas } from './meetingCountFormulas';
 
 /** Data rows below the header that carry dropdowns and formats. */
 export const TEMPLATE_ROWS = 500;
@@ -235,7 +236,7 @@ function withPrint(layout: SheetLayout, fixedRows: boolean): SheetLayout {
 /** The sheets of a new workbook, in tab order. */
 export function templateLayouts(options: TemplateOptions): SheetLayout[] {
   const sheets: SheetLayout[] = [withPrint(infoLayout(options), true)];
-  if (options.kind === 'chi-bo') sheets.push(membersLayout(), meetingsLayout(), attendanceLayout());
+  if (options.kind === 'chi-bo') sheets.push(membersLayout(), withMeetingCountFormulas(meetingsLayout()), attendanceLayout());
   else sheets.push(subordinatesLayout());
   sheets.push(criteriaLayout(options.type));
   for (const sheet of sheets.slice(1)) withPrint(sheet, false);

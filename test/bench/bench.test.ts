@@ -17,6 +17,7 @@ function passing(): Metrics {
     syncs_check_large: 2,
     syncs_summary_small: 2,
     syncs_summary_large: 2,
+    syncs_record_meeting: 2,
     core_vs_parse_ratio: 0.05,
     consolidate_vs_load_ratio: 1.25,
     consolidate_rss_ratio: 1.5,
@@ -109,7 +110,7 @@ describe('npm run bench -- --quick --json --check', () => {
       expect(typeof report[name]).toBe('number');
       expect(Number.isFinite(report[name])).toBe(true);
     }
-    for (const name of ['syncs_check_small', 'syncs_check_large', 'syncs_summary_small', 'syncs_summary_large']) {
+    for (const name of ['syncs_check_small', 'syncs_check_large', 'syncs_summary_small', 'syncs_summary_large', 'syncs_record_meeting']) {
       expect(Number.isInteger(report[name])).toBe(true);
     }
     expect(Object.keys(report.budgets as object).sort()).toEqual([...METRIC_NAMES].sort());

@@ -20,12 +20,16 @@
  *   "RequestPayloadSizeLimitExceeded"; a range read above `maxCellsPerRead` cells returns null
  *   values (what Excel documents it sometimes does) or fails, per `overLimitRead`.
  * - Formulas are not calculated: a formula cell reads back `formulaValue` (default "#NAME?",
- *   what Excel shows for a custom function that is not loaded).
+ *   what Excel shows for a custom function that is not loaded). The one exception, with the
+ *   default: the template's `Sinh hoạt` count formulas (COUNTIF over `Điểm danh`), computed as
+ *   Excel does (countFormula.ts), so a workbook made from the template reads as in Excel.
  *
  * Usage: `const fake = createFakeExcel({ sheets: [...] }); await fake.run(async (context) => …)`,
  * then inspect `fake.cell("Sheet", "A1")`, `fake.values("Sheet")`, `fake.snapshot("Sheet")`,
  * `fake.syncCount`, `fake.syncLog`, `fake.selection`, `fake.calculations`.
  */
+
+import { countFormulaResult } from './countFormula';
 
 // ------------------------------------------------------------------------------------------ model
 
@@ -1553,7 +1557,6 @@ export class FakeRange extends FakeObject {
       }
       return out;
     };
-    const formulaValue = this.context.fake.formulaValue;
     switch (prop) {
       case 'address':
       case 'addressLocal':
@@ -1569,9 +1572,9 @@ export class FakeRange extends FakeObject {
       case 'columnIndex':
         return rect.c0;
       case 'values':
-        return grid((cell) => (cell.formula !== null ? formulaValue(cell.formula) : cell.value));
+        return grid((cell) => (cell.formula !== null ? this.context.fake.resultOf(cell, sheet) : cell.value));
       case 'text':
-        return grid((cell) => String(cell.formula !== null ? formulaValue(cell.formula) : cell.value));
+        return grid((cell) => String(cell.formula !== null ? this.context.fake.resultOf(cell, sheet) : cell.value));
       case 'formulas':
         return grid((cell) => cell.formula ?? cell.value);
       case 'numberFormat':
@@ -2582,8 +2585,29 @@ export class FakeExcel {
     };
     this.nullChaining = options.nullChaining ?? 'propagate';
     this.formulaValue = options.formulaValue ?? ((): CellScalar => '#NAME?');
+    this.computesCounts = options.formulaValue === undefined;
     for (const init of options.sheets ?? []) this.addSheet(init);
     this.Excel = { ...FAKE_EXCEL_ENUMS, run: (batch) => this.run(batch) };
+  }
+
+  /** Whether the template's count formulas are computed (with the default formulaValue). */
+  private readonly computesCounts: boolean;
+
+  /**
+   * What a cell reads back: its value, or for a formula the template's count computed
+   * (test/fakes/countFormula.ts) or else formulaValue.
+   */
+  resultOf(cell: FakeCell, sheet: SheetModel): CellScalar {
+    if (cell.formula === null) return cell.value;
+    if (this.computesCounts) {
+      const counted = countFormulaResult(cell.formula, (name, r, c) => {
+        const target = name === null ? sheet : findSheet(this.model, name);
+        const other = target?.get(r, c);
+        return other ? (other.formula !== null ? this.formulaValue(other.formula) : other.value) : '';
+      });
+      if (counted !== undefined) return counted;
+    }
+    return this.formulaValue(cell.formula);
   }
 
   /** Adds a sheet directly (test setup, no sync). */
@@ -2633,6 +2657,8 @@ export class FakeExcel {
       for (let c = rect.c0; c <= rect.c1; c += 1) {
         const cell = sheet.at(r, c);
         if (change.value !== undefined) cell.value = change.value;
+        // A value typed over a formula replaces it, as in Excel.
+        if (change.value !== undefined && change.formula === undefined) cell.formula = null;
         if (change.formula !== undefined) cell.formula = change.formula;
         if (change.numberFormat !== undefined) cell.numberFormat = change.numberFormat;
         if (change.format) {
@@ -2682,7 +2708,7 @@ export class FakeExcel {
       const line: CellScalar[] = [];
       for (let c = rect.c0; c <= rect.c1; c += 1) {
         const cell = sheet.get(r, c);
-        line.push(cell ? (cell.formula !== null ? this.formulaValue(cell.formula) : cell.value) : '');
+        line.push(cell ? this.resultOf(cell, sheet) : '');
       }
       out.push(line);
     }

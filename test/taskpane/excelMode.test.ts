@@ -370,6 +370,9 @@ describe('language and keyboard', () => {
     expect(byTestId<HTMLButtonElement>(root, 'tab-summary')[0]?.tabIndex).toBe(-1);
     check.focus();
     check.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(excel.tabs.selected()).toBe('meeting');
+    expect(document.activeElement).toBe(one(root, 'tab-meeting'));
+    one(root, 'tab-meeting').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     expect(excel.tabs.selected()).toBe('summary');
     expect(document.activeElement).toBe(one(root, 'tab-summary'));
     expect(excel.summary.panel.hidden).toBe(false);
