@@ -12,7 +12,7 @@ import { planSubordinateFill, type ChiBoInput, type FieldChange, type FilledRow,
 import { fillSubordinatesSheet, readSheets, type FillSubordinatesResult } from '../src/hosts/excel';
 import { backupSheetName } from '../src/workbook/legacyFix';
 import { el, errorText, replaceChildren, type Child } from './dom';
-import { t, type I18nKey } from './i18n';
+import { ref, type I18nKey } from './i18n';
 import type { InputFile } from './standaloneMode';
 import type { ExcelFillView, PageFillView } from './subordinatesPane';
 
@@ -38,13 +38,15 @@ export async function readChiBoFiles(files: readonly InputFile[]): Promise<{ inp
   return { inputs, unreadable };
 }
 
+/** A value as shown in the report; a blank cell is a translated "(trống)". */
 function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === '') return t('fill.blank');
+  if (value === null || value === undefined || value === '') return ref('fill.blank');
   return typeof value === 'string' ? `“${value}”` : String(value);
 }
 
-function changeText(change: FieldChange): string {
-  return `${change.column}: ${valueText(change.before)} → ${valueText(change.after)}`;
+/** "Số đảng viên: từ 8 thành 13" (words, not an arrow: the pane's fonts may lack "→"). */
+function changeItem(change: FieldChange): HTMLElement {
+  return el('span', { i18n: 'fill.change', params: { column: change.column, before: valueText(change.before), after: valueText(change.after) } });
 }
 
 function rowItem(row: FilledRow, detail: readonly Child[], testid: string): HTMLElement {
@@ -70,7 +72,7 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
       : null,
     el('p', { class: 'muted', testid: 'fill-summary', i18n: 'fill.summary', params: { org: plan.organization.name ?? '—', year: plan.organization.year, sheet: plan.sheet, cells: plan.writes.length } }),
     group('fill.added', plan.added.length, 'fill-added', plan.added.map((row) => rowItem(row, [row.members === null ? null : el('span', { i18n: 'fill.members', params: { count: row.members } }), row.members === null ? row.result : `; ${row.result}`], 'fill-added-row'))),
-    group('fill.changed', plan.changed.length, 'fill-changed', plan.changed.map((row) => rowItem(row, [row.changes.map(changeText).join('; ')], 'fill-changed-row'))),
+    group('fill.changed', plan.changed.length, 'fill-changed', plan.changed.map((row) => rowItem(row, row.changes.flatMap((change, i) => (i === 0 ? [changeItem(change)] : ['; ', changeItem(change)])), 'fill-changed-row'))),
     group('fill.unchanged', plan.unchanged.length, 'fill-unchanged', plan.unchanged.map((row) => rowItem(row, [row.result], 'fill-unchanged-row'))),
     group(
       'fill.leftAlone',

@@ -15,7 +15,8 @@
  *   code points), whatever order the file system lists them in;
  * - an argument that names an existing file, or no file at all and no pattern, is kept as given
  *   (a missing file is then reported as unreadable, as before);
- * - a pattern that matches nothing, or a folder without a workbook, is a usage error naming it.
+ * - a pattern that matches nothing, or a folder without a workbook, is a usage error naming it —
+ *   except a folder named like a workbook (`X.xlsx/`, an unpacked file), kept as given.
  *
  * Pure over a small file-system view (FileSystemView), so the rules are tested without a disk.
  */
@@ -198,6 +199,12 @@ export function expandInputs(args: readonly string[], fs: FileSystemView, option
       files.push(argument);
     } else if (type === 'dir') {
       const found = folderWorkbooks(fs, argument, recursive, separatorOf(argument));
+      if (found.length === 0 && WORKBOOK_EXTENSION.test(argument.replace(/[\\/]+$/, ''))) {
+        // A folder named like a workbook (an .xlsx some tool unpacked) was meant as a file: it is
+        // reported as unreadable, with the reader's message about folders, as before.
+        files.push(argument);
+        continue;
+      }
       if (found.length === 0) {
         throw new NoMatchError(
           argument,

@@ -125,6 +125,13 @@ describe('expandInputs', () => {
     expect(() => expandInputs(['ho-so/phuong-b/sau/..', 'rong'], fs)).toThrow(NoMatchError);
   });
 
+  it('a folder named like a workbook (an unpacked .xlsx) without workbooks in it is kept as given, to be reported unreadable', () => {
+    const fs = memoryFs(['giai-nen.xlsx/xl/workbook.xml', 'giai-nen.xlsx/[Content_Types].xml']);
+    expect(expandInputs(['giai-nen.xlsx'], fs)).toEqual(['giai-nen.xlsx']);
+    expect(expandInputs(['giai-nen.xlsx/'], fs, { recursive: true })).toEqual(['giai-nen.xlsx/']);
+    expect(() => expandInputs(['giai-nen.xlsx/xl'], fs)).toThrow(NoMatchError);
+  });
+
   it('a link back to a parent folder does not make ** or --recursive walk for ever', () => {
     // "loop" lists itself as a sub-folder, at every depth.
     const fs: FileSystemView = {

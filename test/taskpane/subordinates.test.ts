@@ -80,7 +80,7 @@ describe('Excel pane', () => {
     expect(fake.snapshotAll()).toEqual(before);
     expect(texts(root, 'fill-added-row')).toEqual([`Dòng 9: Chi bộ ${PAYLOAD} [moi.xlsx] — 13 đảng viên; Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)Chi bộ mới trên trang: đảng ủy ghi "Xếp loại" của chi bộ.`]);
     expect(root.querySelector('img')).toBeNull();
-    expect(texts(root, 'fill-changed-row')[0]).toContain('Dòng 2: Chi bộ Văn phòng [van-phong.xlsx] — Số đảng viên: 8 → 13; Kết quả tự kiểm tra: (trống) → “Đủ điều kiện');
+    expect(texts(root, 'fill-changed-row')[0]).toContain('Dòng 2: Chi bộ Văn phòng [van-phong.xlsx] — Số đảng viên: từ 8 thành 13; Kết quả tự kiểm tra: từ (trống) thành “Đủ điều kiện');
     expect(texts(root, 'fill-changed-row')[1]).toContain('Tên trên trang giữ nguyên "Chi bộ Kế toán"');
     expect(byTestId(root, 'fill-refused-row').map((n) => n.dataset.file)).toEqual(['kinh-doanh-2024.xlsx']);
     expect(byTestId(root, 'fill-unreadable-row').map((n) => n.dataset.file)).toEqual(['hong.xlsx']);
@@ -92,6 +92,12 @@ describe('Excel pane', () => {
     (byTestId(root, 'fill-cancel')[0] as HTMLButtonElement).click();
     expect(texts(root, 'fill-cancelled')).toEqual(['Đã hủy: sổ tính không thay đổi.']);
     expect(await excel.fill.confirm()).toBeNull();
+    expect(fake.snapshotAll()).toEqual(before);
+
+    // The report follows the language switch.
+    await excel.fill.preview(files.slice(1, 2));
+    setLanguage('en', document);
+    expect(texts(root, 'fill-changed-row')[0]).toContain('Row 3: Chi bộ Kế toán [ke-toan.xlsx] — Số đảng viên: from 9 to 13; Kết quả tự kiểm tra: from (blank) to “Đủ điều kiện');
     expect(fake.snapshotAll()).toEqual(before);
   });
 
@@ -117,6 +123,7 @@ describe('Excel pane', () => {
     setLanguage('en', document);
     expect(texts(root, 'fill-written')[0]).toContain('the original is kept on “Chi bộ trực thuộc (bản gốc)”');
     expect(texts(root, 'fill-title')[0]).toBe('Fill the “Chi bộ trực thuộc” sheet');
+
   });
 
   test('a chi bộ workbook open in Excel is refused with a reason, nothing written', async () => {

@@ -3,6 +3,7 @@
  * files — one exact, one whose name is spelled differently, one new, one of another year — its
  * sheet before and after, then the filled workbook's own check.
  */
+import fc from 'fast-check';
 import { checkWorkbook } from '../../src/workbook/check';
 import {
   applyFillToGrids,
@@ -15,6 +16,7 @@ import {
 } from '../../src/workbook/fillSubordinates';
 import { readWorkbook } from '../../src/workbook/reader';
 import type { SheetGrid } from '../../src/workbook/types';
+import { runs, seed } from '../hardening/fuzz';
 import { AS_OF, chiBoSpec, chiBoBook, dangBoBook, dangBoSpec, validDangBo, type ChiBoSpec } from './grids';
 
 const DANG_BO = 'Đảng bộ Công ty Cổ phần Cơ khí Hòa Bình';
@@ -232,5 +234,32 @@ describe('planSubordinateFill: refusals and edge cases', () => {
   it('selfCheckText says the verdict and the date', () => {
     expect(selfCheckText(true, 0, '2025-12-31')).toBe('Đủ điều kiện (tự kiểm tra đến ngày 31/12/2025)');
     expect(selfCheckText(false, 2, '2026-01-05')).toBe('Chưa đủ điều kiện (tự kiểm tra đến ngày 05/01/2026, 2 lý do)');
+  });
+});
+
+describe('planSubordinateFill: never throws, never writes a rating or a recognition (property)', () => {
+  const cell = fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 3000 }), fc.boolean(), fc.constantFrom('Chi bộ Văn phòng', 'Có', 'Hoàn thành tốt nhiệm vụ', 'Kết quả tự kiểm tra', 'Tên chi bộ', 'Xếp loại'));
+  const rows = fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 12 });
+
+  it('for any Chi bộ trực thuộc sheet and any chi bộ Thông tin', () => {
+    fc.assert(
+      fc.property(rows, rows, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (subordinateRows, infoRows, originRow, originCol) => {
+        const spec = dangBoSpec();
+        setInfo(spec as unknown as ChiBoSpec, 'Tên tổ chức', DANG_BO);
+        const book = dangBoBook(spec);
+        const sheet = book.sheets.find((s) => s.name === 'Chi bộ trực thuộc') as { values: unknown[][]; originRow: number; originCol: number };
+        sheet.values.push(...subordinateRows);
+        sheet.originRow = originRow;
+        sheet.originCol = originCol;
+        const odd = chiBoFile('odd.xlsx', 'Chi bộ Văn phòng');
+        const info = odd.sheets.find((s) => s.name === 'Thông tin') as SheetGrid;
+        info.values.push(...infoRows);
+        const outcome = planSubordinateFill(book.grids(), [odd, chiBoFile('b.xlsx', 'Chi bộ Mới')], { asOf: AS_OF });
+        if (!outcome.ok) return;
+        // Columns D (Xếp loại) and E (Chi bộ bốn tốt) of the header the planner found are never written.
+        for (const write of outcome.plan.writes) expect(write.col - originCol === 3 || write.col - originCol === 4).toBe(false);
+      }),
+      { numRuns: runs(150), seed: seed() },
+    );
   });
 });
