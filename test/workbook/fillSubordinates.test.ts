@@ -210,7 +210,10 @@ describe('planSubordinateFill: refusals and edge cases', () => {
     const book = dangBoBook(spec);
     const values = book.values('Chi bộ trực thuộc');
     // Without the optional columns Số đảng viên and Chi bộ bốn tốt.
-    for (const row of values) row.splice(4, 1), row.splice(2, 1);
+    for (const row of values) {
+      row.splice(4, 1);
+      row.splice(2, 1);
+    }
     const plan = planOf(book.grids(), [chiBoFile('vp.xlsx', 'Chi bộ Văn phòng')]);
     expect(plan.addedColumns.map((c) => c.header)).toEqual(['Số đảng viên', 'Kết quả tự kiểm tra']);
     const after = applyFillToGrids(book.grids(), plan);
