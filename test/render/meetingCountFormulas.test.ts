@@ -4,7 +4,8 @@
  * opens and saves the file; the counts it computed are the marks' tallies and the check of that
  * file gives what the bundled sample (counts typed by hand) gives.
  *
- * Needs LibreOffice (`apt-get install -y libreoffice-calc-nogui`, see DESIGN.md).
+ * Needs LibreOffice (`apt-get install -y libreoffice-calc-nogui`, see DESIGN.md): it runs in
+ * `npm run test:render` (jest.render.config.js), not in `npm test`.
  */
 import { execFile } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
