@@ -94,7 +94,7 @@ interface ShownCard {
   file: string;
   status: string;
   eligible: boolean | null;
-  criteria: { id: string; percent: number | null; pass: boolean }[];
+  criteria: { id: string; percent: number | null; pass: boolean | null }[];
   reasons: ShownPlace[];
   issues: ShownPlace[];
   error: string | null;
@@ -122,7 +122,8 @@ function readCards(page: Page): Promise<ShownCard[]> {
         criteria: [...card.querySelectorAll<HTMLElement>('[data-testid="criterion"]')].map((row) => ({
           id: row.dataset.id ?? '',
           percent: row.dataset.percent ? Number(row.dataset.percent) : null,
-          pass: row.dataset.pass === 'true',
+          // data-pass is "null" for a criterion that cannot be computed (an invalid point cell).
+          pass: row.dataset.pass === 'null' ? null : row.dataset.pass === 'true',
         })),
         reasons: places(card, 'reason'),
         issues: places(card, 'issue'),

@@ -323,7 +323,7 @@ export interface CliFile {
   error?: string;
   eligible: boolean;
   organization?: { name: string | null; kind: string | null; level: string | null; year: number | null };
-  criteria?: { id: string; percent: number | null; pass: boolean }[];
+  criteria?: { id: string; percent: number | null; pass: boolean | null }[];
   reasons?: CliPlace[];
   issues?: CliPlace[];
 }

@@ -220,7 +220,8 @@ test('the downloaded list is the one `bontot consolidate` writes for the same fi
   while (downloads.length === 0 && Date.now() - started < 20_000) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(downloads.map((d) => d.name)).toEqual(['danh-sach-to-chuc.xlsx']);
   const cli = await consolidateFiles({ files: chosen.map((f) => join(dir, f)), output: join(dir, 'cli-chosen.xlsx'), asOf: AS_OF });
-  expect(cli.totals).toMatchObject({ organizations: 3, unreadable: 1, duplicates: 0 });
+  // kp2 and the lower level's rows: one chi bộ cơ sở toward the target, two chi bộ trực thuộc counted apart (SPEC §1 Target).
+  expect(cli.totals).toMatchObject({ organizations: 1, subordinate: { organizations: 2, eligible: 1 }, unreadable: 1, duplicates: 0 });
   const fromPage = await xlsx.readWorkbookData(downloads[0]!.bytes);
   const fromCli = await xlsx.readWorkbookData(readFileSync(join(dir, 'cli-chosen.xlsx')));
   expect(fromPage.generatedKind).toBe('consolidation');
