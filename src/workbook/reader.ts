@@ -38,9 +38,7 @@ import type {
   SubordinateCell,
 } from '../core/types';
 import {
-  DISCIPLINE_FORMS,
   isNotYetRated,
-  parseDiscipline,
   parseExempt,
   parseMark,
   parseMeetingKind,
@@ -53,8 +51,8 @@ import {
   parseStamped,
   parseYesNo,
   RATING_LABELS,
-  type DisciplineReading,
 } from '../core/vocabulary';
+import { parseDiscipline, type DisciplineReading } from '../core/discipline';
 import { columnLetters } from './a1';
 import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
 import { findMarker } from './marker';
