@@ -530,11 +530,25 @@ export function nameKey(name: string): string {
   return foldText(name);
 }
 
+const notYetRatedMemo = new Map<string, boolean>();
+let lastRatingText: string | null = null;
+let lastNotYetRated = false;
+
 /** A rating cell that says the rating is not given yet ("Chưa xếp loại", "đang xếp loại"). */
 function notYetRatedCell(sheet: SheetView, r: number, c: number | undefined): boolean {
   if (c === undefined) return false;
   const text = sheet.text(r, c);
-  return text !== null && isNotYetRated(text);
+  if (text === null) return false;
+  // Memoised: a column repeats a few ratings thousands of times, and folding each costs.
+  if (text === lastRatingText) return lastNotYetRated;
+  let answer = notYetRatedMemo.get(text);
+  if (answer === undefined) {
+    answer = isNotYetRated(text);
+    if (notYetRatedMemo.size < 1000) notYetRatedMemo.set(text, answer);
+  }
+  lastRatingText = text;
+  lastNotYetRated = answer;
+  return answer;
 }
 
 /**
@@ -783,8 +797,9 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
       key,
       name: name ?? card ?? '',
       exempt,
-      ...(exemptUnreadable ? { exemptUnreadable } : {}),
-      ...(transferred ? { transferred } : {}),
+      // Always present (undefined when false): every member record keeps one shape for the rules' loops.
+      exemptUnreadable: exemptUnreadable ? true : undefined,
+      transferred: transferred ? true : undefined,
       rating,
       ratingUnreadable,
       discipline,
@@ -876,7 +891,7 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
       secretarySigned: secretarySigned === true,
       selfAssessment,
       cells,
-      ...(unreadable.length > 0 ? { unreadable } : {}),
+      unreadable: unreadable.length > 0 ? unreadable : undefined,
     });
   }
   return meetings;
@@ -1027,7 +1042,6 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
     const marks = new Array<AttendanceMark | null>(markCols.length);
     const values = sheet.grid.values[r] ?? [];
     let unreadable = false;
-    const member = memberByKey.get(key);
     for (let i = 0; i < markCols.length; i++) {
       const c = markCols[i] as number;
       // readLabel(…, 'Điểm danh', parseMark), with the parse looked up per text of this sheet.
@@ -1059,7 +1073,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
       }
       if (parsed.ok) {
         const mark = parsed.value;
-        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, member, specialDutyAllowed)) {
+        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, memberByKey.get(key), specialDutyAllowed)) {
           sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${markDisagreement(mark, name)}`);
           marks[i] = null;
           unreadable = true;
