@@ -991,8 +991,15 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
   };
   // Marks must agree with the member list (SPEC §2): M only for a member exempt from meetings, D
   // only in the armed forces — any other M or D would hide an absence.
-  const memberByKey = new Map<string, Member>();
-  for (const member of members?.members ?? []) if (!memberByKey.has(member.key)) memberByKey.set(member.key, member);
+  // Built at the first M or D mark: most matrices have few.
+  let memberByKeyMap: Map<string, Member> | null = null;
+  const memberByKey = (key: string): Member | undefined => {
+    if (memberByKeyMap === null) {
+      memberByKeyMap = new Map();
+      for (const member of members?.members ?? []) if (!memberByKeyMap.has(member.key)) memberByKeyMap.set(member.key, member);
+    }
+    return memberByKeyMap.get(key);
+  };
   const specialDutyAllowed = type === 'vu-trang';
   const scanned = [nameCol, ...(cardCol === undefined ? [] : [cardCol]), ...dateCols.map((d) => d.c)];
   const markCols = dateCols.map((d) => d.c);
@@ -1073,7 +1080,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
       }
       if (parsed.ok) {
         const mark = parsed.value;
-        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, memberByKey.get(key), specialDutyAllowed)) {
+        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, memberByKey(key), specialDutyAllowed)) {
           sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${markDisagreement(mark, name)}`);
           marks[i] = null;
           unreadable = true;
