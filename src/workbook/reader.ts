@@ -40,7 +40,6 @@ import type {
 } from '../core/types';
 import {
   isNotYetRated,
-  parseDiscipline,
   parseExempt,
   parseMark,
   parseMeetingKind,
@@ -53,8 +52,8 @@ import {
   parseStamped,
   parseYesNo,
   RATING_LABELS,
-  type DisciplineReading,
 } from '../core/vocabulary';
+import { parseDiscipline, type DisciplineReading } from '../core/discipline';
 import { columnLetters } from './a1';
 import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
 import { findMarker } from './marker';
@@ -532,11 +531,25 @@ export function nameKey(name: string): string {
   return foldText(name);
 }
 
+const notYetRatedMemo = new Map<string, boolean>();
+let lastRatingText: string | null = null;
+let lastNotYetRated = false;
+
 /** A rating cell that says the rating is not given yet ("Chưa xếp loại", "đang xếp loại"). */
 function notYetRatedCell(sheet: SheetView, r: number, c: number | undefined): boolean {
   if (c === undefined) return false;
   const text = sheet.text(r, c);
-  return text !== null && isNotYetRated(text);
+  if (text === null) return false;
+  // Memoised: a column repeats a few ratings thousands of times, and folding each costs.
+  if (text === lastRatingText) return lastNotYetRated;
+  let answer = notYetRatedMemo.get(text);
+  if (answer === undefined) {
+    answer = isNotYetRated(text);
+    if (notYetRatedMemo.size < 1000) notYetRatedMemo.set(text, answer);
+  }
+  lastRatingText = text;
+  lastNotYetRated = answer;
+  return answer;
 }
 
 /**
@@ -785,8 +798,9 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
       key,
       name: name ?? card ?? '',
       exempt,
-      ...(exemptUnreadable ? { exemptUnreadable } : {}),
-      ...(transferred ? { transferred } : {}),
+      // Always present (undefined when false): every member record keeps one shape for the rules' loops.
+      exemptUnreadable: exemptUnreadable ? true : undefined,
+      transferred: transferred ? true : undefined,
       rating,
       ratingUnreadable,
       discipline,
@@ -885,7 +899,7 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
       selfAssessment,
       ...(absencesUnreadable ? { absencesUnreadable } : {}),
       cells,
-      ...(unreadable.length > 0 ? { unreadable } : {}),
+      unreadable: unreadable.length > 0 ? unreadable : undefined,
     });
   }
   return meetings;
@@ -985,8 +999,15 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
   };
   // Marks must agree with the member list (SPEC §2): M only for a member exempt from meetings, D
   // only in the armed forces — any other M or D would hide an absence.
-  const memberByKey = new Map<string, Member>();
-  for (const member of members?.members ?? []) if (!memberByKey.has(member.key)) memberByKey.set(member.key, member);
+  // Built at the first M or D mark: most matrices have few.
+  let memberByKeyMap: Map<string, Member> | null = null;
+  const memberByKey = (key: string): Member | undefined => {
+    if (memberByKeyMap === null) {
+      memberByKeyMap = new Map();
+      for (const member of members?.members ?? []) if (!memberByKeyMap.has(member.key)) memberByKeyMap.set(member.key, member);
+    }
+    return memberByKeyMap.get(key);
+  };
   const specialDutyAllowed = type === 'vu-trang';
   const scanned = [nameCol, ...(cardCol === undefined ? [] : [cardCol]), ...dateCols.map((d) => d.c)];
   const markCols = dateCols.map((d) => d.c);
@@ -1036,7 +1057,6 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
     const marks = new Array<AttendanceMark | null>(markCols.length);
     const values = sheet.grid.values[r] ?? [];
     let unreadable = false;
-    const member = memberByKey.get(key);
     for (let i = 0; i < markCols.length; i++) {
       const c = markCols[i] as number;
       // readLabel(…, 'Điểm danh', parseMark), with the parse looked up per text of this sheet.
@@ -1068,7 +1088,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
       }
       if (parsed.ok) {
         const mark = parsed.value;
-        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, member, specialDutyAllowed)) {
+        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, memberByKey(key), specialDutyAllowed)) {
           sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${markDisagreement(mark, name)}`);
           marks[i] = null;
           unreadable = true;

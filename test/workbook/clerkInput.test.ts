@@ -3,7 +3,8 @@
  * each asserting the exact verdict, reason codes and addresses that SPEC (amended 2026-12) gives.
  * The base workbook is the valid chi bộ of grids.ts (eligible as of AS_OF, no reason).
  */
-import { parseDiscipline, disciplineYear, isNotYetRated, parseExempt, parseSelfAssessment, parseSigned, parseStamped } from '../../src/core/vocabulary';
+import { disciplineYear, parseDiscipline } from '../../src/core/discipline';
+import { isNotYetRated, parseExempt, parseSelfAssessment, parseSigned, parseStamped } from '../../src/core/vocabulary';
 import { checkWorkbook } from '../../src/workbook/check';
 import { FORMULA_WITHOUT_RESULT_MESSAGE } from '../../src/workbook/reader';
 import { summaryLayout } from '../../src/workbook/summary';
