@@ -122,6 +122,11 @@ export const countedMeetings: (ctx: RuleContext) => readonly Meeting[] = perCont
  */
 export const countedSessions: (ctx: RuleContext) => readonly Session[] = perContext((ctx) => meetingSessions(countedMeetings(ctx)));
 
+/** The Chuyên đề rows of same-day sessions: counted with their Thường kỳ row, not on their own. */
+const thematicParts: (ctx: RuleContext) => ReadonlySet<Meeting> = perContext(
+  (ctx) => new Set(countedSessions(ctx).flatMap((session) => (session.partner === null ? [] : [session.partner]))),
+);
+
 /** Meetings with a date inside the evaluation year (any kind of organisation). */
 export function meetingsInYear(records: OrgRecords, year: number | null): (Meeting & { date: IsoDate })[] {
   return (records.meetings ?? []).filter(
@@ -293,9 +298,10 @@ export const attendanceFigures: (ctx: RuleContext) => AttendanceFigures | null =
   if (ctx.records.meetings === null) return null;
   let present = 0;
   let required = 0;
-  // A same-day session counts once, by its Thường kỳ row's counts.
-  for (const { main: meeting } of countedSessions(ctx)) {
+  for (const meeting of countedMeetings(ctx)) {
     if (meeting.present === null) continue;
+    // A same-day session counts once, by its Thường kỳ row's counts.
+    if (thematicParts(ctx).has(meeting)) continue;
     present += meeting.present;
     required += meeting.present + meeting.excused + meeting.unexcused;
   }
