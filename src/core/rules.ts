@@ -123,6 +123,11 @@ export const countedMeetings: (ctx: RuleContext) => readonly Meeting[] = perCont
  */
 export const countedSessions: (ctx: RuleContext) => readonly Session[] = perContext((ctx) => meetingSessions(countedMeetings(ctx)));
 
+/** The Chuyên đề rows of same-day sessions: counted with their Thường kỳ row, not on their own. */
+const thematicParts: (ctx: RuleContext) => ReadonlySet<Meeting> = perContext(
+  (ctx) => new Set(countedSessions(ctx).flatMap((session) => (session.partner === null ? [] : [session.partner]))),
+);
+
 /** Meetings with a date inside the evaluation year (any kind of organisation). */
 export function meetingsInYear(records: OrgRecords, year: number | null): (Meeting & { date: IsoDate })[] {
   return (records.meetings ?? []).filter(
@@ -328,8 +333,9 @@ export const attendanceFigures: (ctx: RuleContext) => AttendanceFigures | null =
   let present = 0;
   let required = 0;
   let computable = true;
-  // A same-day session counts once, by its Thường kỳ row's counts.
-  for (const { main: meeting } of countedSessions(ctx)) {
+  for (const meeting of countedMeetings(ctx)) {
+    // A same-day session counts once, by its Thường kỳ row's counts.
+    if (thematicParts(ctx).has(meeting)) continue;
     // An unreadable count: any yearly rate would leave out people the row does count (SPEC §3).
     if (meeting.unreadable?.some((field) => field === 'present' || field === 'excused' || field === 'unexcused')) computable = false;
     if (meeting.present === null) continue;

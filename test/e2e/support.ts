@@ -309,7 +309,14 @@ export async function writeGrids(name: string, grids: readonly SheetGrid[]): Pro
 export interface CliJson {
   asOf: string;
   files: CliFile[];
-  summary: { organizations: number; eligible: number; share: number | null; target: number; targetMet: boolean };
+  summary: {
+    organizations: number;
+    eligible: number;
+    share: number | null;
+    target: number;
+    targetMet: boolean;
+    subordinate: { organizations: number; eligible: number };
+  };
 }
 export interface CliPlace {
   code: string;
