@@ -239,7 +239,7 @@ test('at 390 px the board fits the width (the table scrolls inside its frame) an
   expect(printed.figures.map((f) => f.id)).toEqual(['chart-verdicts', 'chart-criteria']);
   for (const figure of printed.figures) expect(figure.height).toBeGreaterThan(50);
   expect(printed.text).toContain('DANH SÁCH TỔ CHỨC');
-  expect(printed.text).toContain(`Tổng số tổ chức: ${cli.totals.organizations}`);
+  expect(printed.text).toContain(`Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): ${cli.totals.organizations}`);
   await page.emulateMedia({ media: 'screen' });
 });
 

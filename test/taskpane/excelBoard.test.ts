@@ -75,7 +75,7 @@ test('picked files give the table and totals of `bontot consolidate`; the list i
   expect(Object.values(cells).filter((cell) => cell.formula !== null)).toEqual([]);
   const written = fake.values(CONSOLIDATION_SHEET).map((row) => row.join('\t')).join('\n');
   for (const row of cli.consolidation.rows) if (row.name) expect(written).toContain(row.name);
-  expect(written).toContain(`Tổng số tổ chức: ${cli.totals.organizations}`);
+  expect(written).toContain(`Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): ${cli.totals.organizations}`);
 
   // The native chart draws the board's numbers: per group, eligible and not eligible.
   const [chart, ...others] = fake.charts(CONSOLIDATION_SHEET);
