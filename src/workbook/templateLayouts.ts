@@ -126,7 +126,9 @@ function membersLayout(): SheetLayout {
 }
 
 function meetingsLayout(): SheetLayout {
-  const layout = tableLayout(SHEET_NAMES.meetings, MEETINGS_SHEET.columns);
+  // The counts are formulas over Điểm danh (meetingCountFormulas.ts), set before the helper columns
+  // so that FIRST_HELPER keys the layout that is returned.
+  const layout = withMeetingCountFormulas(tableLayout(SHEET_NAMES.meetings, MEETINGS_SHEET.columns));
   const col = (key: string): string => columnLetters(MEETINGS_SHEET.columns.findIndex((c) => c.key === key));
   const [members, present, speakers, minutes, kind, excused, unexcused] = ['members', 'present', 'speakers', 'minutes', 'kind', 'excused', 'unexcused'].map(col);
   // MEETING_QUALITY's `excused` = members outside the attendance base (exempt, special duty):
@@ -236,7 +238,7 @@ function withPrint(layout: SheetLayout, fixedRows: boolean): SheetLayout {
 /** The sheets of a new workbook, in tab order. */
 export function templateLayouts(options: TemplateOptions): SheetLayout[] {
   const sheets: SheetLayout[] = [withPrint(infoLayout(options), true)];
-  if (options.kind === 'chi-bo') sheets.push(membersLayout(), withMeetingCountFormulas(meetingsLayout()), attendanceLayout());
+  if (options.kind === 'chi-bo') sheets.push(membersLayout(), meetingsLayout(), attendanceLayout());
   else sheets.push(subordinatesLayout());
   sheets.push(criteriaLayout(options.type));
   for (const sheet of sheets.slice(1)) withPrint(sheet, false);
