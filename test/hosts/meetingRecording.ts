@@ -67,11 +67,13 @@ export function formsOfSpec(spec: OrgSpec, book: MeetingBook): MeetingForm[] {
   const members = spec.members ?? [];
   const attendance = spec.attendance;
   if (!spec.meetings || !attendance) throw new Error('a chi bộ spec');
-  return spec.meetings.map((meeting, index) => {
+  return spec.meetings.map((meeting) => {
+    // The attendance column of the meeting's date: a same-day session's two rows share one column.
+    const column = attendance.dates.indexOf(meeting.date);
     const marks: Record<string, FormMark> = {};
     book.roster.forEach((member) => {
       const at = members.findIndex((m) => m.name === member.name);
-      const mark = attendance.marks[at]?.[index] ?? '';
+      const mark = attendance.marks[at]?.[column] ?? '';
       marks[member.key] = mark === '' ? null : (mark as FormMark);
     });
     const kind = parseMeetingKind(meeting.kind);
