@@ -117,8 +117,8 @@ async function main() {
     '',
     `Bốn Tốt đang chạy tại ${url}`,
     `  Trang kiểm tra tệp .xlsx (mở sẵn sổ tính ví dụ): ${url}taskpane.html?sample=chi-bo-mau`,
-    `  Hướng dẫn các hàm BONTOT:                 ${url}help/functions.html`,
-    `  Manifest:                                  ${path.join(dist, 'manifest.xml')}`,
+    `  Hướng dẫn các hàm BONTOT:                        ${url}help/functions.html`,
+    `  Manifest:                                         ${path.join(dist, 'manifest.xml')}`,
     '',
     'Nhấn Ctrl+C để dừng.',
   );

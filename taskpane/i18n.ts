@@ -497,7 +497,10 @@ export type I18nParams = Record<string, string | number>;
 
 const TABLES: Record<Lang, Record<string, string>> = { vi: { ...VI }, en: { ...EN } };
 
-/** Adds labels that ship in a lazy chunk (the board's), so the page's first scripts stay small. */
+/**
+ * Adds the labels of a pane that ships in a lazy chunk (the board, the meeting form), so the page's
+ * first scripts stay small: its keys then work like every other key (t, language switches).
+ */
 export function registerStrings(vi: Readonly<Record<string, string>>, en: Readonly<Record<string, string>>): void {
   Object.assign(TABLES.vi, vi);
   Object.assign(TABLES.en, en);
@@ -624,13 +627,4 @@ export function setLanguage(lang: Lang, root: ParentNode | null = typeof documen
 export function useLanguage(lang: Lang): void {
   current = lang;
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
-}
-
-/**
- * Adds the labels of a pane loaded on demand (its own chunk, so the page's first scripts stay
- * small): its keys then work like every other key (tr, language switches). Keys already there win.
- */
-export function addStrings(vi: Record<string, string>, en: Record<string, string>): void {
-  for (const [key, text] of Object.entries(vi)) if (!hasKey(key)) (VI as Record<string, string>)[key] = text;
-  for (const [key, text] of Object.entries(en)) if (!(key in EN)) (EN as Record<string, string>)[key] = text;
 }

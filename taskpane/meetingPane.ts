@@ -24,10 +24,10 @@ import {
 } from '../src/workbook/meetingForm';
 import { el, errorText, replaceChildren, uid } from './dom';
 import type { ExcelContext } from './excelContext';
-import { addStrings, type I18nKey } from './i18n';
+import { registerStrings, type I18nKey } from './i18n';
 import { MEETING_EN, MEETING_VI, type MeetingKey } from './meetingStrings';
 
-addStrings(MEETING_VI, MEETING_EN);
+registerStrings(MEETING_VI, MEETING_EN);
 
 /** A key of this pane's labels (added to the page's tables above). */
 const k = (key: MeetingKey): I18nKey => key as unknown as I18nKey;

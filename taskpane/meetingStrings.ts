@@ -1,6 +1,6 @@
 /**
  * The labels of Ghi buổi sinh hoạt (Vietnamese and English), loaded with its pane's chunk and added
- * to the page's tables by addStrings (i18n.ts).
+ * to the page's tables by registerStrings (i18n.ts).
  */
 export const MEETING_VI = {
   'meeting.intro': 'Ghi một buổi sinh hoạt: một dòng ở trang “Sinh hoạt” và một cột ở trang “Điểm danh”. Số có mặt, vắng được tính từ điểm danh; không ô nào khác bị thay đổi.',

@@ -340,11 +340,22 @@ function reportMissingColumns(sheet: SheetView, header: HeaderMap, columns: read
   }
 }
 
-/** True when every cell of the row under the given columns is blank. */
+/**
+ * True when nothing is typed in the row under the given columns: every cell blank, or blank beside
+ * formulas without a stored result — an unused row of the template, whose `Sinh hoạt` counts are
+ * formulas over `Điểm danh` (a file written by a program that does not compute them). A row made
+ * only of such formulas was generated, not left empty: it is read, and each cell reported.
+ */
 function rowBlank(sheet: SheetView, r: number, cols: readonly number[]): boolean {
+  let formulas = 0;
   // Indexed: asked of every row, in loops that run once per read (a for…of allocates there).
-  for (let i = 0; i < cols.length; i++) if (!sheet.blank(r, cols[i])) return false;
-  return true;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    if (sheet.blank(r, c)) continue;
+    if (!sheet.formulaWithoutResult(r, c)) return false;
+    formulas++;
+  }
+  return formulas === 0 || formulas < cols.length;
 }
 
 // ---------------------------------------------------------------- cell readers

@@ -102,9 +102,9 @@ test('serves https, redirects http on the same port to https, and prints the use
     const lines = started.output().trimEnd().split('\n');
     expect(lines.slice(-6)).toEqual([
       `Bốn Tốt đang chạy tại https://localhost:${port}/`,
-      `  Trang kiểm tra tệp .xlsx (mở sẵn sổ mẫu): https://localhost:${port}/taskpane.html?sample=chi-bo-mau`,
-      `  Hướng dẫn các hàm BONTOT:                 https://localhost:${port}/help/functions.html`,
-      `  Manifest:                                  ${path.join(ROOT, 'dist', 'manifest.xml')}`,
+      `  Trang kiểm tra tệp .xlsx (mở sẵn sổ tính ví dụ): https://localhost:${port}/taskpane.html?sample=chi-bo-mau`,
+      `  Hướng dẫn các hàm BONTOT:                        https://localhost:${port}/help/functions.html`,
+      `  Manifest:                                         ${path.join(ROOT, 'dist', 'manifest.xml')}`,
       '',
       'Nhấn Ctrl+C để dừng.',
     ]);

@@ -436,6 +436,17 @@ test('a meeting row written only as formulas without results is reported cell by
   expect(reasons(result)).toEqual(['DATA_INVALID !']);
 });
 
+test("an unused template row — only the count formulas, never computed — is skipped like a blank row", () => {
+  const book = chiBoBook();
+  // The template's Có mặt, Vắng có lý do, Vắng không lý do are formulas over Điểm danh in every row;
+  // a file written by a program holds no result for them.
+  for (const column of ['E', 'F', 'G']) book.set('Sinh hoạt', `${column}40`, FORMULA_WITHOUT_RESULT);
+  const result = check(book.grids());
+  expect(result.issues).toEqual([]);
+  expect(result.reasons).toEqual([]);
+  expect(result.eligible).toBe(true);
+});
+
 // ------------------------------------------------------------------------ label variants
 
 test('accepted label variants of SPEC §2', () => {
