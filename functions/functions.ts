@@ -14,7 +14,7 @@ import { criterionPercent } from '../src/core/criteria';
 import { parseDate, isoToExcelSerial } from '../src/core/dates';
 import { deadlineDate } from '../src/core/deadlines';
 import { meetingGrade, meetingProblems, minDuration, minSpeakers, type MeetingInput } from '../src/core/meeting';
-import type { DeadlineStage } from '../src/core/policy';
+import type { DeadlineStage } from '../src/core/policyDefaults';
 import { shareAtLeast } from '../src/core/ratings';
 import { recognitionProblems } from '../src/core/recognition';
 import { modelShare } from '../src/core/share';

@@ -4,7 +4,7 @@
  * the policy over through `globalThis.BonTotFunctions.setPolicy`, then asks Excel to recalculate.
  * Until then (or outside Excel) the seed's defaults apply.
  */
-import { defaultPolicy, type Policy } from '../src/core/policy';
+import { defaultPolicy, type Policy } from '../src/core/policyDefaults';
 
 let current: Policy = defaultPolicy();
 

@@ -10,12 +10,11 @@
  * including its file name (`exampleFileName`).
  */
 import type { OrgType } from '../src/core/types';
-import { templateLayouts } from '../src/workbook/templateLayouts';
 import type { SheetLayout } from '../src/workbook/types';
 import { el, errorText, uid } from './dom';
 import type { Download } from './download';
 import { tr, type I18nKey } from './i18n';
-import { TEMPLATE_KINDS, TEMPLATE_TYPES } from './templatePane';
+import { loadTemplateLayouts, TEMPLATE_KINDS, TEMPLATE_TYPES } from './templatePane';
 import { BusyGuard, field, parseYear, type Status } from './ui';
 
 /** The writer of the lazy chunk (src/hosts/xlsx.ts). */
@@ -106,6 +105,7 @@ export function createStarter(deps: StarterDeps): Starter {
       const fileName = templateFileName(chosen.value, parsedYear);
       deps.status.say('standalone.preparing', { file: fileName }, 'busy');
       try {
+        const { templateLayouts } = await loadTemplateLayouts();
         const layouts = templateLayouts({
           kind: chosen.kind,
           level: chosen.level,

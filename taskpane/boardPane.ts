@@ -6,7 +6,7 @@
 import type { PaneBoard } from './board';
 import { el, errorText } from './dom';
 import type { ExcelContext } from './excelContext';
-import { fileInput, loadBoardModule } from './standaloneMode';
+import { fileInput, loadBoardModule } from './files';
 import type { Status } from './ui';
 
 export interface BoardPane {

@@ -16,6 +16,7 @@ const VI = {
   'app.loading': 'Đang tải…',
   'app.busy': 'Đang xử lý…',
   'app.readFailed': 'Không đọc được sổ tính: {message}',
+  'app.pageFailed': 'Không tải được trang: {message}',
   'lang.switch': 'English',
   'lang.switch.label': 'Switch the interface to English',
 
@@ -260,6 +261,7 @@ const EN: Record<keyof typeof VI, string> = {
   'app.loading': 'Loading…',
   'app.busy': 'Working…',
   'app.readFailed': 'Could not read the workbook: {message}',
+  'app.pageFailed': 'Could not load the page: {message}',
   'lang.switch': 'Tiếng Việt',
   'lang.switch.label': 'Chuyển giao diện sang tiếng Việt',
 

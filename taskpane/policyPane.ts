@@ -18,7 +18,7 @@ import {
 } from '../src/core/policy';
 import { REASON_CODES } from '../src/core/types';
 import { writePolicy } from '../src/hosts/excel';
-import { REASON_SHORT_LABELS } from '../src/workbook/consolidate';
+import { REASON_SHORT_LABELS } from '../src/workbook/consolidationNames';
 import { policyLayout } from '../src/workbook/policySheet';
 import { createConfirmStep } from './confirmStep';
 import { el, errorText, replaceChildren } from './dom';

@@ -21,13 +21,17 @@ import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { createStarter, exampleFileName } from './blankTemplate';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
-import { CONSOLIDATION_SHEET, type ConsolidationRow, type GeneratedKind } from '../src/workbook/consolidate';
+import type { ConsolidationRow, GeneratedKind } from '../src/workbook/consolidate';
+import { CONSOLIDATION_SHEET } from '../src/workbook/consolidationNames';
 import type { Board, BoardInput } from './board';
 import { t, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
 import { createStandaloneFill, type FillLib, type StandaloneFill } from './subordinatesPane';
 import { progressBar, type Status } from './ui';
+import { fileInput, loadBoardModule, type BoardModule, type InputFile } from './files';
+
+export { fileInput, loadBoardModule, type BoardModule, type InputFile };
 
 /** The part of src/hosts/xlsx.ts the page uses (loaded lazily). */
 export interface XlsxModule {
@@ -35,11 +39,6 @@ export interface XlsxModule {
   writeWorkbookBuffer(layouts: readonly SheetLayout[], options?: WriteOptions): Promise<Uint8Array>;
 }
 
-/** A file to check: its name and a way to get its bytes. */
-export interface InputFile {
-  name: string;
-  read(): Promise<ArrayBuffer | Uint8Array>;
-}
 
 export interface StandaloneDeps {
   /** Default: the lazy "xlsx" chunk. */
@@ -61,8 +60,6 @@ export interface StandaloneDeps {
 /** A file on the page: what the board reads of it, and its card. */
 export type FileEntry = BoardInput & { node: HTMLElement };
 
-/** The board's chunk (taskpane/board.ts), loaded with the file reader. */
-export type BoardModule = typeof import('./board');
 
 export interface StandaloneMode {
   processFiles(files: readonly InputFile[]): Promise<void>;
@@ -81,7 +78,6 @@ export const FILE_ACCEPT = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-offi
 const SAMPLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
-export const loadBoardModule = (): Promise<BoardModule> => import(/* webpackChunkName: "board" */ './board');
 
 async function defaultFetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url, { credentials: 'same-origin' });
@@ -102,21 +98,6 @@ export function sampleFromSearch(search: string | undefined): string | null {
   return value && SAMPLE_NAME.test(value) ? value : null;
 }
 
-/** A browser File as an InputFile. */
-export function fileInput(file: File): InputFile {
-  return {
-    name: file.name,
-    read: () =>
-      typeof file.arrayBuffer === 'function'
-        ? file.arrayBuffer()
-        : new Promise<ArrayBuffer>((resolve, reject) => {
-            const reader = new FileReader();
-            reader.onload = () => resolve(reader.result as ArrayBuffer);
-            reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
-            reader.readAsArrayBuffer(file);
-          }),
-  };
-}
 
 const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
   'tong-hop': 'skipped.tong-hop',

@@ -13,7 +13,7 @@ import { fillSubordinatesSheet, readSheets, type FillSubordinatesResult } from '
 import { backupSheetName } from '../src/workbook/legacyFix';
 import { el, errorText, replaceChildren, type Child } from './dom';
 import { ref, type I18nKey } from './i18n';
-import type { InputFile } from './standaloneMode';
+import type { InputFile } from './files';
 import type { ExcelFillView, PageFillView } from './subordinatesPane';
 
 export { fillSubordinatesXlsx, planSubordinateFill };

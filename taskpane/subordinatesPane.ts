@@ -18,7 +18,7 @@ import { el, errorText, replaceChildren, uid } from './dom';
 import { downloadBytes, fileStem, type Download } from './download';
 import type { ExcelContext } from './excelContext';
 import type { I18nKey } from './i18n';
-import { fileInput, type InputFile } from './standaloneMode';
+import { fileInput, type InputFile } from './files';
 import { BusyGuard, progressBar, type Status } from './ui';
 
 export type FillLib = typeof import('./subordinatesLib');

@@ -1,9 +1,13 @@
 /**
  * Task pane entry. Inside Excel (Office.onReady gives host Excel) the pane drives the workbook
  * through Office.js; in a plain browser (host null) — or when office.js did not load — the same
- * page is the standalone checker for .xlsx files.
+ * page is the standalone checker for .xlsx files, loaded as its own chunk ("standalone") so the
+ * pane's initial script inside Excel stays within its budget (taskpane_initial_kb). Both start
+ * as app.ts's startApp does.
  */
-import { startApp } from './app';
+import { errorText } from './dom';
+import { startExcelMode } from './excelMode';
+import { startShell } from './shell';
 
 function root(): HTMLElement {
   const existing = document.getElementById('app');
@@ -15,7 +19,17 @@ function root(): HTMLElement {
 }
 
 function standalone(): void {
-  startApp(root(), { host: 'standalone', standalone: { search: window.location.search } });
+  const { status, content } = startShell(root(), 'standalone');
+  content.setAttribute('aria-busy', 'true');
+  import(/* webpackChunkName: "standalone" */ './standaloneMode')
+    .then(({ startStandaloneMode }) => {
+      content.removeAttribute('aria-busy');
+      startStandaloneMode(content, status, { search: window.location.search });
+    })
+    .catch((error: unknown) => {
+      content.removeAttribute('aria-busy');
+      status.say('app.pageFailed', { message: errorText(error) }, 'error');
+    });
 }
 
 if (typeof Office === 'undefined') {
@@ -23,7 +37,8 @@ if (typeof Office === 'undefined') {
 } else {
   void Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
-      startApp(root(), { host: 'excel', excel: { run: (batch) => Excel.run(batch) } });
+      const { status, content } = startShell(root(), 'excel');
+      startExcelMode(content, status, { run: (batch) => Excel.run(batch) });
     } else {
       standalone();
     }

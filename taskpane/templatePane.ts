@@ -5,7 +5,6 @@
  */
 import type { OrgKind, OrgLevel, OrgType } from '../src/core/types';
 import { createTemplate } from '../src/hosts/excel';
-import { templateLayouts } from '../src/workbook/templateLayouts';
 import { el, errorText, replaceChildren, uid } from './dom';
 import type { ExcelContext } from './excelContext';
 import { tr, type I18nKey } from './i18n';
@@ -26,6 +25,10 @@ export interface TemplatePane {
   create(): Promise<{ created: string[]; skipped: string[] } | null>;
   form: { kind: HTMLSelectElement; type: HTMLSelectElement; year: HTMLInputElement; name: HTMLInputElement };
 }
+
+/** The template's layouts (criteria seed, formulas) load in their own chunk on the first Tạo mẫu / download. */
+export const loadTemplateLayouts = (): Promise<typeof import('../src/workbook/templateLayouts')> =>
+  import(/* webpackChunkName: "template" */ '../src/workbook/templateLayouts');
 
 export function createTemplatePane(ctx: ExcelContext, status: Status): TemplatePane {
   const kind = el('select', { testid: 'template-kind' }, KINDS.map((k) => el('option', { attrs: { value: k.value }, i18n: k.label })));
@@ -71,6 +74,7 @@ export function createTemplatePane(ctx: ExcelContext, status: Status): TemplateP
       year.removeAttribute('aria-invalid');
       status.say('template.creating', undefined, 'busy');
       try {
+        const { templateLayouts } = await loadTemplateLayouts();
         const layouts = templateLayouts({
           kind: chosen.kind,
           level: chosen.level,

@@ -4,7 +4,7 @@
  * stage's year offset (thẩm định and công nhận fall in the next year).
  */
 import { daysBetween, daysInMonth, toIsoDate } from './dates';
-import { DEADLINE_STAGES, type DeadlineStage, type Policy } from './policy';
+import { DEADLINE_STAGES, type DeadlineStage, type Policy } from './policyDefaults';
 import type { IsoDate } from './types';
 
 const DAY_MONTH_YEAR = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
