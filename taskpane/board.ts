@@ -514,8 +514,12 @@ export interface ChartBlock {
  * The consolidation sheet for Excel: `bontot consolidate`'s printable list (values only), with the
  * chart's numbers as a small block under it for a native chart to draw from (outside the print area).
  */
-export function boardSheet(board: Board, asOf: IsoDate, policy: Policy = defaultPolicy()): { layout: SheetLayout; chart: ChartBlock } {
-  const layout = consolidationSheet(board, asOf, { policy });
+export function boardSheet(
+  board: Board,
+  asOf: IsoDate,
+  options: { policy?: Policy; issuer?: string | null } = {},
+): { layout: SheetLayout; chart: ChartBlock } {
+  const layout = consolidationSheet(board, asOf, options);
   const width = layout.values[0]?.length ?? 3;
   const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array<CellValue>(Math.max(0, width - cells.length)).fill(null)];
   const values = [...layout.values, pad([]), pad([t('board.chart.sheetHeading')])];
@@ -534,8 +538,8 @@ export function boardSheet(board: Board, asOf: IsoDate, policy: Policy = default
 export const BOARD_CHART_NAME = 'BonTot_DanhSachToChuc';
 
 /** The sheet and its native chart: 100 % stacked bars per group, whose 50 % gridline is the default target. */
-export function boardSheetWithChart(board: Board, asOf: IsoDate): { layout: SheetLayout; chart: SheetChart } {
-  const { layout, chart } = boardSheet(board, asOf);
+export function boardSheetWithChart(board: Board, asOf: IsoDate, issuer: string | null = null): { layout: SheetLayout; chart: SheetChart } {
+  const { layout, chart } = boardSheet(board, asOf, { issuer });
   const last = layout.values.length;
   const title = `${chart.title} — ${t('board.chart.target', { target: formatNumber(board.chart.target * 100) })}`;
   return { layout, chart: { name: BOARD_CHART_NAME, title, source: chart.range, type: 'BarStacked100', from: `A${last + 2}`, to: `H${last + 20}` } };
@@ -575,10 +579,17 @@ export function createPaneBoard(results: HTMLElement, deps: PaneBoardDeps): Pane
   let busy = false;
   let board: Board | null = null;
   const writeButton = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'board.pane.write', testid: 'board-write' });
+  // The committee that issues the list (its heading and signature, as `consolidate --issuer`).
+  const issuerInput = el('input', {
+    attrs: { type: 'text', id: 'board-issuer', autocomplete: 'organization' },
+    i18nAttrs: { placeholder: 'standalone.issuerPlaceholder' },
+    testid: 'board-issuer',
+  });
+  const issuerField = el('div', { class: 'field' }, [el('label', { attrs: { for: 'board-issuer' }, i18n: 'standalone.issuer' }), issuerInput]);
 
   const render = (): void => {
     board = collectBoard(inputs);
-    renderBoard(results, board, {}, board.hasRows ? [writeButton] : []);
+    renderBoard(results, board, {}, board.hasRows ? [issuerField, writeButton] : []);
     results.appendChild(outcome);
   };
 
@@ -628,7 +639,7 @@ export function createPaneBoard(results: HTMLElement, deps: PaneBoardDeps): Pane
     writeButton.disabled = true;
     deps.status.say('board.pane.writing', undefined, 'busy');
     try {
-      const { layout, chart } = boardSheetWithChart(board, deps.asOf());
+      const { layout, chart } = boardSheetWithChart(board, deps.asOf(), issuerInput.value.trim() || null);
       const written = await deps.run((context) => writeSheet(context, layout, { replaceOnlyIfMarker: true, chart }));
       const key: I18nKey = written.sheetName !== layout.name ? 'board.pane.renamed' : 'board.pane.written';
       const params = { sheet: written.sheetName, base: layout.name };

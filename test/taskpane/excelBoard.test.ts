@@ -127,3 +127,16 @@ test('only unreadable files: nothing to write', async () => {
   expect(fake.syncCount).toBe(syncs);
   expect(one(mounted.root, 'status').textContent).toBe('Chưa đọc được tổ chức nào để ghi.');
 });
+
+test('the committee typed in the pane issues the written list: its heading and signature, as `consolidate --issuer`', async () => {
+  const fake = fakeWorkbook(validChiBo());
+  const mounted = await mountExcel(fake, AS_OF);
+  const pane = await pick(mounted, ['kp1.xlsx', 'tram.xlsx']);
+  const issuer = one<HTMLInputElement>(mounted.root, 'board-issuer');
+  expect(mounted.root.querySelector(`label[for="${issuer.id}"]`)?.textContent).toContain('Cấp ủy ban hành');
+  issuer.value = 'Đảng ủy phường Bến Thành';
+  expect(await pane.write()).toBe(CONSOLIDATION_SHEET);
+  const written = fake.values(CONSOLIDATION_SHEET).flat().filter((v): v is string => typeof v === 'string');
+  expect(written).toContain('ĐẢNG ỦY PHƯỜNG BẾN THÀNH');
+  expect(written).toContain('T/M ĐẢNG ỦY');
+});
