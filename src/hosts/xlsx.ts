@@ -155,7 +155,9 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet, maxCells: number = 2
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged cells: only the top-left cell holds the value (as Office.js reports it).
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const value = plainCellValue(cell.value);
+      // A formula's stored result from the cell's model: ExcelJS's `cell.value` leaves out a falsy
+      // result (0, "", FALSE), which would read a count of 0 as a formula never computed.
+      const value = cell.type === ExcelJS.ValueType.Formula ? formulaResult(cell.result) : plainCellValue(cell.value);
       if (value === null || value === '') return;
       cells.rows.push(rowNumber - 1);
       cells.cols.push(colNumber - 1);
@@ -163,6 +165,11 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet, maxCells: number = 2
     });
   });
   return cellsGrid(worksheet.name, worksheet.state === 'hidden' || worksheet.state === 'veryHidden', cells, maxCells);
+}
+
+/** The stored result of a formula cell; a formula without one (never computed) is not a blank. */
+function formulaResult(result: unknown): unknown {
+  return result === undefined ? FORMULA_WITHOUT_RESULT : plainCellValue(result);
 }
 
 // ------------------------------------------------------------------------------------------ writing
