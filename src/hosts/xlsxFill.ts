@@ -7,9 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import { planSubordinateFill, type CellWrite, type ChiBoInput, type FillOptions, type FillOutcome } from '../workbook/fillSubordinates';
-import type { SheetGrid } from '../workbook/types';
-import { lostParts, workbookParts, type LostPart } from './xlsxFix';
-import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError, worksheetGrid, type InflateRawSync, type ZipLimits } from './xlsx';
+import { loadForRewrite, partsLostBy, workbookParts, type LostPart } from './xlsxFix';
+import type { InflateRawSync, ZipLimits } from './xlsx';
 
 export interface FillFileOptions extends FillOptions {
   limits?: Partial<ZipLimits>;
@@ -48,25 +47,7 @@ function styleLike(cell: ExcelJS.Cell, model: ExcelJS.Cell | null, text: boolean
  * the caller (an unreadable chi bộ file is the caller's to report).
  */
 export async function fillSubordinatesXlsx(dangBo: ArrayBuffer | Uint8Array, chiBo: readonly ChiBoInput[], options: FillFileOptions): Promise<FillFileResult> {
-  const bytes = dangBo instanceof Uint8Array ? dangBo : new Uint8Array(dangBo);
-  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
-  const entries = inspectXlsxZip(bytes, limits);
-  await verifyInflatedSizes(bytes, entries, limits, options.inflateRaw);
-  const inputNames = entries.map((e) => e.name);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new WorkbookReadError(
-      'DAMAGED',
-      `Không đọc được nội dung sổ tính (${detail.slice(0, 200)}). Hãy mở tệp trong Excel, kiểm tra và lưu lại dạng .xlsx.`,
-    );
-  }
-  const sheets: SheetGrid[] = [];
-  workbook.eachSheet((worksheet) => {
-    sheets.push(worksheetGrid(worksheet));
-  });
+  const { workbook, sheets, inputNames } = await loadForRewrite(dangBo, options);
   const outcome = planSubordinateFill(sheets, chiBo, options);
   const result: FillFileResult = { outcome, skipped: [], lost: [], inputParts: workbookParts(inputNames), output: null };
   if (!outcome.ok || outcome.plan.writes.length === 0) return result;
@@ -101,6 +82,6 @@ export async function fillSubordinatesXlsx(dangBo: ArrayBuffer | Uint8Array, chi
   }
   const output = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   result.output = output;
-  result.lost = lostParts(inputNames, inspectXlsxZip(output, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: Infinity, maxEntryBytes: Infinity }).map((e) => e.name));
+  result.lost = partsLostBy(inputNames, output);
   return result;
 }

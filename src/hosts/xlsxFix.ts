@@ -157,16 +157,28 @@ function applyFix(cell: ExcelJS.Cell, fix: LegacyFix): SkipReason | 'font' | nul
   return null;
 }
 
+/** What a rewritten workbook lost: the parts of the input its written bytes no longer carry. */
+export function partsLostBy(inputNames: readonly string[], output: Uint8Array): LostPart[] {
+  return lostParts(inputNames, inspectXlsxZip(output, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: Infinity, maxEntryBytes: Infinity }).map((e) => e.name));
+}
+
+/** A workbook loaded whole by ExcelJS to be written again, its grids and the names of its parts. */
+export interface RewriteSource {
+  workbook: ExcelJS.Workbook;
+  sheets: SheetGrid[];
+  /** The zip's part names: what a rewrite cannot carry is found from them (lostParts). */
+  inputNames: string[];
+}
+
 /**
- * Plans and applies the conversion of a workbook's legacy cells. Throws WorkbookReadError (with a
- * Vietnamese message) when the bytes are not a readable `.xlsx`.
+ * Loads a workbook for a rewrite (fix-encoding, fill-subordinates) after the zip checks. Throws
+ * WorkbookReadError (Vietnamese message) when the bytes are not a readable `.xlsx`.
  */
-export async function fixLegacyEncoding(data: ArrayBuffer | Uint8Array, options: FixOptions = {}): Promise<FixResult> {
+export async function loadForRewrite(data: ArrayBuffer | Uint8Array, options: FixOptions = {}): Promise<RewriteSource> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
   const entries = inspectXlsxZip(bytes, limits);
   await verifyInflatedSizes(bytes, entries, limits, options.inflateRaw);
-  const inputNames = entries.map((e) => e.name);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -181,6 +193,15 @@ export async function fixLegacyEncoding(data: ArrayBuffer | Uint8Array, options:
   workbook.eachSheet((worksheet) => {
     sheets.push(worksheetGrid(worksheet));
   });
+  return { workbook, sheets, inputNames: entries.map((e) => e.name) };
+}
+
+/**
+ * Plans and applies the conversion of a workbook's legacy cells. Throws WorkbookReadError (with a
+ * Vietnamese message) when the bytes are not a readable `.xlsx`.
+ */
+export async function fixLegacyEncoding(data: ArrayBuffer | Uint8Array, options: FixOptions = {}): Promise<FixResult> {
+  const { workbook, sheets, inputNames } = await loadForRewrite(data, options);
   const plan = planLegacyFix(sheets);
   const result: FixResult = { plan, applied: [], skipped: [], fontsChanged: 0, lost: [], inputParts: workbookParts(inputNames), output: null, sheets };
   if (plan.length === 0) return result;
@@ -203,7 +224,7 @@ export async function fixLegacyEncoding(data: ArrayBuffer | Uint8Array, options:
   if (result.applied.length === 0) return result;
   const output = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   result.output = output;
-  result.lost = lostParts(inputNames, inspectXlsxZip(output, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: Infinity, maxEntryBytes: Infinity }).map((e) => e.name));
+  result.lost = partsLostBy(inputNames, output);
   return result;
 }
 
