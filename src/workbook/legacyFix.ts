@@ -285,12 +285,23 @@ export function scanLegacyEncoding(sheets: readonly SheetGrid[]): LegacyScan {
   const scan = new Scan();
   for (const grid of userSheets(sheets)) {
     const rows = grid.values;
+    // The last string of each column and its answer: a column repeats its label (Không, a rating)
+    // row after row, and a comparison costs less than the candidate test and the map look-up.
+    const lastValue: (string | undefined)[] = [];
+    const lastFound: (LegacyDetection | null)[] = [];
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as readonly unknown[];
       for (let c = 0; c < row.length; c++) {
         const value = row[c];
-        if (typeof value !== 'string' || !mayBeCandidate(value)) continue;
-        const found = scan.readValue(value);
+        // One character below U+00A1 (the marks C, P, K of the attendance matrix): no candidate.
+        if (typeof value !== 'string' || (value.length === 1 && value.charCodeAt(0) < 0xa1)) continue;
+        let found: LegacyDetection | null;
+        if (value === lastValue[c]) found = lastFound[c] as LegacyDetection | null;
+        else {
+          found = mayBeCandidate(value) ? scan.readValue(value) : null;
+          lastValue[c] = value;
+          lastFound[c] = found;
+        }
         if (found) scan.counts[found.encoding] += 1;
       }
     }

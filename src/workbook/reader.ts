@@ -740,6 +740,14 @@ interface MembersRead {
   members: Member[];
   /** Whether members are keyed by Số thẻ đảng viên. */
   byCard: boolean;
+  /** Every member key, with the cell of its first row. */
+  keys: ReadonlyMap<string, string>;
+  /**
+   * The keys whose first member is exempt from meetings or has an unreadable `Miễn sinh hoạt`
+   * (the members an M mark agrees with): kept while reading, so the matrix needs no map of all
+   * members for its M marks.
+   */
+  exemptKeys: ReadonlySet<string>;
 }
 
 function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null): MembersRead {
@@ -752,6 +760,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
   const byCard = col('card') !== undefined;
   const members: Member[] = [];
   const seen = new Map<string, string>();
+  const exemptKeys = new Set<string>();
   const known = [...header.cols.entries()].filter(([key]) => key !== 'stt').map(([, c]) => c);
   // The columns, looked up once (not once per row).
   const nameCol = col('name');
@@ -782,6 +791,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
     const exemptRead = readYesNo(sheet, r, exemptCol, 'Miễn sinh hoạt', parseExempt);
     const exempt = exemptRead === true;
     const exemptUnreadable = exemptRead === null;
+    if (previous === undefined && (exempt || exemptUnreadable)) exemptKeys.add(key);
     const rating = readRating(sheet, r, ratingCol);
     const ratingUnreadable = rating === null && ratingTyped(sheet, r, ratingCol) && !notYetRatedCell(sheet, r, ratingCol);
     const disciplineText = disciplineCol === undefined ? null : sheet.text(r, disciplineCol);
@@ -821,7 +831,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
       disciplineCell: disciplineCol === undefined ? null : sheet.addr(r, disciplineCol),
     });
   }
-  return { members, byCard };
+  return { members, byCard, keys: seen, exemptKeys };
 }
 
 // ---------------------------------------------------------------- Sinh hoạt
@@ -1010,15 +1020,8 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
   };
   // Marks must agree with the member list (SPEC §2): M only for a member exempt from meetings, D
   // only in the armed forces — any other M or D would hide an absence.
-  // Built at the first M or D mark: most matrices have few.
-  let memberByKeyMap: Map<string, Member> | null = null;
-  const memberByKey = (key: string): Member | undefined => {
-    if (memberByKeyMap === null) {
-      memberByKeyMap = new Map();
-      for (const member of members?.members ?? []) if (!memberByKeyMap.has(member.key)) memberByKeyMap.set(member.key, member);
-    }
-    return memberByKeyMap.get(key);
-  };
+  // The member list's own key sets answer it: no map of every member is built for the M marks.
+  const mayBeExempt = (key: string): boolean => members === null || !members.keys.has(key) || members.exemptKeys.has(key);
   const specialDutyAllowed = type === 'vu-trang';
   const scanned = [nameCol, ...(cardCol === undefined ? [] : [cardCol]), ...dateCols.map((d) => d.c)];
   const markCols = dateCols.map((d) => d.c);
@@ -1099,7 +1102,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
       }
       if (parsed.ok) {
         const mark = parsed.value;
-        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, memberByKey(key), specialDutyAllowed)) {
+        if ((mark === 'M' || mark === 'D') && !markAgrees(mark, mayBeExempt(key), specialDutyAllowed)) {
           sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${markDisagreement(mark, name)}`);
           marks[i] = null;
           unreadable = true;
@@ -1124,11 +1127,11 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
 /**
  * Whether an M or D mark agrees with the member list: M for a member whose `Miễn sinh hoạt` is Có
  * (or unreadable: that is already its own error), D in an armed-forces chi bộ. A row with no
- * member in `Đảng viên` is left alone (the list cannot say).
+ * member in `Đảng viên` is left alone (the list cannot say): `mayBeExempt` is true for both.
  */
-function markAgrees(mark: 'M' | 'D', member: Member | undefined, specialDutyAllowed: boolean): boolean {
+function markAgrees(mark: 'M' | 'D', mayBeExempt: boolean, specialDutyAllowed: boolean): boolean {
   if (mark === 'D') return specialDutyAllowed;
-  return member === undefined || member.exempt || member.exemptUnreadable === true;
+  return mayBeExempt;
 }
 
 function markDisagreement(mark: 'M' | 'D', name: string): string {
