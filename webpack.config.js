@@ -77,7 +77,12 @@ module.exports = (env = {}, argv = {}) => {
         inject: 'body',
         scriptLoading: 'blocking',
       }),
-      new HelpPagesPlugin({ metadata: 'functions.json', examples: path.resolve(__dirname, 'functions/examples.json'), errors: path.resolve(__dirname, 'functions/errors.json'), output: 'help' }),
+      new HelpPagesPlugin({
+        metadata: 'functions.json',
+        examples: path.resolve(__dirname, 'functions/examples.json'),
+        errors: path.resolve(__dirname, 'functions/errors.json'),
+        output: 'help',
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

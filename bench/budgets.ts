@@ -54,7 +54,8 @@ export const BUDGETS: readonly Budget[] = [
     metrics: ['syncs_record_meeting'],
     max: 2,
     text: '≤ 2',
-    meaning: 'context.sync() calls to save one meeting from the Ghi buổi sinh hoạt form (a Sinh hoạt row and a Điểm danh column), 5 000-member workbook, Office.js fake',
+    meaning:
+      'context.sync() calls to save one meeting from the Ghi buổi sinh hoạt form (a Sinh hoạt row and a Điểm danh column), 5 000-member workbook, Office.js fake',
   },
   {
     metrics: ['core_vs_parse_ratio'],

@@ -93,7 +93,17 @@ export async function benchCoreVsParse(workbook: (index: number) => readonly She
   const checkMs = median(checkRuns);
   return {
     core_vs_parse_ratio: ratio(checkMs, parseMs),
-    details: { parseMs, checkMs, parseRuns, checkRuns, readMs: median(readRuns), cpuRatio: ratio(median(checkCpu), median(parseCpu)), fileBytes, cells, eligible },
+    details: {
+      parseMs,
+      checkMs,
+      parseRuns,
+      checkRuns,
+      readMs: median(readRuns),
+      cpuRatio: ratio(median(checkCpu), median(parseCpu)),
+      fileBytes,
+      cells,
+      eligible,
+    },
   };
 }
 

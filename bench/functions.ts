@@ -79,7 +79,8 @@ export function benchFunctionOverhead(dist: string, calls: number, runs: number)
   meetings.forEach((m, i) => {
     const inline = meetingProblems(m, policy).length === 0 ? 'Đạt' : 'Không đạt';
     const bound = quality(...(args[i] as unknown[]));
-    if (bound !== inline || sandboxed(...(args[i] as unknown[])) !== inline) throw new Error(`MEETING_QUALITY${JSON.stringify(args[i])} = ${String(bound)}, inline ${inline}`);
+    if (bound !== inline || sandboxed(...(args[i] as unknown[])) !== inline)
+      throw new Error(`MEETING_QUALITY${JSON.stringify(args[i])} = ${String(bound)}, inline ${inline}`);
   });
 
   const boundLoop = (): number => {
@@ -112,14 +113,17 @@ export function benchFunctionOverhead(dist: string, calls: number, runs: number)
   const bound = { ms: median(boundRuns.map((t) => t.ms)), cpuMs: median(boundRuns.map((t) => t.cpuMs)), runs: boundRuns.map((t) => t.ms) };
   const inline = { ms: median(inlineRuns.map((t) => t.ms)), cpuMs: median(inlineRuns.map((t) => t.cpuMs)), runs: inlineRuns.map((t) => t.ms) };
   let sandboxPassed = 0;
-  const sandbox = timeSync(() => {
-    let ok = 0;
-    for (let i = 0; i < calls; i++) {
-      const a = args[i & mask] as unknown[];
-      if (sandboxed(a[0], a[1], a[2], a[3], a[4], a[5]) === 'Đạt') ok += 1;
-    }
-    sandboxPassed = ok;
-  }, Math.min(runs, 3));
+  const sandbox = timeSync(
+    () => {
+      let ok = 0;
+      for (let i = 0; i < calls; i++) {
+        const a = args[i & mask] as unknown[];
+        if (sandboxed(a[0], a[1], a[2], a[3], a[4], a[5]) === 'Đạt') ok += 1;
+      }
+      sandboxPassed = ok;
+    },
+    Math.min(runs, 3),
+  );
   if (passed !== inlinePassed || sandboxPassed !== inlinePassed) throw new Error(`bound and inline disagree: ${passed} vs ${inlinePassed} passed`);
   return {
     fn_overhead_ratio: ratio(bound.ms, inline.ms),

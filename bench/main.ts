@@ -96,7 +96,16 @@ class HelpRequested extends Error {}
 export function paramsFor(options: BenchOptions): BenchParams {
   if (options.quick) {
     const runs = options.runs ?? 1;
-    return { mode: 'quick', smallMembers: 20, largeMembers: 200, meetings: 24, files: 6, smallFiles: 2, fnCalls: 2000, runs: { parse: runs, check: runs, consolidate: runs, fn: runs } };
+    return {
+      mode: 'quick',
+      smallMembers: 20,
+      largeMembers: 200,
+      meetings: 24,
+      files: 6,
+      smallFiles: 2,
+      fnCalls: 2000,
+      runs: { parse: runs, check: runs, consolidate: runs, fn: runs },
+    };
   }
   const runs = options.runs ?? 3;
   return {
@@ -114,12 +123,16 @@ export function paramsFor(options: BenchOptions): BenchParams {
 
 /** bench/core.ts in a fresh process (see there why), through the same ts-node setup as bench/run.js. */
 function runCoreChild(members: number, meetings: number, runs: number): CoreResult {
-  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'core.ts'), String(members), String(meetings), String(runs)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }) },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'core.ts'), String(members), String(meetings), String(runs)],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }) },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (child.error) throw child.error;
   if (child.status !== 0) throw new Error(`bench/core.ts exited with ${child.status ?? child.signal}: ${child.stderr.slice(0, 2000)}`);
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as CoreResult;
@@ -135,7 +148,17 @@ function errorText(error: unknown): string {
 
 // ------------------------------------------------------------------------------------ the build
 
-const BUILD_INPUTS = ['src', 'functions', 'taskpane', 'assets', 'webpack.config.js', 'tsconfig.json', 'tsconfig.bundle.json', 'tsconfig.cli.json', 'package.json'];
+const BUILD_INPUTS = [
+  'src',
+  'functions',
+  'taskpane',
+  'assets',
+  'webpack.config.js',
+  'tsconfig.json',
+  'tsconfig.bundle.json',
+  'tsconfig.cli.json',
+  'package.json',
+];
 /** What webpack writes (it leaves a file alone when its content did not change) and what tsc writes. */
 const WEB_OUTPUTS = ['functions.js', 'taskpane.js', 'taskpane.html'];
 const CLI_OUTPUT = join('cli', 'cli.js');
@@ -270,7 +293,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
 
     try {
-      progress(`bontot consolidate: generating ${params.files} workbooks, then ${params.runs.consolidate} × (consolidate ${params.files}, load ${params.files}, consolidate ${params.smallFiles})`);
+      progress(
+        `bontot consolidate: generating ${params.files} workbooks, then ${params.runs.consolidate} × (consolidate ${params.files}, load ${params.files}, consolidate ${params.smallFiles})`,
+      );
       const consolidation = await benchConsolidation(join(temp, 'consolidate'), params.files, params.smallFiles, params.runs.consolidate);
       metrics.consolidate_vs_load_ratio = consolidation.consolidate_vs_load_ratio;
       metrics.consolidate_rss_ratio = consolidation.consolidate_rss_ratio;
@@ -285,7 +310,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   }
 
   const failures = budgetFailures(metrics);
-  const budgets = Object.fromEntries(METRIC_NAMES.map((name) => [name, BUDGETS.find((b) => b.metrics.includes(name))?.text ?? ''])) as Record<MetricName, string>;
+  const budgets = Object.fromEntries(METRIC_NAMES.map((name) => [name, BUDGETS.find((b) => b.metrics.includes(name))?.text ?? ''])) as Record<
+    MetricName,
+    string
+  >;
   return { ...metrics, ok: failures.length === 0, failures, budgets, errors, params, machine: machine(loadavgStart), details };
 }
 
@@ -323,7 +351,9 @@ export function reportText(report: BenchReport): string {
     );
   }
   if (d.recordMeeting) {
-    lines.push(`record a meeting: ${d.recordMeeting.members} members → save ${d.recordMeeting.syncs} syncs (row ${d.recordMeeting.row} of Sinh hoạt, column ${d.recordMeeting.column} of Điểm danh)`);
+    lines.push(
+      `record a meeting: ${d.recordMeeting.members} members → save ${d.recordMeeting.syncs} syncs (row ${d.recordMeeting.row} of Sinh hoạt, column ${d.recordMeeting.column} of Điểm danh)`,
+    );
   }
   if (d.core) {
     lines.push(

@@ -40,7 +40,10 @@ export function isInitialScript(src: string): boolean {
   if (/^(https?:)?\/\//i.test(src)) return false;
   const path = src.split(/[?#]/)[0] ?? '';
   if (basename(path).toLowerCase() === 'office.js') return false;
-  return !normalize(path).replace(/\\/g, '/').replace(/^\.?\//, '').startsWith('chunks/');
+  return !normalize(path)
+    .replace(/\\/g, '/')
+    .replace(/^\.?\//, '')
+    .startsWith('chunks/');
 }
 
 export function measureSizes(dist: string): SizeResult {

@@ -8,8 +8,7 @@ const fs = require('fs');
 const compiled = path.join(__dirname, '..', 'dist', 'cli', 'cli.js');
 if (!fs.existsSync(compiled)) {
   process.stderr.write(
-    'bontot chưa được build: chạy "npm install && npm run build" trong thư mục dự án rồi thử lại.\n' +
-      `(không tìm thấy ${compiled})\n`,
+    'bontot chưa được build: chạy "npm install && npm run build" trong thư mục dự án rồi thử lại.\n' + `(không tìm thấy ${compiled})\n`,
   );
   process.exit(2);
 }

@@ -21,19 +21,7 @@ import { modelShare } from '../src/core/share';
 import { foldText } from '../src/core/text';
 import type { AttendanceMark, IsoDate, MeetingKind, RatingLevel } from '../src/core/types';
 import { RATING_LABELS, parseMark, parseMeetingKind, parseOrgKind, parseRating } from '../src/core/vocabulary';
-import {
-  FunctionInputError,
-  countArg,
-  flatten,
-  guard,
-  isBlankArg,
-  numError,
-  numberArg,
-  optionalText,
-  percentArg,
-  textArg,
-  valueError,
-} from './args';
+import { FunctionInputError, countArg, flatten, guard, isBlankArg, numError, numberArg, optionalText, percentArg, textArg, valueError } from './args';
 import { functionsPolicy, publishBridge } from './policy';
 
 publishBridge(globalThis as unknown as Record<string, unknown>);
@@ -313,7 +301,10 @@ export function criterionPercentFn(scores: any[][], maxima: any[][]): number {
     const totalMax = pairs.reduce((sum, p) => sum + p.max, 0);
     if (totalMax === 0) throw new FunctionInputError('div0', 'Tổng điểm tối đa bằng 0.');
     if (!Number.isFinite(totalMax)) throw numError('Tổng điểm tối đa quá lớn để tính (vượt khoảng 1,8 × 10^308).');
-    return criterionPercent(pairs.map((p) => p.score), pairs.map((p) => p.max));
+    return criterionPercent(
+      pairs.map((p) => p.score),
+      pairs.map((p) => p.max),
+    );
   });
 }
 

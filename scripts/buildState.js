@@ -42,7 +42,10 @@ function buildNeeded(root) {
     return 'dist/manifest.xml khác manifest.xml (build cho địa chỉ khác, hoặc đã sửa)';
   }
   // The last web build is the newest of its outputs; the CLI build rewrites every file.
-  const built = Math.min(Math.max(...WEB_OUTPUTS.map((p) => fs.statSync(path.join(dist, p)).mtimeMs)), fs.statSync(path.join(dist, CLI_OUTPUT)).mtimeMs);
+  const built = Math.min(
+    Math.max(...WEB_OUTPUTS.map((p) => fs.statSync(path.join(dist, p)).mtimeMs)),
+    fs.statSync(path.join(dist, CLI_OUTPUT)).mtimeMs,
+  );
   const newer = BUILD_INPUTS.filter((p) => newestMtime(path.join(root, p)) > built);
   return newer.length > 0 ? `mã nguồn mới hơn dist/: ${newer.join(', ')}` : null;
 }

@@ -8,8 +8,7 @@
 'use strict';
 const fs = require('fs');
 
-const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
 
 const STYLE = `body{font-family:"Segoe UI",system-ui,sans-serif;max-width:820px;margin:24px auto;padding:0 16px;color:#201f1e;line-height:1.5}
 h1{font-size:24px;color:#a4262c}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #edebe9;padding-bottom:4px}
@@ -40,10 +39,7 @@ function functionsPage(metadata, examples, errors = {}) {
   const sections = metadata.functions.map((fn) => {
     const example = examples[fn.id];
     const params = fn.parameters
-      .map(
-        (p) =>
-          `<tr><td><code>${escapeHtml(p.name)}</code>${p.optional ? ' (tùy chọn)' : ''}</td><td>${escapeHtml(p.description || '')}</td></tr>`,
-      )
+      .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.optional ? ' (tùy chọn)' : ''}</td><td>${escapeHtml(p.description || '')}</td></tr>`)
       .join('');
     const signature = `=BONTOT.${fn.name}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; ')})`;
     return `<section id="${escapeHtml(fn.id)}"><h2>${escapeHtml(fn.id)}</h2>
@@ -84,26 +80,25 @@ class HelpPagesPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
     compiler.hooks.thisCompilation.tap('HelpPagesPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'HelpPagesPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          const asset = compilation.getAsset(this.options.metadata);
-          if (!asset) return; // the metadata plugin reports its own errors
-          const metadata = JSON.parse(asset.source.source().toString());
-          const examples = JSON.parse(fs.readFileSync(this.options.examples, 'utf8'));
-          const errors = JSON.parse(fs.readFileSync(this.options.errors, 'utf8'));
-          const missing = metadata.functions.filter((fn) => !examples[fn.id]).map((fn) => fn.id);
-          if (missing.length) {
-            compilation.errors.push(new compiler.webpack.WebpackError(`functions/examples.json has no example for ${missing.join(', ')}`));
-          }
-          const undocumented = metadata.functions.filter((fn) => !Array.isArray(errors[fn.id])).map((fn) => fn.id);
-          if (undocumented.length) {
-            compilation.errors.push(new compiler.webpack.WebpackError(`functions/errors.json has no entry (a list, maybe empty) for ${undocumented.join(', ')}`));
-          }
-          compilation.emitAsset(`${this.options.output}/functions.html`, new RawSource(functionsPage(metadata, examples, errors)));
-          compilation.emitAsset(`${this.options.output}/index.html`, new RawSource(indexPage()));
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: 'HelpPagesPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset(this.options.metadata);
+        if (!asset) return; // the metadata plugin reports its own errors
+        const metadata = JSON.parse(asset.source.source().toString());
+        const examples = JSON.parse(fs.readFileSync(this.options.examples, 'utf8'));
+        const errors = JSON.parse(fs.readFileSync(this.options.errors, 'utf8'));
+        const missing = metadata.functions.filter((fn) => !examples[fn.id]).map((fn) => fn.id);
+        if (missing.length) {
+          compilation.errors.push(new compiler.webpack.WebpackError(`functions/examples.json has no example for ${missing.join(', ')}`));
+        }
+        const undocumented = metadata.functions.filter((fn) => !Array.isArray(errors[fn.id])).map((fn) => fn.id);
+        if (undocumented.length) {
+          compilation.errors.push(
+            new compiler.webpack.WebpackError(`functions/errors.json has no entry (a list, maybe empty) for ${undocumented.join(', ')}`),
+          );
+        }
+        compilation.emitAsset(`${this.options.output}/functions.html`, new RawSource(functionsPage(metadata, examples, errors)));
+        compilation.emitAsset(`${this.options.output}/index.html`, new RawSource(indexPage()));
+      });
     });
   }
 }

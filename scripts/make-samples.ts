@@ -48,10 +48,18 @@ export async function makeSamples(outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const chiBo = join(outDir, 'chi-bo-mau.xlsx');
   const chiBoTemplate = templateLayouts({ kind: 'chi-bo', level: 'truc-thuoc', type: 'dia-ban', year: 2025, name: CHI_BO_SAMPLE.info.name });
-  await writeWorkbookFile(fillTemplate(CHI_BO_SAMPLE, chiBoTemplate), chiBo, { kind: 'template', title: 'Sổ tính mẫu: chi bộ', timestamp: TIMESTAMP });
+  await writeWorkbookFile(fillTemplate(CHI_BO_SAMPLE, chiBoTemplate), chiBo, {
+    kind: 'template',
+    title: 'Sổ tính mẫu: chi bộ',
+    timestamp: TIMESTAMP,
+  });
   const dangBo = join(outDir, 'dang-bo-mau.xlsx');
   const dangBoTemplate = templateLayouts({ kind: 'dang-bo', level: 'co-so', type: 'doanh-nghiep', year: 2025, name: DANG_BO_SAMPLE.info.name });
-  await writeWorkbookFile(fillTemplate(DANG_BO_SAMPLE, dangBoTemplate), dangBo, { kind: 'template', title: 'Sổ tính mẫu: đảng bộ cơ sở', timestamp: TIMESTAMP });
+  await writeWorkbookFile(fillTemplate(DANG_BO_SAMPLE, dangBoTemplate), dangBo, {
+    kind: 'template',
+    title: 'Sổ tính mẫu: đảng bộ cơ sở',
+    timestamp: TIMESTAMP,
+  });
   return [chiBo, dangBo];
 }
 

@@ -35,7 +35,26 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE_MALE = ['Văn', 'Hữu', 'Minh', 'Đức', 'Quang', 'Thanh', 'Công', 'Xuân', 'Đình', 'Ngọc'];
 const MIDDLE_FEMALE = ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Kim', 'Mai', 'Thúy', 'Bích', 'Hồng', 'Minh'];
-const GIVEN_MALE = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khánh', 'Long', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt', 'Trung', 'Hiếu', 'Toàn'];
+const GIVEN_MALE = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hải',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Tuấn',
+  'Việt',
+  'Trung',
+  'Hiếu',
+  'Toàn',
+];
 const GIVEN_FEMALE = ['Hà', 'Hạnh', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Ngân', 'Thảo', 'Trang', 'Vy', 'Yến', 'Hoa', 'Loan', 'Dung', 'Phương'];
 
 /** A plausible Vietnamese full name; `used` keeps names unique within one chi bộ. */
@@ -288,7 +307,13 @@ function scoredCriteria(type: OrgType, random: () => number, lowCriterion: strin
       self -= minus;
       lost[criterion] = spent + minus;
     }
-    return { code: row.code, content: row.content, max: row.maxPoints, self, evidence: self === row.maxPoints ? 'Nghị quyết, biên bản sinh hoạt' : 'Báo cáo tổng kết năm' };
+    return {
+      code: row.code,
+      content: row.content,
+      max: row.maxPoints,
+      self,
+      evidence: self === row.maxPoints ? 'Nghị quyết, biên bản sinh hoạt' : 'Báo cáo tổng kết năm',
+    };
   });
 }
 
@@ -301,7 +326,18 @@ export interface DangBoOptions {
   problems?: { lowCriterion?: boolean; missingRating?: boolean; notCompleted?: boolean };
 }
 
-const CELL_NAMES = ['Văn phòng Công ty', 'Phòng Kế toán', 'Phòng Kỹ thuật', 'Phân xưởng Cơ khí', 'Phân xưởng Lắp ráp', 'Phòng Kinh doanh', 'Kho vận', 'Phòng Nhân sự', 'Ban Dự án', 'Phòng Chất lượng'];
+const CELL_NAMES = [
+  'Văn phòng Công ty',
+  'Phòng Kế toán',
+  'Phòng Kỹ thuật',
+  'Phân xưởng Cơ khí',
+  'Phân xưởng Lắp ráp',
+  'Phòng Kinh doanh',
+  'Kho vận',
+  'Phòng Nhân sự',
+  'Ban Dự án',
+  'Phòng Chất lượng',
+];
 
 export function dangBoSpec(options: DangBoOptions): OrgSpec {
   const random = prng(options.seed);
@@ -382,7 +418,20 @@ export function sheetRows(spec: OrgSpec): { name: string; headers: string[]; row
     const bad = (spec as OrgSpec & { badNumber?: boolean }).badNumber === true;
     sheets.push({
       name: 'Sinh hoạt',
-      headers: ['STT', 'Ngày', 'Loại', 'Số đảng viên', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Số ý kiến', 'Thời gian (phút)', 'Chủ trì ký', 'Thư ký ký', 'Tự đánh giá'],
+      headers: [
+        'STT',
+        'Ngày',
+        'Loại',
+        'Số đảng viên',
+        'Có mặt',
+        'Vắng có lý do',
+        'Vắng không lý do',
+        'Số ý kiến',
+        'Thời gian (phút)',
+        'Chủ trì ký',
+        'Thư ký ký',
+        'Tự đánh giá',
+      ],
       rows: spec.meetings.map((m, i) => [
         i + 1,
         serial(m.date),

@@ -61,7 +61,9 @@ async function main() {
   if (problem) {
     const why = problem.code === 'EADDRINUSE' ? 'đang có chương trình khác dùng (có thể là một `npm start` khác)' : problem.message;
     console.error(`Không mở được cổng ${port}: ${why}.`);
-    console.error(`Dừng chương trình đó, hoặc chạy với cổng khác: PORT=3001 npm start (khi đó Excel cần manifest build lại với --env origin=https://localhost:3001/).`);
+    console.error(
+      `Dừng chương trình đó, hoặc chạy với cổng khác: PORT=3001 npm start (khi đó Excel cần manifest build lại với --env origin=https://localhost:3001/).`,
+    );
     process.exit(1);
   }
 

@@ -59,8 +59,16 @@ export function templateFileName(kindValue: string, year: number): string {
 }
 
 export function createStarter(deps: StarterDeps): Starter {
-  const kind = el('select', { testid: 'blank-kind' }, TEMPLATE_KINDS.map((k) => el('option', { attrs: { value: k.value }, i18n: k.label })));
-  const type = el('select', { testid: 'blank-type' }, TEMPLATE_TYPES.map((value) => el('option', { attrs: { value }, i18n: `type.${value}` as I18nKey })));
+  const kind = el(
+    'select',
+    { testid: 'blank-kind' },
+    TEMPLATE_KINDS.map((k) => el('option', { attrs: { value: k.value }, i18n: k.label })),
+  );
+  const type = el(
+    'select',
+    { testid: 'blank-type' },
+    TEMPLATE_TYPES.map((value) => el('option', { attrs: { value }, i18n: `type.${value}` as I18nKey })),
+  );
   const year = el('input', {
     attrs: { type: 'number', min: 2000, max: 2100, step: 1, inputmode: 'numeric', required: true, value: String(deps.year) },
     testid: 'blank-year',

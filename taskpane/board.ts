@@ -72,7 +72,12 @@ const BROKEN_CONSOLIDATION = `Tệp được đánh dấu là bản tổng hợp
  * organisation (the default, as the CLI without --policy); its card keeps the workbook's own check.
  * Never throws.
  */
-export async function readBoardInput(file: string, bytes: () => Promise<ArrayBuffer | Uint8Array>, reader: WorkbookReader, asOf: IsoDate): Promise<BoardInput> {
+export async function readBoardInput(
+  file: string,
+  bytes: () => Promise<ArrayBuffer | Uint8Array>,
+  reader: WorkbookReader,
+  asOf: IsoDate,
+): Promise<BoardInput> {
   try {
     const data = await reader.readWorkbookData(await bytes());
     const generated = generatedKind(data);
@@ -83,7 +88,13 @@ export async function readBoardInput(file: string, bytes: () => Promise<ArrayBuf
     if (generated !== null) return { file, status: 'skipped', kind: generated };
     const result = checkWorkbook(data.sheets, { asOf });
     const forList = result.policySource === 'workbook' ? checkWorkbook(data.sheets, { asOf, policy: defaultPolicy() }) : result;
-    return { file, status: 'checked', result, row: rowFromCheck(file, forList), blocking: forList.reasons.filter((r) => r.severity === 'block').length };
+    return {
+      file,
+      status: 'checked',
+      result,
+      row: rowFromCheck(file, forList),
+      blocking: forList.reasons.filter((r) => r.severity === 'block').length,
+    };
   } catch (error) {
     return { file, status: 'error', message: readErrorMessage(error) };
   }
@@ -165,14 +176,23 @@ export function collectBoard(inputs: readonly BoardInput[], policy: Policy = def
     switch (input.status) {
       case 'checked':
         if (consolidation.add(input.row, input.file)) {
-          rest.push({ file: input.file, source: null, status: input.row.status === 'eligible' ? 'eligible' : 'not-eligible', row: input.row, blocking: input.blocking, note: null, noteKey: null });
+          rest.push({
+            file: input.file,
+            source: null,
+            status: input.row.status === 'eligible' ? 'eligible' : 'not-eligible',
+            row: input.row,
+            blocking: input.blocking,
+            note: null,
+            noteKey: null,
+          });
         } else top.push(duplicateLine(input.file, input.row, null));
         break;
       case 'consolidation':
         for (const row of input.rows) {
           const source = row.source !== input.file ? row.source : null;
           if (!consolidation.add(row, input.file)) top.push(duplicateLine(input.file, row, source));
-          else if (row.status === 'error') top.push({ file: input.file, source, status: 'error', row, blocking: null, note: row.error ?? row.reasonText, noteKey: null });
+          else if (row.status === 'error')
+            top.push({ file: input.file, source, status: 'error', row, blocking: null, note: row.error ?? row.reasonText, noteKey: null });
           else rest.push({ file: input.file, source, status: row.status, row, blocking: blockingFromText(row), note: null, noteKey: null });
         }
         break;
@@ -207,7 +227,9 @@ export function subordinateTotals(totals: ConsolidationTotals): KindTotals {
 
 /** The numbers the pictures draw: from the shared totals and the counted rows, nothing else. */
 export function boardChart(totals: ConsolidationTotals, rows: readonly ConsolidationRow[], policy: Policy): BoardChart {
-  const verdicts: VerdictBar[] = [{ key: 'target', label: t('board.chart.targetBar'), organizations: totals.organizations, eligible: totals.eligible }];
+  const verdicts: VerdictBar[] = [
+    { key: 'target', label: t('board.chart.targetBar'), organizations: totals.organizations, eligible: totals.eligible },
+  ];
   for (const key of Object.keys(KIND_KEY_LABELS) as KindKey[]) {
     const bucket = key === 'chi-bo-truc-thuoc' ? subordinateTotals(totals) : totals.byKind[key];
     if (bucket.organizations > 0) verdicts.push({ key, label: KIND_KEY_LABELS[key], organizations: bucket.organizations, eligible: bucket.eligible });
@@ -282,7 +304,9 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
     const kindText = row?.kind ? orgKindLabel(row.kind, row.level) : '';
     const verdict = el('td', { class: ['verdict-cell', `line-${line.status}`] }, [el('span', { i18n: LINE_VERDICT[line.status] })]);
     if (line.note !== null || line.noteKey !== null) {
-      verdict.appendChild(el('span', { class: 'line-note muted', ...(line.note !== null ? { text: line.note } : { i18n: line.noteKey as I18nKey }) }));
+      verdict.appendChild(
+        el('span', { class: 'line-note muted', ...(line.note !== null ? { text: line.note } : { i18n: line.noteKey as I18nKey }) }),
+      );
     }
     return el(
       'tr',
@@ -320,7 +344,15 @@ function totalsOf(board: Board): HTMLElement {
   const { totals } = board;
   const lines: HTMLElement[] = [];
   if (!board.hasRows) {
-    lines.push(el('p', { class: 'totals-line', testid: 'totals-line', data: { eligible: 0, organizations: 0 }, i18n: 'board.nothingRead', params: { unreadable: totals.unreadable } }));
+    lines.push(
+      el('p', {
+        class: 'totals-line',
+        testid: 'totals-line',
+        data: { eligible: 0, organizations: 0 },
+        i18n: 'board.nothingRead',
+        params: { unreadable: totals.unreadable },
+      }),
+    );
   } else {
     lines.push(
       el('p', {
@@ -350,15 +382,26 @@ function totalsOf(board: Board): HTMLElement {
               testid: 'totals-kind',
               data: { kind: key, eligible: bucket.eligible, organizations: bucket.organizations },
               i18n: key === 'chi-bo-truc-thuoc' ? 'board.kindApart' : 'board.kind',
-              params: { kind: KIND_KEY_LABELS[key], eligible: bucket.eligible, organizations: bucket.organizations, share: percentOf(bucket.eligible, bucket.organizations) },
+              params: {
+                kind: KIND_KEY_LABELS[key],
+                eligible: bucket.eligible,
+                organizations: bucket.organizations,
+                share: percentOf(bucket.eligible, bucket.organizations),
+              },
             }),
           ),
         ),
       );
     }
   }
-  if (totals.unreadable > 0 && board.hasRows) lines.push(el('p', { testid: 'totals-unreadable', data: { count: totals.unreadable }, i18n: 'board.unreadable', params: { count: totals.unreadable } }));
-  if (totals.duplicates > 0) lines.push(el('p', { testid: 'totals-duplicates', data: { count: totals.duplicates }, i18n: 'board.duplicates', params: { count: totals.duplicates } }));
+  if (totals.unreadable > 0 && board.hasRows)
+    lines.push(
+      el('p', { testid: 'totals-unreadable', data: { count: totals.unreadable }, i18n: 'board.unreadable', params: { count: totals.unreadable } }),
+    );
+  if (totals.duplicates > 0)
+    lines.push(
+      el('p', { testid: 'totals-duplicates', data: { count: totals.duplicates }, i18n: 'board.duplicates', params: { count: totals.duplicates } }),
+    );
   return el('div', { class: 'board-totals' }, lines);
 }
 
@@ -367,7 +410,11 @@ function totalsOf(board: Board): HTMLElement {
 const SVG = 'http://www.w3.org/2000/svg';
 let svgIds = 0;
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, children: (Node | string)[] = []): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  children: (Node | string)[] = [],
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
   for (const child of children) node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
@@ -389,13 +436,19 @@ interface Segment {
 /** One horizontal bar (100 % = its organisations) split into segments, with its label and numbers as text. */
 function barGroup(y: number, label: string, segments: Segment[], summary: string, data: Record<string, string | number>): SVGGElement {
   const total = segments.reduce((sum, s) => sum + s.count, 0);
-  const group = svg('g', { class: 'chart-bar', 'data-testid': 'chart-bar', ...Object.fromEntries(Object.entries(data).map(([k, v]) => [`data-${k}`, v])) });
+  const group = svg('g', {
+    class: 'chart-bar',
+    'data-testid': 'chart-bar',
+    ...Object.fromEntries(Object.entries(data).map(([k, v]) => [`data-${k}`, v])),
+  });
   group.appendChild(svg('text', { x: 0, y: y + 12, class: 'chart-label' }, [label]));
   let x = 0;
   for (const segment of segments) {
     if (segment.count === 0 || total === 0) continue;
     const width = (segment.count / total) * WIDTH;
-    group.appendChild(svg('rect', { x, y: y + 17, width, height: BAR, class: segment.className }, [svg('title', {}, [`${segment.label}: ${segment.count}`])]));
+    group.appendChild(
+      svg('rect', { x, y: y + 17, width, height: BAR, class: segment.className }, [svg('title', {}, [`${segment.label}: ${segment.count}`])]),
+    );
     x += width;
   }
   if (total === 0) group.appendChild(svg('rect', { x: 0, y: y + 17, width: WIDTH, height: BAR, class: 'seg-empty' }));
@@ -407,11 +460,17 @@ function figure(testid: string, titleText: string, descText: string, height: num
   svgIds += 1;
   const titleId = `chart-title-${svgIds}`;
   const descId = `chart-desc-${svgIds}`;
-  const picture = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, class: 'chart', preserveAspectRatio: 'xMinYMin meet' }, [
-    svg('title', { id: titleId }, [titleText]),
-    svg('desc', { id: descId }, [descText]),
-    ...content,
-  ]);
+  const picture = svg(
+    'svg',
+    {
+      viewBox: `0 0 ${WIDTH} ${height}`,
+      role: 'img',
+      'aria-labelledby': `${titleId} ${descId}`,
+      class: 'chart',
+      preserveAspectRatio: 'xMinYMin meet',
+    },
+    [svg('title', { id: titleId }, [titleText]), svg('desc', { id: descId }, [descText]), ...content],
+  );
   return el('figure', { class: 'board-chart', testid }, [picture, el('figcaption', {}, [el('strong', { text: titleText }), legend])]);
 }
 
@@ -419,7 +478,12 @@ function legendOf(items: { className: string; key: I18nKey; params?: Record<stri
   return el(
     'ul',
     { class: 'chart-legend' },
-    items.map((item) => el('li', {}, [el('span', { class: ['swatch', item.className], attrs: { 'aria-hidden': 'true' } }), el('span', { i18n: item.key, params: item.params ?? {} })])),
+    items.map((item) =>
+      el('li', {}, [
+        el('span', { class: ['swatch', item.className], attrs: { 'aria-hidden': 'true' } }),
+        el('span', { i18n: item.key, params: item.params ?? {} }),
+      ]),
+    ),
   );
 }
 
@@ -446,18 +510,31 @@ export function verdictChart(chart: BoardChart): HTMLElement {
       svg('text', { x, y: 10, class: 'chart-value', 'text-anchor': x > WIDTH * 0.75 ? 'end' : 'middle' }, [targetText]),
     ]),
   );
-  const desc = chart.verdicts.map((bar) => `${bar.label}: ${t('board.chart.verdictValue', { eligible: bar.eligible, organizations: bar.organizations, share: percentOf(bar.eligible, bar.organizations) })}`).join('; ');
-  return figure('chart-verdicts', t('board.chart.verdictTitle'), `${targetText}. ${desc}.`, height, content, legendOf([
-    { className: 'seg-eligible', key: 'board.chart.eligible' },
-    { className: 'seg-not', key: 'board.chart.notEligible' },
-    { className: 'target-swatch', key: 'board.chart.target', params: { target: formatNumber(chart.target * 100) } },
-  ]));
+  const desc = chart.verdicts
+    .map(
+      (bar) =>
+        `${bar.label}: ${t('board.chart.verdictValue', { eligible: bar.eligible, organizations: bar.organizations, share: percentOf(bar.eligible, bar.organizations) })}`,
+    )
+    .join('; ');
+  return figure(
+    'chart-verdicts',
+    t('board.chart.verdictTitle'),
+    `${targetText}. ${desc}.`,
+    height,
+    content,
+    legendOf([
+      { className: 'seg-eligible', key: 'board.chart.eligible' },
+      { className: 'seg-not', key: 'board.chart.notEligible' },
+      { className: 'target-swatch', key: 'board.chart.target', params: { target: formatNumber(chart.target * 100) } },
+    ]),
+  );
 }
 
 /** The four criteria across organisations: how many reach the threshold, fall below it, or cannot be computed. */
 export function criteriaChart(chart: BoardChart): HTMLElement {
   const height = TOP + BAND * chart.criteria.length + 4 - 14;
-  const value = (bar: CriterionBar): string => t('board.chart.criterionValue', { pass: bar.pass, below: bar.below, unknown: bar.unknown, threshold: formatNumber(chart.threshold) });
+  const value = (bar: CriterionBar): string =>
+    t('board.chart.criterionValue', { pass: bar.pass, below: bar.below, unknown: bar.unknown, threshold: formatNumber(chart.threshold) });
   const content: SVGElement[] = chart.criteria.map((bar, index) =>
     barGroup(
       TOP - 14 + index * BAND,
@@ -472,11 +549,18 @@ export function criteriaChart(chart: BoardChart): HTMLElement {
     ),
   );
   const desc = chart.criteria.map((bar) => `${bar.id}: ${value(bar)}`).join('; ');
-  return figure('chart-criteria', t('board.chart.criteriaTitle'), `${desc}.`, height, content, legendOf([
-    { className: 'seg-eligible', key: 'board.chart.pass', params: { threshold: formatNumber(chart.threshold) } },
-    { className: 'seg-not', key: 'board.chart.below', params: { threshold: formatNumber(chart.threshold) } },
-    { className: 'seg-unknown', key: 'board.chart.unknown' },
-  ]));
+  return figure(
+    'chart-criteria',
+    t('board.chart.criteriaTitle'),
+    `${desc}.`,
+    height,
+    content,
+    legendOf([
+      { className: 'seg-eligible', key: 'board.chart.pass', params: { threshold: formatNumber(chart.threshold) } },
+      { className: 'seg-not', key: 'board.chart.below', params: { threshold: formatNumber(chart.threshold) } },
+      { className: 'seg-unknown', key: 'board.chart.unknown' },
+    ]),
+  );
 }
 
 /**
@@ -529,7 +613,11 @@ export function boardSheet(
   for (const bar of board.chart.verdicts) values.push(pad([bar.label, bar.eligible, bar.organizations - bar.eligible]));
   const last = values.length;
   return {
-    layout: { ...layout, values, formats: [...layout.formats, { range: `A${header}:C${header}`, bold: true }, { range: `A${header - 1}`, bold: true }] },
+    layout: {
+      ...layout,
+      values,
+      formats: [...layout.formats, { range: `A${header}:C${header}`, bold: true }, { range: `A${header - 1}`, bold: true }],
+    },
     chart: { range: `A${header}:C${last}`, title: t('board.chart.verdictTitle') },
   };
 }
@@ -644,7 +732,13 @@ export function createPaneBoard(results: HTMLElement, deps: PaneBoardDeps): Pane
       const key: I18nKey = written.sheetName !== layout.name ? 'board.pane.renamed' : 'board.pane.written';
       const params = { sheet: written.sheetName, base: layout.name };
       replaceChildren(outcome, [
-        el('p', { class: ['notice', key === 'board.pane.renamed' ? 'notice-warn' : 'notice-ok'], i18n: key, params, testid: 'board-written', data: { sheet: written.sheetName } }),
+        el('p', {
+          class: ['notice', key === 'board.pane.renamed' ? 'notice-warn' : 'notice-ok'],
+          i18n: key,
+          params,
+          testid: 'board-written',
+          data: { sheet: written.sheetName },
+        }),
       ]);
       deps.status.say(key, params, 'ok', { shownNearby: true });
       return written.sheetName;

@@ -19,7 +19,13 @@ const loadReader = (): Promise<typeof import('../src/hosts/xlsx')> => import(/* 
 
 export function createBoardPane(ctx: ExcelContext, status: Status): BoardPane {
   const input = el('input', {
-    attrs: { type: 'file', multiple: true, accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, tabindex: -1 },
+    attrs: {
+      type: 'file',
+      multiple: true,
+      accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      hidden: true,
+      tabindex: -1,
+    },
     testid: 'board-file-input',
   });
   const pick = el('button', { attrs: { type: 'button' }, i18n: 'board.pane.pick', testid: 'board-pick' });
@@ -34,7 +40,9 @@ export function createBoardPane(ctx: ExcelContext, status: Status): BoardPane {
   let boardPromise: Promise<PaneBoard> | null = null;
   const board = (): Promise<PaneBoard> => {
     if (!boardPromise) {
-      boardPromise = loadBoardModule().then((module) => module.createPaneBoard(results, { run: ctx.run, asOf: ctx.today, status, reader: loadReader }));
+      boardPromise = loadBoardModule().then((module) =>
+        module.createPaneBoard(results, { run: ctx.run, asOf: ctx.today, status, reader: loadReader }),
+      );
       boardPromise.catch(() => (boardPromise = null));
     }
     return boardPromise;

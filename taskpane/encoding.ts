@@ -102,7 +102,8 @@ export interface EncodingAction {
 }
 
 function defaultCanCopy(): boolean {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } } }).Office;
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } } })
+    .Office;
   const requirements = office?.context?.requirements;
   return typeof requirements?.isSetSupported === 'function' ? requirements.isSetSupported('ExcelApi', '1.7') : true;
 }
@@ -163,22 +164,24 @@ export function renderEncodingAction(container: HTMLElement, run: ExcelRun, opti
         const examples = plan.filter((fix) => fix.sheet === count.sheet);
         return el('li', { data: { sheet: count.sheet }, testid: 'encoding-sheet' }, [
           text('sheetCount', { sheet: count.sheet, count: count.cells }),
-          el(
-            'ul',
-            { class: 'examples' },
-            [
-              ...examples.slice(0, EXAMPLES_PER_SHEET).map((fix) =>
+          el('ul', { class: 'examples' }, [
+            ...examples
+              .slice(0, EXAMPLES_PER_SHEET)
+              .map((fix) =>
                 el('li', { testid: 'encoding-example' }, [text('example', { cell: fix.cell, before: fix.before.trim(), after: fix.after.trim() })]),
               ),
-              examples.length > EXAMPLES_PER_SHEET ? el('li', { class: 'muted' }, [text('more', { count: examples.length - EXAMPLES_PER_SHEET })]) : null,
-            ],
-          ),
+            examples.length > EXAMPLES_PER_SHEET
+              ? el('li', { class: 'muted' }, [text('more', { count: examples.length - EXAMPLES_PER_SHEET })])
+              : null,
+          ]),
         ]);
       }),
     );
-    confirmButton = el('button', { class: 'primary', attrs: { type: 'button' }, testid: 'encoding-confirm', on: { click: () => void action.confirm() } }, [
-      text('confirm', { count: plan.length }),
-    ]);
+    confirmButton = el(
+      'button',
+      { class: 'primary', attrs: { type: 'button' }, testid: 'encoding-confirm', on: { click: () => void action.confirm() } },
+      [text('confirm', { count: plan.length })],
+    );
     cancelButton = el('button', { attrs: { type: 'button' }, testid: 'encoding-cancel', on: { click: () => action.cancel() } }, [text('cancel')]);
     const firstSheet = counts[0]?.sheet ?? 'Đảng viên';
     return [
@@ -220,11 +223,21 @@ export function renderEncodingAction(container: HTMLElement, run: ExcelRun, opti
         const { result } = state;
         const copies = result.sheets.map((s) => s.copy).filter((c): c is string => c !== null);
         replaceChildren(body, [
-          el('p', { class: 'notice notice-ok', testid: 'encoding-done' }, [text('done', { count: result.written.length, sheets: result.sheets.length })]),
-          copies.length > 0 ? el('p', { class: 'notice', testid: 'encoding-copies' }, [text('copies', { copies: copies.map((c) => `“${c}”`).join(', ') })]) : null,
+          el('p', { class: 'notice notice-ok', testid: 'encoding-done' }, [
+            text('done', { count: result.written.length, sheets: result.sheets.length }),
+          ]),
+          copies.length > 0
+            ? el('p', { class: 'notice', testid: 'encoding-copies' }, [text('copies', { copies: copies.map((c) => `“${c}”`).join(', ') })])
+            : null,
           result.skipped.length > 0
             ? el('p', { class: 'notice notice-warn', testid: 'encoding-skipped' }, [
-                text('skipped', { count: result.skipped.length, cells: result.skipped.slice(0, 10).map((s) => `${s.change.sheet}!${s.change.cell}`).join(', ') }),
+                text('skipped', {
+                  count: result.skipped.length,
+                  cells: result.skipped
+                    .slice(0, 10)
+                    .map((s) => `${s.change.sheet}!${s.change.cell}`)
+                    .join(', '),
+                }),
               ])
             : null,
           el('p', { class: 'muted' }, [text('recheck')]),

@@ -42,7 +42,8 @@ const VI = {
   'check.highlightFailed': 'Không tô màu được: {message}',
   'check.selected': 'Đã chọn ô {place}.',
   'check.selectFailed': 'Không chọn được ô {place}: {message}',
-  'check.noSheets': 'Sổ tính chưa có trang nào của Bốn Tốt (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc) nên chưa có gì để kiểm tra.',
+  'check.noSheets':
+    'Sổ tính chưa có trang nào của Bốn Tốt (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc) nên chưa có gì để kiểm tra.',
   'check.openTemplate': 'Tạo các trang mẫu…',
 
   'verdict.eligible': 'Đủ điều kiện đề nghị công nhận',
@@ -91,8 +92,7 @@ const VI = {
   'summary.writing': 'Đang ghi trang Tổng hợp…',
   'summary.written': 'Đã ghi trang “{sheet}” và mở trang đó.',
   'summary.replaced': 'Đã cập nhật trang “{sheet}” (do Bốn Tốt tạo trước đó) và mở trang đó.',
-  'summary.renamed':
-    'Trang “{base}” trong sổ tính là của người dùng (không do Bốn Tốt tạo) nên được giữ nguyên; báo cáo đã ghi vào trang “{sheet}”.',
+  'summary.renamed': 'Trang “{base}” trong sổ tính là của người dùng (không do Bốn Tốt tạo) nên được giữ nguyên; báo cáo đã ghi vào trang “{sheet}”.',
   'summary.failed': 'Không ghi được trang Tổng hợp: {message}',
   'summary.basedOn': 'Lần kiểm tra gần nhất: {verdict} {model}.',
   'summary.noCheck': 'Chưa có lần kiểm tra nào trong phiên này.',
@@ -137,7 +137,8 @@ const VI = {
   'policy.saving': 'Đang lưu cấu hình…',
   'policy.saved': 'Đã lưu cấu hình vào trang “Cấu hình”; các hàm BONTOT đã được tính lại.',
   'policy.resetDone': 'Đã khôi phục giá trị mặc định theo Kế hoạch và lưu vào trang “Cấu hình”.',
-  'policy.savedKeptCopy': 'Đã lưu cấu hình vào trang “Cấu hình”; trang “Cấu hình” có sẵn của bạn không phải trang cấu hình nên được giữ lại nguyên vẹn thành “{copy}”.',
+  'policy.savedKeptCopy':
+    'Đã lưu cấu hình vào trang “Cấu hình”; trang “Cấu hình” có sẵn của bạn không phải trang cấu hình nên được giữ lại nguyên vẹn thành “{copy}”.',
   'policy.invalid': 'Chưa lưu: {count} giá trị không hợp lệ. {first}',
   'policy.failed': 'Không lưu được cấu hình: {message}',
   'policy.percentHint': 'Có thể nhập 95 hoặc 0,95: số từ 0 đến 1 được hiểu là tỷ lệ (0,95 = 95 %), như trong các hàm BONTOT.',
@@ -167,8 +168,7 @@ const VI = {
   'stage.thamDinh': 'Hoàn thành thẩm định',
   'stage.congNhan': 'Hoàn thành công nhận và báo cáo',
 
-  'standalone.intro':
-    'Chọn hoặc kéo thả một hay nhiều sổ tính .xlsx để kiểm tra. Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
+  'standalone.intro': 'Chọn hoặc kéo thả một hay nhiều sổ tính .xlsx để kiểm tra. Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
   'standalone.pick': 'Chọn tệp .xlsx…',
   'standalone.drop': 'Kéo thả tệp .xlsx vào đây',
   'standalone.sample': 'Xem ví dụ',
@@ -287,7 +287,8 @@ const EN: Record<keyof typeof VI, string> = {
   'check.highlightFailed': 'Could not highlight: {message}',
   'check.selected': 'Selected cell {place}.',
   'check.selectFailed': 'Could not select cell {place}: {message}',
-  'check.noSheets': 'The workbook has none of the Bốn Tốt sheets (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc), so there is nothing to check yet.',
+  'check.noSheets':
+    'The workbook has none of the Bốn Tốt sheets (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc), so there is nothing to check yet.',
   'check.openTemplate': 'Create the template sheets…',
 
   'verdict.eligible': 'Eligible to be proposed for recognition',
@@ -362,7 +363,8 @@ const EN: Record<keyof typeof VI, string> = {
   'type.dia-ban': 'Village, neighbourhood, ward, commune',
   'type.doanh-nghiep': 'Enterprise',
 
-  'policy.intro': 'Thresholds, severities and deadlines used by the check and by the BONTOT functions. Stored in the workbook’s hidden “Cấu hình” sheet.',
+  'policy.intro':
+    'Thresholds, severities and deadlines used by the check and by the BONTOT functions. Stored in the workbook’s hidden “Cấu hình” sheet.',
   'policy.loading': 'Reading the “Cấu hình” sheet…',
   'policy.loaded.workbook': 'Using the workbook’s settings (“Cấu hình” sheet).',
   'policy.loaded.default': 'The workbook has no “Cấu hình” sheet; using the plan’s defaults.',
@@ -381,7 +383,8 @@ const EN: Record<keyof typeof VI, string> = {
   'policy.saving': 'Saving the settings…',
   'policy.saved': 'Saved the settings to the “Cấu hình” sheet; the BONTOT functions were recalculated.',
   'policy.resetDone': 'Restored the plan’s defaults and saved them to the “Cấu hình” sheet.',
-  'policy.savedKeptCopy': 'Saved the settings to the “Cấu hình” sheet; your own “Cấu hình” sheet was not a settings sheet, so it was kept unchanged as “{copy}”.',
+  'policy.savedKeptCopy':
+    'Saved the settings to the “Cấu hình” sheet; your own “Cấu hình” sheet was not a settings sheet, so it was kept unchanged as “{copy}”.',
   'policy.invalid': 'Not saved: {count} invalid values. {first}',
   'policy.failed': 'Could not save the settings: {message}',
   'policy.percentHint': 'Type 95 or 0.95: a number from 0 to 1 is read as a fraction (0.95 = 95 %), as the BONTOT functions do.',

@@ -74,7 +74,11 @@ function wholeNumber(text: string): number | null {
 export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTMLElement): MeetingPane {
   const meeting = el('select', { testid: 'meeting-pick' });
   const date = el('input', { attrs: { type: 'date', required: true, value: ctx.today() }, testid: 'meeting-date' });
-  const kind = el('select', { testid: 'meeting-kind' }, KINDS.map((k) => el('option', { attrs: { value: k }, text: MEETING_KIND_LABELS[k] })));
+  const kind = el(
+    'select',
+    { testid: 'meeting-kind' },
+    KINDS.map((k) => el('option', { attrs: { value: k }, text: MEETING_KIND_LABELS[k] })),
+  );
   const speakers = el('input', { attrs: { type: 'number', min: 0, step: 1, inputmode: 'numeric', required: true }, testid: 'meeting-speakers' });
   const minutes = el('input', { attrs: { type: 'number', min: 0, step: 1, inputmode: 'numeric', required: true }, testid: 'meeting-minutes' });
   const chair = el('input', { attrs: { type: 'checkbox', checked: true }, testid: 'meeting-chair' });
@@ -90,14 +94,24 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
     speakers: el('p', { class: 'field-error', attrs: { hidden: true }, testid: 'meeting-speakers-error' }),
     minutes: el('p', { class: 'field-error', attrs: { hidden: true }, testid: 'meeting-minutes-error' }),
   };
-  const preview = el('div', { class: 'meeting-preview', attrs: { role: 'region' }, i18nAttrs: { 'aria-label': k('meeting.preview') }, testid: 'meeting-preview' });
+  const preview = el('div', {
+    class: 'meeting-preview',
+    attrs: { role: 'region' },
+    i18nAttrs: { 'aria-label': k('meeting.preview') },
+    testid: 'meeting-preview',
+  });
   const confirmBox = el('div', { class: 'outcome', testid: 'meeting-confirm' });
   const outcome = el('div', { class: 'outcome', testid: 'meeting-outcome' });
   const submit = el('button', { class: 'primary', attrs: { type: 'submit' }, i18n: k('meeting.save'), testid: 'meeting-save' });
   const reload = el('button', { attrs: { type: 'button' }, i18n: k('meeting.reload'), testid: 'meeting-reload' });
   const progress = progressBar(k('meeting.saving'));
 
-  const marksFieldset = el('fieldset', {}, [el('legend', { i18n: k('meeting.members') }), el('p', { class: 'hint', i18n: k('meeting.membersHint') }), members, marksError]);
+  const marksFieldset = el('fieldset', {}, [
+    el('legend', { i18n: k('meeting.members') }),
+    el('p', { class: 'hint', i18n: k('meeting.membersHint') }),
+    members,
+    marksError,
+  ]);
   const form = el('form', { class: 'form', attrs: { novalidate: true } }, [
     field(uid('mt-pick'), el('label', { i18n: k('meeting.pick') }), meeting),
     field(uid('mt-date'), el('label', { i18n: k('meeting.date') }), date, { error: errors.date }),
@@ -194,7 +208,10 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
 
   const line = (key: I18nKey, params: Record<string, string | number>, ok: boolean | null): HTMLElement =>
     el('li', { class: ok === false ? 'fail' : ok === true ? 'pass' : 'pending' }, [
-      el('span', { class: ['badge', ok === false ? 'badge-block' : ok === true ? 'badge-ok' : 'badge-warn'], i18n: ok === false ? k('meeting.fail') : ok === true ? k('meeting.pass') : k('meeting.pending') }),
+      el('span', {
+        class: ['badge', ok === false ? 'badge-block' : ok === true ? 'badge-ok' : 'badge-warn'],
+        i18n: ok === false ? k('meeting.fail') : ok === true ? k('meeting.pass') : k('meeting.pending'),
+      }),
       ' ',
       el('span', { i18n: key, params }),
     ]);
@@ -206,7 +223,10 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
     const codes = new Set(result.problems.map((p) => p.code));
     const { counts } = result;
     const items: HTMLElement[] = [
-      el('li', { i18n: k('meeting.preview.counts'), params: { members: counts.members, present: counts.present, excused: counts.excused, unexcused: counts.unexcused } }),
+      el('li', {
+        i18n: k('meeting.preview.counts'),
+        params: { members: counts.members, present: counts.present, excused: counts.excused, unexcused: counts.unexcused },
+      }),
       line(
         k('meeting.preview.attendance'),
         { rate: result.rate === null ? '—' : formatNumber(result.rate * 100), min: formatNumber(result.attendanceMinPercent) },
@@ -265,7 +285,11 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
         renderPreview();
       }
       const missing = !book.sheets.meetings || !book.sheets.attendance || !book.sheets.members;
-      status.say(missing ? k('meeting.sheetsMissing') : k('meeting.loaded'), { members: book.roster.length, meetings: book.meetings.length }, missing ? 'error' : 'info');
+      status.say(
+        missing ? k('meeting.sheetsMissing') : k('meeting.loaded'),
+        { members: book.roster.length, meetings: book.meetings.length },
+        missing ? 'error' : 'info',
+      );
       return book;
     });
 
@@ -281,7 +305,12 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
       yes.addEventListener('click', () => done(true));
       no.addEventListener('click', () => done(false));
       replaceChildren(confirmBox, [
-        el('p', { class: ['notice', 'notice-warn'], attrs: { role: 'alert' }, i18n: k('meeting.sameDay'), params: { date: formatDate(readForm().date), rows: rows.join(', ') } }),
+        el('p', {
+          class: ['notice', 'notice-warn'],
+          attrs: { role: 'alert' },
+          i18n: k('meeting.sameDay'),
+          params: { date: formatDate(readForm().date), rows: rows.join(', ') },
+        }),
         el('div', { class: 'actions' }, [yes, no]),
       ]);
       yes.focus();
@@ -300,7 +329,14 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
     if (found.length > 0) {
       status.say(k('meeting.invalid'), { count: found.length }, 'error');
       const first = found[0]?.field;
-      (first === 'date' ? date : first === 'speakers' ? speakers : first === 'minutes' ? minutes : (markControls.values().next().value ?? date)).focus();
+      (first === 'date'
+        ? date
+        : first === 'speakers'
+          ? speakers
+          : first === 'minutes'
+            ? minutes
+            : (markControls.values().next().value ?? date)
+      ).focus();
       return false;
     }
     if (!current.sheets.meetings || !current.sheets.attendance) {
@@ -341,10 +377,24 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
       }
     });
     if (!saved) return false;
-    const params = { date: formatDate(values.date), row: saved.meetingRow, column: saved.attendanceColumn, meetings: sheets.meetings, attendance: sheets.attendance };
+    const params = {
+      date: formatDate(values.date),
+      row: saved.meetingRow,
+      column: saved.attendanceColumn,
+      meetings: sheets.meetings,
+      attendance: sheets.attendance,
+    };
     replaceChildren(outcome, [
-      el('p', { class: ['notice', 'notice-ok'], i18n: k('meeting.saved'), params, testid: 'meeting-result', data: { row: saved.meetingRow, column: saved.attendanceColumn } }),
-      saved.addedMembers.length > 0 ? el('p', { class: 'notice', i18n: k('meeting.addedMembers'), params: { names: saved.addedMembers.join(', ') } }) : null,
+      el('p', {
+        class: ['notice', 'notice-ok'],
+        i18n: k('meeting.saved'),
+        params,
+        testid: 'meeting-result',
+        data: { row: saved.meetingRow, column: saved.attendanceColumn },
+      }),
+      saved.addedMembers.length > 0
+        ? el('p', { class: 'notice', i18n: k('meeting.addedMembers'), params: { names: saved.addedMembers.join(', ') } })
+        : null,
     ]);
     target = { mode: 'edit', row: saved.meetingRow, date: values.date };
     await load();

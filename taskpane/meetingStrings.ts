@@ -3,14 +3,16 @@
  * to the page's tables by registerStrings (i18n.ts).
  */
 export const MEETING_VI = {
-  'meeting.intro': 'Ghi một buổi sinh hoạt: một dòng ở trang “Sinh hoạt” và một cột ở trang “Điểm danh”. Số có mặt, vắng được tính từ điểm danh; không ô nào khác bị thay đổi.',
+  'meeting.intro':
+    'Ghi một buổi sinh hoạt: một dòng ở trang “Sinh hoạt” và một cột ở trang “Điểm danh”. Số có mặt, vắng được tính từ điểm danh; không ô nào khác bị thay đổi.',
   'meeting.pick': 'Buổi sinh hoạt',
   'meeting.pick.new': 'Buổi mới',
   'meeting.pick.existing': 'Sửa buổi {date} — {kind} (dòng {row})',
   'meeting.date': 'Ngày sinh hoạt',
   'meeting.kind': 'Loại sinh hoạt',
   'meeting.members': 'Điểm danh',
-  'meeting.membersHint': 'Mọi đảng viên được ghi có mặt cho đến khi đánh dấu vắng. Đảng viên được miễn sinh hoạt hoặc đã chuyển đi không bắt buộc dự.',
+  'meeting.membersHint':
+    'Mọi đảng viên được ghi có mặt cho đến khi đánh dấu vắng. Đảng viên được miễn sinh hoạt hoặc đã chuyển đi không bắt buộc dự.',
   'meeting.mark.C': 'Có mặt',
   'meeting.mark.P': 'Vắng có lý do',
   'meeting.mark.K': 'Vắng không lý do',
@@ -47,13 +49,15 @@ export const MEETING_VI = {
   'meeting.loaded': 'Đã đọc {members} đảng viên và {meetings} buổi sinh hoạt.',
   'meeting.loadFailed': 'Không đọc được danh sách: {message}',
   'meeting.sheetsMissing': 'Sổ tính thiếu trang “Đảng viên”, “Sinh hoạt” hoặc “Điểm danh”; hãy tạo các trang còn thiếu ở thẻ Mẫu.',
-  'meeting.sameDay': 'Ngày {date} đã có buổi sinh hoạt (dòng {rows}). Ghi thêm một buổi cùng ngày? Một buổi thường kỳ và một buổi chuyên đề cùng ngày được tính là một buổi kết hợp.',
+  'meeting.sameDay':
+    'Ngày {date} đã có buổi sinh hoạt (dòng {rows}). Ghi thêm một buổi cùng ngày? Một buổi thường kỳ và một buổi chuyên đề cùng ngày được tính là một buổi kết hợp.',
   'meeting.sameDay.yes': 'Ghi thêm buổi cùng ngày',
   'meeting.sameDay.no': 'Không ghi',
   'meeting.cancelled': 'Chưa ghi gì vào sổ tính.',
   'meeting.invalid': 'Biểu mẫu còn {count} chỗ cần sửa.',
   'meeting.saving': 'Đang ghi buổi sinh hoạt…',
-  'meeting.changedMeanwhile': 'Trang “Sinh hoạt” đã có buổi khác cùng ngày từ khi biểu mẫu được mở; chưa ghi gì. Hãy bấm “Đọc lại danh sách” rồi lưu lại.',
+  'meeting.changedMeanwhile':
+    'Trang “Sinh hoạt” đã có buổi khác cùng ngày từ khi biểu mẫu được mở; chưa ghi gì. Hãy bấm “Đọc lại danh sách” rồi lưu lại.',
   'meeting.failed': 'Không ghi được buổi sinh hoạt: {message}',
   'meeting.saved': 'Đã ghi buổi sinh hoạt ngày {date}: dòng {row} trang “{meetings}”, cột {column} trang “{attendance}”.',
   'meeting.addedMembers': 'Đã thêm vào trang “Điểm danh” các đảng viên chưa có dòng: {names}.',
@@ -62,7 +66,8 @@ export const MEETING_VI = {
 export type MeetingKey = keyof typeof MEETING_VI;
 
 export const MEETING_EN: Record<MeetingKey, string> = {
-  'meeting.intro': 'Records one meeting: a row in “Sinh hoạt” and a column in “Điểm danh”. Attendance counts are computed from the marks; no other cell changes.',
+  'meeting.intro':
+    'Records one meeting: a row in “Sinh hoạt” and a column in “Điểm danh”. Attendance counts are computed from the marks; no other cell changes.',
   'meeting.pick': 'Meeting',
   'meeting.pick.new': 'New meeting',
   'meeting.pick.existing': 'Edit {date} — {kind} (row {row})',
@@ -106,13 +111,15 @@ export const MEETING_EN: Record<MeetingKey, string> = {
   'meeting.loaded': 'Read {members} members and {meetings} meetings.',
   'meeting.loadFailed': 'Could not read the lists: {message}',
   'meeting.sheetsMissing': 'The workbook lacks “Đảng viên”, “Sinh hoạt” or “Điểm danh”; create the missing sheets in the Template tab.',
-  'meeting.sameDay': '{date} already has a meeting (row {rows}). Record another meeting on the same day? A regular and a thematic meeting on one day count as one combined meeting.',
+  'meeting.sameDay':
+    '{date} already has a meeting (row {rows}). Record another meeting on the same day? A regular and a thematic meeting on one day count as one combined meeting.',
   'meeting.sameDay.yes': 'Record another meeting that day',
   'meeting.sameDay.no': 'Do not record',
   'meeting.cancelled': 'Nothing was written to the workbook.',
   'meeting.invalid': 'The form has {count} things to correct.',
   'meeting.saving': 'Recording the meeting…',
-  'meeting.changedMeanwhile': '“Sinh hoạt” got another meeting on that date since the form was opened; nothing was written. Read the lists again, then save.',
+  'meeting.changedMeanwhile':
+    '“Sinh hoạt” got another meeting on that date since the form was opened; nothing was written. Read the lists again, then save.',
   'meeting.failed': 'Could not record the meeting: {message}',
   'meeting.saved': 'Recorded the meeting of {date}: row {row} of “{meetings}”, column {column} of “{attendance}”.',
   'meeting.addedMembers': 'Added to “Điểm danh” the members who had no row: {names}.',

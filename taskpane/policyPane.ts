@@ -147,7 +147,10 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
 
   // A percent field reads a bare 0–1 as a fraction (percentField.ts); the field then shows the points.
   const entries = (): PolicyEntry[] =>
-    [...fields.values()].map((ref) => ({ key: ref.key, value: (isPercentKey(ref.key) ? percentFieldText(ref.control.value) : ref.control.value).trim() }));
+    [...fields.values()].map((ref) => ({
+      key: ref.key,
+      value: (isPercentKey(ref.key) ? percentFieldText(ref.control.value) : ref.control.value).trim(),
+    }));
   for (const ref of fields.values()) {
     if (!isPercentKey(ref.key)) continue;
     ref.control.addEventListener('change', () => {
@@ -188,7 +191,10 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
       ref.control.setAttribute('aria-invalid', 'true');
       first ??= ref.control;
     }
-    replaceChildren(general, unplaced.map((message) => el('li', { text: message })));
+    replaceChildren(
+      general,
+      unplaced.map((message) => el('li', { text: message })),
+    );
     general.hidden = unplaced.length === 0;
     if (focus && first) first.focus();
   };

@@ -37,7 +37,10 @@ function classesOf(style: CellStyle): string[] {
   if (style.underline) classes.push('u');
   if (style.align) classes.push(`al-${style.align}`);
   if (style.fontSize !== undefined) {
-    const size = FONT_SIZES.reduce((best, s) => (Math.abs(s - (style.fontSize as number)) < Math.abs(best - (style.fontSize as number)) ? s : best), 13);
+    const size = FONT_SIZES.reduce(
+      (best, s) => (Math.abs(s - (style.fontSize as number)) < Math.abs(best - (style.fontSize as number)) ? s : best),
+      13,
+    );
     classes.push(`fs-${size}`);
   }
   if (style.fill) classes.push('shade');
@@ -117,7 +120,11 @@ export function renderDocument(layout: SheetLayout): HTMLElement {
     body.push(el('tr', blank ? { class: 'blank' } : {}, cells));
   }
   return el('table', { class: 'doc', testid: 'print-document' }, [
-    el('colgroup', {}, widths.map((cls) => el('col', { class: cls }))),
+    el(
+      'colgroup',
+      {},
+      widths.map((cls) => el('col', { class: cls })),
+    ),
     el('tbody', {}, body),
   ]);
 }

@@ -57,7 +57,13 @@ export function announcement(result: CheckResult): { key: I18nKey; params: Recor
   const c = counts(result);
   return {
     key: 'check.done',
-    params: { verdict: ref(verdictKey(result)), model: ref(modelKey(result)), reasons: result.reasons.length, errors: c.errors, warnings: c.warnings },
+    params: {
+      verdict: ref(verdictKey(result)),
+      model: ref(modelKey(result)),
+      reasons: result.reasons.length,
+      errors: c.errors,
+      warnings: c.warnings,
+    },
   };
 }
 
@@ -68,7 +74,7 @@ export function placeText(sheet: string | null, cell: string | null): string | n
 }
 
 function heading(level: number, props: Parameters<typeof el>[1], children: Child[] = []): HTMLElement {
-  const tag = (`h${Math.min(6, Math.max(2, level))}`) as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+  const tag = `h${Math.min(6, Math.max(2, level))}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
   return el(tag, props, children);
 }
 
@@ -129,7 +135,12 @@ function issueItem(issue: Issue, options: RenderOptions): HTMLElement {
 }
 
 /** A list that shows `pageSize` items and a "show more" button for the rest. */
-export function pagedList<T>(items: readonly T[], render: (item: T) => HTMLElement, pageSize: number, props: Parameters<typeof el>[1] = {}): HTMLElement {
+export function pagedList<T>(
+  items: readonly T[],
+  render: (item: T) => HTMLElement,
+  pageSize: number,
+  props: Parameters<typeof el>[1] = {},
+): HTMLElement {
   const list = el('ul', { class: 'findings', ...props });
   const wrapper = el('div', { class: 'paged' }, [list]);
   let shown = 0;
@@ -261,12 +272,20 @@ export function renderResult(result: CheckResult, options: RenderOptions = {}): 
   const policyKey: I18nKey =
     result.policySource === 'workbook' ? 'result.policy.workbook' : result.policySource === 'given' ? 'result.policy.given' : 'result.policy.default';
   return el('div', { class: 'result', testid: 'result' }, [
-    el('div', { class: ['verdict', result.eligible ? 'verdict-ok' : 'verdict-bad'], testid: 'verdict', data: { eligible: String(result.eligible) } }, [
-      el('span', { class: 'verdict-icon', attrs: { 'aria-hidden': 'true' }, text: result.eligible ? '✓' : '✗' }),
-      el('span', { class: 'verdict-text' }, [el('strong', { i18n: verdictKey(result) }), ' ', el('span', { i18n: modelKey(result) })]),
-    ]),
+    el(
+      'div',
+      { class: ['verdict', result.eligible ? 'verdict-ok' : 'verdict-bad'], testid: 'verdict', data: { eligible: String(result.eligible) } },
+      [
+        el('span', { class: 'verdict-icon', attrs: { 'aria-hidden': 'true' }, text: result.eligible ? '✓' : '✗' }),
+        el('span', { class: 'verdict-text' }, [el('strong', { i18n: verdictKey(result) }), ' ', el('span', { i18n: modelKey(result) })]),
+      ],
+    ),
     org,
-    el('p', { class: 'meta muted' }, [el('span', { i18n: 'result.asOf', params: { date: formatDate(result.asOf) } }), ' ', el('span', { i18n: policyKey })]),
+    el('p', { class: 'meta muted' }, [
+      el('span', { i18n: 'result.asOf', params: { date: formatDate(result.asOf) } }),
+      ' ',
+      el('span', { i18n: policyKey }),
+    ]),
     criteriaTable(result, level),
     reasonsSection(result, options, level),
     issuesSection(result, options, level),

@@ -39,7 +39,6 @@ export interface XlsxModule {
   writeWorkbookBuffer(layouts: readonly SheetLayout[], options?: WriteOptions): Promise<Uint8Array>;
 }
 
-
 export interface StandaloneDeps {
   /** Default: the lazy "xlsx" chunk. */
   loadXlsx?: () => Promise<XlsxModule>;
@@ -59,7 +58,6 @@ export interface StandaloneDeps {
 
 /** A file on the page: what the board reads of it, and its card. */
 export type FileEntry = BoardInput & { node: HTMLElement };
-
 
 export interface StandaloneMode {
   processFiles(files: readonly InputFile[]): Promise<void>;
@@ -97,7 +95,6 @@ export function sampleFromSearch(search: string | undefined): string | null {
   const value = new URLSearchParams(search ?? '').get('sample');
   return value && SAMPLE_NAME.test(value) ? value : null;
 }
-
 
 const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
   'tong-hop': 'skipped.tong-hop',
@@ -184,11 +181,19 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   };
 
   // ------------------------------------------------------------------------------- one file
-  const CARD_TESTIDS: Record<FileEntry['status'], string> = { checked: 'file-result', error: 'file-error', skipped: 'file-skipped', consolidation: 'file-rollup' };
+  const CARD_TESTIDS: Record<FileEntry['status'], string> = {
+    checked: 'file-result',
+    error: 'file-error',
+    skipped: 'file-skipped',
+    consolidation: 'file-rollup',
+  };
   // Each card folds (<details>): with several files they are closed and the board's table opens them.
   const card = (file: string, status: FileEntry['status'], children: HTMLElement[]): HTMLElement =>
     el('article', { class: ['file-card', `file-${status}`], testid: CARD_TESTIDS[status], data: { file, status } }, [
-      el('details', { class: 'card-details', attrs: { open: true } }, [el('summary', { class: 'card-summary' }, [el('h2', { class: 'file-name', text: file })]), ...children]),
+      el('details', { class: 'card-details', attrs: { open: true } }, [
+        el('summary', { class: 'card-summary' }, [el('h2', { class: 'file-name', text: file })]),
+        ...children,
+      ]),
     ]);
 
   const checkedEntry = (file: string, result: CheckResult, row: ConsolidationRow, blocking: number): FileEntry => {
@@ -205,14 +210,22 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
 
   const rollupEntry = (file: string, rows: ConsolidationRow[]): FileEntry => {
     const node = card(file, 'consolidation', [
-      el('p', { class: 'notice' }, [el('strong', { i18n: 'standalone.rollup' }), ': ', el('span', { i18n: 'standalone.rollupRows', params: { count: rows.length }, testid: 'rollup-note' })]),
+      el('p', { class: 'notice' }, [
+        el('strong', { i18n: 'standalone.rollup' }),
+        ': ',
+        el('span', { i18n: 'standalone.rollupRows', params: { count: rows.length }, testid: 'rollup-note' }),
+      ]),
     ]);
     return { file, status: 'consolidation', rows, node };
   };
 
   const errorEntry = (file: string, message: string): FileEntry => {
     const node = card(file, 'error', [
-      el('p', { class: 'notice notice-error' }, [el('strong', { i18n: 'standalone.unreadable' }), ': ', el('span', { text: message, testid: 'error-message' })]),
+      el('p', { class: 'notice notice-error' }, [
+        el('strong', { i18n: 'standalone.unreadable' }),
+        ': ',
+        el('span', { text: message, testid: 'error-message' }),
+      ]),
     ]);
     return { file, status: 'error', message, node };
   };
@@ -274,7 +287,12 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     }
     const actions: HTMLElement[] = [];
     if (board.hasRows) {
-      const button = el('button', { class: 'primary', attrs: { type: 'button' }, i18n: 'standalone.downloadConsolidation', testid: 'download-consolidation' });
+      const button = el('button', {
+        class: 'primary',
+        attrs: { type: 'button' },
+        i18n: 'standalone.downloadConsolidation',
+        testid: 'download-consolidation',
+      });
       button.addEventListener('click', () => void downloadConsolidation(button));
       const printButton = el('button', { attrs: { type: 'button' }, i18n: 'standalone.printBoard', testid: 'print-board' });
       printButton.addEventListener('click', () => printBoard());
@@ -287,7 +305,10 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       issuerInput.addEventListener('input', () => {
         issuer = issuerInput.value;
       });
-      const issuerField = el('div', { class: 'field' }, [el('label', { attrs: { for: 'consolidation-issuer' }, i18n: 'standalone.issuer' }), issuerInput]);
+      const issuerField = el('div', { class: 'field' }, [
+        el('label', { attrs: { for: 'consolidation-issuer' }, i18n: 'standalone.issuer' }),
+        issuerInput,
+      ]);
       actions.push(issuerField, button, printButton);
     }
     boardModule.renderBoard(totals, board, { onOpen: openCard }, actions);

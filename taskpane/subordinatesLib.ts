@@ -54,13 +54,22 @@ function rowItem(row: FilledRow, detail: readonly Child[], testid: string): HTML
     el('span', { i18n: 'fill.row', params: { row: row.row, name: row.sheetName } }),
     ` [${row.file}] — `,
     ...detail,
-    row.notes.length > 0 ? el('ul', { class: 'examples' }, row.notes.map((note) => el('li', { class: 'muted', text: note }))) : null,
+    row.notes.length > 0
+      ? el(
+          'ul',
+          { class: 'examples' },
+          row.notes.map((note) => el('li', { class: 'muted', text: note })),
+        )
+      : null,
   ]);
 }
 
 function group(key: I18nKey, count: number, testid: string, items: readonly HTMLElement[]): Child {
   if (count === 0) return null;
-  return el('div', { class: 'fill-group', testid }, [el('p', { class: 'fill-group-title', i18n: key, params: { count } }), el('ul', { class: 'sheet-list' }, items)]);
+  return el('div', { class: 'fill-group', testid }, [
+    el('p', { class: 'fill-group-title', i18n: key, params: { count } }),
+    el('ul', { class: 'sheet-list' }, items),
+  ]);
 }
 
 /** The report of a plan: lost parts first (page only), then what is added, changed, left alone and refused. */
@@ -68,30 +77,85 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
   const lost = extras.lost ?? [];
   return el('div', { class: 'fill-report', testid: 'fill-report' }, [
     lost.length > 0
-      ? el('p', { class: 'notice notice-warn', testid: 'fill-lost', i18n: 'fill.lost', params: { parts: lost.map((part) => `${part.label} (${part.input})`).join(', ') } })
+      ? el('p', {
+          class: 'notice notice-warn',
+          testid: 'fill-lost',
+          i18n: 'fill.lost',
+          params: { parts: lost.map((part) => `${part.label} (${part.input})`).join(', ') },
+        })
       : null,
-    el('p', { class: 'muted', testid: 'fill-summary', i18n: 'fill.summary', params: { org: plan.organization.name ?? '—', year: plan.organization.year, sheet: plan.sheet, cells: plan.writes.length } }),
-    group('fill.added', plan.added.length, 'fill-added', plan.added.map((row) => rowItem(row, [row.members === null ? null : el('span', { i18n: 'fill.members', params: { count: row.members } }), row.members === null ? row.result : `; ${row.result}`], 'fill-added-row'))),
-    group('fill.changed', plan.changed.length, 'fill-changed', plan.changed.map((row) => rowItem(row, row.changes.flatMap((change, i) => (i === 0 ? [changeItem(change)] : ['; ', changeItem(change)])), 'fill-changed-row'))),
-    group('fill.unchanged', plan.unchanged.length, 'fill-unchanged', plan.unchanged.map((row) => rowItem(row, [row.result], 'fill-unchanged-row'))),
+    el('p', {
+      class: 'muted',
+      testid: 'fill-summary',
+      i18n: 'fill.summary',
+      params: { org: plan.organization.name ?? '—', year: plan.organization.year, sheet: plan.sheet, cells: plan.writes.length },
+    }),
+    group(
+      'fill.added',
+      plan.added.length,
+      'fill-added',
+      plan.added.map((row) =>
+        rowItem(
+          row,
+          [
+            row.members === null ? null : el('span', { i18n: 'fill.members', params: { count: row.members } }),
+            row.members === null ? row.result : `; ${row.result}`,
+          ],
+          'fill-added-row',
+        ),
+      ),
+    ),
+    group(
+      'fill.changed',
+      plan.changed.length,
+      'fill-changed',
+      plan.changed.map((row) =>
+        rowItem(
+          row,
+          row.changes.flatMap((change, i) => (i === 0 ? [changeItem(change)] : ['; ', changeItem(change)])),
+          'fill-changed-row',
+        ),
+      ),
+    ),
+    group(
+      'fill.unchanged',
+      plan.unchanged.length,
+      'fill-unchanged',
+      plan.unchanged.map((row) => rowItem(row, [row.result], 'fill-unchanged-row')),
+    ),
     group(
       'fill.leftAlone',
       plan.leftAlone.length,
       'fill-left',
-      plan.leftAlone.map((row) => el('li', { testid: 'fill-left-row', data: { row: row.row } }, [el('span', { i18n: 'fill.row', params: { row: row.row, name: row.name ?? '—' } }), ` — ${row.reason}`])),
+      plan.leftAlone.map((row) =>
+        el('li', { testid: 'fill-left-row', data: { row: row.row } }, [
+          el('span', { i18n: 'fill.row', params: { row: row.row, name: row.name ?? '—' } }),
+          ` — ${row.reason}`,
+        ]),
+      ),
     ),
-    plan.addedColumns.length > 0 ? el('p', { testid: 'fill-columns', i18n: 'fill.addedColumns', params: { columns: plan.addedColumns.map((c) => `“${c.header}” (${c.cell})`).join(', ') } }) : null,
+    plan.addedColumns.length > 0
+      ? el('p', {
+          testid: 'fill-columns',
+          i18n: 'fill.addedColumns',
+          params: { columns: plan.addedColumns.map((c) => `“${c.header}” (${c.cell})`).join(', ') },
+        })
+      : null,
     group(
       'fill.refused',
       plan.refused.length,
       'fill-refused',
-      plan.refused.map((refused) => el('li', { testid: 'fill-refused-row', data: { file: refused.file } }, [el('strong', { text: refused.file }), `: ${refused.reason}`])),
+      plan.refused.map((refused) =>
+        el('li', { testid: 'fill-refused-row', data: { file: refused.file } }, [el('strong', { text: refused.file }), `: ${refused.reason}`]),
+      ),
     ),
     group(
       'fill.unreadable',
       extras.unreadable.length,
       'fill-unreadable',
-      extras.unreadable.map((file) => el('li', { testid: 'fill-unreadable-row', data: { file: file.file } }, [el('strong', { text: file.file }), `: ${file.error}`])),
+      extras.unreadable.map((file) =>
+        el('li', { testid: 'fill-unreadable-row', data: { file: file.file } }, [el('strong', { text: file.file }), `: ${file.error}`]),
+      ),
     ),
     el('p', { class: 'muted', i18n: 'fill.kept' }),
   ]);
@@ -100,7 +164,11 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
 // ---------------------------------------------------------------------------------- the flows
 
 /** Excel: reads the files and the open workbook, shows the plan and the confirm step (nothing written). */
-export async function excelPreview(view: ExcelFillView, files: readonly InputFile[], actions: { confirm: () => void; cancel: () => void }): Promise<FillPlan | null> {
+export async function excelPreview(
+  view: ExcelFillView,
+  files: readonly InputFile[],
+  actions: { confirm: () => void; cancel: () => void },
+): Promise<FillPlan | null> {
   const { body, status } = view;
   view.planned = null;
   view.confirmButton = null;
@@ -119,7 +187,10 @@ export async function excelPreview(view: ExcelFillView, files: readonly InputFil
   const plan = outcome.plan;
   const report = renderFillReport(plan, { unreadable });
   if (plan.writes.length === 0) {
-    replaceChildren(body, [report, el('p', { class: 'notice notice-ok', testid: 'fill-nothing', i18n: 'fill.nothing', params: { sheet: plan.sheet } })]);
+    replaceChildren(body, [
+      report,
+      el('p', { class: 'notice notice-ok', testid: 'fill-nothing', i18n: 'fill.nothing', params: { sheet: plan.sheet } }),
+    ]);
     status.say('fill.nothing', { sheet: plan.sheet }, 'ok', { shownNearby: true });
     return plan;
   }
@@ -129,8 +200,17 @@ export async function excelPreview(view: ExcelFillView, files: readonly InputFil
     return null;
   }
   view.planned = plan;
-  const copy = backupSheetName(plan.sheet, grids.map((grid) => grid.name));
-  const confirmButton = el('button', { class: 'primary', attrs: { type: 'button' }, testid: 'fill-confirm', i18n: 'fill.confirm', params: { cells: plan.writes.length } });
+  const copy = backupSheetName(
+    plan.sheet,
+    grids.map((grid) => grid.name),
+  );
+  const confirmButton = el('button', {
+    class: 'primary',
+    attrs: { type: 'button' },
+    testid: 'fill-confirm',
+    i18n: 'fill.confirm',
+    params: { cells: plan.writes.length },
+  });
   const cancelButton = el('button', { attrs: { type: 'button' }, testid: 'fill-cancel', i18n: 'fill.cancel' });
   confirmButton.addEventListener('click', actions.confirm);
   cancelButton.addEventListener('click', actions.cancel);
@@ -172,7 +252,12 @@ export async function excelConfirm(view: ExcelFillView): Promise<FillSubordinate
 }
 
 /** The page: a new filled copy of the đảng bộ's file through ExcelJS, the report, and its download button. */
-export async function pageFill(view: PageFillView, dangBo: InputFile, chiBo: readonly InputFile[], name: string): Promise<{ name: string; bytes: Uint8Array } | null> {
+export async function pageFill(
+  view: PageFillView,
+  dangBo: InputFile,
+  chiBo: readonly InputFile[],
+  name: string,
+): Promise<{ name: string; bytes: Uint8Array } | null> {
   const { body, status } = view;
   replaceChildren(body);
   status.say('fill.reading', undefined, 'busy');
@@ -193,7 +278,10 @@ export async function pageFill(view: PageFillView, dangBo: InputFile, chiBo: rea
   const report = renderFillReport(plan, { unreadable, lost: result.lost });
   const bytes = result.output;
   if (bytes === null) {
-    replaceChildren(body, [report, el('p', { class: 'notice notice-ok', testid: 'fill-nothing', i18n: 'fill.nothing', params: { sheet: plan.sheet } })]);
+    replaceChildren(body, [
+      report,
+      el('p', { class: 'notice notice-ok', testid: 'fill-nothing', i18n: 'fill.nothing', params: { sheet: plan.sheet } }),
+    ]);
     status.say('fill.nothing', { sheet: plan.sheet }, 'ok', { shownNearby: true });
     return null;
   }

@@ -55,12 +55,22 @@ export function filledFileName(fileName: string): string {
 function section(testid: string, intro: I18nKey, children: readonly HTMLElement[]): HTMLElement {
   const heading = el('h3', { i18n: 'fill.title', testid: 'fill-title' });
   heading.id = uid('fill-title');
-  return el('section', { class: 'fill', attrs: { 'aria-labelledby': heading.id }, testid }, [heading, el('p', { class: 'intro', i18n: intro }), ...children]);
+  return el('section', { class: 'fill', attrs: { 'aria-labelledby': heading.id }, testid }, [
+    heading,
+    el('p', { class: 'intro', i18n: intro }),
+    ...children,
+  ]);
 }
 
 function filePicker(multiple: boolean, testid: string): HTMLInputElement {
   return el('input', {
-    attrs: { type: 'file', multiple, accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', hidden: true, tabindex: -1 },
+    attrs: {
+      type: 'file',
+      multiple,
+      accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      hidden: true,
+      tabindex: -1,
+    },
     testid,
   });
 }
@@ -85,7 +95,8 @@ export interface ExcelFill {
 }
 
 function defaultCanCopy(): boolean {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } } }).Office;
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } } })
+    .Office;
   const requirements = office?.context?.requirements;
   return typeof requirements?.isSetSupported === 'function' ? requirements.isSetSupported('ExcelApi', '1.7') : true;
 }
@@ -100,8 +111,21 @@ export function createExcelFill(container: HTMLElement, ctx: ExcelContext, statu
   const root = section('fill', 'fill.intro.excel', [el('div', { class: 'actions' }, [pick]), input, progress, body]);
   container.appendChild(root);
 
-  const view: ExcelFillView = { ctx, status, body, pick, planned: null, confirmButton: null, cancelButton: null, canCopy, onWritten: options.onWritten };
-  const guard = new BusyGuard(() => [pick, ...(view.confirmButton ? [view.confirmButton] : []), ...(view.cancelButton ? [view.cancelButton] : [])], progress);
+  const view: ExcelFillView = {
+    ctx,
+    status,
+    body,
+    pick,
+    planned: null,
+    confirmButton: null,
+    cancelButton: null,
+    canCopy,
+    onWritten: options.onWritten,
+  };
+  const guard = new BusyGuard(
+    () => [pick, ...(view.confirmButton ? [view.confirmButton] : []), ...(view.cancelButton ? [view.cancelButton] : [])],
+    progress,
+  );
   const failed = (error: unknown): null => {
     replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: errorText(error) })]);
     status.say('fill.failed', { message: errorText(error) }, 'error', { shownNearby: true });
@@ -168,7 +192,14 @@ export function createStandaloneFill(container: HTMLElement, status: Status, dep
   const chosen = el('p', { class: 'muted', testid: 'fill-chosen' });
   const progress = progressBar('fill.reading');
   const body = el('div', { class: 'fill-body', testid: 'fill-body' });
-  const root = section('fill', 'fill.intro.standalone', [el('div', { class: 'actions' }, [pickDangBo, pickChiBo, run]), dangBoInput, chiBoInput, chosen, progress, body]);
+  const root = section('fill', 'fill.intro.standalone', [
+    el('div', { class: 'actions' }, [pickDangBo, pickChiBo, run]),
+    dangBoInput,
+    chiBoInput,
+    chosen,
+    progress,
+    body,
+  ]);
   container.appendChild(root);
 
   let dangBo: InputFile | null = null;

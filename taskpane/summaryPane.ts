@@ -49,7 +49,13 @@ export function createSummaryPane(ctx: ExcelContext, status: Status, checkPane: 
         const key = !sameName(written.sheetName, base) ? 'summary.renamed' : written.replaced ? 'summary.replaced' : 'summary.written';
         const params = { sheet: written.sheetName, base };
         replaceChildren(outcome, [
-          el('p', { class: ['notice', key === 'summary.renamed' ? 'notice-warn' : 'notice-ok'], i18n: key, params, testid: 'summary-result', data: { sheet: written.sheetName, replaced: String(written.replaced) } }),
+          el('p', {
+            class: ['notice', key === 'summary.renamed' ? 'notice-warn' : 'notice-ok'],
+            i18n: key,
+            params,
+            testid: 'summary-result',
+            data: { sheet: written.sheetName, replaced: String(written.replaced) },
+          }),
         ]);
         status.say(key, params, 'ok', { shownNearby: true });
         return written.sheetName;

@@ -31,10 +31,26 @@ export const loadTemplateLayouts = (): Promise<typeof import('../src/workbook/te
   import(/* webpackChunkName: "template" */ '../src/workbook/templateLayouts');
 
 export function createTemplatePane(ctx: ExcelContext, status: Status): TemplatePane {
-  const kind = el('select', { testid: 'template-kind' }, KINDS.map((k) => el('option', { attrs: { value: k.value }, i18n: k.label })));
-  const type = el('select', { testid: 'template-type' }, TYPES.map((value) => el('option', { attrs: { value }, i18n: `type.${value}` as I18nKey })));
+  const kind = el(
+    'select',
+    { testid: 'template-kind' },
+    KINDS.map((k) => el('option', { attrs: { value: k.value }, i18n: k.label })),
+  );
+  const type = el(
+    'select',
+    { testid: 'template-type' },
+    TYPES.map((value) => el('option', { attrs: { value }, i18n: `type.${value}` as I18nKey })),
+  );
   const year = el('input', {
-    attrs: { type: 'number', min: 2000, max: 2100, step: 1, inputmode: 'numeric', required: true, value: String(ctx.workbookYear ?? Number(ctx.today().slice(0, 4))) },
+    attrs: {
+      type: 'number',
+      min: 2000,
+      max: 2100,
+      step: 1,
+      inputmode: 'numeric',
+      required: true,
+      value: String(ctx.workbookYear ?? Number(ctx.today().slice(0, 4))),
+    },
     testid: 'template-year',
   });
   const name = el('input', { attrs: { type: 'text', autocomplete: 'organization', maxlength: 200 }, testid: 'template-name' });
@@ -87,15 +103,24 @@ export function createTemplatePane(ctx: ExcelContext, status: Status): TemplateP
         // Each group once: a heading with its count, then its sheets.
         const group = (kind: 'created' | 'skipped', sheets: readonly string[]): HTMLElement =>
           el('div', { class: 'sheet-group', testid: `template-${kind}` }, [
-            el('p', { class: kind === 'created' ? ['notice', 'notice-ok'] : ['notice'], i18n: kind === 'created' ? 'template.createdHead' : 'template.skippedHead', params: { count: sheets.length } }),
-            el('ul', { class: 'sheet-list' }, sheets.map((sheet) => el('li', { class: kind, testid: `template-${kind}-sheet`, data: { sheet } }, [sheet]))),
+            el('p', {
+              class: kind === 'created' ? ['notice', 'notice-ok'] : ['notice'],
+              i18n: kind === 'created' ? 'template.createdHead' : 'template.skippedHead',
+              params: { count: sheets.length },
+            }),
+            el(
+              'ul',
+              { class: 'sheet-list' },
+              sheets.map((sheet) => el('li', { class: kind, testid: `template-${kind}-sheet`, data: { sheet } }, [sheet])),
+            ),
           ]);
         const lines: HTMLElement[] = [];
         if (result.created.length === 0) lines.push(el('p', { class: 'notice', i18n: 'template.nothing', testid: 'template-nothing' }));
         if (result.created.length > 0) lines.push(group('created', result.created));
         if (result.skipped.length > 0) lines.push(group('skipped', result.skipped));
         replaceChildren(outcome, lines);
-        if (result.created.length > 0) status.say('template.created', { count: result.created.length, sheets: result.created.join(', ') }, 'ok', { shownNearby: true });
+        if (result.created.length > 0)
+          status.say('template.created', { count: result.created.length, sheets: result.created.join(', ') }, 'ok', { shownNearby: true });
         else status.say('template.nothing', undefined, 'info', { shownNearby: true });
         if (ctx.workbookYear === null) ctx.workbookYear = parsedYear;
         return result;

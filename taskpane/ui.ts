@@ -37,11 +37,9 @@ export class Status {
 
 /** An indeterminate progress bar, hidden until work starts. */
 export function progressBar(label: I18nKey): HTMLElement {
-  return el(
-    'div',
-    { class: 'progress', attrs: { role: 'progressbar', hidden: true }, i18nAttrs: { 'aria-label': label }, testid: 'progress' },
-    [el('div', { class: 'progress-bar' })],
-  );
+  return el('div', { class: 'progress', attrs: { role: 'progressbar', hidden: true }, i18nAttrs: { 'aria-label': label }, testid: 'progress' }, [
+    el('div', { class: 'progress-bar' }),
+  ]);
 }
 
 /**

@@ -32,10 +32,14 @@ describe('README.md', () => {
     expect(shown).not.toBeNull();
     let output = '';
     try {
-      execFileSync(process.execPath, ['bin/bontot.js', 'check', 'samples/chi-bo-mau.xlsx', 'samples/dang-bo-mau.xlsx', '--as-of', shown?.[1] as string], {
-        cwd: root,
-        encoding: 'utf8',
-      });
+      execFileSync(
+        process.execPath,
+        ['bin/bontot.js', 'check', 'samples/chi-bo-mau.xlsx', 'samples/dang-bo-mau.xlsx', '--as-of', shown?.[1] as string],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      );
     } catch (error) {
       // Exit status 1: the samples are not eligible, as the README says.
       const failed = error as { status: number; stdout: string };

@@ -137,11 +137,7 @@ export function checkText(file: string, result: CheckResult): string {
   const kind = organization.kind ? orgKindLabel(organization.kind, organization.level) : 'chưa rõ loại tổ chức';
   lines.push(`Tổ chức: ${organization.name ?? '(chưa có tên)'} — ${kind}, năm ${organization.year ?? '(chưa rõ)'}`);
   const model = organization.kind === 'dang-bo' ? 'Đảng bộ cơ sở bốn tốt' : 'Chi bộ bốn tốt';
-  lines.push(
-    result.eligible
-      ? `Kết luận: ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".`
-      : `Kết luận: KHÔNG ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".`,
-  );
+  lines.push(result.eligible ? `Kết luận: ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".` : `Kết luận: KHÔNG ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".`);
   lines.push(`Tiêu chí (mỗi tiêu chí cần từ ${formatNumber(result.policy.criterionMinPercent)} % trở lên):`);
   for (const criterion of result.criteria) {
     const outcome = criterion.invalidAt

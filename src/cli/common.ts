@@ -32,7 +32,9 @@ export function parseAsOf(value: string | undefined): IsoDate {
       ? [Number(vietnamese[3]), Number(vietnamese[2]), Number(vietnamese[1])]
       : [NaN, NaN, NaN];
   if (!isValidYmd(year, month, day)) {
-    throw new UsageError(`--as-of "${value}" không hợp lệ; cần một ngày có thật dạng dd/mm/yyyy (ví dụ 31/12/2025) hoặc YYYY-MM-DD (ví dụ 2025-12-31).`);
+    throw new UsageError(
+      `--as-of "${value}" không hợp lệ; cần một ngày có thật dạng dd/mm/yyyy (ví dụ 31/12/2025) hoặc YYYY-MM-DD (ví dụ 2025-12-31).`,
+    );
   }
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -67,9 +69,7 @@ export async function loadPolicy(path: string | undefined): Promise<Policy | und
   } catch (error) {
     // Node's own message is English ("Unexpected token …"): say it in Vietnamese, with the place.
     const place = jsonErrorPlace(body, error);
-    throw new UsageError(
-      `Tệp cấu hình "${path}" không phải JSON hợp lệ${place ? ` (lỗi ở ${place})` : ''}; cần một đối tượng JSON, ${example}.`,
-    );
+    throw new UsageError(`Tệp cấu hình "${path}" không phải JSON hợp lệ${place ? ` (lỗi ở ${place})` : ''}; cần một đối tượng JSON, ${example}.`);
   }
   const parsed = policyFromJson(json);
   if (!parsed.ok) {

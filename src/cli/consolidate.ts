@@ -322,7 +322,9 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
             case 'checked': {
               const row = outcome.row;
               const kind = row.kind ? orgKindLabel(row.kind, row.level) : 'chưa rõ loại';
-              io.stdout(`${file}: ${row.name ?? '(chưa có tên)'} (${kind}) — ${VERDICT_LABELS[row.status]}${row.reasonText ? ` — ${row.reasonText}` : ''}${outcome.added ? '' : ' [trùng, không tính lại]'}`);
+              io.stdout(
+                `${file}: ${row.name ?? '(chưa có tên)'} (${kind}) — ${VERDICT_LABELS[row.status]}${row.reasonText ? ` — ${row.reasonText}` : ''}${outcome.added ? '' : ' [trùng, không tính lại]'}`,
+              );
               break;
             }
             case 'consolidation':

@@ -77,7 +77,9 @@ export function lostPartsLines(lost: readonly LostPart[]): string[] {
 export function fillReport(input: string, plan: FillPlan): string[] {
   const lines: string[] = [];
   const org = plan.organization.name ?? 'Đảng bộ (chưa ghi tên)';
-  lines.push(`${quote(input)}: ${org}, năm ${plan.organization.year} — trang ${quote(plan.sheet)}; kết quả tự kiểm tra của các chi bộ tính đến ngày ${formatDate(plan.asOf)}.`);
+  lines.push(
+    `${quote(input)}: ${org}, năm ${plan.organization.year} — trang ${quote(plan.sheet)}; kết quả tự kiểm tra của các chi bộ tính đến ngày ${formatDate(plan.asOf)}.`,
+  );
   const row = (filled: FilledRow): string => `  Dòng ${filled.row}: ${filled.sheetName} [${filled.file}]`;
   const section = (title: string, rows: readonly FilledRow[], detail: (r: FilledRow) => string): void => {
     if (rows.length === 0) return;
@@ -134,13 +136,16 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
     return EXIT_OK;
   }
   const [input, ...chiBoFiles] = parsed.positionals;
-  if (input === undefined) throw new UsageError('Thiếu tệp của đảng bộ và các tệp của chi bộ: bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx');
-  if (chiBoFiles.length === 0) throw new UsageError('Thiếu tệp của chi bộ trực thuộc: bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx');
+  if (input === undefined)
+    throw new UsageError('Thiếu tệp của đảng bộ và các tệp của chi bộ: bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx');
+  if (chiBoFiles.length === 0)
+    throw new UsageError('Thiếu tệp của chi bộ trực thuộc: bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx');
   const output = optionString(parsed, 'output');
   if (output === undefined) throw new UsageError('Thiếu tệp kết quả: -o OUT.xlsx (tệp mới; các tệp đầu vào không bị sửa).');
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tệp kết quả phải có đuôi .xlsx: "${output}".`);
   for (const file of [input, ...chiBoFiles]) {
-    if (await samePath(file, output)) throw new UsageError(`Tệp kết quả trùng tệp đầu vào "${file}"; bontot không sửa tệp đầu vào. Hãy cho một tên tệp mới.`);
+    if (await samePath(file, output))
+      throw new UsageError(`Tệp kết quả trùng tệp đầu vào "${file}"; bontot không sửa tệp đầu vào. Hãy cho một tên tệp mới.`);
   }
   if (!optionFlag(parsed, 'force') && (await fileExists(output))) {
     throw new UsageError(`Tệp "${output}" đã có; không ghi đè. Hãy cho một tên tệp mới, hoặc thêm --force nếu muốn ghi đè.`);
@@ -164,7 +169,10 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
       const data = await readWorkbookFileData(file, { inflateRaw: nodeInflateRaw });
       chiBo.push({ file, sheets: data.sheets, generatedKind: data.generatedKind });
     } catch (error) {
-      report.unreadable.push({ file, error: error instanceof WorkbookReadError ? error.message : `không đọc được "${file}": ${errorMessage(error)}` });
+      report.unreadable.push({
+        file,
+        error: error instanceof WorkbookReadError ? error.message : `không đọc được "${file}": ${errorMessage(error)}`,
+      });
     }
   }
 

@@ -69,11 +69,14 @@ export function fixReport(input: string, result: FixResult): string[] {
   const skipped = result.skipped;
   if (skipped.length > 0) {
     lines.push(`Không chuyển ${skipped.length} ô:`);
-    for (const { fix, reason } of skipped.slice(0, 20)) lines.push(`  ${fix.sheet}!${fix.cell}: ${SKIP_LABELS[reason]} — ${quote(fix.before.trim())}`);
+    for (const { fix, reason } of skipped.slice(0, 20))
+      lines.push(`  ${fix.sheet}!${fix.cell}: ${SKIP_LABELS[reason]} — ${quote(fix.before.trim())}`);
     if (skipped.length > 20) lines.push(`  … và ${skipped.length - 20} ô khác.`);
   }
   if (result.fontsChanged > 0) {
-    lines.push(`Đổi phông của ${result.fontsChanged} ô từ phông TCVN3/VNI (.VnTime, VNI-Times …) sang phông Unicode (Times New Roman, Arial) để chữ hiển thị đúng.`);
+    lines.push(
+      `Đổi phông của ${result.fontsChanged} ô từ phông TCVN3/VNI (.VnTime, VNI-Times …) sang phông Unicode (Times New Roman, Arial) để chữ hiển thị đúng.`,
+    );
   }
   return lines;
 }
@@ -143,4 +146,3 @@ export async function runFixEncoding(args: readonly string[], io: CliIo, help: s
   io.stdout(`Đã ghi ${quote(output)}: ${result.applied.length} ô đã chuyển mã sang Unicode. Tệp gốc ${quote(input)} không bị sửa.`);
   return EXIT_OK;
 }
-

@@ -164,7 +164,6 @@ Ví dụ:
   bontot fix-encoding chi-bo-2025.xlsx -o chi-bo-2025-unicode.xlsx
   bontot fix-encoding chi-bo-2025.xlsx --dry-run`;
 
-
 export const FILL_SUBORDINATES_HELP = `bontot fill-subordinates — điền trang "Chi bộ trực thuộc" từ sổ tính của các chi bộ
 
 Cách dùng:

@@ -38,7 +38,10 @@ export interface ExpandOptions {
 
 /** A pattern or folder that gives no file: the message names it (a usage error, exit status 2). */
 export class NoMatchError extends Error {
-  constructor(readonly argument: string, message: string) {
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'NoMatchError';
   }
@@ -124,7 +127,10 @@ function patternMatches(fs: FileSystemView, pattern: string, recursive: boolean)
   const separator = separatorOf(pattern);
   // A leading `/`, `\\server` (UNC) stays as typed; `C:` is an ordinary first segment.
   const lead = /^[\\/]+/.exec(pattern)?.[0] ?? '';
-  const segments = pattern.slice(lead.length).split(SEPARATOR).filter((segment) => segment !== '');
+  const segments = pattern
+    .slice(lead.length)
+    .split(SEPARATOR)
+    .filter((segment) => segment !== '');
   // The part before the first pattern segment is a plain path: start walking there.
   let start = lead;
   let index = 0;

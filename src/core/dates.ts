@@ -99,5 +99,5 @@ export function todayIso(now: Date = new Date()): IsoDate {
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((isoToExcelSerial(b) - isoToExcelSerial(a)));
+  return Math.round(isoToExcelSerial(b) - isoToExcelSerial(a));
 }

@@ -72,9 +72,7 @@ interface LetterParts {
   upper: boolean;
 }
 
-const TONE_BY_MARK = new Map<string, ToneIndex>(
-  TONE_MARKS.map((mark, index) => [mark, index as ToneIndex] as const).filter(([mark]) => mark !== ''),
-);
+const TONE_BY_MARK = new Map<string, ToneIndex>(TONE_MARKS.map((mark, index) => [mark, index as ToneIndex] as const).filter(([mark]) => mark !== ''));
 
 function computeLetterParts(char: string): LetterParts | null {
   const lower = char.toLowerCase();
@@ -112,8 +110,34 @@ function letterParts(char: string): LetterParts | null {
 // ---------------------------------------------------------------- syllables
 
 const INITIALS = [
-  'ngh', 'ng', 'gh', 'gi', 'kh', 'nh', 'ph', 'th', 'tr', 'ch', 'qu',
-  'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', '',
+  'ngh',
+  'ng',
+  'gh',
+  'gi',
+  'kh',
+  'nh',
+  'ph',
+  'th',
+  'tr',
+  'ch',
+  'qu',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+  '',
 ] as const;
 
 /** "k" ends only Central Highlands names (Đắk Lắk, Krông Pắk): it goes where "c" goes. */
@@ -147,8 +171,36 @@ const CLUSTERS = new Map<string, readonly string[]>([
   ['uô', ['c', 'm', 'n', 'ng', 't']],
   ['ươ', ['c', 'm', 'n', 'ng', 'p', 't']],
   ...[
-    'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iu', 'oi', 'ôi', 'ơi', 'ui', 'ưi', 'ưu',
-    'ua', 'ưa', 'uơ', 'iêu', 'yêu', 'oai', 'oay', 'oeo', 'uây', 'uya', 'uyu', 'uôi', 'ươi', 'ươu',
+    'ai',
+    'ao',
+    'au',
+    'ay',
+    'âu',
+    'ây',
+    'eo',
+    'êu',
+    'ia',
+    'iu',
+    'oi',
+    'ôi',
+    'ơi',
+    'ui',
+    'ưi',
+    'ưu',
+    'ua',
+    'ưa',
+    'uơ',
+    'iêu',
+    'yêu',
+    'oai',
+    'oay',
+    'oeo',
+    'uây',
+    'uya',
+    'uyu',
+    'uôi',
+    'ươi',
+    'ươu',
   ].map((cluster) => [cluster, ['']] as const),
 ]);
 
@@ -260,7 +312,13 @@ const TCVN3_ROWS: readonly (readonly [string, readonly number[]])[] = [
 
 /** The only uppercase letters TCVN3 has codes for. */
 const TCVN3_UPPER: readonly (readonly [string, number])[] = [
-  ['Ă', 0xa1], ['Â', 0xa2], ['Ê', 0xa3], ['Ô', 0xa4], ['Ơ', 0xa5], ['Ư', 0xa6], ['Đ', 0xa7],
+  ['Ă', 0xa1],
+  ['Â', 0xa2],
+  ['Ê', 0xa3],
+  ['Ô', 0xa4],
+  ['Ơ', 0xa5],
+  ['Ư', 0xa6],
+  ['Đ', 0xa7],
 ];
 
 interface Tcvn3Code {
@@ -361,8 +419,14 @@ const VNI_MARK_ROWS: readonly (readonly [VniMark['modifier'], readonly string[]]
 
 /** Single VNI codes for whole letters: ơ ư đ, the toned i, and ỵ. */
 const VNI_LETTER_CODES: readonly (readonly [string, string])[] = [
-  ['\u00f4', 'ơ'], ['\u00f6', 'ư'], ['\u00f1', 'đ'],
-  ['\u00ec', 'ì'], ['\u00e6', 'ỉ'], ['\u00f3', 'ĩ'], ['\u00ed', 'í'], ['\u00f2', 'ị'],
+  ['\u00f4', 'ơ'],
+  ['\u00f6', 'ư'],
+  ['\u00f1', 'đ'],
+  ['\u00ec', 'ì'],
+  ['\u00e6', 'ỉ'],
+  ['\u00f3', 'ĩ'],
+  ['\u00ed', 'í'],
+  ['\u00f2', 'ị'],
   ['\u00ee', 'ỵ'],
 ];
 

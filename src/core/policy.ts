@@ -52,18 +52,13 @@ const deadlineSchema = z.nullable(z.string('phải có dạng dd/mm').check(z.re
 
 export const policySchema = z.object({
   ...numberShape,
-  severity: z.object(
-    Object.fromEntries(REASON_CODES.map((code) => [code, severitySchema])) as Record<ReasonCode, typeof severitySchema>,
-  ),
-  deadlines: z.object(
-    Object.fromEntries(DEADLINE_STAGES.map((s) => [s.stage, deadlineSchema])) as Record<DeadlineStage, typeof deadlineSchema>,
-  ),
+  severity: z.object(Object.fromEntries(REASON_CODES.map((code) => [code, severitySchema])) as Record<ReasonCode, typeof severitySchema>),
+  deadlines: z.object(Object.fromEntries(DEADLINE_STAGES.map((s) => [s.stage, deadlineSchema])) as Record<DeadlineStage, typeof deadlineSchema>),
   deadlineOverrides: z.record(
     z.string().check(z.regex(/^(dangKy|chiTieu|deNghi|thamDinh|congNhan)\.\d{4}$/, 'khóa phải có dạng giaiDoan.năm')),
     z.string('phải có dạng dd/mm/yyyy').check(z.refine(validFullDate, 'phải có dạng dd/mm/yyyy')),
   ),
 });
-
 
 export interface PolicyError {
   key: string;
@@ -161,7 +156,11 @@ function finish(draft: unknown, errors: PolicyError[]): PolicyResult {
   const parsed = policySchema.safeParse(draft);
   if (!parsed.success) {
     for (const problem of parsed.error.issues) {
-      const key = problem.path.map(String).join('.').replace(/^deadlines\./, 'deadline.').replace(/^deadlineOverrides\./, 'deadline.');
+      const key = problem.path
+        .map(String)
+        .join('.')
+        .replace(/^deadlines\./, 'deadline.')
+        .replace(/^deadlineOverrides\./, 'deadline.');
       const described = describeKey(key);
       errors.push({
         key,

@@ -75,12 +75,7 @@ function perContext<T>(compute: (ctx: RuleContext) => T): (ctx: RuleContext) => 
   };
 }
 
-export function ruleContext(
-  records: OrgRecords,
-  policy: Policy,
-  asOf: IsoDate,
-  sheetNames?: Partial<Record<SheetId, string>>,
-): RuleContext {
+export function ruleContext(records: OrgRecords, policy: Policy, asOf: IsoDate, sheetNames?: Partial<Record<SheetId, string>>): RuleContext {
   return { records, policy, year: records.info.year, asOf, sheets: resolveSheetNames(sheetNames) };
 }
 
@@ -241,7 +236,11 @@ function mergeSessionColumns(
       },
     };
   });
-  const merged: AttendanceMatrix = { sheet: matrix.sheet, columns: keep.map((index) => matrix.columns[index] as AttendanceMatrix['columns'][number]), rows };
+  const merged: AttendanceMatrix = {
+    sheet: matrix.sheet,
+    columns: keep.map((index) => matrix.columns[index] as AttendanceMatrix['columns'][number]),
+    rows,
+  };
   const counted = new Set(columns);
   return { matrix: merged, columns: matrixColumnsInYear(merged, null).filter((k) => counted.has(keep[k] as number)) };
 }
@@ -468,7 +467,8 @@ export const ruleRatingMissing: Rule = (ctx) => {
       const member = members[i] as Member;
       // An unreadable rating is already a data error (VALUE_INVALID); it is not also "missing". A
       // member who transferred out is not rated here; one whose exemption is unreadable may be exempt.
-      if (member.exempt || member.rating !== null || member.ratingUnreadable || member.transferred === true || member.exemptUnreadable === true) continue;
+      if (member.exempt || member.rating !== null || member.ratingUnreadable || member.transferred === true || member.exemptUnreadable === true)
+        continue;
       findings.push({
         code: 'RATING_MISSING',
         sheet,
@@ -881,7 +881,7 @@ export const ruleDiscipline: Rule = (ctx) =>
 /** "1–3, 5" from [1, 2, 3, 5]. */
 function periodList(numbers: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && (numbers[j + 1] as number) === (numbers[j] as number) + 1) j += 1;
     parts.push(j > i + 1 ? `${numbers[i]}–${numbers[j]}` : j === i + 1 ? `${numbers[i]}, ${numbers[j]}` : `${numbers[i]}`);

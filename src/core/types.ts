@@ -91,17 +91,7 @@ export interface Meeting {
 }
 
 export type MeetingField =
-  | 'date'
-  | 'kind'
-  | 'members'
-  | 'present'
-  | 'excused'
-  | 'unexcused'
-  | 'speakers'
-  | 'minutes'
-  | 'chairSigned'
-  | 'secretarySigned'
-  | 'selfAssessment';
+  'date' | 'kind' | 'members' | 'present' | 'excused' | 'unexcused' | 'speakers' | 'minutes' | 'chairSigned' | 'secretarySigned' | 'selfAssessment';
 
 /** The Điểm danh matrix: one column per meeting date, one row per member. */
 export interface AttendanceMatrix {

@@ -4,17 +4,7 @@
  * start of three rating labels.
  */
 import { compactKey, foldText } from './text';
-import type {
-  AttendanceMark,
-  MeetingKind,
-  OrgKind,
-  OrgLevel,
-  OrgType,
-  Parsed,
-  RatedLevel,
-  RatingLevel,
-  SelfAssessment,
-} from './types';
+import type { AttendanceMark, MeetingKind, OrgKind, OrgLevel, OrgType, Parsed, RatedLevel, RatingLevel, SelfAssessment } from './types';
 
 /** Builds a lookup from folded aliases (with and without spaces) to values. */
 function aliasTable<T>(entries: readonly (readonly [T, readonly string[]])[]): Map<string, T> {
@@ -205,7 +195,11 @@ export const parseStamped = yesNoParser(
 );
 
 /** `Miễn sinh hoạt`: also "Được miễn", "Miễn" (Có). */
-export const parseExempt = yesNoParser(['Được miễn', 'Miễn', 'Miễn sinh hoạt', 'Được miễn sinh hoạt'], ['Không miễn'], '"Có" (hoặc "Được miễn") hoặc "Không"');
+export const parseExempt = yesNoParser(
+  ['Được miễn', 'Miễn', 'Miễn sinh hoạt', 'Được miễn sinh hoạt'],
+  ['Không miễn'],
+  '"Có" (hoặc "Được miễn") hoặc "Không"',
+);
 
 // ---------------------------------------------------------------- organisation kind and level
 
@@ -293,7 +287,9 @@ export function parseSelfAssessment(text: string): Parsed<SelfAssessment> {
  * đạt): the longest label, up to three words, that the text begins with.
  */
 function leadingSelfAssessment(text: string): SelfAssessment | undefined {
-  const words = foldText(text).split(/[^a-z0-9]+/).filter((word) => word !== '');
+  const words = foldText(text)
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const value = SELF_ASSESSMENTS.get(words.slice(0, n).join(' '));
     if (value) return value;

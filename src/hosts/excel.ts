@@ -609,11 +609,7 @@ function withMarker(layout: SheetLayout): SheetLayout {
  * is the user's and is left alone). The second writes everything in one batch under
  * suspendApiCalculationUntilNextSync and activates the sheet.
  */
-export async function writeSheet(
-  context: Excel.RequestContext,
-  layout: SheetLayout,
-  options: WriteSheetOptions,
-): Promise<WriteSheetResult> {
+export async function writeSheet(context: Excel.RequestContext, layout: SheetLayout, options: WriteSheetOptions): Promise<WriteSheetResult> {
   const target = await findTarget(context, layout.name, options);
   const content = withMarker(layout);
   context.application.suspendApiCalculationUntilNextSync();
@@ -648,11 +644,7 @@ export async function writeSheet(
   return { sheetName: target.name, replaced: target.exists };
 }
 
-async function findTarget(
-  context: Excel.RequestContext,
-  base: string,
-  options: WriteSheetOptions,
-): Promise<{ name: string; exists: boolean }> {
+async function findTarget(context: Excel.RequestContext, base: string, options: WriteSheetOptions): Promise<{ name: string; exists: boolean }> {
   const count = Math.max(1, options.candidates ?? 6);
   const names = Array.from({ length: count }, (_, i) => candidateName(base, i + 1));
   const isGenerated = (values: unknown[][] | undefined): boolean =>
@@ -746,10 +738,7 @@ export async function createTemplate(context: Excel.RequestContext, layouts: rea
 // -------------------------------------------------------------------------------------- policy
 
 /** The policy rows of the hidden `Cấu hình` sheet, or null when the workbook has none (1–2 syncs). */
-export async function readPolicyEntries(
-  context: Excel.RequestContext,
-  sheetName: string = SHEET_NAMES.policy,
-): Promise<PolicyCellEntry[] | null> {
+export async function readPolicyEntries(context: Excel.RequestContext, sheetName: string = SHEET_NAMES.policy): Promise<PolicyCellEntry[] | null> {
   const grid = await readSheet(context, sheetName);
   return grid ? readPolicyGrid(grid) : null;
 }
@@ -781,7 +770,10 @@ export async function writePolicy(context: Excel.RequestContext, layout: SheetLa
     worksheets.load('items/name');
     await context.sync();
     if (!used.isNullObject && !isPolicySheetValues(used.values)) {
-      copy = backupSheetName(existing.name, worksheets.items.map((sheet) => sheet.name));
+      copy = backupSheetName(
+        existing.name,
+        worksheets.items.map((sheet) => sheet.name),
+      );
       // Queued before the writes below, so the copy keeps what the user had.
       existing.copy('After', existing).name = copy;
     }
@@ -875,7 +867,9 @@ function highlightGroups(cells: readonly string[]): string[] {
 }
 
 /** The add-in's own highlight conditional formats on every sheet (2 syncs). */
-async function findHighlights(context: Excel.RequestContext): Promise<{ names: string[]; sheets: Excel.Worksheet[]; ours: Excel.ConditionalFormat[] }> {
+async function findHighlights(
+  context: Excel.RequestContext,
+): Promise<{ names: string[]; sheets: Excel.Worksheet[]; ours: Excel.ConditionalFormat[] }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
@@ -1151,7 +1145,10 @@ export async function fillSubordinatesSheet(
   }
   if (ready.length === 0) return result;
   if (options.keepCopy) {
-    result.copy = backupSheetName(sheet.name, worksheets.items.map((item) => item.name));
+    result.copy = backupSheetName(
+      sheet.name,
+      worksheets.items.map((item) => item.name),
+    );
     sheet.copy('After', sheet).name = result.copy;
   }
   context.application.suspendApiCalculationUntilNextSync();

@@ -16,15 +16,7 @@ import { DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
 
 export * from './zip';
 import { cellsGrid, readXlsxValues, type XlsxProperties } from './xlsxRead';
-import {
-  canInflate,
-  DEFAULT_ZIP_LIMITS,
-  inspectXlsxZip,
-  verifyInflatedSizes,
-  WorkbookReadError,
-  type InflateRawSync,
-  type ZipLimits,
-} from './zip';
+import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError, type InflateRawSync, type ZipLimits } from './zip';
 
 // ------------------------------------------------------------------------------------ cell values
 
@@ -270,7 +262,13 @@ function toValidation(validation: ColumnValidation): ExcelJS.DataValidation {
       const type = validation.type === 'wholeNumber' ? 'whole' : 'decimal';
       const what = validation.type === 'wholeNumber' ? 'số nguyên' : 'số';
       if (validation.max !== undefined) {
-        return { ...common, type, operator: 'between', formulae: [validation.min, validation.max], error: `Hãy nhập ${what} từ ${validation.min} đến ${validation.max}.` };
+        return {
+          ...common,
+          type,
+          operator: 'between',
+          formulae: [validation.min, validation.max],
+          error: `Hãy nhập ${what} từ ${validation.min} đến ${validation.max}.`,
+        };
       }
       return { ...common, type, operator: 'greaterThanOrEqual', formulae: [validation.min], error: `Hãy nhập ${what} từ ${validation.min} trở lên.` };
     }

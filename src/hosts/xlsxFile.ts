@@ -74,11 +74,7 @@ export async function readWorkbookFile(source: WorkbookSource, options: ReadOpti
 /** Writes layouts to a new `.xlsx` at `path`, or returns the bytes when no path is given. */
 export async function writeWorkbookFile(layouts: readonly SheetLayout[], path: string, options?: WriteOptions): Promise<void>;
 export async function writeWorkbookFile(layouts: readonly SheetLayout[], path?: undefined, options?: WriteOptions): Promise<Uint8Array>;
-export async function writeWorkbookFile(
-  layouts: readonly SheetLayout[],
-  path?: string,
-  options: WriteOptions = {},
-): Promise<void | Uint8Array> {
+export async function writeWorkbookFile(layouts: readonly SheetLayout[], path?: string, options: WriteOptions = {}): Promise<void | Uint8Array> {
   const bytes = await writeWorkbookBuffer(layouts, options);
   if (path === undefined) return bytes;
   // Write beside, then rename: a crash never leaves a half-written file under the final name.

@@ -46,7 +46,11 @@ function styleLike(cell: ExcelJS.Cell, model: ExcelJS.Cell | null, text: boolean
  * message) when the đảng bộ's bytes are not a readable `.xlsx`; the chi bộ arrive as grids, read by
  * the caller (an unreadable chi bộ file is the caller's to report).
  */
-export async function fillSubordinatesXlsx(dangBo: ArrayBuffer | Uint8Array, chiBo: readonly ChiBoInput[], options: FillFileOptions): Promise<FillFileResult> {
+export async function fillSubordinatesXlsx(
+  dangBo: ArrayBuffer | Uint8Array,
+  chiBo: readonly ChiBoInput[],
+  options: FillFileOptions,
+): Promise<FillFileResult> {
   const { workbook, sheets, inputNames } = await loadForRewrite(dangBo, options);
   const outcome = planSubordinateFill(sheets, chiBo, options);
   const result: FillFileResult = { outcome, skipped: [], lost: [], inputParts: workbookParts(inputNames), output: null };

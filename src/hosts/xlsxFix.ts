@@ -52,7 +52,11 @@ export const PART_KINDS: readonly PartKind[] = [
   { id: 'tables', label: 'bảng định dạng (Table)', test: /^xl\/tables\/[^/]+\.xml$/i },
   { id: 'embeddings', label: 'đối tượng nhúng (OLE)', test: /^xl\/embeddings\/[^/]+$/i },
   { id: 'controls', label: 'nút, điều khiển biểu mẫu (form control, ActiveX)', test: /^xl\/(ctrlProps|activeX)\/[^/]+$/i },
-  { id: 'connections', label: 'kết nối dữ liệu, truy vấn (Power Query)', test: /^(xl\/connections\.xml|xl\/queryTables\/[^/]+\.xml|customXml\/item\d*\.xml)$/i },
+  {
+    id: 'connections',
+    label: 'kết nối dữ liệu, truy vấn (Power Query)',
+    test: /^(xl\/connections\.xml|xl\/queryTables\/[^/]+\.xml|customXml\/item\d*\.xml)$/i,
+  },
 ];
 
 export interface LostPart {
@@ -159,7 +163,10 @@ function applyFix(cell: ExcelJS.Cell, fix: LegacyFix): SkipReason | 'font' | nul
 
 /** What a rewritten workbook lost: the parts of the input its written bytes no longer carry. */
 export function partsLostBy(inputNames: readonly string[], output: Uint8Array): LostPart[] {
-  return lostParts(inputNames, inspectXlsxZip(output, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: Infinity, maxEntryBytes: Infinity }).map((e) => e.name));
+  return lostParts(
+    inputNames,
+    inspectXlsxZip(output, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: Infinity, maxEntryBytes: Infinity }).map((e) => e.name),
+  );
 }
 
 /** A workbook loaded whole by ExcelJS to be written again, its grids and the names of its parts. */
@@ -203,7 +210,16 @@ export async function loadForRewrite(data: ArrayBuffer | Uint8Array, options: Fi
 export async function fixLegacyEncoding(data: ArrayBuffer | Uint8Array, options: FixOptions = {}): Promise<FixResult> {
   const { workbook, sheets, inputNames } = await loadForRewrite(data, options);
   const plan = planLegacyFix(sheets);
-  const result: FixResult = { plan, applied: [], skipped: [], fontsChanged: 0, lost: [], inputParts: workbookParts(inputNames), output: null, sheets };
+  const result: FixResult = {
+    plan,
+    applied: [],
+    skipped: [],
+    fontsChanged: 0,
+    lost: [],
+    inputParts: workbookParts(inputNames),
+    output: null,
+    sheets,
+  };
   if (plan.length === 0) return result;
 
   for (const fix of plan) {

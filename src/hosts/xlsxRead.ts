@@ -447,7 +447,10 @@ export async function readXlsxValues(bytes: Uint8Array, entries: readonly ZipEnt
   const workbookPart = relationshipOfType(rootRels, 'officeDocument') ?? 'xl/workbook.xml';
   const workbookXml = (await parts.text(workbookPart)) ?? (await parts.text('xl/workbook.xml'));
   if (workbookXml === null || !new RegExp(`<${PREFIX}workbook[\\s/>]`).test(workbookXml)) {
-    throw new WorkbookReadError('DAMAGED', 'Không đọc được nội dung sổ tính (thiếu phần workbook.xml). Hãy mở tệp trong Excel, kiểm tra và lưu lại dạng .xlsx.');
+    throw new WorkbookReadError(
+      'DAMAGED',
+      'Không đọc được nội dung sổ tính (thiếu phần workbook.xml). Hãy mở tệp trong Excel, kiểm tra và lưu lại dạng .xlsx.',
+    );
   }
   const rels = await relationships(parts, workbookPart);
   const workbookPr = [...tags(workbookXml, 'workbookPr')][0];
@@ -472,6 +475,11 @@ export async function readXlsxValues(bytes: Uint8Array, entries: readonly ZipEnt
   const properties = await propertiesOf(parts, rootRels);
   // The parts not read must not lie about their sizes either: a file whose declared sizes are
   // false is damaged or a zip bomb, whichever part it is in (Excel would not open it).
-  await verifyInflatedSizes(bytes, entries.filter((entry) => !parts.read.has(entry)), options.limits ?? DEFAULT_ZIP_LIMITS, options.inflateRaw);
+  await verifyInflatedSizes(
+    bytes,
+    entries.filter((entry) => !parts.read.has(entry)),
+    options.limits ?? DEFAULT_ZIP_LIMITS,
+    options.inflateRaw,
+  );
   return { sheets, properties };
 }

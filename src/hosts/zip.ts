@@ -8,15 +8,7 @@
 
 // ------------------------------------------------------------------------------------------ errors
 
-export type WorkbookReadErrorCode =
-  | 'NOT_FOUND'
-  | 'EMPTY'
-  | 'XLS'
-  | 'NOT_ZIP'
-  | 'DAMAGED'
-  | 'NOT_WORKBOOK'
-  | 'ENCRYPTED'
-  | 'TOO_LARGE';
+export type WorkbookReadErrorCode = 'NOT_FOUND' | 'EMPTY' | 'XLS' | 'NOT_ZIP' | 'DAMAGED' | 'NOT_WORKBOOK' | 'ENCRYPTED' | 'TOO_LARGE';
 
 /** A file that cannot be read as a workbook; the message says, in Vietnamese, what to do. */
 export class WorkbookReadError extends Error {
@@ -159,9 +151,17 @@ export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
         const size = u16(extra + 2);
         if (id === 0x0001) {
           let field = extra + 4;
-          if (uncompressedSize === 0xffffffff) { uncompressedSize = u64(field); field += 8; }
-          if (compressedSize === 0xffffffff) { compressedSize = u64(field); field += 8; }
-          if (localOffset === 0xffffffff) { localOffset = u64(field); }
+          if (uncompressedSize === 0xffffffff) {
+            uncompressedSize = u64(field);
+            field += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(field);
+            field += 8;
+          }
+          if (localOffset === 0xffffffff) {
+            localOffset = u64(field);
+          }
           break;
         }
         extra += 4 + size;
@@ -198,10 +198,7 @@ export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
       : names.has('content.xml')
         ? ' (đây là tệp OpenDocument .ods: hãy lưu lại dạng .xlsx)'
         : '';
-    throw new WorkbookReadError(
-      'NOT_WORKBOOK',
-      `Tệp nén không phải là sổ tính Excel .xlsx${hint}. Hãy gửi đúng tệp .xlsx của tổ chức.`,
-    );
+    throw new WorkbookReadError('NOT_WORKBOOK', `Tệp nén không phải là sổ tính Excel .xlsx${hint}. Hãy gửi đúng tệp .xlsx của tổ chức.`);
   }
   return entries;
 }
@@ -267,7 +264,8 @@ class SheetTagCounter {
       let start = i + 1;
       for (let k = i + 1; k < j; k++) if (data[k] === 0x3a) start = k + 1; // after a prefix "x:"
       const length = j - start;
-      if (length === 1 && data[start] === 0x63) this.cells++; // c
+      if (length === 1 && data[start] === 0x63)
+        this.cells++; // c
       else if (length === 3 && data[start] === 0x72 && data[start + 1] === 0x6f && data[start + 2] === 0x77) this.rows++; // row
     }
   }

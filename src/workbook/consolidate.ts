@@ -20,15 +20,7 @@ import type { Policy } from '../core/policy';
 import { shareOf } from '../core/percent';
 import { targetMet } from '../core/share';
 import { cellText, compactKey, foldText, formatNumber } from '../core/text';
-import {
-  CRITERION_IDS,
-  REASON_CODES,
-  type CriterionId,
-  type IsoDate,
-  type OrgKind,
-  type OrgLevel,
-  type ReasonCode,
-} from '../core/types';
+import { CRITERION_IDS, REASON_CODES, type CriterionId, type IsoDate, type OrgKind, type OrgLevel, type ReasonCode } from '../core/types';
 import { orgKindLabel, parseOrgKind } from '../core/vocabulary';
 import { columnLetters } from './a1';
 import { findMarker, markerFor, markerKind, placeMarker } from './marker';
@@ -67,7 +59,6 @@ export interface ConsolidationRow {
   source: string;
   error: string | null;
 }
-
 
 /** Identity of an organisation across inputs: year, kind, name and superior committee, folded. */
 export function orgKey(name: string | null, kind: OrgKind | null, year: number | null, source: string, superior: string | null = null): string {
@@ -248,9 +239,10 @@ export class Consolidation {
 }
 
 export function consolidationTotals(rows: readonly ConsolidationRow[], policy: Policy, duplicates = 0): ConsolidationTotals {
-  const byKind = Object.fromEntries(
-    (Object.keys(KIND_KEY_LABELS) as KindKey[]).map((key) => [key, { organizations: 0, eligible: 0 }]),
-  ) as Record<KindKey, KindTotals>;
+  const byKind = Object.fromEntries((Object.keys(KIND_KEY_LABELS) as KindKey[]).map((key) => [key, { organizations: 0, eligible: 0 }])) as Record<
+    KindKey,
+    KindTotals
+  >;
   let organizations = 0;
   let eligible = 0;
   let unreadable = 0;
@@ -496,7 +488,9 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
   for (const key of Object.keys(KIND_KEY_LABELS) as KindKey[]) {
     const bucket = totals.byKind[key];
     if (bucket.organizations === 0) continue;
-    totalLine(`  ${KIND_KEY_LABELS[key]}: ${bucket.eligible}/${bucket.organizations} đủ điều kiện (${percentText(shareOf(bucket.eligible, bucket.organizations))})`);
+    totalLine(
+      `  ${KIND_KEY_LABELS[key]}: ${bucket.eligible}/${bucket.organizations} đủ điều kiện (${percentText(shareOf(bucket.eligible, bucket.organizations))})`,
+    );
   }
   if (totals.unreadable > 0) totalLine(`Tệp không đọc được (không tính): ${totals.unreadable}`);
   for (const note of options.duplicates ?? []) totalLine(`Lưu ý: ${duplicateText(note)}`);

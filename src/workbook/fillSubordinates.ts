@@ -253,12 +253,17 @@ function judgeChiBo(input: ChiBoInput, dangBo: { name: string | null; year: numb
   if (!read.hasInputSheets) {
     return {
       ok: false,
-      reason: read.generatedMarker !== null ? 'tệp chỉ có trang do Bốn Tốt tạo ra (Tổng hợp, danh sách), không phải sổ tính của một chi bộ.' : 'không có trang "Thông tin" nào của mẫu Bốn Tốt: không phải sổ tính của một chi bộ.',
+      reason:
+        read.generatedMarker !== null
+          ? 'tệp chỉ có trang do Bốn Tốt tạo ra (Tổng hợp, danh sách), không phải sổ tính của một chi bộ.'
+          : 'không có trang "Thông tin" nào của mẫu Bốn Tốt: không phải sổ tính của một chi bộ.',
     };
   }
   const { info } = read.records;
-  if (info.kind === 'dang-bo') return { ok: false, reason: 'đây là sổ tính của một đảng bộ cơ sở ("Loại tổ chức": Đảng bộ cơ sở), không phải của một chi bộ trực thuộc.' };
-  if (info.kind !== 'chi-bo') return { ok: false, reason: 'trang "Thông tin" không ghi "Loại tổ chức" là chi bộ: không phải sổ tính của một chi bộ.' };
+  if (info.kind === 'dang-bo')
+    return { ok: false, reason: 'đây là sổ tính của một đảng bộ cơ sở ("Loại tổ chức": Đảng bộ cơ sở), không phải của một chi bộ trực thuộc.' };
+  if (info.kind !== 'chi-bo')
+    return { ok: false, reason: 'trang "Thông tin" không ghi "Loại tổ chức" là chi bộ: không phải sổ tính của một chi bộ.' };
   if (info.name === null) return { ok: false, reason: 'trang "Thông tin" không ghi "Tên tổ chức": không biết đây là chi bộ nào.' };
   if (info.year === null) return { ok: false, reason: `trang "Thông tin" không ghi "Năm đánh giá"; đảng bộ đang tổng hợp năm ${dangBo.year}.` };
   if (info.year !== dangBo.year) {
@@ -320,11 +325,20 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
           : 'Sổ tính đầu tiên không ghi "Loại tổ chức" là Đảng bộ cơ sở (trang "Thông tin"); cần sổ tính của đảng bộ cơ sở để điền trang "Chi bộ trực thuộc".',
     };
   }
-  if (info.year === null) return { ok: false, error: 'Sổ tính của đảng bộ không ghi "Năm đánh giá" (trang "Thông tin"): không biết nhận tệp của chi bộ năm nào.' };
+  if (info.year === null)
+    return { ok: false, error: 'Sổ tính của đảng bộ không ghi "Năm đánh giá" (trang "Thông tin"): không biết nhận tệp của chi bộ năm nào.' };
   const grid = dangBoSheets.find((sheet) => sheetKeyOf(sheet.name) === 'subordinates' && sheet.name === read.sheetNames.subordinates);
-  if (!grid) return { ok: false, error: `Sổ tính của đảng bộ chưa có trang "${SHEET_NAMES.subordinates}"; hãy tạo trang này (nút "Tạo mẫu" hoặc bontot template --kind dang-bo) rồi làm lại.` };
+  if (!grid)
+    return {
+      ok: false,
+      error: `Sổ tính của đảng bộ chưa có trang "${SHEET_NAMES.subordinates}"; hãy tạo trang này (nút "Tạo mẫu" hoặc bontot template --kind dang-bo) rồi làm lại.`,
+    };
   const table = readTable(grid);
-  if (!table.cols.has('name')) return { ok: false, error: `Trang "${grid.name}" không có cột "Tên chi bộ" trong ${HEADER_SEARCH_ROWS} dòng đầu; cần hàng tiêu đề của mẫu (STT | Tên chi bộ | Số đảng viên | Xếp loại | Chi bộ bốn tốt).` };
+  if (!table.cols.has('name'))
+    return {
+      ok: false,
+      error: `Trang "${grid.name}" không có cột "Tên chi bộ" trong ${HEADER_SEARCH_ROWS} dòng đầu; cần hàng tiêu đề của mẫu (STT | Tên chi bộ | Số đảng viên | Xếp loại | Chi bộ bốn tốt).`,
+    };
 
   const dangBo = { name: info.name, year: info.year };
   const plan: FillPlan = {
@@ -372,7 +386,16 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
       const col = nextCol++;
       table.cols.set(key, col);
       const cell = at(table.headerRow, col);
-      plan.writes.push({ sheet: grid.name, row: grid.originRow + table.headerRow, col: grid.originCol + col, cell, before: null, after: header, text: true, what: 'header' });
+      plan.writes.push({
+        sheet: grid.name,
+        row: grid.originRow + table.headerRow,
+        col: grid.originCol + col,
+        cell,
+        before: null,
+        after: header,
+        text: true,
+        what: 'header',
+      });
       plan.addedColumns.push({ header, cell });
     }
   }
@@ -395,7 +418,16 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
       const before = grid.values[r]?.[c];
       if (sameValue(before, field.value)) continue;
       const cell = at(r, c);
-      plan.writes.push({ sheet: grid.name, row: grid.originRow + r, col: grid.originCol + c, cell, before: plainBefore(before), after: field.value, text: field.text, what: field.key });
+      plan.writes.push({
+        sheet: grid.name,
+        row: grid.originRow + r,
+        col: grid.originCol + c,
+        cell,
+        before: plainBefore(before),
+        after: field.value,
+        text: field.text,
+        what: field.key,
+      });
       changes.push({ column: field.header, cell, before: plainBefore(before), after: field.value });
     }
   };
@@ -410,9 +442,20 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
     fieldWrites(r, chiBo, changes);
     const sheetName = gridText(grid, r, col('name') as number) ?? chiBo.name;
     const notes: string[] = [];
-    if (sheetName.normalize('NFC') !== chiBo.name.normalize('NFC')) notes.push(`Tên trên trang giữ nguyên "${sheetName}"; tệp của chi bộ ghi "${chiBo.name}".`);
+    if (sheetName.normalize('NFC') !== chiBo.name.normalize('NFC'))
+      notes.push(`Tên trên trang giữ nguyên "${sheetName}"; tệp của chi bộ ghi "${chiBo.name}".`);
     if (ratingCol !== undefined && isBlank(grid.values[r]?.[ratingCol])) notes.push('Cột "Xếp loại" còn trống: đảng ủy ghi xếp loại của chi bộ.');
-    const filled: FilledRow = { file: chiBo.file, name: chiBo.name, sheetName, row: grid.originRow + r + 1, eligible: chiBo.eligible, members: chiBo.members, result: chiBo.result, changes, notes };
+    const filled: FilledRow = {
+      file: chiBo.file,
+      name: chiBo.name,
+      sheetName,
+      row: grid.originRow + r + 1,
+      eligible: chiBo.eligible,
+      members: chiBo.members,
+      result: chiBo.result,
+      changes,
+      notes,
+    };
     (changes.length > 0 ? plan.changed : plan.unchanged).push(filled);
   }
   for (const row of table.rows) {
@@ -454,7 +497,17 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
     put(col('members'), chiBo.members, false, 'members', 'Số đảng viên');
     put(col('selfCheck'), chiBo.result, true, 'selfCheck', SELF_CHECK_COLUMN.header);
     const notes = ratingCol !== undefined ? ['Chi bộ mới trên trang: đảng ủy ghi "Xếp loại" của chi bộ.'] : [];
-    plan.added.push({ file: chiBo.file, name: chiBo.name, sheetName: chiBo.name, row: grid.originRow + r + 1, eligible: chiBo.eligible, members: chiBo.members, result: chiBo.result, changes, notes });
+    plan.added.push({
+      file: chiBo.file,
+      name: chiBo.name,
+      sheetName: chiBo.name,
+      row: grid.originRow + r + 1,
+      eligible: chiBo.eligible,
+      members: chiBo.members,
+      result: chiBo.result,
+      changes,
+      notes,
+    });
   }
   return { ok: true, plan };
 }

@@ -31,15 +31,7 @@ import {
 } from '../core/legacyEncoding';
 import { cellText } from '../core/text';
 import type { Parsed } from '../core/types';
-import {
-  parseMark,
-  parseMeetingKind,
-  parseOrgKind,
-  parseOrgType,
-  parseRating,
-  parseSelfAssessment,
-  parseYesNo,
-} from '../core/vocabulary';
+import { parseMark, parseMeetingKind, parseOrgKind, parseOrgType, parseRating, parseSelfAssessment, parseYesNo } from '../core/vocabulary';
 import { a1 } from './a1';
 import { findMarker } from './marker';
 import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './template';
@@ -116,7 +108,10 @@ export function backupSheetName(sheet: string, taken: Iterable<string>): string 
   const used = new Set([...taken].map((name) => name.normalize('NFC').toLocaleLowerCase()));
   for (let n = 1; ; n++) {
     const suffix = ` (${BACKUP_SUFFIX}${n === 1 ? '' : ` ${n}`})`;
-    const base = [...sheet.normalize('NFC')].slice(0, Math.max(1, MAX_SHEET_NAME - suffix.length)).join('').trimEnd();
+    const base = [...sheet.normalize('NFC')]
+      .slice(0, Math.max(1, MAX_SHEET_NAME - suffix.length))
+      .join('')
+      .trimEnd();
     const name = `${base}${suffix}`;
     if (!used.has(name.toLocaleLowerCase())) return name;
   }

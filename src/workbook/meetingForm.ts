@@ -247,15 +247,24 @@ export function validateMeetingForm(form: MeetingForm, book: Pick<MeetingBook, '
   if (book.roster.length === 0) {
     errors.push({ field: 'marks', message: 'Trang "Đảng viên" chưa có đảng viên nào; cần ghi danh sách đảng viên trước.' });
   } else if (countFormMarks(marks).members === 0) {
-    errors.push({ field: 'marks', message: 'Không có đảng viên nào phải dự buổi này (tất cả được miễn hoặc đã chuyển đi); cần ít nhất một đảng viên có mặt hoặc vắng.' });
+    errors.push({
+      field: 'marks',
+      message: 'Không có đảng viên nào phải dự buổi này (tất cả được miễn hoặc đã chuyển đi); cần ít nhất một đảng viên có mặt hoặc vắng.',
+    });
   }
   book.roster.forEach((member, index) => {
     const mark = marks[index];
     if (mark === 'M' && !member.exempt) {
-      errors.push({ field: 'marks', message: `Đảng viên ${member.name} không được miễn sinh hoạt (cột "Miễn sinh hoạt"), không ghi "M" được; hãy chọn có mặt hoặc vắng.` });
+      errors.push({
+        field: 'marks',
+        message: `Đảng viên ${member.name} không được miễn sinh hoạt (cột "Miễn sinh hoạt"), không ghi "M" được; hãy chọn có mặt hoặc vắng.`,
+      });
     }
     if (mark === 'D' && !book.armedForces) {
-      errors.push({ field: 'marks', message: `Ký hiệu "D" (nhiệm vụ đặc biệt) chỉ dùng cho lực lượng vũ trang; đảng viên ${member.name} cần ghi có mặt hoặc vắng.` });
+      errors.push({
+        field: 'marks',
+        message: `Ký hiệu "D" (nhiệm vụ đặc biệt) chỉ dùng cho lực lượng vũ trang; đảng viên ${member.name} cần ghi có mặt hoặc vắng.`,
+      });
     }
   });
   const whole = (value: number | null, field: 'speakers' | 'minutes', what: string): void => {
@@ -394,7 +403,9 @@ function sameDate(value: unknown, date: IsoDate): boolean {
 
 function memberKeyOf(name: string | null, card: string | null, byCard: boolean): string {
   if (byCard && card !== null) return `card:${card.replace(/\s+/g, '').toUpperCase()}`;
-  return `name:${foldText(name ?? '').replace(/\s+/g, ' ').trim()}`;
+  return `name:${foldText(name ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()}`;
 }
 
 /** A label cell that already says the same thing is left as typed. */
@@ -423,7 +434,8 @@ export function planMeetingSave(
   const meetingHeader = findColumns(meetingsGrid, MEETINGS_SHEET.columns, 'date');
   if (!meetingHeader) throw new MeetingSaveError(`Trang "${meetingsGrid.name}" không có hàng tiêu đề với cột "Ngày"; hãy tạo trang bằng thẻ Mẫu.`);
   const missing = MEETINGS_SHEET.columns.filter((c) => c.required && !meetingHeader.cols.has(c.key)).map((c) => `"${c.header}"`);
-  if (missing.length > 0) throw new MeetingSaveError(`Trang "${meetingsGrid.name}" thiếu cột ${missing.join(', ')}; cần thêm cột trước khi ghi buổi sinh hoạt.`);
+  if (missing.length > 0)
+    throw new MeetingSaveError(`Trang "${meetingsGrid.name}" thiếu cột ${missing.join(', ')}; cần thêm cột trước khi ghi buổi sinh hoạt.`);
   const dateCol = meetingHeader.cols.get('date') as number;
   const firstData = meetingHeader.row + 1;
   const sameDateRows: number[] = [];
@@ -439,7 +451,9 @@ export function planMeetingSave(
   if (target.mode === 'edit') {
     r = target.row - 1 - meetingsGrid.originRow;
     if (r < firstData || !sameDate(meetingsGrid.values[r]?.[dateCol], target.date)) {
-      throw new MeetingSaveError(`Dòng ${target.row} của trang "${meetingsGrid.name}" không còn là buổi ngày ${formatDate(target.date)} (trang đã thay đổi); hãy tải lại danh sách buổi sinh hoạt.`);
+      throw new MeetingSaveError(
+        `Dòng ${target.row} của trang "${meetingsGrid.name}" không còn là buổi ngày ${formatDate(target.date)} (trang đã thay đổi); hãy tải lại danh sách buổi sinh hoạt.`,
+      );
     }
   } else {
     r = lastTypedRow(meetingsGrid, firstData) + 1;
@@ -469,11 +483,28 @@ export function planMeetingSave(
   put('unexcused', counts.unexcused, null, numberUnchanged('unexcused', counts.unexcused));
   put('speakers', form.speakers, null, form.speakers !== null && numberUnchanged('speakers', form.speakers));
   put('minutes', form.minutes, null, form.minutes !== null && numberUnchanged('minutes', form.minutes));
-  put('chairSigned', yesNo(form.chairSigned), TEXT_FORMAT, sameLabel(existing(meetingHeader.cols.get('chairSigned')), form.chairSigned, parseYesNo) || (!form.chairSigned && cellText(existing(meetingHeader.cols.get('chairSigned'))) === null));
-  put('secretarySigned', yesNo(form.secretarySigned), TEXT_FORMAT, sameLabel(existing(meetingHeader.cols.get('secretarySigned')), form.secretarySigned, parseYesNo) || (!form.secretarySigned && cellText(existing(meetingHeader.cols.get('secretarySigned'))) === null));
+  put(
+    'chairSigned',
+    yesNo(form.chairSigned),
+    TEXT_FORMAT,
+    sameLabel(existing(meetingHeader.cols.get('chairSigned')), form.chairSigned, parseYesNo) ||
+      (!form.chairSigned && cellText(existing(meetingHeader.cols.get('chairSigned'))) === null),
+  );
+  put(
+    'secretarySigned',
+    yesNo(form.secretarySigned),
+    TEXT_FORMAT,
+    sameLabel(existing(meetingHeader.cols.get('secretarySigned')), form.secretarySigned, parseYesNo) ||
+      (!form.secretarySigned && cellText(existing(meetingHeader.cols.get('secretarySigned'))) === null),
+  );
   const selfCol = meetingHeader.cols.get('selfAssessment');
   if (form.selfAssessment !== null) {
-    put('selfAssessment', SELF_ASSESSMENT_LABELS[form.selfAssessment], TEXT_FORMAT, sameLabel(existing(selfCol), form.selfAssessment, parseSelfAssessment));
+    put(
+      'selfAssessment',
+      SELF_ASSESSMENT_LABELS[form.selfAssessment],
+      TEXT_FORMAT,
+      sameLabel(existing(selfCol), form.selfAssessment, parseSelfAssessment),
+    );
   } else if (editing && selfCol !== undefined && cellText(existing(selfCol)) !== null) {
     // The clerk cleared the self-assessment of a meeting that had one.
     rowValues.set(selfCol, { value: '', format: null });
@@ -501,7 +532,8 @@ export function planMeetingSave(
 
   // ------------------------------------------------------------ Điểm danh
   const attendanceHeader = findColumns(attendanceGrid, ATTENDANCE_SHEET.columns, 'name');
-  if (!attendanceHeader) throw new MeetingSaveError(`Trang "${attendanceGrid.name}" không có hàng tiêu đề với cột "Họ và tên"; hãy tạo trang bằng thẻ Mẫu.`);
+  if (!attendanceHeader)
+    throw new MeetingSaveError(`Trang "${attendanceGrid.name}" không có hàng tiêu đề với cột "Họ và tên"; hãy tạo trang bằng thẻ Mẫu.`);
   const nameCol = attendanceHeader.cols.get('name') as number;
   const cardCol = attendanceHeader.cols.get('card');
   const headerRow = attendanceHeader.row;
@@ -579,16 +611,31 @@ export function planMeetingSave(
     }
     writes.push({
       sheet: attendanceGrid.name,
-      address: rangeA1(attendanceGrid.originRow + top, attendanceGrid.originCol + markCol, attendanceGrid.originRow + bottom, attendanceGrid.originCol + markCol),
+      address: rangeA1(
+        attendanceGrid.originRow + top,
+        attendanceGrid.originCol + markCol,
+        attendanceGrid.originRow + bottom,
+        attendanceGrid.originCol + markCol,
+      ),
       values,
       numberFormats: formats,
     });
   }
   for (const { row, member } of added) {
     const sheetRow = attendanceGrid.originRow + row;
-    writes.push({ sheet: attendanceGrid.name, address: a1(sheetRow, attendanceGrid.originCol + nameCol), values: [[member.name]], numberFormats: [[TEXT_FORMAT]] });
+    writes.push({
+      sheet: attendanceGrid.name,
+      address: a1(sheetRow, attendanceGrid.originCol + nameCol),
+      values: [[member.name]],
+      numberFormats: [[TEXT_FORMAT]],
+    });
     if (cardCol !== undefined && member.card !== null) {
-      writes.push({ sheet: attendanceGrid.name, address: a1(sheetRow, attendanceGrid.originCol + cardCol), values: [[member.card]], numberFormats: [[TEXT_FORMAT]] });
+      writes.push({
+        sheet: attendanceGrid.name,
+        address: a1(sheetRow, attendanceGrid.originCol + cardCol),
+        values: [[member.card]],
+        numberFormats: [[TEXT_FORMAT]],
+      });
     }
   }
   return {

@@ -69,8 +69,7 @@ function policyHeader(values: readonly (readonly unknown[])[]): { row: number; k
   const [keyDef, valueDef] = POLICY_SHEET.columns;
   for (let r = 0; r < Math.min(10, values.length); r++) {
     const row = values[r] ?? [];
-    const find = (def: typeof keyDef): number =>
-      def ? row.findIndex((value) => typeof value === 'string' && matchesColumn(value, def)) : -1;
+    const find = (def: typeof keyDef): number => (def ? row.findIndex((value) => typeof value === 'string' && matchesColumn(value, def)) : -1);
     const k = find(keyDef);
     const v = find(valueDef);
     if (k >= 0 && v >= 0) return { row: r, keyCol: k, valueCol: v };

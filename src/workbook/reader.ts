@@ -489,7 +489,13 @@ function ratingTyped(sheet: SheetView, r: number, c: number | undefined): boolea
 }
 
 /** A Có/Không cell: blank is "Không" (false); null when the cell holds something unreadable (a data error). */
-function readYesNo(sheet: SheetView, r: number, c: number | undefined, header: string, parse: (text: string) => Parsed<boolean> = parseYesNo): boolean | null {
+function readYesNo(
+  sheet: SheetView,
+  r: number,
+  c: number | undefined,
+  header: string,
+  parse: (text: string) => Parsed<boolean> = parseYesNo,
+): boolean | null {
   const value = readLabel(sheet, r, c, header, parse);
   if (value !== null) return value;
   return ratingTyped(sheet, r, c) ? null : false;
@@ -776,7 +782,8 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
     const firstCell = sheet.addr(r, nameCol ?? 0);
     if (name === null && nameCol !== undefined) {
       if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', firstCell, 'Họ và tên');
-      else sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      else
+        sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
     if (name === null && card === null) continue;
@@ -1060,7 +1067,12 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
     const name = sheet.text(r, nameCol);
     if (name === null) {
       if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, nameCol), 'Họ và tên');
-      else sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      else
+        sheet.issue(
+          'VALUE_INVALID',
+          sheet.addr(r, nameCol),
+          `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`,
+        );
       continue;
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
@@ -1142,7 +1154,13 @@ function markDisagreement(mark: 'M' | 'D', name: string): string {
 }
 
 /** MATRIX_MISMATCH: matrix columns and meetings of the year that do not pair, and counts that differ. */
-function compareMatrix(read: AttendanceRead, meetings: readonly Meeting[], meetingsSheet: SheetView, attendanceSheet: SheetView, year: number | null): void {
+function compareMatrix(
+  read: AttendanceRead,
+  meetings: readonly Meeting[],
+  meetingsSheet: SheetView,
+  attendanceSheet: SheetView,
+  year: number | null,
+): void {
   const { matrix, counts: counted } = read;
   const inYear = (date: IsoDate): boolean => year === null || isoParts(date).year === year;
   const byDate = new Map<IsoDate, Meeting[]>();
@@ -1266,7 +1284,11 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
       // A heading row ("a/ Các tiêu chí chung") has neither code nor points.
       if (sheet.formulaWithoutResult(r, codeCol)) formulaIssue(sheet, 'VALUE_INVALID', codeCell, 'Mã');
       else if (scored && codeCol !== undefined) {
-        sheet.issue('VALUE_INVALID', codeCell, `Dòng ${sheet.rowNumber(r)} có điểm nhưng cột "Mã" đang trống; cần mã tiêu chí (1.1 … 1.4 hoặc mục con như 1.2.3).`);
+        sheet.issue(
+          'VALUE_INVALID',
+          codeCell,
+          `Dòng ${sheet.rowNumber(r)} có điểm nhưng cột "Mã" đang trống; cần mã tiêu chí (1.1 … 1.4 hoặc mục con như 1.2.3).`,
+        );
       }
       continue;
     }
@@ -1275,13 +1297,30 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
       continue;
     }
     if (maxPoints !== null && selfPoints !== null && selfPoints > maxPoints) {
-      sheet.issue('SCORE_INVALID', selfCell, `Mã ${code}: điểm tự chấm ${selfPoints} lớn hơn điểm tối đa ${maxPoints}; điểm tự chấm không được vượt điểm tối đa.`);
+      sheet.issue(
+        'SCORE_INVALID',
+        selfCell,
+        `Mã ${code}: điểm tự chấm ${selfPoints} lớn hơn điểm tối đa ${maxPoints}; điểm tự chấm không được vượt điểm tối đa.`,
+      );
       selfPoints = null;
       invalidCell ??= selfCell;
     } else if (maxPoints !== null && selfPoints === null && selfCol !== undefined && sheet.blank(r, selfCol)) {
-      sheet.issue('SCORE_MISSING', selfCell, `Mã ${code} có điểm tối đa ${maxPoints} nhưng chưa tự chấm; được tính 0 điểm. Cần ghi điểm tự chấm.`, 'warning');
+      sheet.issue(
+        'SCORE_MISSING',
+        selfCell,
+        `Mã ${code} có điểm tối đa ${maxPoints} nhưng chưa tự chấm; được tính 0 điểm. Cần ghi điểm tự chấm.`,
+        'warning',
+      );
     }
-    const row: CriterionRow = { code, maxPoints, selfPoints, row: sheet.rowNumber(r), codeCell, selfCell, ...(invalidCell !== undefined ? { invalidCell } : {}) };
+    const row: CriterionRow = {
+      code,
+      maxPoints,
+      selfPoints,
+      row: sheet.rowNumber(r),
+      codeCell,
+      selfCell,
+      ...(invalidCell !== undefined ? { invalidCell } : {}),
+    };
     rows.push(row);
     if (maxPoints === null && selfPoints !== null && maxCol !== undefined && sheet.blank(r, maxCol)) {
       selfWithoutMax.push({ row, cell: sheet.addr(r, maxCol) });
@@ -1290,7 +1329,11 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
   for (const { row, cell } of selfWithoutMax) {
     const hasChildren = rows.some((other) => other.code.toLowerCase().startsWith(`${row.code.toLowerCase()}.`));
     if (hasChildren) continue;
-    sheet.issue('NUMBER_INVALID', cell, `Mã ${row.code} có điểm tự chấm ${row.selfPoints} nhưng cột "Điểm tối đa" đang trống; cần điểm tối đa để tính tỷ lệ.`);
+    sheet.issue(
+      'NUMBER_INVALID',
+      cell,
+      `Mã ${row.code} có điểm tự chấm ${row.selfPoints} nhưng cột "Điểm tối đa" đang trống; cần điểm tối đa để tính tỷ lệ.`,
+    );
     row.invalidCell ??= cell;
   }
   return rows;
@@ -1311,7 +1354,11 @@ function readSubordinates(sheet: SheetView): SubordinateCell[] {
     let name = nameCol === undefined ? null : sheet.text(r, nameCol);
     if (name === null) {
       if (nameCol !== undefined) {
-        sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Tên chi bộ" đang trống; cần tên chi bộ trực thuộc.`);
+        sheet.issue(
+          'VALUE_INVALID',
+          sheet.addr(r, nameCol),
+          `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Tên chi bộ" đang trống; cần tên chi bộ trực thuộc.`,
+        );
       }
       name = `Dòng ${sheet.rowNumber(r)}`;
     }
@@ -1324,11 +1371,23 @@ function readSubordinates(sheet: SheetView): SubordinateCell[] {
       const raw = sheet.raw(r, modelCol);
       isModel = parseRecognised(typeof raw === 'string' ? sheet.text(r, modelCol) : raw);
       if (isModel === null) {
-        sheet.issue('VALUE_INVALID', sheet.addr(r, modelCol), `Cột "Chi bộ bốn tốt": "${sheet.text(r, modelCol) ?? ''}" không hợp lệ; cần "Có" hoặc "Không".`);
+        sheet.issue(
+          'VALUE_INVALID',
+          sheet.addr(r, modelCol),
+          `Cột "Chi bộ bốn tốt": "${sheet.text(r, modelCol) ?? ''}" không hợp lệ; cần "Có" hoặc "Không".`,
+        );
       }
     }
     const ratingUnreadable = rating === null && ratingTyped(sheet, r, col('rating')) && !notYetRatedCell(sheet, r, col('rating'));
-    cells.push({ name, members, rating, ratingUnreadable, isModel, row: sheet.rowNumber(r), ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0) });
+    cells.push({
+      name,
+      members,
+      rating,
+      ratingUnreadable,
+      isModel,
+      row: sheet.rowNumber(r),
+      ratingCell: sheet.addr(r, col('rating') ?? nameCol ?? 0),
+    });
   }
   return cells;
 }
@@ -1380,7 +1439,13 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
   for (const key of requiredSheets(kind)) {
     if (picked.has(key)) continue;
     const name = SHEET_NAMES[key];
-    issues.push({ severity: 'error', sheet: name, cell: null, code: 'SHEET_MISSING', message: `Thiếu trang "${name}"; cần thêm trang này (xem mẫu bảng tính).` });
+    issues.push({
+      severity: 'error',
+      sheet: name,
+      cell: null,
+      code: 'SHEET_MISSING',
+      message: `Thiếu trang "${name}"; cần thêm trang này (xem mẫu bảng tính).`,
+    });
   }
   for (const key of warnedSheets(kind)) {
     if (picked.has(key)) continue;

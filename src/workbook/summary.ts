@@ -234,7 +234,9 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
   doc.row();
 
   doc.line(`Tên tổ chức: ${organization.name ?? '…'}`);
-  doc.line(`Loại tổ chức: ${organization.kind ? orgKindLabel(organization.kind, organization.level) : '…'}${result.info.typeLabel ? `; loại hình: ${result.info.typeLabel}` : ''}`);
+  doc.line(
+    `Loại tổ chức: ${organization.kind ? orgKindLabel(organization.kind, organization.level) : '…'}${result.info.typeLabel ? `; loại hình: ${result.info.typeLabel}` : ''}`,
+  );
   doc.line(`Năm đánh giá: ${year}; số liệu tính đến ngày ${formatDate(result.asOf)}.`);
   doc.line(`Ngưỡng áp dụng: ${policySourceText(result)}.`);
 
@@ -261,7 +263,14 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
   doc.table(
     ['STT', 'Mức xếp loại', 'Số lượng', 'Tỷ lệ', null, null],
     [
-      ...LEVELS.map((level, index) => [index + 1, RATING_LABELS[level], counts[level], rated > 0 ? shareText(counts[level] / rated) : '—', null, null]),
+      ...LEVELS.map((level, index) => [
+        index + 1,
+        RATING_LABELS[level],
+        counts[level],
+        rated > 0 ? shareText(counts[level] / rated) : '—',
+        null,
+        null,
+      ]),
       [5, `${RATING_LABELS.KXL} (không tính vào tỷ lệ)`, counts.KXL, '—', null, null],
       [6, 'Chưa xếp loại', counts.missing, '—', null, null],
     ],
@@ -270,7 +279,9 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
   doc.line(`Tổng số ${noun} được xếp loại: ${rated}.`);
   // An unreadable rating (a data error) leaves the shares uncomputed: said so, not "—".
   const share = (value: number | null): string => (stats.sharesUncomputed ? 'chưa tính được' : shareText(value));
-  doc.line(`Tỷ lệ từ "${RATING_LABELS.HTNV}" trở lên: ${share(stats.completedShare)} (yêu cầu ≥ ${formatNumber(policy.ratingCompletedMinPercent)} %).`);
+  doc.line(
+    `Tỷ lệ từ "${RATING_LABELS.HTNV}" trở lên: ${share(stats.completedShare)} (yêu cầu ≥ ${formatNumber(policy.ratingCompletedMinPercent)} %).`,
+  );
   doc.line(`Tỷ lệ từ "${RATING_LABELS.HTTNV}" trở lên: ${share(stats.goodShare)} (yêu cầu ≥ ${formatNumber(policy.ratingGoodMinPercent)} %).`);
   doc.line(
     `Tỷ lệ HTXSNV so với số từ HTTNV trở lên: ${share(stats.excellentShare)} (tối đa ${formatNumber(policy.excellentCapPercent)} %, Quy định 366-QĐ/TW).`,
@@ -284,7 +295,11 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
       `Số buổi sinh hoạt trong năm: ${m.total} (${MEETING_KIND_LABELS.regular.toLowerCase()} ${m.regular}, ${MEETING_KIND_LABELS.thematic.toLowerCase()} ${m.thematic}, ${MEETING_KIND_LABELS.combined.toLowerCase()} ${m.combined}).`,
     );
     const source =
-      stats.attendanceSource === 'matrix' ? `theo trang "${SHEET_NAMES.attendance}"` : stats.attendanceSource === 'meetings' ? `theo số liệu trang "${SHEET_NAMES.meetings}"` : 'chưa tính được';
+      stats.attendanceSource === 'matrix'
+        ? `theo trang "${SHEET_NAMES.attendance}"`
+        : stats.attendanceSource === 'meetings'
+          ? `theo số liệu trang "${SHEET_NAMES.meetings}"`
+          : 'chưa tính được';
     const rate = stats.attendanceUncomputed ? 'chưa tính được' : shareText(stats.attendanceRate);
     doc.line(`Tỷ lệ đảng viên dự sinh hoạt: ${rate} (yêu cầu trên ${formatNumber(policy.attendanceMinPercent)} %; ${source}).`);
     doc.line(

@@ -67,7 +67,10 @@ function emptyLayout(name: string): SheetLayout {
 function tableLayout(name: string, columns: readonly ColumnDef[]): SheetLayout {
   const layout = emptyLayout(name);
   layout.values.push(columns.map((column) => column.header));
-  layout.columns = columns.map((column): ColumnLayout => ({ width: column.width, ...(column.numberFormat ? { numberFormat: column.numberFormat } : {}) }));
+  layout.columns = columns.map((column): ColumnLayout => ({
+    width: column.width,
+    ...(column.numberFormat ? { numberFormat: column.numberFormat } : {}),
+  }));
   layout.formats.push({ range: rangeA1(0, 0, 0, columns.length - 1), ...HEADER_FORMAT });
   columns.forEach((column, c) => {
     const data = rangeA1(1, c, TEMPLATE_ROWS, c);
@@ -130,7 +133,15 @@ function meetingsLayout(): SheetLayout {
   // so that FIRST_HELPER keys the layout that is returned.
   const layout = withMeetingCountFormulas(tableLayout(SHEET_NAMES.meetings, MEETINGS_SHEET.columns));
   const col = (key: string): string => columnLetters(MEETINGS_SHEET.columns.findIndex((c) => c.key === key));
-  const [members, present, speakers, minutes, kind, excused, unexcused] = ['members', 'present', 'speakers', 'minutes', 'kind', 'excused', 'unexcused'].map(col);
+  const [members, present, speakers, minutes, kind, excused, unexcused] = [
+    'members',
+    'present',
+    'speakers',
+    'minutes',
+    'kind',
+    'excused',
+    'unexcused',
+  ].map(col);
   // MEETING_QUALITY's `excused` = members outside the attendance base (exempt, special duty):
   // Số đảng viên − (Có mặt + Vắng có lý do + Vắng không lý do), so the helper computes the ratio
   // MEETING_ATTENDANCE_LOW judges (SPEC §1), not present / all members.
@@ -157,8 +168,20 @@ function attendanceLayout(): SheetLayout {
   layout.formats.push({ range: rangeA1(1, first, TEMPLATE_ROWS, last), numberFormat: '@', align: 'center' });
   layout.validations.push({ range: rangeA1(1, first, TEMPLATE_ROWS, last), validation: listValidation('mark') });
   const marks = (r: number): string => `${columnLetters(first)}${r}:${columnLetters(last)}${r}`;
-  addHelperColumn(layout, 'Tỷ lệ dự họp', 11, ATTENDANCE_FORMULA_ROWS, (r) => `=IF(COUNTIF(${marks(r)},"?*")=0,"",BONTOT.ATTENDANCE_RATE(${marks(r)}))`);
-  addHelperColumn(layout, 'Vắng liên tiếp', 11, ATTENDANCE_FORMULA_ROWS, (r) => `=IF(COUNTIF(${marks(r)},"?*")=0,"",BONTOT.MAX_ABSENCE_STREAK(${marks(r)}))`);
+  addHelperColumn(
+    layout,
+    'Tỷ lệ dự họp',
+    11,
+    ATTENDANCE_FORMULA_ROWS,
+    (r) => `=IF(COUNTIF(${marks(r)},"?*")=0,"",BONTOT.ATTENDANCE_RATE(${marks(r)}))`,
+  );
+  addHelperColumn(
+    layout,
+    'Vắng liên tiếp',
+    11,
+    ATTENDANCE_FORMULA_ROWS,
+    (r) => `=IF(COUNTIF(${marks(r)},"?*")=0,"",BONTOT.MAX_ABSENCE_STREAK(${marks(r)}))`,
+  );
   const rateCol = columnLetters(last + 1);
   layout.formats.push({ range: `${rateCol}2:${rateCol}${ATTENDANCE_FORMULA_ROWS + 1}`, numberFormat: '0.00%' });
   return layout;

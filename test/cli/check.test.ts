@@ -108,7 +108,14 @@ describe('check', () => {
     expect(absence).toMatchObject({ severity: 'block', sheet: 'Điểm danh', cell: expect.stringMatching(/^[A-Z]+\d+$/) });
     expect(failing.reasons.find((r: { code: string }) => r.code === 'MEETING_SELF_LOW').severity).toBe('warn');
     // The summary counts readable files only, numbers unrounded, target a fraction.
-    expect(doc.summary).toEqual({ organizations: 2, eligible: 1, share: 0.5, target: 0.5, targetMet: true, subordinate: { organizations: 0, eligible: 0 } });
+    expect(doc.summary).toEqual({
+      organizations: 2,
+      eligible: 1,
+      share: 0.5,
+      target: 0.5,
+      targetMet: true,
+      subordinate: { organizations: 0, eligible: 0 },
+    });
   });
 
   it('exit 0 when every file is eligible, 1 when one is not', async () => {
@@ -203,7 +210,7 @@ describe('check', () => {
     );
     const all = texts.join('\n');
     expect(all).toContain('Chi bộ Khu phố 2');
-    expect(all).toContain("Chưa đủ điều kiện đề nghị công nhận");
+    expect(all).toContain('Chưa đủ điều kiện đề nghị công nhận');
     expect(wb.worksheets[0]!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
 
     // The summary is a file the product wrote: check skips it with a note, outside the counts.

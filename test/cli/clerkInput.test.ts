@@ -44,7 +44,9 @@ test('an invalid score: the criterion is "chưa tính được", no made-up CRIT
   expect(text.stdout).toContain('1.2 Chất lượng sinh hoạt tốt: chưa tính được — sửa trang Tiêu chí, ô D20');
   expect(text.stdout).not.toContain('CRITERION_LOW');
   const json = await runCli(['check', 'diem-sai.xlsx', '--json', '--as-of', AS_OF], dir);
-  const file = (JSON.parse(json.stdout) as { files: { criteria: unknown[]; reasons: { code: string }[]; issues: { code: string; cell: string }[] }[] }).files[0];
+  const file = (
+    JSON.parse(json.stdout) as { files: { criteria: unknown[]; reasons: { code: string }[]; issues: { code: string; cell: string }[] }[] }
+  ).files[0];
   expect(file?.criteria[1]).toEqual({ id: '1.2', percent: null, pass: null });
   expect(file?.reasons.map((r) => r.code)).toEqual(['DATA_INVALID']);
   expect(file?.issues.map((i) => `${i.code} ${i.cell}`)).toEqual(['SCORE_INVALID D20']);

@@ -64,7 +64,10 @@ describe('rows from checks', () => {
     expect(good.kind).toBe('chi-bo');
     expect(good.criteria['1.1']).toBeGreaterThanOrEqual(95);
     expect(good.reasonCodes).toEqual([]);
-    const bad = rowOf(chiBoSpec({ seed: 2, name: 'Chi bộ Khu phố 2', problems: { unexcusedAbsence: true, shortMeeting: true, selfLow: true } }), 'b.xlsx');
+    const bad = rowOf(
+      chiBoSpec({ seed: 2, name: 'Chi bộ Khu phố 2', problems: { unexcusedAbsence: true, shortMeeting: true, selfLow: true } }),
+      'b.xlsx',
+    );
     expect(bad.status).toBe('not-eligible');
     // Blocking codes only (MEETING_SELF_LOW is a warning), in SPEC order.
     expect(bad.reasonCodes).toEqual(['ABSENCE_UNEXCUSED', 'DURATION_SHORT']);
@@ -85,7 +88,15 @@ describe('Consolidation', () => {
     expect(c.add(rowOf({ ...spec, info: { ...spec.info, kindLabel: 'Chi bộ trực thuộc' } }, 'copy/a.xlsx'), 'ward.xlsx')).toBe(false);
     expect(c.rows).toHaveLength(1);
     expect(c.duplicates).toEqual([
-      { key: c.rows[0]!.key, name: 'Chi bộ Trường Tiểu học Lê Lợi', kept: 'a.xlsx', keptVia: 'a.xlsx', dropped: 'copy/a.xlsx', droppedVia: 'ward.xlsx', verdictDiffers: false },
+      {
+        key: c.rows[0]!.key,
+        name: 'Chi bộ Trường Tiểu học Lê Lợi',
+        kept: 'a.xlsx',
+        keptVia: 'a.xlsx',
+        dropped: 'copy/a.xlsx',
+        droppedVia: 'ward.xlsx',
+        verdictDiffers: false,
+      },
     ]);
     expect(c.totals(policy)).toMatchObject({ organizations: 1, eligible: 1, duplicates: 1 });
     expect(c.via(c.rows[0]!.key)).toBe('a.xlsx');

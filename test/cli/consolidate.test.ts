@@ -38,7 +38,11 @@ interface ConsolidateDoc {
   };
 }
 
-async function consolidate(inputs: string[], output: string, extra: string[] = []): Promise<{ code: number | null; doc: ConsolidateDoc; stderr: string }> {
+async function consolidate(
+  inputs: string[],
+  output: string,
+  extra: string[] = [],
+): Promise<{ code: number | null; doc: ConsolidateDoc; stderr: string }> {
   const run = await runCli(['consolidate', ...inputs, '-o', output, '--json', '--as-of', AS_OF, ...extra], dir);
   return { code: run.code, doc: JSON.parse(run.stdout) as ConsolidateDoc, stderr: run.stderr };
 }
@@ -80,7 +84,9 @@ describe('consolidate', () => {
     expect(ws.getCell('A1').font.name).toBe('Times New Roman');
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
-    expect(texts).toEqual(expect.arrayContaining(['Chi bộ Khu phố 1', 'Đảng bộ Hợp tác xã Thành Công', 'Đủ điều kiện', 'Không đủ điều kiện', 'Không đọc được tệp']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Chi bộ Khu phố 1', 'Đảng bộ Hợp tác xã Thành Công', 'Đủ điều kiện', 'Không đủ điều kiện', 'Không đọc được tệp']),
+    );
     expect(texts).toContain('Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): 2');
     expect(texts).toContain('Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: 1');
     expect(texts).toContain('Tỷ lệ đủ điều kiện: 50 % — so với chỉ tiêu 50 %: ĐỦ');
@@ -120,15 +126,26 @@ describe('consolidate', () => {
     expect(code).toBe(0);
     expect(doc.totals).toMatchObject({ organizations: 0, subordinate: { organizations: 3, eligible: 2 }, duplicates: 1 });
     expect(doc.duplicates).toEqual([
-      expect.objectContaining({ name: 'Chi bộ Khu phố 1', kept: 'kp1.xlsx', keptVia: 'phuong-c.xlsx', dropped: 'kp1.xlsx', droppedVia: 'kp1.xlsx', verdictDiffers: false }),
+      expect.objectContaining({
+        name: 'Chi bộ Khu phố 1',
+        kept: 'kp1.xlsx',
+        keptVia: 'phuong-c.xlsx',
+        dropped: 'kp1.xlsx',
+        droppedVia: 'kp1.xlsx',
+        verdictDiffers: false,
+      }),
     ]);
     const text = await runCli(['consolidate', 'phuong-c.xlsx', 'kp1.xlsx', '-o', 'trung.xlsx', '--as-of', AS_OF], dir);
-    expect(text.stdout).toContain('Cảnh báo: "Chi bộ Khu phố 1" có trong nhiều đầu vào: kp1.xlsx (qua phuong-c.xlsx) và kp1.xlsx; chỉ tính một lần theo kp1.xlsx (qua phuong-c.xlsx).');
+    expect(text.stdout).toContain(
+      'Cảnh báo: "Chi bộ Khu phố 1" có trong nhiều đầu vào: kp1.xlsx (qua phuong-c.xlsx) và kp1.xlsx; chỉ tính một lần theo kp1.xlsx (qua phuong-c.xlsx).',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'trung.xlsx'));
     const notes: string[] = [];
     wb.worksheets[0]!.eachRow((row) =>
-      row.eachCell((cell) => cell.type !== ExcelJS.ValueType.Merge && typeof cell.value === 'string' && cell.value.startsWith('Lưu ý') && notes.push(cell.value)),
+      row.eachCell(
+        (cell) => cell.type !== ExcelJS.ValueType.Merge && typeof cell.value === 'string' && cell.value.startsWith('Lưu ý') && notes.push(cell.value),
+      ),
     );
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain('Chi bộ Khu phố 1');
@@ -155,7 +172,14 @@ describe('consolidate', () => {
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.files).toEqual([{ file: 'mot.xlsx', skipped: expect.stringContaining('tổng hợp') }]);
-    expect(doc.summary).toEqual({ organizations: 0, eligible: 0, share: null, target: 0.5, targetMet: false, subordinate: { organizations: 0, eligible: 0 } });
+    expect(doc.summary).toEqual({
+      organizations: 0,
+      eligible: 0,
+      share: null,
+      target: 0.5,
+      targetMet: false,
+      subordinate: { organizations: 0, eligible: 0 },
+    });
   });
 
   it('worker threads give the same rows, duplicates, totals and messages, in input order, as one thread', async () => {
@@ -181,9 +205,21 @@ describe('consolidate', () => {
     const one = JSON.parse(single.stdout) as ConsolidateDoc;
     const many = JSON.parse(pooled.stdout) as ConsolidateDoc;
     expect(many).toEqual(one);
-    expect(many.rows.map((r) => r.file)).toEqual(['htx.xlsx', 'cu.xls', 'kp1.xlsx', 'kp2.xlsx', 'truong.xlsx', 'kp3.xlsx', 'dang-tai.xlsx', 'tram.xlsx', 'cty.xlsx']);
+    expect(many.rows.map((r) => r.file)).toEqual([
+      'htx.xlsx',
+      'cu.xls',
+      'kp1.xlsx',
+      'kp2.xlsx',
+      'truong.xlsx',
+      'kp3.xlsx',
+      'dang-tai.xlsx',
+      'tram.xlsx',
+      'cty.xlsx',
+    ]);
     expect(many.skipped.map((s) => s.file)).toEqual(['luong.xlsx']);
-    expect(many.duplicates).toEqual([expect.objectContaining({ name: 'Chi bộ Khu phố 2', kept: 'kp2.xlsx', keptVia: 'nguon.xlsx', droppedVia: 'kp2.xlsx' })]);
+    expect(many.duplicates).toEqual([
+      expect.objectContaining({ name: 'Chi bộ Khu phố 2', kept: 'kp2.xlsx', keptVia: 'nguon.xlsx', droppedVia: 'kp2.xlsx' }),
+    ]);
     expect(many.totals).toMatchObject({ organizations: 4, subordinate: { organizations: 3, eligible: 2 }, unreadable: 2, duplicates: 1 });
     // The progress lines and totals of the text output too.
     const text = [await run('1', false), await run('3', false)];
@@ -194,6 +230,12 @@ describe('consolidate', () => {
   it('--policy changes the verdicts and the target', async () => {
     writeFileSync(join(dir, 'chi-tieu.json'), JSON.stringify({ modelTargetPercent: 80, durationRegular: 70 }));
     const { doc } = await consolidate(['kp1.xlsx', 'kp2.xlsx', 'tram.xlsx'], 'chi-tieu.xlsx', ['--policy', 'chi-tieu.json']);
-    expect(doc.totals).toMatchObject({ organizations: 1, eligible: 0, subordinate: { organizations: 2, eligible: 2 }, target: 0.8, targetMet: false });
+    expect(doc.totals).toMatchObject({
+      organizations: 1,
+      eligible: 0,
+      subordinate: { organizations: 2, eligible: 2 },
+      target: 0.8,
+      targetMet: false,
+    });
   });
 });

@@ -44,12 +44,21 @@ async function writeGrids(path: string, grids: readonly SheetGrid[]): Promise<st
 }
 
 async function fixtureFiles(dir: string): Promise<{ dangBo: string; chiBo: string[] }> {
-  const dangBo = await writeGrids(join(dir, 'dang-bo.xlsx'), validDangBo((spec) => setInfo(spec, 'Tên tổ chức', DANG_BO)));
+  const dangBo = await writeGrids(
+    join(dir, 'dang-bo.xlsx'),
+    validDangBo((spec) => setInfo(spec, 'Tên tổ chức', DANG_BO)),
+  );
   const chiBo = [
     await writeGrids(join(dir, 'van-phong.xlsx'), chiBoGrids('Chi bộ Văn phòng')),
-    await writeGrids(join(dir, 'ke-toan.xlsx'), chiBoGrids('chi bo KE TOAN', (spec) => (spec.members = spec.members.slice(0, 12)))),
+    await writeGrids(
+      join(dir, 'ke-toan.xlsx'),
+      chiBoGrids('chi bo KE TOAN', (spec) => (spec.members = spec.members.slice(0, 12))),
+    ),
     await writeGrids(join(dir, 'doi-xe.xlsx'), chiBoGrids('Chi bộ Đội xe')),
-    await writeGrids(join(dir, 'kinh-doanh-2024.xlsx'), chiBoGrids('Chi bộ Kinh doanh', (spec) => setInfo(spec, 'Năm đánh giá', 2024))),
+    await writeGrids(
+      join(dir, 'kinh-doanh-2024.xlsx'),
+      chiBoGrids('Chi bộ Kinh doanh', (spec) => setInfo(spec, 'Năm đánh giá', 2024)),
+    ),
   ];
   return { dangBo, chiBo };
 }
@@ -73,7 +82,9 @@ describe('bontot fill-subordinates', () => {
     expect(run.code).toBe(2);
     expect(inputs.map(sha256)).toEqual(hashes);
     expect(run.stdout).toContain('Thêm chi bộ mới (1):\n  Dòng 9: Chi bộ Đội xe');
-    expect(run.stdout).toMatch(/Cập nhật \(2\):\n {2}Dòng 2: Chi bộ Văn phòng \[[^\]]*van-phong\.xlsx\]: Số đảng viên 8 → 13; Kết quả tự kiểm tra \(trống\) → "Đủ điều kiện \(tự kiểm tra đến ngày 15\/01\/2026\)"/);
+    expect(run.stdout).toMatch(
+      /Cập nhật \(2\):\n {2}Dòng 2: Chi bộ Văn phòng \[[^\]]*van-phong\.xlsx\]: Số đảng viên 8 → 13; Kết quả tự kiểm tra \(trống\) → "Đủ điều kiện \(tự kiểm tra đến ngày 15\/01\/2026\)"/,
+    );
     expect(run.stdout).toContain('Tên trên trang giữ nguyên "Chi bộ Kế toán"; tệp của chi bộ ghi "chi bo KE TOAN".');
     expect(run.stdout).toContain('kinh-doanh-2024.xlsx": sổ tính năm 2024, khác năm đánh giá 2025 của đảng bộ');
     expect(run.stdout).toMatch(/Không đọc được ".*cu\.xls": .*Excel 97/);

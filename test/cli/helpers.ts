@@ -38,10 +38,14 @@ export function compiledLauncher(): string {
   if (!existsSync(bin)) {
     const staging = `${base}.${process.pid}.tmp`;
     rmSync(staging, { recursive: true, force: true });
-    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', join(staging, 'dist', 'cli')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const tsc = spawnSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', join(staging, 'dist', 'cli')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     if (tsc.status !== 0) {
       launcher = new Error(`tsc -p tsconfig.cli.json failed:\n${tsc.stdout}${tsc.stderr}`);
       throw launcher;

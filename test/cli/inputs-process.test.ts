@@ -12,7 +12,10 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'hồ sơ', 'phường B'), { recursive: true });
   mkdirSync(join(dir, 'trống'));
   await writeLayouts(join(dir, 'hồ sơ', 'kp2.xlsx'), plainLayouts(chiBoSpec({ seed: 31, name: 'Chi bộ Khu phố 2' })));
-  await writeLayouts(join(dir, 'hồ sơ', 'KP1.XLSX'), plainLayouts(chiBoSpec({ seed: 32, name: 'Chi bộ Khu phố 1', problems: { shortMeeting: true } })));
+  await writeLayouts(
+    join(dir, 'hồ sơ', 'KP1.XLSX'),
+    plainLayouts(chiBoSpec({ seed: 32, name: 'Chi bộ Khu phố 1', problems: { shortMeeting: true } })),
+  );
   await writeLayouts(join(dir, 'hồ sơ', 'phường B', 'tram.xlsx'), plainLayouts(chiBoSpec({ seed: 33, name: 'Chi bộ Trạm Y tế' })));
   // What Excel leaves beside an open workbook: a small file that is no workbook.
   writeFileSync(join(dir, 'hồ sơ', '~$kp2.xlsx'), 'lock');

@@ -76,7 +76,13 @@ describe('expandInputs', () => {
     // A folder typed in another case is found as on Windows, under its real name.
     expect(expandInputs(['HO-SO/*.Xlsx'], fs)).toEqual(['ho-so/kp1.xlsx', 'ho-so/kp10.xlsx', 'ho-so/KP2.XLSX']);
     // A pattern naming every file still leaves out ~$ lock files; the .docx is passed on (reported unreadable).
-    expect(expandInputs(['ho-so/*'], fs)).toEqual(['ho-so/ghi-chu.docx', 'ho-so/kp1.xlsx', 'ho-so/kp10.xlsx', 'ho-so/KP2.XLSX', 'ho-so/phuong-b/tram.xlsx']);
+    expect(expandInputs(['ho-so/*'], fs)).toEqual([
+      'ho-so/ghi-chu.docx',
+      'ho-so/kp1.xlsx',
+      'ho-so/kp10.xlsx',
+      'ho-so/KP2.XLSX',
+      'ho-so/phuong-b/tram.xlsx',
+    ]);
   });
 
   it('** matches any depth of folders, including none', () => {

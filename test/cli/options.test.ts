@@ -43,7 +43,10 @@ describe('a --policy file that is not JSON: a Vietnamese message, exit 2', () =>
     ['cut short', '{ "durationRegular": ', ' (lỗi ở dòng 1, cột 22)'],
   ])('%s', async (_name, content, place) => {
     writeFileSync(join(dir, 'p.json'), content);
-    for (const command of [['check', SAMPLE], ['consolidate', SAMPLE, '-o', join(dir, 'y.xlsx')]]) {
+    for (const command of [
+      ['check', SAMPLE],
+      ['consolidate', SAMPLE, '-o', join(dir, 'y.xlsx')],
+    ]) {
       const run = await runCli([...command, '--policy', 'p.json'], dir);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');

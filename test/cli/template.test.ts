@@ -20,7 +20,10 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 
 describe('template', () => {
   it('writes a chi bộ workbook with the chosen Loại hình, year and name', async () => {
-    const run = await runCli(['template', 'chi-bo.xlsx', '--kind', 'chi-bo', '--type', 'doanh-nghiep', '--year', '2025', '--name', 'Chi bộ Công ty TNHH Hòa Bình'], dir);
+    const run = await runCli(
+      ['template', 'chi-bo.xlsx', '--kind', 'chi-bo', '--type', 'doanh-nghiep', '--year', '2025', '--name', 'Chi bộ Công ty TNHH Hòa Bình'],
+      dir,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Đã tạo sổ tính mẫu: chi-bo.xlsx (Chi bộ cơ sở, năm 2025, loại hình: Doanh nghiệp, Chi bộ Công ty TNHH Hòa Bình)');
     const wb = await load(join(dir, 'chi-bo.xlsx'));
@@ -100,7 +103,12 @@ describe('samples', () => {
     const [chiBo, dangBo] = JSON.parse(run.stdout).files;
     expect(chiBo.organization).toEqual({ name: 'Chi bộ Khu phố 3', kind: 'chi-bo', level: 'truc-thuoc', year: 2025 });
     // October at 11 of 14 (MEETING_ATTENDANCE_LOW, a warning); September's two same-day rows are one session, without a reason.
-    expect(chiBo.reasons.map((r: { code: string }) => r.code).sort()).toEqual(['ABSENCE_UNEXCUSED', 'DURATION_SHORT', 'MEETING_ATTENDANCE_LOW', 'MEETING_SELF_LOW']);
+    expect(chiBo.reasons.map((r: { code: string }) => r.code).sort()).toEqual([
+      'ABSENCE_UNEXCUSED',
+      'DURATION_SHORT',
+      'MEETING_ATTENDANCE_LOW',
+      'MEETING_SELF_LOW',
+    ]);
     expect(chiBo.issues).toEqual([]);
     expect(dangBo.organization.kind).toBe('dang-bo');
     expect(dangBo.reasons.map((r: { code: string }) => r.code).sort()).toEqual(['CRITERION_LOW', 'RATING_MISSING']);

@@ -19,7 +19,11 @@ describe('thematicQuarterCount', () => {
   });
 
   it('puts months on quarter edges in the right quarter', () => {
-    const quarterOfDate = (date: string): number => thematicQuarterCount([{ date, kind: 'thematic' }, { date: '2025-05-15', kind: 'thematic' }]);
+    const quarterOfDate = (date: string): number =>
+      thematicQuarterCount([
+        { date, kind: 'thematic' },
+        { date: '2025-05-15', kind: 'thematic' },
+      ]);
     expect(quarterOfDate('2025-03-31')).toBe(2); // Q1 + Q2
     expect(quarterOfDate('2025-04-01')).toBe(1); // both Q2
     expect(quarterOfDate('2025-06-30')).toBe(1);

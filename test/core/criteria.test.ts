@@ -73,10 +73,16 @@ describe('criterionResults', () => {
   });
 
   it('names the percent, the points and the minimum, at the criterion row', () => {
-    const { findings } = criterionResults(criteria({ '1.3': [[40, 50], [49, 50]] }), policy());
-    expect(findings).toEqual([
-      expect.objectContaining({ code: 'CRITERION_LOW', sheet: 'Tiêu chí', cell: 'A6' }),
-    ]);
+    const { findings } = criterionResults(
+      criteria({
+        '1.3': [
+          [40, 50],
+          [49, 50],
+        ],
+      }),
+      policy(),
+    );
+    expect(findings).toEqual([expect.objectContaining({ code: 'CRITERION_LOW', sheet: 'Tiêu chí', cell: 'A6' })]);
     expect(findings[0]?.message).toContain('89 %');
     expect(findings[0]?.message).toContain('89/100');
     expect(findings[0]?.message).toContain('95 %');

@@ -102,9 +102,7 @@ const MEETING_COLUMNS = {
 
 /** One compliant meeting of 10 members at a sheet row. */
 export function meeting(row: number, changes: Partial<Meeting> = {}): Meeting {
-  const cells = Object.fromEntries(
-    Object.entries(MEETING_COLUMNS).map(([field, column]) => [field, `${column}${row}`]),
-  ) as Meeting['cells'];
+  const cells = Object.fromEntries(Object.entries(MEETING_COLUMNS).map(([field, column]) => [field, `${column}${row}`])) as Meeting['cells'];
   return {
     row,
     date: toIsoDate(YEAR, 1, 15),

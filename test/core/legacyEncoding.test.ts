@@ -21,16 +21,7 @@ import {
   parseRating,
   parseSelfAssessment,
 } from '../../src/core/vocabulary';
-import {
-  ENGLISH,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  LABELS_AND_CELLS,
-  MIDDLE_NAMES,
-  PLACES,
-  fullNames,
-  seedLines,
-} from './legacyEncodingCorpus';
+import { ENGLISH, FAMILY_NAMES, GIVEN_NAMES, LABELS_AND_CELLS, MIDDLE_NAMES, PLACES, fullNames, seedLines } from './legacyEncodingCorpus';
 
 const SOFT_HYPHEN = '\u00ad'; // the TCVN3 code of "ư": invisible in most viewers
 
@@ -434,12 +425,9 @@ describe('no false alarms', () => {
     expect(flagged).toEqual([]);
   });
 
-  it.each(['Nguyễn', 'Phạm', 'Đặng', 'Huỳnh', 'Ngô', 'Quỳnh', 'Khuê', 'Thuý', 'Thủy', 'Ỷ', 'Ỹ', 'Ựu', 'Tô Thị Huệ'])(
-    'never flags %j',
-    (name) => {
-      expect(detectLegacyEncoding(name)).toBeNull();
-    },
-  );
+  it.each(['Nguyễn', 'Phạm', 'Đặng', 'Huỳnh', 'Ngô', 'Quỳnh', 'Khuê', 'Thuý', 'Thủy', 'Ỷ', 'Ỹ', 'Ựu', 'Tô Thị Huệ'])('never flags %j', (name) => {
+    expect(detectLegacyEncoding(name)).toBeNull();
+  });
 
   it('accepts every name syllable of the corpus as a Vietnamese syllable', () => {
     const words = [...FAMILY_NAMES, ...MIDDLE_NAMES, ...GIVEN_NAMES].flatMap((name) => name.split(' '));
@@ -467,7 +455,36 @@ describe('isVietnameseSyllable', () => {
 
 // ---------------------------------------------------------------- properties
 
-const INITIALS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
+const INITIALS = [
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+];
 /** Rhymes as [vowels, finals, index of the vowel that carries the tone]. */
 const RHYMES: readonly (readonly [string, readonly string[], number])[] = [
   ['a', ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't'], 0],
@@ -482,24 +499,49 @@ const RHYMES: readonly (readonly [string, readonly string[], number])[] = [
   ['u', ['', 'c', 'm', 'n', 'ng', 'p', 't'], 0],
   ['ư', ['', 'c', 'n', 'ng', 't'], 0],
   ['y', [''], 0],
-  ['ai', [''], 0], ['ao', [''], 0], ['au', [''], 0], ['ay', [''], 0], ['âu', [''], 0], ['ây', [''], 0],
-  ['eo', [''], 0], ['êu', [''], 0], ['ia', [''], 0], ['iu', [''], 0], ['oi', [''], 0], ['ôi', [''], 0],
-  ['ơi', [''], 0], ['ui', [''], 0], ['ưi', [''], 0], ['ưu', [''], 0], ['ua', [''], 0], ['ưa', [''], 0],
-  ['iê', ['c', 'm', 'n', 'ng', 'p', 't'], 1], ['iêu', [''], 1], ['yê', ['n', 't', 'm'], 1], ['yêu', [''], 1],
-  ['oa', ['', 'c', 'ch', 'n', 'ng', 'nh', 't'], 1], ['oă', ['c', 'n', 'ng', 't'], 1], ['oe', ['', 'n', 't'], 1],
-  ['oai', [''], 1], ['oay', [''], 1], ['uâ', ['n', 'ng', 't'], 1], ['uây', [''], 1], ['uê', ['', 'ch', 'nh'], 1],
-  ['uy', ['', 'ch', 'n', 'nh', 't'], 1], ['uya', [''], 1], ['uyê', ['n', 't'], 2], ['uô', ['c', 'm', 'n', 'ng', 't'], 1],
-  ['uôi', [''], 1], ['ươ', ['c', 'm', 'n', 'ng', 'p', 't'], 1], ['ươi', [''], 1], ['ươu', [''], 1],
+  ['ai', [''], 0],
+  ['ao', [''], 0],
+  ['au', [''], 0],
+  ['ay', [''], 0],
+  ['âu', [''], 0],
+  ['ây', [''], 0],
+  ['eo', [''], 0],
+  ['êu', [''], 0],
+  ['ia', [''], 0],
+  ['iu', [''], 0],
+  ['oi', [''], 0],
+  ['ôi', [''], 0],
+  ['ơi', [''], 0],
+  ['ui', [''], 0],
+  ['ưi', [''], 0],
+  ['ưu', [''], 0],
+  ['ua', [''], 0],
+  ['ưa', [''], 0],
+  ['iê', ['c', 'm', 'n', 'ng', 'p', 't'], 1],
+  ['iêu', [''], 1],
+  ['yê', ['n', 't', 'm'], 1],
+  ['yêu', [''], 1],
+  ['oa', ['', 'c', 'ch', 'n', 'ng', 'nh', 't'], 1],
+  ['oă', ['c', 'n', 'ng', 't'], 1],
+  ['oe', ['', 'n', 't'], 1],
+  ['oai', [''], 1],
+  ['oay', [''], 1],
+  ['uâ', ['n', 'ng', 't'], 1],
+  ['uây', [''], 1],
+  ['uê', ['', 'ch', 'nh'], 1],
+  ['uy', ['', 'ch', 'n', 'nh', 't'], 1],
+  ['uya', [''], 1],
+  ['uyê', ['n', 't'], 2],
+  ['uô', ['c', 'm', 'n', 'ng', 't'], 1],
+  ['uôi', [''], 1],
+  ['ươ', ['c', 'm', 'n', 'ng', 'p', 't'], 1],
+  ['ươi', [''], 1],
+  ['ươu', [''], 1],
 ];
 const TONE_MARKS = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
 
 const syllable = fc
-  .tuple(
-    fc.constantFrom(...INITIALS),
-    fc.constantFrom(...RHYMES),
-    fc.nat(20),
-    fc.integer({ min: 0, max: 5 }),
-  )
+  .tuple(fc.constantFrom(...INITIALS), fc.constantFrom(...RHYMES), fc.nat(20), fc.integer({ min: 0, max: 5 }))
   .map(([initial, [vowels, finals, toneAt], finalPick, tonePick]) => {
     const final = finals[finalPick % finals.length] ?? '';
     const stop = ['c', 'ch', 'p', 't'].includes(final);
@@ -518,9 +560,12 @@ const REAL_WORDS = [...FAMILY_NAMES, ...MIDDLE_NAMES, ...GIVEN_NAMES, ...PLACES]
 const word = fc.oneof(syllable, fc.constantFrom(...REAL_WORDS));
 const separator = fc.constantFrom(' ', ' ', ' ', ', ', ' - ', ': ', ' (1) ', '. ');
 
-const lowercaseText = fc
-  .array(fc.tuple(word, separator), { minLength: 1, maxLength: 8 })
-  .map((parts) => parts.map(([w, sep]) => w + sep).join('').trim());
+const lowercaseText = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 8 }).map((parts) =>
+  parts
+    .map(([w, sep]) => w + sep)
+    .join('')
+    .trim(),
+);
 
 function capitalise(text: string): string {
   return text.replace(/(^|[^\p{L}])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());

@@ -47,7 +47,10 @@ describe('defaults', () => {
   it('block on every code except the warnings EXCELLENT_CAP, MEETING_ATTENDANCE_LOW, MEETING_SELF_LOW and YEAR_NOT_OVER', () => {
     const severity = defaultPolicy().severity;
     for (const code of REASON_CODES) {
-      expect([code, severity[code]]).toEqual([code, ['EXCELLENT_CAP', 'MEETING_ATTENDANCE_LOW', 'MEETING_SELF_LOW', 'YEAR_NOT_OVER'].includes(code) ? 'warn' : 'block']);
+      expect([code, severity[code]]).toEqual([
+        code,
+        ['EXCELLENT_CAP', 'MEETING_ATTENDANCE_LOW', 'MEETING_SELF_LOW', 'YEAR_NOT_OVER'].includes(code) ? 'warn' : 'block',
+      ]);
     }
   });
 
@@ -113,20 +116,27 @@ describe('each bad value is refused with its setting named', () => {
 
   it.each(REASON_CODES.map((code) => [`severity.${code}`]))('%s = "stop"', (key) => {
     const errors = errorsOf(policyFromEntries([{ key, value: 'stop' }]));
-    expect(errors).toEqual([{ key, message: expect.stringContaining('"block" (chặn) hoặc "warn" (cảnh báo)'), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*"warn"/) }]);
+    expect(errors).toEqual([
+      {
+        key,
+        message: expect.stringContaining('"block" (chặn) hoặc "warn" (cảnh báo)'),
+        reason: expect.stringMatching(/^Giá trị không hợp lệ: .*"warn"/),
+      },
+    ]);
   });
 
-  it.each(DEADLINE_STAGES.flatMap((s) => ['32/01', '31/02', '1/13', 'cuối tháng', true, 45658].map((value) => [`deadline.${s.stage}`, value] as const)))(
-    '%s = %p',
-    (key, value) => {
-      const errors = errorsOf(policyFromEntries([{ key, value }]));
-      expect(errors).toEqual([{ key, message: expect.stringContaining('dd/mm'), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm/) }]);
-    },
-  );
+  it.each(
+    DEADLINE_STAGES.flatMap((s) => ['32/01', '31/02', '1/13', 'cuối tháng', true, 45658].map((value) => [`deadline.${s.stage}`, value] as const)),
+  )('%s = %p', (key, value) => {
+    const errors = errorsOf(policyFromEntries([{ key, value }]));
+    expect(errors).toEqual([{ key, message: expect.stringContaining('dd/mm'), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm/) }]);
+  });
 
   it.each(['31/02/2025', '10/07', '2023-07-10', 'x'])('deadline.dangKy.2025 = %p', (value) => {
     const key = 'deadline.dangKy.2025';
-    expect(errorsOf(policyFromEntries([{ key, value }]))).toEqual([{ key, message: expect.stringContaining('dd/mm/yyyy'), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm\/yyyy/) }]);
+    expect(errorsOf(policyFromEntries([{ key, value }]))).toEqual([
+      { key, message: expect.stringContaining('dd/mm/yyyy'), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm\/yyyy/) },
+    ]);
   });
 
   it.each(['unknown', 'severity.NOPE', 'deadline.nope', 'deadline.dangKy.23', 'criterionMinPercent.x'])('unknown key %p', (key) => {

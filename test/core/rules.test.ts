@@ -92,7 +92,12 @@ describe('compliant organisations', () => {
   });
 
   it('a compliant chi bộ with an attendance matrix gives no finding', () => {
-    const records = chiBo({ attendance: matrix(monthlyDates(), [{ name: 'A', marks: 'CCCCCCCCCCCC' }, { name: 'B', marks: 'CMMMMMMMMMDD' }]) });
+    const records = chiBo({
+      attendance: matrix(monthlyDates(), [
+        { name: 'A', marks: 'CCCCCCCCCCCC' },
+        { name: 'B', marks: 'CMMMMMMMMMDD' },
+      ]),
+    });
     expect(runRules(ctx(records))).toEqual([]);
   });
 
@@ -110,8 +115,20 @@ describe('CRITERION_LOW', () => {
     [[[95, 100]], false],
     [[[949, 1000]], true],
     [[[19, 20]], false],
-    [[[47, 50], [47.9, 50]], true], // 94.9 %
-    [[[47, 50], [48, 50]], false], // 95 %
+    [
+      [
+        [47, 50],
+        [47.9, 50],
+      ],
+      true,
+    ], // 94.9 %
+    [
+      [
+        [47, 50],
+        [48, 50],
+      ],
+      false,
+    ], // 95 %
   ] as const)('95 %% passes and 94.9 %% fails (%#)', (leaves, fails) => {
     const findings = run(ruleCriterionLow, chiBo({ criteria: criteria({ '1.2': leaves }) }));
     expect(codes(findings)).toEqual(fails ? ['CRITERION_LOW'] : []);
@@ -217,7 +234,13 @@ describe('CELL_NOT_COMPLETED and CELL_GOOD_SHARE_LOW', () => {
 
 describe('RATING_MISSING', () => {
   it('one finding per blank rating of a member who is not exempt', () => {
-    const members = [member(2), member(3, { rating: null }), member(4, { rating: null, exempt: true }), member(5, { rating: 'KXL' }), member(6, { rating: null })];
+    const members = [
+      member(2),
+      member(3, { rating: null }),
+      member(4, { rating: null, exempt: true }),
+      member(5, { rating: 'KXL' }),
+      member(6, { rating: null }),
+    ];
     const findings = run(ruleRatingMissing, chiBo({ members }));
     expect(findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([
       ['RATING_MISSING', 'Đảng viên', 'F3'],
@@ -284,7 +307,13 @@ describe('ATTENDANCE_LOW', () => {
   });
 
   it('leaves M, D and blanks out of the base', () => {
-    const records = chiBo({ attendance: matrix(dates.slice(0, 4), [{ name: 'A', marks: 'CCCC' }, { name: 'B', marks: 'MMDP' }, { name: 'C', marks: '..CC' }]) });
+    const records = chiBo({
+      attendance: matrix(dates.slice(0, 4), [
+        { name: 'A', marks: 'CCCC' },
+        { name: 'B', marks: 'MMDP' },
+        { name: 'C', marks: '..CC' },
+      ]),
+    });
     expect(attendanceFigures(ctx(records))).toMatchObject({ present: 6, required: 7 });
   });
 
@@ -305,7 +334,11 @@ describe('ATTENDANCE_LOW', () => {
 
   it('skips meetings outside the year and meetings without a present count', () => {
     const records = chiBo({
-      meetings: [meeting(2, { present: 10 }), meeting(3, { date: '2024-12-15', present: 0, excused: 10 }), meeting(4, { present: null, excused: 10 })],
+      meetings: [
+        meeting(2, { present: 10 }),
+        meeting(3, { date: '2024-12-15', present: 0, excused: 10 }),
+        meeting(4, { present: null, excused: 10 }),
+      ],
     });
     expect(attendanceFigures(ctx(records))).toMatchObject({ present: 10, required: 10 });
   });
@@ -323,7 +356,14 @@ describe('ATTENDANCE_LOW', () => {
 describe('ABSENCE_UNEXCUSED', () => {
   it('one finding per K mark, at its matrix cell', () => {
     const records = chiBo({
-      attendance: matrix(['2025-01-15', '2025-02-15', '2025-03-15'], [{ name: 'Nguyễn Văn A', marks: 'KCK' }, { name: 'B', marks: 'CPC' }, { name: 'C', marks: 'CCK' }]),
+      attendance: matrix(
+        ['2025-01-15', '2025-02-15', '2025-03-15'],
+        [
+          { name: 'Nguyễn Văn A', marks: 'KCK' },
+          { name: 'B', marks: 'CPC' },
+          { name: 'C', marks: 'CCK' },
+        ],
+      ),
       // the counts are not used when the matrix exists
       meetings: monthlyMeetings(2025, { unexcused: 3 }),
     });
@@ -374,7 +414,15 @@ describe('ABSENCE_STREAK', () => {
 
   it('points at the first absence of each run, one finding per run', () => {
     const dates = [...six, '2025-08-15', '2025-09-15', '2025-10-15'];
-    const findings = run(ruleAbsenceStreak, chiBo({ attendance: matrix(dates, [{ name: 'A', marks: 'CC' }, { name: 'B', marks: 'PPPPCKKKKC' }]) }));
+    const findings = run(
+      ruleAbsenceStreak,
+      chiBo({
+        attendance: matrix(dates, [
+          { name: 'A', marks: 'CC' },
+          { name: 'B', marks: 'PPPPCKKKKC' },
+        ]),
+      }),
+    );
     expect(findings.map((f) => f.cell)).toEqual(['B3', 'G3']);
     expect(findings[0]?.message).toContain('vắng 4 buổi');
     expect(findings[0]?.message).toContain('từ 15/01/2025 đến 15/04/2025');
@@ -457,7 +505,13 @@ describe('DURATION_SHORT', () => {
 });
 
 describe('REGULAR_MONTH_MISSING and THEMATIC_QUARTER_MISSING', () => {
-  const janFeb = (): OrgRecords => chiBo({ meetings: meetingsOn([['2025-01-10', 'regular'], ['2025-02-10', 'regular']]) });
+  const janFeb = (): OrgRecords =>
+    chiBo({
+      meetings: meetingsOn([
+        ['2025-01-10', 'regular'],
+        ['2025-02-10', 'regular'],
+      ]),
+    });
   it.each([
     ['2025-03-30', [], []],
     ['2025-03-31', [3], [1]],
@@ -476,7 +530,13 @@ describe('REGULAR_MONTH_MISSING and THEMATIC_QUARTER_MISSING', () => {
   });
 
   it('counts a combined meeting for its month and quarter, a thematic one for its quarter only', () => {
-    const records = chiBo({ meetings: meetingsOn([['2025-01-10', 'combined'], ['2025-02-10', 'thematic'], ['2025-03-10', 'regular']]) });
+    const records = chiBo({
+      meetings: meetingsOn([
+        ['2025-01-10', 'combined'],
+        ['2025-02-10', 'thematic'],
+        ['2025-03-10', 'regular'],
+      ]),
+    });
     expect(run(ruleRegularMonthMissing, records, { asOf: '2025-03-31' }).map((f) => f.message)).toEqual([expect.stringContaining('tháng 2/2025')]);
     expect(run(ruleThematicQuarterMissing, records, { asOf: '2025-03-31' })).toEqual([]);
   });
@@ -517,7 +577,12 @@ describe('REGULAR_MONTH_MISSING and THEMATIC_QUARTER_MISSING', () => {
 
 describe('MINUTES_UNSIGNED', () => {
   it('one finding per missing signature, at its cell', () => {
-    const meetings = [meeting(2), meeting(3, { chairSigned: false }), meeting(4, { chairSigned: false, secretarySigned: false }), meeting(5, { secretarySigned: false })];
+    const meetings = [
+      meeting(2),
+      meeting(3, { chairSigned: false }),
+      meeting(4, { chairSigned: false, secretarySigned: false }),
+      meeting(5, { secretarySigned: false }),
+    ];
     const findings = run(ruleMinutesUnsigned, chiBo({ meetings }));
     expect(findings.map((f) => [f.code, f.cell])).toEqual([
       ['MINUTES_UNSIGNED', 'J3'],

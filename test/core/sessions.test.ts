@@ -5,7 +5,8 @@ import { meeting } from './fixtures';
 
 const summary = (meetings: Meeting[]): string[] =>
   meetingSessions(meetings).map(
-    (s) => `${s.main.row}${s.partner ? `+${s.partner.row}` : ''} ${s.kind ?? '?'} ${s.minutes ?? '?'}min ${s.speakers ?? '?'}sp ${s.members ?? '?'}m${s.uncertain ? ' uncertain' : ''}`,
+    (s) =>
+      `${s.main.row}${s.partner ? `+${s.partner.row}` : ''} ${s.kind ?? '?'} ${s.minutes ?? '?'}min ${s.speakers ?? '?'}sp ${s.members ?? '?'}m${s.uncertain ? ' uncertain' : ''}`,
   );
 
 describe('meetingSessions', () => {
@@ -19,15 +20,21 @@ describe('meetingSessions', () => {
     expect([...sameDayPairs(rows).keys()]).toEqual(['2025-01-10']);
   });
 
-  test('a value unknown on either row leaves the session\'s figure unknown', () => {
+  test("a value unknown on either row leaves the session's figure unknown", () => {
     const rows = [meeting(2, { kind: 'regular', minutes: null }), meeting(3, { kind: 'thematic', speakers: null, members: null })];
     expect(summary(rows)).toEqual(['2+3 combined ?min ?sp ?m']);
   });
 
   test('other rows sharing a date are sessions of their own: two Thường kỳ, three rows, a Kết hợp with a Chuyên đề', () => {
-    expect(summary([meeting(2, { kind: 'regular' }), meeting(3, { kind: 'regular' })])).toEqual(['2 regular 120min 5sp 10m', '3 regular 120min 5sp 10m']);
+    expect(summary([meeting(2, { kind: 'regular' }), meeting(3, { kind: 'regular' })])).toEqual([
+      '2 regular 120min 5sp 10m',
+      '3 regular 120min 5sp 10m',
+    ]);
     expect(summary([meeting(2, { kind: 'regular' }), meeting(3, { kind: 'thematic' }), meeting(4, { kind: 'thematic' })])).toHaveLength(3);
-    expect(summary([meeting(2, { kind: 'combined' }), meeting(3, { kind: 'thematic' })])).toEqual(['2 combined 120min 5sp 10m', '3 thematic 120min 5sp 10m']);
+    expect(summary([meeting(2, { kind: 'combined' }), meeting(3, { kind: 'thematic' })])).toEqual([
+      '2 combined 120min 5sp 10m',
+      '3 thematic 120min 5sp 10m',
+    ]);
     expect(sameDayPairs([meeting(2, { kind: 'regular' }), meeting(3, { kind: 'regular' })]).size).toBe(0);
   });
 
@@ -41,7 +48,11 @@ describe('meetingSessions', () => {
   });
 
   test('an unreadable date: the rows it could have paired with, and itself, are uncertain; a pair it could have broken too', () => {
-    const lone = [meeting(2, { date: '2025-05-15', kind: 'regular' }), meeting(3, { date: null, kind: 'thematic' }), meeting(4, { date: '2025-06-15', kind: 'combined' })];
+    const lone = [
+      meeting(2, { date: '2025-05-15', kind: 'regular' }),
+      meeting(3, { date: null, kind: 'thematic' }),
+      meeting(4, { date: '2025-06-15', kind: 'combined' }),
+    ];
     expect(summary(lone)).toEqual(['2 regular 120min 5sp 10m uncertain', '3 thematic 120min 5sp 10m uncertain', '4 combined 120min 5sp 10m']);
     // A Thường kỳ row without a date and no Chuyên đề row it could join: judged as it is.
     expect(summary([meeting(2, { date: '2025-05-15', kind: 'regular' }), meeting(3, { date: null, kind: 'regular' })])).toEqual([
@@ -49,7 +60,9 @@ describe('meetingSessions', () => {
       '3 regular 120min 5sp 10m',
     ]);
     // Two undated rows that could be one session.
-    expect(summary([meeting(2, { date: null, kind: 'regular' }), meeting(3, { date: null, kind: 'thematic' })]).every((s) => s.endsWith('uncertain'))).toBe(true);
+    expect(
+      summary([meeting(2, { date: null, kind: 'regular' }), meeting(3, { date: null, kind: 'thematic' })]).every((s) => s.endsWith('uncertain')),
+    ).toBe(true);
     // A pair that a third row of its date would break.
     const pair = [meeting(2, { kind: 'regular' }), meeting(3, { kind: 'thematic' }), meeting(4, { date: null, kind: 'combined' })];
     expect(summary(pair)).toEqual(['2+3 combined 240min 5sp 10m uncertain', '4 combined 120min 5sp 10m']);

@@ -35,7 +35,9 @@ describe('every reason code of SPEC §1', () => {
 const arbRating = fc.constantFrom<RatingLevel | null>('HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'KXL', null);
 const arbMark = fc.constantFrom<AttendanceMark | null>('C', 'P', 'K', 'M', 'D', null);
 const arbDate = fc.option(
-  fc.record({ year: fc.integer({ min: 2024, max: 2026 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) }).map(({ year, month, day }) => toIsoDate(year, month, day)),
+  fc
+    .record({ year: fc.integer({ min: 2024, max: 2026 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
+    .map(({ year, month, day }) => toIsoDate(year, month, day)),
 );
 const arbCount = fc.option(fc.integer({ min: 0, max: 40 }));
 const arbMeeting = fc.record({
@@ -59,21 +61,33 @@ const arbRecords: fc.Arbitrary<OrgRecords> = fc
     stamped: fc.option(fc.boolean()),
     members: fc.option(fc.array(fc.record({ rating: arbRating, exempt: fc.boolean(), disciplined: fc.boolean() }), { maxLength: 8 })),
     meetings: fc.option(fc.array(arbMeeting, { maxLength: 14 })),
-    matrixDates: fc.option(fc.array(arbDate.map((d) => d ?? '2025-06-15'), { maxLength: 8 })),
+    matrixDates: fc.option(
+      fc.array(
+        arbDate.map((d) => d ?? '2025-06-15'),
+        { maxLength: 8 },
+      ),
+    ),
     markRows: fc.array(fc.array(arbMark, { minLength: 8, maxLength: 8 }), { maxLength: 5 }),
     subordinates: fc.option(fc.array(arbRating, { maxLength: 6 })),
     leaves: fc.array(fc.tuple(fc.option(fc.integer({ min: 0, max: 10 })), fc.option(fc.integer({ min: 0, max: 10 }))), { maxLength: 3 }),
   })
   .map((g) => ({
     info: { ...chiBo().info, kind: g.kind, year: g.year, minutesBookStamped: g.stamped },
-    members: g.members?.map((m, i) => member(i + 2, { rating: m.rating, exempt: m.exempt, discipline: m.disciplined ? 'Khiển trách' : null })) ?? null,
+    members:
+      g.members?.map((m, i) => member(i + 2, { rating: m.rating, exempt: m.exempt, discipline: m.disciplined ? 'Khiển trách' : null })) ?? null,
     meetings: g.meetings?.map((m, i) => meeting(i + 2, m)) ?? null,
     attendance:
       g.matrixDates === null
         ? null
         : matrix(
             g.matrixDates,
-            g.markRows.map((row, i) => ({ name: `M${i}`, marks: row.slice(0, g.matrixDates?.length ?? 0).map((m) => m ?? '.').join('') })),
+            g.markRows.map((row, i) => ({
+              name: `M${i}`,
+              marks: row
+                .slice(0, g.matrixDates?.length ?? 0)
+                .map((m) => m ?? '.')
+                .join(''),
+            })),
           ),
     criteria: criteria({ '1.1': g.leaves, '1.3': g.leaves }),
     subordinates: g.subordinates ? subordinatesRated(g.subordinates) : null,

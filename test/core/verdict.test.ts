@@ -1,6 +1,20 @@
 import { evaluate } from '../../src/core/verdict';
 import type { Issue } from '../../src/core/types';
-import { AFTER_YEAR, chiBo, criteria, dangBo, matrix, meeting, member, membersRated, monthlyDates, monthlyMeetings, policy, repeat, subordinatesRated } from './fixtures';
+import {
+  AFTER_YEAR,
+  chiBo,
+  criteria,
+  dangBo,
+  matrix,
+  meeting,
+  member,
+  membersRated,
+  monthlyDates,
+  monthlyMeetings,
+  policy,
+  repeat,
+  subordinatesRated,
+} from './fixtures';
 
 const error: Issue = { severity: 'error', sheet: 'Sinh hoạt', cell: 'D5', code: 'NUMBER_INVALID', message: 'Số không hợp lệ' };
 const warning: Issue = { severity: 'warning', sheet: 'Điểm danh', cell: null, code: 'SHEET_MISSING', message: 'Thiếu trang' };
@@ -82,7 +96,10 @@ describe('evaluate', () => {
     meetings[1] = { ...meetings[1]!, speakers: 1 };
     const records = chiBo({
       criteria: criteria({ '1.3': [[0, 10]] }),
-      members: [member(2, { discipline: 'Khiển trách' }), ...membersRated(repeat('HTTNV' as const, 5)).map((m, i) => ({ ...m, row: i + 3, ratingCell: `F${i + 3}` }))],
+      members: [
+        member(2, { discipline: 'Khiển trách' }),
+        ...membersRated(repeat('HTTNV' as const, 5)).map((m, i) => ({ ...m, row: i + 3, ratingCell: `F${i + 3}` })),
+      ],
       meetings,
     });
     const result = evaluate({ records, issues: [error], policy: policy(), asOf: AFTER_YEAR });

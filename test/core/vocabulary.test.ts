@@ -22,7 +22,11 @@ import {
 
 /** Without diacritics, đ → d, case kept: "Hoàn thành" → "Hoan thanh". */
 function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 /** Every form a person may type a label in. */
@@ -145,12 +149,14 @@ describe('parseMeetingKind', () => {
 });
 
 describe('parseYesNo', () => {
-  it.each(cases([[true, ['Có', 'x', 'TRUE', 'Đạt', 'đã ký', '1']], [false, ['Không', 'FALSE', 'Không đạt', 'chưa ký', '0', 'K']]] as const))(
-    '%p → %p',
-    (text, value) => {
-      expect(parseYesNo(text)).toEqual({ ok: true, value });
-    },
-  );
+  it.each(
+    cases([
+      [true, ['Có', 'x', 'TRUE', 'Đạt', 'đã ký', '1']],
+      [false, ['Không', 'FALSE', 'Không đạt', 'chưa ký', '0', 'K']],
+    ] as const),
+  )('%p → %p', (text, value) => {
+    expect(parseYesNo(text)).toEqual({ ok: true, value });
+  });
 
   it('refuses anything else', () => {
     expect(parseYesNo('có lẽ')).toEqual({ ok: false, message: expect.stringContaining('"Có" hoặc "Không"') });
@@ -222,12 +228,14 @@ describe('parseSelfAssessment', () => {
 });
 
 describe('parseRecognised', () => {
-  it.each(cases([[true, ['Có', 'Đạt', 'TRUE', 'x', 'Công nhận', 'Bốn tốt']], [false, ['Không', 'Không đạt', 'FALSE', 'Chưa']]] as const))(
-    '%p → %p',
-    (text, value) => {
-      expect(parseRecognised(text)).toBe(value);
-    },
-  );
+  it.each(
+    cases([
+      [true, ['Có', 'Đạt', 'TRUE', 'x', 'Công nhận', 'Bốn tốt']],
+      [false, ['Không', 'Không đạt', 'FALSE', 'Chưa']],
+    ] as const),
+  )('%p → %p', (text, value) => {
+    expect(parseRecognised(text)).toBe(value);
+  });
 
   it.each<[unknown, boolean | null]>([
     [true, true],

@@ -72,8 +72,14 @@ beforeAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   for (const [file, spec] of ORGS) await writeWorkbookFile(specLayouts(spec), path.join(DIR, file), { kind: null });
-  await writeWorkbookFile(specLayouts(chiBoSpec({ seed: 53, name: 'Chi bộ Khu phố 4', kindLabel: 'Chi bộ trực thuộc' })), path.join(DIR, LOWER[0]!), { kind: null });
-  await writeWorkbookFile(specLayouts(chiBoSpec({ seed: 54, name: 'Chi bộ Khu phố 5', kindLabel: 'Chi bộ trực thuộc', problems: { badNumber: true } })), path.join(DIR, LOWER[1]!), { kind: null });
+  await writeWorkbookFile(specLayouts(chiBoSpec({ seed: 53, name: 'Chi bộ Khu phố 4', kindLabel: 'Chi bộ trực thuộc' })), path.join(DIR, LOWER[0]!), {
+    kind: null,
+  });
+  await writeWorkbookFile(
+    specLayouts(chiBoSpec({ seed: 54, name: 'Chi bộ Khu phố 5', kindLabel: 'Chi bộ trực thuộc', problems: { badNumber: true } })),
+    path.join(DIR, LOWER[1]!),
+    { kind: null },
+  );
   copyFileSync(path.join(DIR, '05-tram-y-te.xlsx'), path.join(DIR, '15-ban-sao-tram-y-te.xlsx'));
   copyFileSync(path.join(DIR, '04-truong-thcs.xlsx'), path.join(DIR, '20-ban-sao-truong.XLSX'));
   writeFileSync(path.join(DIR, '17-hong.xlsx'), 'Đây không phải sổ tính.\n');
@@ -81,7 +87,10 @@ beforeAll(async () => {
   xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   writeFileSync(path.join(DIR, '18-cu.xls'), xls);
   const kp1 = await readWorkbookData(readFileSync(path.join(DIR, '01-kp1.xlsx')));
-  await writeWorkbookFile([summaryLayout(checkWorkbook(kp1.sheets, { asOf: AS_OF }))], path.join(DIR, '19-kp1.tonghop.xlsx'), { kind: 'tong-hop', title: 'Tổng hợp' });
+  await writeWorkbookFile([summaryLayout(checkWorkbook(kp1.sheets, { asOf: AS_OF }))], path.join(DIR, '19-kp1.tonghop.xlsx'), {
+    kind: 'tong-hop',
+    title: 'Tổng hợp',
+  });
   [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
   await cliConsolidate([...LOWER, '01-kp1.xlsx'], AS_OF, DIR, '16-cap-duoi.xlsx');
   cli = await cliConsolidate(FILES, AS_OF, DIR, path.join('..', 'board-cli.xlsx'));
@@ -112,9 +121,14 @@ async function openPage(width: number): Promise<Page> {
 }
 
 async function uploadAll(page: Page): Promise<void> {
-  await page.setInputFiles('[data-testid="file-input"]', FILES.map((file) => path.join(DIR, file)));
+  await page.setInputFiles(
+    '[data-testid="file-input"]',
+    FILES.map((file) => path.join(DIR, file)),
+  );
   await page.waitForFunction(
-    (count) => document.querySelectorAll('.file-card').length === count && !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
+    (count) =>
+      document.querySelectorAll('.file-card').length === count &&
+      !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
     FILES.length,
     { timeout: 120_000 },
   );
@@ -145,10 +159,23 @@ function readBoard(page: Page): Promise<ShownBoard> {
       })),
       totals: { eligible: Number(line.dataset.eligible), organizations: Number(line.dataset.organizations) },
       kinds: Object.fromEntries(
-        [...board.querySelectorAll<HTMLElement>('[data-testid="totals-kind"]')].map((li) => [li.dataset.kind, { eligible: Number(li.dataset.eligible), organizations: Number(li.dataset.organizations) }]),
+        [...board.querySelectorAll<HTMLElement>('[data-testid="totals-kind"]')].map((li) => [
+          li.dataset.kind,
+          { eligible: Number(li.dataset.eligible), organizations: Number(li.dataset.organizations) },
+        ]),
       ),
-      verdictBars: bars('chart-verdicts').map((g) => ({ key: g.dataset.key ?? '', eligible: Number(g.dataset.eligible), organizations: Number(g.dataset.organizations), text: g.textContent ?? '' })),
-      criteriaBars: bars('chart-criteria').map((g) => ({ id: g.dataset.id ?? '', pass: Number(g.dataset.pass), below: Number(g.dataset.below), unknown: Number(g.dataset.unknown) })),
+      verdictBars: bars('chart-verdicts').map((g) => ({
+        key: g.dataset.key ?? '',
+        eligible: Number(g.dataset.eligible),
+        organizations: Number(g.dataset.organizations),
+        text: g.textContent ?? '',
+      })),
+      criteriaBars: bars('chart-criteria').map((g) => ({
+        id: g.dataset.id ?? '',
+        pass: Number(g.dataset.pass),
+        below: Number(g.dataset.below),
+        unknown: Number(g.dataset.unknown),
+      })),
       svgTitles: [...board.querySelectorAll('svg > title')].map((t) => t.textContent ?? ''),
       openCards: [...document.querySelectorAll('.file-card details')].filter((d) => (d as HTMLDetailsElement).open).length,
       statusText: document.querySelector('[data-testid="status"]')?.textContent ?? '',
@@ -158,7 +185,9 @@ function readBoard(page: Page): Promise<ShownBoard> {
 
 /** The CLI's groups as the page shows them: chi bộ trực thuộc from `subordinate` when the core gives it. */
 function cliKinds(): Record<string, { eligible: number; organizations: number }> {
-  const kinds = Object.entries(cli.totals.byKind).map(([key, bucket]) => [key, key === 'chi-bo-truc-thuoc' && cli.totals.subordinate ? cli.totals.subordinate : bucket] as const);
+  const kinds = Object.entries(cli.totals.byKind).map(
+    ([key, bucket]) => [key, key === 'chi-bo-truc-thuoc' && cli.totals.subordinate ? cli.totals.subordinate : bucket] as const,
+  );
   return Object.fromEntries(kinds.filter(([, bucket]) => bucket.organizations > 0));
 }
 
@@ -202,7 +231,12 @@ test('18 files: one table, the totals and both pictures equal `bontot consolidat
   for (const bar of shown.verdictBars) expect(bar.text).toContain(`${bar.eligible}/${bar.organizations} đủ điều kiện`);
   const criteria = ['1.1', '1.2', '1.3', '1.4'].map((id) => {
     const percents = cliCounted.map((r) => r.criteria?.find((c) => c.id === id)?.percent ?? null);
-    return { id, pass: percents.filter((p) => p !== null && p >= 95).length, below: percents.filter((p) => p !== null && p < 95).length, unknown: percents.filter((p) => p === null).length };
+    return {
+      id,
+      pass: percents.filter((p) => p !== null && p >= 95).length,
+      below: percents.filter((p) => p !== null && p < 95).length,
+      unknown: percents.filter((p) => p === null).length,
+    };
   });
   expect(shown.criteriaBars).toEqual(criteria);
 
@@ -247,8 +281,13 @@ test('in the Excel pane: the same files give the same totals, and the list is wr
   session = await openExcel(browser, server, script, [{ name: 'Ghi chép', values: [['của văn phòng', 1]] }], { width: 350, today: AS_OF });
   const page = session.page;
   await showTab(page, 'summary');
-  await page.setInputFiles('[data-testid="board-file-input"]', FILES.map((file) => path.join(DIR, file)));
-  await page.waitForFunction(() => (document.querySelector('[data-testid="status"]')?.textContent ?? '').startsWith('Đã xử lý'), undefined, { timeout: 120_000 });
+  await page.setInputFiles(
+    '[data-testid="board-file-input"]',
+    FILES.map((file) => path.join(DIR, file)),
+  );
+  await page.waitForFunction(() => (document.querySelector('[data-testid="status"]')?.textContent ?? '').startsWith('Đã xử lý'), undefined, {
+    timeout: 120_000,
+  });
   const line = page.locator('[data-testid="board-results"] [data-testid="totals-line"]');
   await expect(line.getAttribute('data-organizations')).resolves.toBe(String(cli.totals.organizations));
   await expect(line.getAttribute('data-eligible')).resolves.toBe(String(cli.totals.eligible));
@@ -259,7 +298,9 @@ test('in the Excel pane: the same files give the same totals, and the list is wr
   const state = await fakeState(page);
   expect(state.sheets.map((s) => s.name)).toEqual(['Ghi chép', 'Danh sách tổ chức']);
   const charts = JSON.parse(
-    await page.evaluate(() => JSON.stringify((window as unknown as { __e2e: { fake: import('../fakes/office').FakeExcel } }).__e2e.fake.charts('Danh sách tổ chức'))),
+    await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __e2e: { fake: import('../fakes/office').FakeExcel } }).__e2e.fake.charts('Danh sách tổ chức')),
+    ),
   ) as { type: string; categories: unknown[]; series: { name: string; values: number[] }[] }[];
   expect(charts).toHaveLength(1);
   expect(charts[0]!.series[0]!.values[0]).toBe(cli.totals.eligible);

@@ -40,7 +40,10 @@ function usualLocations(env = process.env) {
     '/opt/google/chrome/chrome',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    ...win.flatMap((dir) => [path.join(dir, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.join(dir, 'Chromium', 'Application', 'chrome.exe')]),
+    ...win.flatMap((dir) => [
+      path.join(dir, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      path.join(dir, 'Chromium', 'Application', 'chrome.exe'),
+    ]),
   ];
 }
 
@@ -64,7 +67,17 @@ const BASE_ARGS = [
  * --single-process (measured: with it the browser crashed in the first Excel-mode security test and
  * every later page of that file failed with "Target page, context or browser has been closed").
  */
-const NPM_KEEP = new Set(['--no-zygote', '--no-sandbox', '--disable-setuid-sandbox', '--font-render-hinting=none', '--no-pings', '--disable-domain-reliability', '--disable-print-preview', '--no-default-browser-check', '--ash-no-nudges']);
+const NPM_KEEP = new Set([
+  '--no-zygote',
+  '--no-sandbox',
+  '--disable-setuid-sandbox',
+  '--font-render-hinting=none',
+  '--no-pings',
+  '--disable-domain-reliability',
+  '--disable-print-preview',
+  '--no-default-browser-check',
+  '--ash-no-nudges',
+]);
 
 function isExecutableFile(file) {
   try {
@@ -140,7 +153,8 @@ async function unpackNpmChromium(version) {
     process.env.TMPDIR = process.env.TMP = process.env.TEMP = staging;
     const sparticuz = require('@sparticuz/chromium');
     const unpacked = await sparticuz.executablePath();
-    if (path.resolve(unpacked) !== path.join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, not into ${staging}`);
+    if (path.resolve(unpacked) !== path.join(staging, 'chromium'))
+      throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, not into ${staging}`);
   } finally {
     for (const [key, value] of Object.entries(savedTmp)) {
       if (value === undefined) delete process.env[key];
@@ -180,7 +194,9 @@ async function resolveChromium({ env = process.env, locations = usualLocations(e
 
   const version = npmPackageVersion();
   if (version === null) {
-    throw new Error('No Chromium found: no CHROMIUM_PATH, no system Chromium/Chrome, and the npm package @sparticuz/chromium is not installed (run `npm install`).');
+    throw new Error(
+      'No Chromium found: no CHROMIUM_PATH, no system Chromium/Chrome, and the npm package @sparticuz/chromium is not installed (run `npm install`).',
+    );
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(

@@ -27,7 +27,17 @@ import {
   writeCells,
   type CellWrite,
 } from './excelPage';
-import { assertClean, buildOfficeStandIn, DIST, launchBrowser, requireBuild, screenshotPath, startServer, type Server, type Session } from './support';
+import {
+  assertClean,
+  buildOfficeStandIn,
+  DIST,
+  launchBrowser,
+  requireBuild,
+  screenshotPath,
+  startServer,
+  type Server,
+  type Session,
+} from './support';
 
 jest.setTimeout(120_000);
 
@@ -123,11 +133,13 @@ function fillWrites(template: Record<string, CellScalar[][]>, fixture: ReturnTyp
       if (title === null || title === undefined) return;
       const there = target[0]?.[c];
       if (there === '' || there === undefined) writes.push({ sheet: grid.name, address: `${column(c)}1`, value: title as CellScalar });
-      else if (there !== title) throw new Error(`${grid.name}: the template's column ${column(c)} is "${String(there)}", the fixture's "${String(title)}"`);
+      else if (there !== title)
+        throw new Error(`${grid.name}: the template's column ${column(c)} is "${String(there)}", the fixture's "${String(title)}"`);
     });
     grid.values.slice(1).forEach((row, r) =>
       row.forEach((value, c) => {
-        if (value !== null && value !== undefined && value !== '') writes.push({ sheet: grid.name, address: `${column(c)}${r + 2}`, value: value as CellScalar });
+        if (value !== null && value !== undefined && value !== '')
+          writes.push({ sheet: grid.name, address: `${column(c)}${r + 2}`, value: value as CellScalar });
       }),
     );
   }
@@ -146,7 +158,13 @@ function covers(marked: readonly string[], sheet: string, cell: string): boolean
       .split(',')
       .some((part) => {
         const range = parseRange(part);
-        return range !== null && target.row >= range.start.row && target.row <= range.end.row && target.col >= range.start.col && target.col <= range.end.col;
+        return (
+          range !== null &&
+          target.row >= range.start.row &&
+          target.row <= range.end.row &&
+          target.col >= range.start.col &&
+          target.col <= range.end.col
+        );
       });
   });
 }
@@ -187,7 +205,9 @@ test('Excel mode: template → fill → check → select → highlight → clear
   const page = session.page;
   await decorateNotes(page);
   await captureUserState(page, 'start');
-  const functionIds = (JSON.parse(readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string }[] }).functions.map((f) => f.id);
+  const functionIds = (JSON.parse(readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string }[] }).functions.map(
+    (f) => f.id,
+  );
 
   await step('start-up', async () => {
     const state = await fakeState(page);
@@ -215,7 +235,9 @@ test('Excel mode: template → fill → check → select → highlight → clear
       { name: 'Cấu hình', visibility: 'Hidden' },
       { name: 'Danh mục', visibility: 'Hidden' },
     ]);
-    const created = await page.locator('[data-testid="template-created-sheet"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-sheet')));
+    const created = await page
+      .locator('[data-testid="template-created-sheet"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-sheet')));
     expect(created).toEqual(['Thông tin', 'Đảng viên', 'Sinh hoạt', 'Điểm danh', 'Tiêu chí', 'Cấu hình', 'Danh mục']);
     await expectUserDataKept(page, 'start', { highlightsToo: true });
     await captureUserState(page, 'template');
@@ -242,7 +264,9 @@ test('Excel mode: template → fill → check → select → highlight → clear
     const { text } = await clickForStatus(page, '[data-testid="check-run"]', ['check.done', 'check.failed']);
     expect(text).toMatch(/^Chưa đủ điều kiện đề nghị công nhận/);
     await expect(page.locator('[data-testid="verdict"]').getAttribute('data-eligible')).resolves.toBe('false');
-    await expect(page.locator('[data-testid="criterion"]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-percent')]))).resolves.toEqual([
+    await expect(
+      page.locator('[data-testid="criterion"]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-id'), r.getAttribute('data-percent')])),
+    ).resolves.toEqual([
       ['1.1', '100'],
       ['1.2', '100'],
       ['1.3', '100'],
@@ -263,11 +287,20 @@ test('Excel mode: template → fill → check → select → highlight → clear
   });
 
   await step('click an issue and a reason: the selection moves there', async () => {
-    const issue = await clickForStatus(page, '[data-testid="issue"][data-code="NUMBER_INVALID"] [data-testid="goto"]', ['check.selected', 'check.selectFailed']);
+    const issue = await clickForStatus(page, '[data-testid="issue"][data-code="NUMBER_INVALID"] [data-testid="goto"]', [
+      'check.selected',
+      'check.selectFailed',
+    ]);
     expect(issue.text).toContain('Sinh hoạt!I7');
     let state = await fakeState(page);
-    expect({ selection: state.selection, active: state.activeSheet }).toEqual({ selection: { sheet: 'Sinh hoạt', address: 'I7' }, active: 'Sinh hoạt' });
-    const reason = await clickForStatus(page, '[data-testid="reason"][data-code="SPEAKERS_LOW"] [data-testid="goto"]', ['check.selected', 'check.selectFailed']);
+    expect({ selection: state.selection, active: state.activeSheet }).toEqual({
+      selection: { sheet: 'Sinh hoạt', address: 'I7' },
+      active: 'Sinh hoạt',
+    });
+    const reason = await clickForStatus(page, '[data-testid="reason"][data-code="SPEAKERS_LOW"] [data-testid="goto"]', [
+      'check.selected',
+      'check.selectFailed',
+    ]);
     expect(reason.key).toBe('check.selected');
     state = await fakeState(page);
     expect(state.selection).toEqual({ sheet: 'Sinh hoạt', address: 'H5' });
@@ -320,7 +353,13 @@ test('Excel mode: template → fill → check → select → highlight → clear
 
   await step('summary: the Tổng hợp sheet is written with values only and opened', async () => {
     await showTab(page, 'summary');
-    const { key } = await clickForStatus(page, '[data-testid="summary-write"]', ['summary.written', 'summary.replaced', 'summary.renamed', 'summary.failed', 'check.failed']);
+    const { key } = await clickForStatus(page, '[data-testid="summary-write"]', [
+      'summary.written',
+      'summary.replaced',
+      'summary.renamed',
+      'summary.failed',
+      'check.failed',
+    ]);
     expect(key).toBe('summary.written');
     await expectUserDataKept(page, 'filled', { highlightsToo: true });
     const summary = await snapshotSheet(page, 'Tổng hợp');
@@ -342,7 +381,12 @@ test('Excel mode: template → fill → check → select → highlight → clear
     await showTab(page, 'deadlines');
     await expect(page.locator('[data-testid="deadlines-year"]').inputValue()).resolves.toBe('2025');
     const rows = await page.locator('[data-testid="deadline"]').evaluateAll((nodes) =>
-      nodes.map((n) => ({ stage: n.getAttribute('data-stage'), date: n.getAttribute('data-date'), overdue: n.getAttribute('data-overdue'), days: n.getAttribute('data-days') })),
+      nodes.map((n) => ({
+        stage: n.getAttribute('data-stage'),
+        date: n.getAttribute('data-date'),
+        overdue: n.getAttribute('data-overdue'),
+        days: n.getAttribute('data-days'),
+      })),
     );
     expect(rows.map((r) => r.stage)).toEqual(['dangKy', 'chiTieu', 'deNghi', 'thamDinh', 'congNhan']);
     expect(rows.find((r) => r.stage === 'deNghi')).toMatchObject({ date: '2025-12-31', overdue: 'true' });

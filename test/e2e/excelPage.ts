@@ -62,7 +62,9 @@ export async function showTab(page: Page, tab: 'check' | 'summary' | 'template' 
 
 /** One sheet's full snapshot. */
 export async function snapshotSheet(page: Page, sheet: string): Promise<SheetSnapshot> {
-  return JSON.parse(await page.evaluate((name) => JSON.stringify((window as unknown as E2EWindow).__e2e.fake.snapshot(name)), sheet)) as SheetSnapshot;
+  return JSON.parse(
+    await page.evaluate((name) => JSON.stringify((window as unknown as E2EWindow).__e2e.fake.snapshot(name)), sheet),
+  ) as SheetSnapshot;
 }
 
 export function fakeState(page: Page): Promise<{

@@ -21,7 +21,19 @@ import type { SheetGrid } from '../../src/workbook/types';
 import type { FakeSheetInit } from '../fakes/office';
 import { AS_OF, chiBoBook } from '../workbook/grids';
 import { clickForStatus, fakeState, openExcel, sheetValues, showTab } from './excelPage';
-import { assertClean, buildOfficeStandIn, launchBrowser, openSession, OUTPUT, requireBuild, ROOT, screenshotPath, startServer, type Server, type Session } from './support';
+import {
+  assertClean,
+  buildOfficeStandIn,
+  launchBrowser,
+  openSession,
+  OUTPUT,
+  requireBuild,
+  ROOT,
+  screenshotPath,
+  startServer,
+  type Server,
+  type Session,
+} from './support';
 
 jest.setTimeout(180_000);
 
@@ -140,7 +152,18 @@ describe('standalone page', () => {
     expect(got.name).toBe('mau-dang-bo-co-so-2026.xlsx');
     const cliFile = path.join(OUTPUT, 'first-run-cli-template.xlsx');
     await fs.rm(cliFile, { force: true });
-    await runCli(['template', cliFile, '--kind', 'dang-bo', '--type', 'doanh-nghiep', '--year', '2026', '--name', 'Đảng bộ Công ty Cơ khí Minh Phát']);
+    await runCli([
+      'template',
+      cliFile,
+      '--kind',
+      'dang-bo',
+      '--type',
+      'doanh-nghiep',
+      '--year',
+      '2026',
+      '--name',
+      'Đảng bộ Công ty Cơ khí Minh Phát',
+    ]);
     const [pageCells, cliCells] = await Promise.all([workbookCells(got.file), workbookCells(cliFile)]);
     expect(pageCells.map((s) => s.name)).toEqual(['Thông tin', 'Chi bộ trực thuộc', 'Tiêu chí', 'Cấu hình', 'Danh mục']);
     expect(pageCells).toEqual(cliCells);
@@ -213,7 +236,13 @@ describe('standalone page', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.file-card[data-status="checked"]');
     await page.waitForFunction(() => document.activeElement?.classList.contains('file-name'));
-    expect(await headingStyle()).toEqual({ isHeading: true, visible: true, outline: 'none', border: 'none', shadow: 'rgb(15, 108, 189) -6px 0px 0px 0px' });
+    expect(await headingStyle()).toEqual({
+      isHeading: true,
+      visible: true,
+      outline: 'none',
+      border: 'none',
+      shadow: 'rgb(15, 108, 189) -6px 0px 0px 0px',
+    });
   });
 });
 
@@ -231,7 +260,8 @@ describe('task pane', () => {
       encodingShown: (document.querySelector('[data-testid="encoding"]') as HTMLElement).offsetParent !== null,
     }));
     expect(shown).toEqual({
-      notice: 'Sổ tính chưa có trang nào của Bốn Tốt (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc) nên chưa có gì để kiểm tra.',
+      notice:
+        'Sổ tính chưa có trang nào của Bốn Tốt (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc) nên chưa có gì để kiểm tra.',
       button: 'Tạo các trang mẫu…',
       verdicts: 0,
       encodingShown: false,
@@ -265,32 +295,35 @@ describe('task pane', () => {
     expect(await second.locator('[data-testid="encoding-start"]').textContent()).toBe('Chuyển mã sang Unicode');
   });
 
-  test.each(WIDTHS)('at %i px: Cấu hình: "0,9" in a percent field becomes 90 (said beside it); "Khôi phục mặc định" asks before overwriting', async (width) => {
-    const page = await openPane(sheetsOf(chiBoBook().grids()), width);
-    await showTab(page, 'policy');
-    const field = page.locator('input[data-key="criterionMinPercent"]');
-    await field.fill('0,9');
-    await field.press('Tab');
-    expect(await field.inputValue()).toBe('90');
-    expect(await page.locator('[data-testid="percent-hint"]').first().isVisible()).toBe(true);
-    await page.locator('input[data-key="speakersSmall"]').fill('4');
-    await clickForStatus(page, '[data-testid="policy-save"]', 'policy.saved');
-    const stored = async (key: string) => (await sheetValues(page, 'Cấu hình')).find((row) => row[0] === key)?.[1];
-    expect(await stored('criterionMinPercent')).toBe(90);
-    expect(await stored('speakersSmall')).toBe(4);
+  test.each(WIDTHS)(
+    'at %i px: Cấu hình: "0,9" in a percent field becomes 90 (said beside it); "Khôi phục mặc định" asks before overwriting',
+    async (width) => {
+      const page = await openPane(sheetsOf(chiBoBook().grids()), width);
+      await showTab(page, 'policy');
+      const field = page.locator('input[data-key="criterionMinPercent"]');
+      await field.fill('0,9');
+      await field.press('Tab');
+      expect(await field.inputValue()).toBe('90');
+      expect(await page.locator('[data-testid="percent-hint"]').first().isVisible()).toBe(true);
+      await page.locator('input[data-key="speakersSmall"]').fill('4');
+      await clickForStatus(page, '[data-testid="policy-save"]', 'policy.saved');
+      const stored = async (key: string) => (await sheetValues(page, 'Cấu hình')).find((row) => row[0] === key)?.[1];
+      expect(await stored('criterionMinPercent')).toBe(90);
+      expect(await stored('speakersSmall')).toBe(4);
 
-    await page.locator('[data-testid="policy-reset"]').click();
-    await page.waitForSelector('[data-testid="policy-reset-ask"]:not([hidden])');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('policy-reset-ask-cancel');
-    await page.locator('input[data-key="criterionMinPercent"]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath(`excel-policy-reset-${width}`) });
-    await clickForStatus(page, '[data-testid="policy-reset-ask-cancel"]', 'policy.resetCancelled');
-    expect(await stored('speakersSmall')).toBe(4);
-    expect(await stored('criterionMinPercent')).toBe(90);
+      await page.locator('[data-testid="policy-reset"]').click();
+      await page.waitForSelector('[data-testid="policy-reset-ask"]:not([hidden])');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('policy-reset-ask-cancel');
+      await page.locator('input[data-key="criterionMinPercent"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`excel-policy-reset-${width}`) });
+      await clickForStatus(page, '[data-testid="policy-reset-ask-cancel"]', 'policy.resetCancelled');
+      expect(await stored('speakersSmall')).toBe(4);
+      expect(await stored('criterionMinPercent')).toBe(90);
 
-    await page.locator('[data-testid="policy-reset"]').click();
-    await clickForStatus(page, '[data-testid="policy-reset-ask-confirm"]', 'policy.resetDone');
-    expect(await stored('speakersSmall')).toBe(3);
-    expect(await stored('criterionMinPercent')).toBe(95);
-  });
+      await page.locator('[data-testid="policy-reset"]').click();
+      await clickForStatus(page, '[data-testid="policy-reset-ask-confirm"]', 'policy.resetDone');
+      expect(await stored('speakersSmall')).toBe(3);
+      expect(await stored('criterionMinPercent')).toBe(95);
+    },
+  );
 });

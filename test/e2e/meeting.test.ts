@@ -42,7 +42,13 @@ afterAll(async () => {
 });
 
 /** The user's own sheet, there before the add-in. */
-const NOTES: FakeSheetInit = { name: 'Ghi chép', values: [['Việc cần làm', 'Hạn'], ['Họp chi ủy', 46030]] };
+const NOTES: FakeSheetInit = {
+  name: 'Ghi chép',
+  values: [
+    ['Việc cần làm', 'Hạn'],
+    ['Họp chi ủy', 46030],
+  ],
+};
 
 test('record a meeting at 350 px: preview before saving, one row and one column written, nothing else', async () => {
   session = await openExcel(browser, server, script, [...withoutMeetings(validChiBo()), NOTES]);

@@ -82,7 +82,10 @@ function run(mutant) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const output = `${result.stdout}\n${result.stderr}`;
-  const failed = output.split('\n').filter((line) => /^\s*✕ /.test(line)).map((line) => line.trim().slice(2));
+  const failed = output
+    .split('\n')
+    .filter((line) => /^\s*✕ /.test(line))
+    .map((line) => line.trim().slice(2));
   const reasons = output
     .split('\n')
     .filter((line) => /\[step: |Expected|Received/.test(line))

@@ -107,7 +107,16 @@ function expectInert(facts: DomFacts): void {
     eventAttributes: facts.eventAttributes,
     styleAttributes: facts.styleAttributes,
     pwned: facts.pwned,
-  }).toEqual({ images: 0, iframesFromData: 0, inlineScripts: 0, foreignScripts: [], javascriptLinks: 0, eventAttributes: [], styleAttributes: 0, pwned: false });
+  }).toEqual({
+    images: 0,
+    iframesFromData: 0,
+    inlineScripts: 0,
+    foreignScripts: [],
+    javascriptLinks: 0,
+    eventAttributes: [],
+    styleAttributes: 0,
+    pwned: false,
+  });
 }
 
 test('standalone: HTML and script in cells show as text, run nothing, and stay text in the print view', async () => {
@@ -208,7 +217,10 @@ test('no request leaves the origin, in either mode; outside Office only office.j
   const standalone = session;
   await standalone.page.goto(`${server.url}taskpane.html?asOf=${AS_OF}`);
   await standalone.page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
-  await standalone.page.setInputFiles('[data-testid="file-input"]', [books.correct, books.ruleBreaks].map((f) => path.join(books.dir, f)));
+  await standalone.page.setInputFiles(
+    '[data-testid="file-input"]',
+    [books.correct, books.ruleBreaks].map((f) => path.join(books.dir, f)),
+  );
   await standalone.page.waitForFunction(() => document.querySelectorAll('.file-card').length === 2);
   await standalone.page.waitForTimeout(3500);
   expect(standalone.requests.length).toBeGreaterThan(5);
@@ -231,6 +243,8 @@ test('no request leaves the origin, in either mode; outside Office only office.j
 });
 
 test('the request check itself: a foreign URL is reported, the origin and its blobs are not', () => {
-  const fake = { requests: ['http://localhost:1/taskpane.html', 'blob:http://localhost:1/abc', 'http://localhost:2/x.js', 'https://cdn.example.com/office.js'] } as Session;
+  const fake = {
+    requests: ['http://localhost:1/taskpane.html', 'blob:http://localhost:1/abc', 'http://localhost:2/x.js', 'https://cdn.example.com/office.js'],
+  } as Session;
   expect(foreignRequests(fake, 'http://localhost:1')).toEqual(['http://localhost:2/x.js', 'https://cdn.example.com/office.js']);
 });

@@ -73,9 +73,14 @@ async function open(options: { width?: number; query?: string } = {}): Promise<P
 
 /** Uploads files through the page's own file input and waits until every card is there. */
 async function upload(page: Page, files: readonly string[]): Promise<void> {
-  await page.setInputFiles('[data-testid="file-input"]', files.map((file) => path.join(books.dir, file)));
+  await page.setInputFiles(
+    '[data-testid="file-input"]',
+    files.map((file) => path.join(books.dir, file)),
+  );
   await page.waitForFunction(
-    (count) => document.querySelectorAll('.file-card').length === count && !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
+    (count) =>
+      document.querySelectorAll('.file-card').length === count &&
+      !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
     files.length,
   );
   // Show every item of long lists.
@@ -137,7 +142,9 @@ function readCards(page: Page): Promise<ShownCard[]> {
 
 const placeKey = (p: ShownPlace | CliPlace): string => `${p.code}|${p.severity}|${p.sheet}|${p.cell}|${p.message}`;
 const sortedPlaces = (places: readonly (ShownPlace | CliPlace)[]): ShownPlace[] =>
-  places.map((p) => ({ code: p.code, severity: p.severity, sheet: p.sheet, cell: p.cell, message: p.message })).sort((a, b) => placeKey(a).localeCompare(placeKey(b)));
+  places
+    .map((p) => ({ code: p.code, severity: p.severity, sheet: p.sheet, cell: p.cell, message: p.message }))
+    .sort((a, b) => placeKey(a).localeCompare(placeKey(b)));
 
 function cliFile(name: string): CliFile {
   const found = cli.files.find((file) => file.file === name);
@@ -203,7 +210,11 @@ test('several workbooks: verdicts, criteria, reasons and issues on screen equal 
       expect(card.eligible).toBeNull();
       continue;
     }
-    expect({ file: card.file, status: card.status, eligible: card.eligible }).toEqual({ file: card.file, status: 'checked', eligible: expected.eligible });
+    expect({ file: card.file, status: card.status, eligible: card.eligible }).toEqual({
+      file: card.file,
+      status: 'checked',
+      eligible: expected.eligible,
+    });
     expect(card.criteria).toEqual(expected.criteria);
     expect(sortedPlaces(card.reasons)).toEqual(sortedPlaces(expected.reasons ?? []));
     expect(sortedPlaces(card.issues)).toEqual(sortedPlaces(expected.issues ?? []));

@@ -12,7 +12,18 @@ import type { SheetGrid } from '../../src/workbook/types';
 import { chiBoBook, chiBoSpec, validDangBo } from '../workbook/grids';
 import { AS_OF } from './books';
 import { captureUserState, clickForStatus, fakeState, openExcel, sheetValues, showTab, userChanges } from './excelPage';
-import { assertClean, buildOfficeStandIn, launchBrowser, openSession, requireBuild, screenshotPath, startServer, writeGrids, type Server, type Session } from './support';
+import {
+  assertClean,
+  buildOfficeStandIn,
+  launchBrowser,
+  openSession,
+  requireBuild,
+  screenshotPath,
+  startServer,
+  writeGrids,
+  type Server,
+  type Session,
+} from './support';
 
 jest.setTimeout(120_000);
 

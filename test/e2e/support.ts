@@ -90,7 +90,11 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args, ...(env ? { env: { ...process.env, ...env } } : {}) });
 }
 
-const STAND_IN_SOURCES = [path.join(__dirname, 'officeFake.entry.ts'), path.join(__dirname, 'userState.ts'), path.join(ROOT, 'test', 'fakes', 'office.ts')];
+const STAND_IN_SOURCES = [
+  path.join(__dirname, 'officeFake.entry.ts'),
+  path.join(__dirname, 'userState.ts'),
+  path.join(ROOT, 'test', 'fakes', 'office.ts'),
+];
 
 /**
  * Bundles test/e2e/officeFake.entry.ts (with test/fakes/office.ts) into one browser script. The
@@ -272,7 +276,13 @@ export async function problems(session: Session, origin: string, options: { offi
 
 /** Fails on a request outside the origin, a dialog, a console error, a page error or a CSP violation. */
 export async function assertClean(session: Session, origin: string, options: { officeTelemetry?: boolean } = {}): Promise<void> {
-  expect(await problems(session, origin, options)).toEqual({ foreignRequests: [], dialogs: [], consoleErrors: [], pageErrors: [], cspViolations: [] });
+  expect(await problems(session, origin, options)).toEqual({
+    foreignRequests: [],
+    dialogs: [],
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+  });
 }
 
 /** Where a screenshot goes: __screenshots__ (committed), or OUTPUT when testing another build (E2E_DIST). */
@@ -356,7 +366,14 @@ export function cliCheck(files: readonly string[], asOf: string, cwd: string): P
 
 /** What `bontot consolidate --json` prints (README: rows, skipped, duplicates, totals). */
 export interface ConsolidateJsonDoc {
-  rows: { file: string; via: string; error?: string; eligible: boolean; organization?: { name: string | null }; criteria?: { id: string; percent: number | null }[] }[];
+  rows: {
+    file: string;
+    via: string;
+    error?: string;
+    eligible: boolean;
+    organization?: { name: string | null };
+    criteria?: { id: string; percent: number | null }[];
+  }[];
   skipped: { file: string; skipped: string }[];
   duplicates: { key: string; kept: string; dropped: string }[];
   totals: {

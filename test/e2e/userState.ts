@@ -97,7 +97,9 @@ export function highlightRanges(fake: FakeExcel): string[] {
   for (const sheet of fake.model.sheets) {
     for (const cf of sheet.conditionalFormats) {
       if (!isHighlight(cf.formula)) continue;
-      out.push(`${sheet.name}!${cf.rects.map((r) => (r.r0 === r.r1 && r.c0 === r.c1 ? address(r.r0 * MAX_COLUMNS + r.c0) : `${address(r.r0 * MAX_COLUMNS + r.c0)}:${address(r.r1 * MAX_COLUMNS + r.c1)}`)).join(',')}`);
+      out.push(
+        `${sheet.name}!${cf.rects.map((r) => (r.r0 === r.r1 && r.c0 === r.c1 ? address(r.r0 * MAX_COLUMNS + r.c0) : `${address(r.r0 * MAX_COLUMNS + r.c0)}:${address(r.r1 * MAX_COLUMNS + r.c1)}`)).join(',')}`,
+      );
     }
   }
   return out;

@@ -32,7 +32,11 @@ export function countFormulaResult(formula: string, read: CellReader): string | 
   let found = -1;
   for (let c = first; c <= last && found < 0; c++) {
     const header = read((headerSheet as string).replace(/''/g, "'"), headerRow, c);
-    if (header !== '' && (header === date || (typeof header === 'string' && typeof date === 'string' && header.toLocaleLowerCase('vi') === date.toLocaleLowerCase('vi')))) found = c;
+    if (
+      header !== '' &&
+      (header === date || (typeof header === 'string' && typeof date === 'string' && header.toLocaleLowerCase('vi') === date.toLocaleLowerCase('vi')))
+    )
+      found = c;
   }
   if (found < 0) return ''; // MATCH fails: IFERROR gives ""
   const column = columnIndex(m0c as string) + (found - first);

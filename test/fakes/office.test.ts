@@ -6,7 +6,14 @@ import { createFakeExcel, FakeOfficeError, parseAddress, rectAddress } from './o
 
 function sheets() {
   return [
-    { name: 'Data', values: [['Tên', 'Số'], ['An', 3], ['Bình', 4]] },
+    {
+      name: 'Data',
+      values: [
+        ['Tên', 'Số'],
+        ['An', 3],
+        ['Bình', 4],
+      ],
+    },
     { name: 'Ẩn', values: [['x']], visibility: 'Hidden' as const },
   ];
 }
@@ -24,7 +31,11 @@ describe('Office.js fake', () => {
       range.load('values');
       expect(() => range.values).toThrow(/not available/);
       await context.sync();
-      expect(range.values).toEqual([['Tên', 'Số'], ['An', 3], ['Bình', 4]]);
+      expect(range.values).toEqual([
+        ['Tên', 'Số'],
+        ['An', 3],
+        ['Bình', 4],
+      ]);
       expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       const items = context.workbook.worksheets;
       expect(() => items.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
@@ -107,7 +118,18 @@ describe('Office.js fake', () => {
   });
 
   test('used range (values only), address with the sheet name, hidden sheets', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'Sinh hoạt', values: [['a', null], [null, 'b']], origin: 'C4' }] });
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: 'Sinh hoạt',
+          values: [
+            ['a', null],
+            [null, 'b'],
+          ],
+          origin: 'C4',
+        },
+      ],
+    });
     fake.setCell('Sinh hoạt', 'Z100', { format: { fill: '#FF0000' } });
     await fake.run(async (context) => {
       const used = context.workbook.worksheets.getItem('Sinh hoạt').getUsedRangeOrNullObject(true);
@@ -116,7 +138,10 @@ describe('Office.js fake', () => {
       formatted.load('address');
       await context.sync();
       expect(used.address).toBe("'Sinh hoạt'!C4:D5");
-      expect(used.values).toEqual([['a', ''], ['', 'b']]);
+      expect(used.values).toEqual([
+        ['a', ''],
+        ['', 'b'],
+      ]);
       expect(formatted.address).toBe("'Sinh hoạt'!C4:Z100");
     });
   });
@@ -159,9 +184,7 @@ describe('Office.js fake', () => {
       all.items[0]?.delete();
       await context.sync();
     });
-    expect(fake.snapshot('Data').conditionalFormats).toEqual([
-      expect.objectContaining({ type: 'CellValue', ranges: ['A1:A3'], fill: '#00FF00' }),
-    ]);
+    expect(fake.snapshot('Data').conditionalFormats).toEqual([expect.objectContaining({ type: 'CellValue', ranges: ['A1:A3'], fill: '#00FF00' })]);
   });
 
   test('address helpers', () => {
@@ -173,7 +196,18 @@ describe('Office.js fake', () => {
 
 describe('Office.js fake: charts (ExcelApi 1.1)', () => {
   test('add, name, title, data labels, position; items after load; the numbers come from the cells; delete', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'S', values: [['Nhóm', 'Đủ', 'Không'], ['A', 2, 1], ['B', 0, 3]] }] });
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: 'S',
+          values: [
+            ['Nhóm', 'Đủ', 'Không'],
+            ['A', 2, 1],
+            ['B', 0, 3],
+          ],
+        },
+      ],
+    });
     await fake.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('S');
       const chart = sheet.charts.add('BarStacked100', sheet.getRange('A1:C3'), 'Columns');

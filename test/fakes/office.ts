@@ -261,9 +261,7 @@ function columnNumber(letters: string): number {
 }
 
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function rectAddress(rect: Rect): string {
@@ -361,11 +359,7 @@ function dateSerial(year: number, month: number, day: number): number | null {
 export type FakeLocale = 'en-US' | 'vi-VN';
 
 /** What Excel stores when a person types `text` into a cell with the given number format. */
-function parseTyped(
-  text: string,
-  numberFormat: string,
-  locale: FakeLocale,
-): { value: CellScalar; formula: string | null; numberFormat?: string } {
+function parseTyped(text: string, numberFormat: string, locale: FakeLocale): { value: CellScalar; formula: string | null; numberFormat?: string } {
   if (numberFormat === '@') return { value: text, formula: null };
   if (text.startsWith("'")) return { value: text.slice(1), formula: null };
   if (text.length > 1 && text.startsWith('=')) return { value: '', formula: text };
@@ -941,7 +935,18 @@ export class FakeWorksheet extends FakeObject {
   }
 
   get charts(): FakeChartCollection {
-    return this.nav('charts', () => new FakeChartCollection(this.context, chain(this.context, () => this.resolve(), (s: SheetModel) => s)));
+    return this.nav(
+      'charts',
+      () =>
+        new FakeChartCollection(
+          this.context,
+          chain(
+            this.context,
+            () => this.resolve(),
+            (s: SheetModel) => s,
+          ),
+        ),
+    );
   }
 
   get name(): string {
@@ -993,19 +998,45 @@ export class FakeWorksheet extends FakeObject {
   }
 
   get pageLayout(): FakePageLayoutProxy {
-    return this.nav('pageLayout', () => new FakePageLayoutProxy(this.context, chain(this.context, () => this.resolve(), (s: SheetModel) => s)));
+    return this.nav(
+      'pageLayout',
+      () =>
+        new FakePageLayoutProxy(
+          this.context,
+          chain(
+            this.context,
+            () => this.resolve(),
+            (s: SheetModel) => s,
+          ),
+        ),
+    );
   }
   get freezePanes(): FakeFreezePanes {
-    return this.nav('freezePanes', () => new FakeFreezePanes(this.context, chain(this.context, () => this.resolve(), (s: SheetModel) => s)));
+    return this.nav(
+      'freezePanes',
+      () =>
+        new FakeFreezePanes(
+          this.context,
+          chain(
+            this.context,
+            () => this.resolve(),
+            (s: SheetModel) => s,
+          ),
+        ),
+    );
   }
 
   private sheetRange(make: (sheet: SheetModel) => Rect[] | null): FakeRange {
     return new FakeRange(
       this.context,
-      chain(this.context, () => this.resolve(), (sheet: SheetModel) => {
-        const rects = make(sheet);
-        return rects ? { sheet, rects } : null;
-      }),
+      chain(
+        this.context,
+        () => this.resolve(),
+        (sheet: SheetModel) => {
+          const rects = make(sheet);
+          return rects ? { sheet, rects } : null;
+        },
+      ),
     );
   }
 
@@ -1021,14 +1052,18 @@ export class FakeWorksheet extends FakeObject {
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(
       this.context,
-      chain(this.context, () => this.resolve(), (sheet: SheetModel) => {
-        const rects = address.split(',').map((part) => {
-          const rect = parseAddress(part.trim());
-          if (!rect) throw new FakeOfficeError('InvalidArgument', `The address '${part}' is not valid.`);
-          return rect;
-        });
-        return { sheet, rects };
-      }),
+      chain(
+        this.context,
+        () => this.resolve(),
+        (sheet: SheetModel) => {
+          const rects = address.split(',').map((part) => {
+            const rect = parseAddress(part.trim());
+            if (!rect) throw new FakeOfficeError('InvalidArgument', `The address '${part}' is not valid.`);
+            return rect;
+          });
+          return { sheet, rects };
+        },
+      ),
     );
   }
 
@@ -1113,12 +1148,7 @@ export class FakeWorksheet extends FakeObject {
       copy.pageLayout = structuredCopy(source.pageLayout);
       copy.tabColor = source.tabColor;
       const sheets = model.sheets;
-      const at =
-        anchor !== null
-          ? sheets.indexOf(anchor) + (positionType === 'After' ? 1 : 0)
-          : positionType === 'End'
-            ? sheets.length
-            : 0;
+      const at = anchor !== null ? sheets.indexOf(anchor) + (positionType === 'After' ? 1 : 0) : positionType === 'End' ? sheets.length : 0;
       sheets.splice(at, 0, copy);
       holder.value = copy;
     });
@@ -1170,7 +1200,8 @@ export class FakeChartCollection extends FakeObject {
     const holder = new Holder<{ sheet: SheetModel; chart: FakeChartModel }>();
     this.queueOn('charts.add', (sheet: SheetModel) => {
       if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `The chart type '${type}' is not valid.`);
-      if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new FakeOfficeError('InvalidArgument', `The series orientation '${seriesBy}' is not valid.`);
+      if (!['Auto', 'Columns', 'Rows'].includes(seriesBy))
+        throw new FakeOfficeError('InvalidArgument', `The series orientation '${seriesBy}' is not valid.`);
       const range = sourceData.resolveStrict() as RangeModel;
       if (range.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'The source data must be on the chart’s sheet here.');
       const fake = this.context.fake.model;
@@ -1366,7 +1397,8 @@ class FakePageLayoutProxy extends FakeObject {
   }
   set zoom(value: FakePageLayout['zoom']) {
     for (const n of [value.horizontalFitToPages, value.verticalFitToPages]) {
-      if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new FakeOfficeError('InvalidArgument', 'zoom: fit to pages must be a whole number ≥ 0.');
+      if (n !== undefined && (!Number.isInteger(n) || n < 0))
+        throw new FakeOfficeError('InvalidArgument', 'zoom: fit to pages must be a whole number ≥ 0.');
     }
     this.put('zoom', value);
   }
@@ -1724,20 +1756,32 @@ export class FakeRange extends FakeObject {
   get worksheet(): FakeWorksheet {
     return this.nav(
       'worksheet',
-      () => new FakeWorksheet(this.context, chain(this.context, () => this.resolve(), (m: RangeModel) => m.sheet)),
+      () =>
+        new FakeWorksheet(
+          this.context,
+          chain(
+            this.context,
+            () => this.resolve(),
+            (m: RangeModel) => m.sheet,
+          ),
+        ),
     );
   }
 
   private derived(make: (rect: Rect) => Rect): FakeRange {
     return new FakeRange(
       this.context,
-      chain(this.context, () => this.resolve(), (model: RangeModel) => {
-        const rect = make(singleRect(model));
-        if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
-          throw new FakeOfficeError('InvalidArgument', 'The resulting range is outside the sheet.');
-        }
-        return { sheet: model.sheet, rects: [rect] };
-      }),
+      chain(
+        this.context,
+        () => this.resolve(),
+        (model: RangeModel) => {
+          const rect = make(singleRect(model));
+          if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
+            throw new FakeOfficeError('InvalidArgument', 'The resulting range is outside the sheet.');
+          }
+          return { sheet: model.sheet, rects: [rect] };
+        },
+      ),
     );
   }
 
@@ -2437,9 +2481,7 @@ class FakeDataValidation extends FakeObject {
         if (!old && !create) return;
         let next = cache.get(old);
         if (!next) {
-          next = old
-            ? { ...old, rule: structuredCopy(old.rule) }
-            : { rule: {}, errorAlert: null, prompt: null, ignoreBlanks: true };
+          next = old ? { ...old, rule: structuredCopy(old.rule) } : { rule: {}, errorAlert: null, prompt: null, ignoreBlanks: true };
           change(next);
           cache.set(old, next);
         }
@@ -2698,10 +2740,12 @@ export class FakeExcel {
   /** Stored values of a range (default: the used range from A1), '' for empty cells. */
   values(sheetName: string, address?: string): CellScalar[][] {
     const sheet = this.sheet(sheetName);
-    const rect = address ? parseAddress(address) : (() => {
-      const used = sheet.usedRect(true);
-      return used ? { r0: 0, c0: 0, r1: used.r1, c1: used.c1 } : null;
-    })();
+    const rect = address
+      ? parseAddress(address)
+      : (() => {
+          const used = sheet.usedRect(true);
+          return used ? { r0: 0, c0: 0, r1: used.r1, c1: used.c1 } : null;
+        })();
     if (!rect) return [];
     const out: CellScalar[][] = [];
     for (let r = rect.r0; r <= rect.r1; r += 1) {
@@ -2750,7 +2794,9 @@ export class FakeExcel {
    * The charts of a sheet with the numbers they draw, read from the cells now: categories down the
    * source's first column, one series per other column named by its header (series by columns).
    */
-  charts(sheetName: string): (Omit<FakeChartModel, 'source'> & { source: string; categories: CellScalar[]; series: { name: CellScalar; values: CellScalar[] }[] })[] {
+  charts(
+    sheetName: string,
+  ): (Omit<FakeChartModel, 'source'> & { source: string; categories: CellScalar[]; series: { name: CellScalar; values: CellScalar[] }[] })[] {
     const sheet = this.sheet(sheetName);
     const value = (r: number, c: number): CellScalar => {
       const cell = sheet.get(r, c);

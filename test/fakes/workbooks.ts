@@ -12,12 +12,11 @@ import type { FakeSheetInit } from './office';
 
 const EPOCH = Date.UTC(1899, 11, 30);
 const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - EPOCH) / 86_400_000;
-const ddmmyyyy = (y: number, m: number, d: number): string =>
-  `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+const ddmmyyyy = (y: number, m: number, d: number): string => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 
 /** A chi bộ workbook with `members` members and `meetings` meetings (two a month). */
 export function chiBoWorkbook(members: number, meetings = 24): FakeSheetInit[] {
-  const dates = Array.from({ length: meetings }, (_, i) => ({ y: 2025, m: Math.floor(i / 2) % 12 + 1, d: i % 2 === 0 ? 5 : 20 }));
+  const dates = Array.from({ length: meetings }, (_, i) => ({ y: 2025, m: (Math.floor(i / 2) % 12) + 1, d: i % 2 === 0 ? 5 : 20 }));
   return [
     {
       name: 'Thông tin',
@@ -51,7 +50,20 @@ export function chiBoWorkbook(members: number, meetings = 24): FakeSheetInit[] {
     {
       name: 'Sinh hoạt',
       values: [
-        ['STT', 'Ngày', 'Loại', 'Số đảng viên', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Số ý kiến', 'Thời gian (phút)', 'Chủ trì ký', 'Thư ký ký', 'Tự đánh giá'],
+        [
+          'STT',
+          'Ngày',
+          'Loại',
+          'Số đảng viên',
+          'Có mặt',
+          'Vắng có lý do',
+          'Vắng không lý do',
+          'Số ý kiến',
+          'Thời gian (phút)',
+          'Chủ trì ký',
+          'Thư ký ký',
+          'Tự đánh giá',
+        ],
         ...dates.map((date, i) => [
           i + 1,
           serial(date.y, date.m, date.d),

@@ -55,10 +55,31 @@ const CALLS: Record<string, { ok: [unknown[], unknown]; bad: [unknown[], string]
   MEETING_GRADE: { ok: [[75], 'Khá'], bad: [[101], '#NUM!'] },
   ATTENDANCE_RATE: { ok: [[[['C', 'C', 'P', 'K']]], 0.5], bad: [[[['M', '']]], '#DIV/0!'] },
   MAX_ABSENCE_STREAK: { ok: [[[['P', 'K', 'M', 'P', 'C']]], 3], bad: [[[['v']]], '#VALUE!'] },
-  THEMATIC_QUARTERS: { ok: [[[['15/01/2025'], ['15/04/2025']], [['Chuyên đề'], ['Kết hợp']]], 2], bad: [[[['x']], [['Chuyên đề']]], '#VALUE!'] },
-  CRITERION_PERCENT: { ok: [[[[19], [76]], [[20], [80]]], 95], bad: [[[[21]], [[20]]], '#NUM!'] },
+  THEMATIC_QUARTERS: {
+    ok: [
+      [
+        [['15/01/2025'], ['15/04/2025']],
+        [['Chuyên đề'], ['Kết hợp']],
+      ],
+      2,
+    ],
+    bad: [[[['x']], [['Chuyên đề']]], '#VALUE!'],
+  },
+  CRITERION_PERCENT: {
+    ok: [
+      [
+        [[19], [76]],
+        [[20], [80]],
+      ],
+      95,
+    ],
+    bad: [[[[21]], [[20]]], '#NUM!'],
+  },
   RATING_SHARE: { ok: [[[['HTTNV'], ['HTNV']], 'HTTNV'], 0.5], bad: [[[['HTTNV']], 'Giỏi'], '#VALUE!'] },
-  FOURGOOD_ELIGIBLE: { ok: [[[[95], [96], [97], [98]], [['HTTNV'], ['HTXSNV']], null], true], bad: [[[[95], [96], [97]], [['HTTNV']], null], '#VALUE!'] },
+  FOURGOOD_ELIGIBLE: {
+    ok: [[[[95], [96], [97], [98]], [['HTTNV'], ['HTXSNV']], null], true],
+    bad: [[[[95], [96], [97]], [['HTTNV']], null], '#VALUE!'],
+  },
   FOURGOOD_REASONS: { ok: [[[[95], [96], [97], [98]], [['HTTNV'], ['HTXSNV']], null], ''], bad: [[[[95]], [['HTTNV']], null], '#VALUE!'] },
   DEADLINE: { ok: [['thẩm định', 2025], 46068], bad: [['đăng ký', 2025], '#N/A'] },
   MODEL_SHARE: { ok: [[[['Có'], ['Không']]], 0.5], bad: [[[['']]], '#DIV/0!'] },

@@ -54,7 +54,9 @@ test.each(cases)('%s gives %s as documented', (id, code, entry) => {
 
 describe('functions documented without #NUM!/#DIV/0! do not give them', () => {
   const odd: unknown[] = [-1, 0.5, 1e308, -1e308, '', null, 'P', [[null]], [['K', 'P', 'K']], [[-1, 2.5]], [['']]];
-  const undocumented = Object.entries(errors).filter(([, list]) => list.length === 0).map(([id]) => id);
+  const undocumented = Object.entries(errors)
+    .filter(([, list]) => list.length === 0)
+    .map(([id]) => id);
 
   test.each(undocumented)('%s', (id) => {
     const arity = metadata.functions.find((fn) => fn.id === id)?.parameters.length ?? 0;

@@ -152,7 +152,12 @@ describe('MEETING_GRADE', () => {
 
 describe('ATTENDANCE_RATE and MAX_ABSENCE_STREAK', () => {
   test('C / (C + P + K); M, D and blanks are not required', () => {
-    expect(call(fns.attendanceRateFn, [['C', 'C', 'P', 'K'], ['M', 'D', '', null]])).toEqual(value(0.5));
+    expect(
+      call(fns.attendanceRateFn, [
+        ['C', 'C', 'P', 'K'],
+        ['M', 'D', '', null],
+      ]),
+    ).toEqual(value(0.5));
     expect(call(fns.attendanceRateFn, [['x', 'có mặt', 'vắng có phép', 'C']])).toEqual(value(0.75));
   });
 

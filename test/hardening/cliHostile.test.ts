@@ -60,7 +60,10 @@ afterEach(() => {
 });
 
 interface CheckDoc {
-  files: ({ file: string; error: string; eligible: false } | { file: string; organization: { name: string | null }; eligible: boolean; issues: { code: string }[] })[];
+  files: (
+    | { file: string; error: string; eligible: false }
+    | { file: string; organization: { name: string | null }; eligible: boolean; issues: { code: string }[] }
+  )[];
   summary: { organizations: number; eligible: number };
 }
 
@@ -74,7 +77,9 @@ test('check --json: one error entry per hostile file, the good files checked, ex
     expect(entry).toMatchObject({ file, eligible: false, error: expect.stringMatching(phrase) });
     expect((entry as { error: string }).error).toMatch(VIETNAMESE);
   }
-  const names = doc.files.filter((f): f is Extract<CheckDoc['files'][number], { organization: unknown }> => 'organization' in f).map((f) => f.organization.name);
+  const names = doc.files
+    .filter((f): f is Extract<CheckDoc['files'][number], { organization: unknown }> => 'organization' in f)
+    .map((f) => f.organization.name);
   expect(names).toEqual(['Chi bộ Khu phố 1', 'Đảng bộ Công ty Cổ phần Minh Phát', null]);
   // Thousands of sheets: read (bounded work) and judged like any workbook without the template's sheets.
   const many = doc.files.find((f) => f.file === 'nghin-trang.xlsx') as { issues: { code: string }[]; eligible: boolean };
@@ -88,14 +93,19 @@ test('check text output and --write-summary: summaries beside the good files onl
   const run = await runCli(['check', ...inputs(), '--write-summary', '--as-of', AS_OF], dir);
   expect(run.code).toBe(2);
   for (const file of Object.keys(HOSTILE)) expect(run.stdout).toContain(`== ${file} ==\nKhông đọc được: `);
-  const written = readdirSync(dir).filter((f) => f.endsWith('.tonghop.xlsx')).sort();
+  const written = readdirSync(dir)
+    .filter((f) => f.endsWith('.tonghop.xlsx'))
+    .sort();
   expect(written).toEqual(['dang-bo.tonghop.xlsx', 'nghin-trang.tonghop.xlsx', 'tot.tonghop.xlsx']);
 });
 
 test('consolidate: error rows for the hostile files, totals from the readable ones, exit 2', async () => {
   const run = await runCli(['consolidate', ...inputs(), '-o', 'tong-hop-cap-tren.xlsx', '--json', '--as-of', AS_OF], dir);
   expect(run.code).toBe(2);
-  const doc = JSON.parse(run.stdout) as { rows: { file: string; error?: string }[]; totals: { organizations: number; eligible: number; unreadable: number } };
+  const doc = JSON.parse(run.stdout) as {
+    rows: { file: string; error?: string }[];
+    totals: { organizations: number; eligible: number; unreadable: number };
+  };
   const errors = doc.rows.filter((r) => r.error !== undefined).map((r) => r.file);
   expect(errors.sort()).toEqual(Object.keys(HOSTILE).sort());
   expect(doc.totals).toMatchObject({ organizations: 3, eligible: 2, unreadable: Object.keys(HOSTILE).length });
@@ -114,7 +124,13 @@ test('fix-encoding: a hostile input is refused with its message and nothing is w
 
 test('fix-encoding of a legacy workbook writes the new file and leaves the input as it was', async () => {
   await writeLayouts(join(dir, 'tcvn3.xlsx'), [
-    layout({ name: 'Đảng viên', values: [['Họ và tên', 'Xếp loại'], [toTcvn3('Nguyễn Văn An'), toTcvn3('Hoàn thành tốt nhiệm vụ')]] }),
+    layout({
+      name: 'Đảng viên',
+      values: [
+        ['Họ và tên', 'Xếp loại'],
+        [toTcvn3('Nguyễn Văn An'), toTcvn3('Hoàn thành tốt nhiệm vụ')],
+      ],
+    }),
   ]);
   const before = sha256(join(dir, 'tcvn3.xlsx'));
   const run = await runCli(['fix-encoding', 'tcvn3.xlsx', '-o', 'unicode.xlsx'], dir);

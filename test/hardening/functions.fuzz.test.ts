@@ -28,15 +28,22 @@ const count = fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constantFrom('12', ' 
 const kind = fc.oneof(fc.constantFrom('Thường kỳ', 'Chuyên đề', 'Kết hợp', 'chuyen de', 'TK+CĐ', null, '', 'Đột xuất'), anyText);
 const mark = fc.oneof(fc.constantFrom('C', 'P', 'K', 'M', 'D', 'x', 'v', '', null, 'có phép', 'K '), excelScalar);
 const rating = fc.oneof(fc.constantFrom(...VOCABULARY.slice(0, 20), null, ''), excelScalar);
-const percent = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(95, 0.95, 1, 100, '96,5'), excelScalar);
+const percent = fc.oneof(
+  fc.double({ min: 0, max: 100, noNaN: true }),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.constantFrom(95, 0.95, 1, 100, '96,5'),
+  excelScalar,
+);
 const dateCell = fc.oneof(fc.integer({ min: 40_000, max: 50_000 }), fc.constantFrom('05/03/2025', '31/02/2025', '2025-12-01', null, ''), excelScalar);
 const pairsOf = (left: fc.Arbitrary<unknown>, right: fc.Arbitrary<unknown>): fc.Arbitrary<unknown[]> =>
-  fc.integer({ min: 0, max: 12 }).chain((n) =>
-    fc.tuple(
-      fc.array(fc.array(left, { minLength: 1, maxLength: 1 }), { minLength: n, maxLength: n }),
-      fc.array(fc.array(right, { minLength: 1, maxLength: 1 }), { minLength: n, maxLength: n }),
-    ),
-  );
+  fc
+    .integer({ min: 0, max: 12 })
+    .chain((n) =>
+      fc.tuple(
+        fc.array(fc.array(left, { minLength: 1, maxLength: 1 }), { minLength: n, maxLength: n }),
+        fc.array(fc.array(right, { minLength: 1, maxLength: 1 }), { minLength: n, maxLength: n }),
+      ),
+    );
 
 const CASES: FunctionCase[] = [
   { id: 'MIN_SPEAKERS', fn: fns.minSpeakersFn, arity: 1, returns: 'number', plausible: fc.tuple(count) },
@@ -55,7 +62,13 @@ const CASES: FunctionCase[] = [
     returns: 'string',
     plausible: fc.tuple(count, count, count, fc.oneof(count, anyNumber), kind, fc.oneof(count, fc.constant(null))),
   },
-  { id: 'MEETING_GRADE', fn: fns.meetingGradeFn, arity: 1, returns: 'string', plausible: fc.tuple(fc.oneof(fc.double({ min: -10, max: 110 }), excelScalar)) },
+  {
+    id: 'MEETING_GRADE',
+    fn: fns.meetingGradeFn,
+    arity: 1,
+    returns: 'string',
+    plausible: fc.tuple(fc.oneof(fc.double({ min: -10, max: 110 }), excelScalar)),
+  },
   { id: 'ATTENDANCE_RATE', fn: fns.attendanceRateFn, arity: 1, returns: 'number', plausible: fc.tuple(excelRange(mark, 12)) },
   { id: 'MAX_ABSENCE_STREAK', fn: fns.maxAbsenceStreakFn, arity: 1, returns: 'number', plausible: fc.tuple(excelRange(mark, 12)) },
   { id: 'THEMATIC_QUARTERS', fn: fns.thematicQuartersFn, arity: 2, returns: 'number', plausible: pairsOf(dateCell, kind) },
@@ -86,9 +99,18 @@ const CASES: FunctionCase[] = [
     fn: fns.deadlineFn,
     arity: 2,
     returns: 'number',
-    plausible: fc.tuple(fc.oneof(fc.constantFrom('đăng ký', 'chỉ tiêu', 'đề nghị', 'thẩm định', 'công nhận', 'thamdinh'), anyText), fc.oneof(fc.integer({ min: 1900, max: 10_000 }), excelScalar)),
+    plausible: fc.tuple(
+      fc.oneof(fc.constantFrom('đăng ký', 'chỉ tiêu', 'đề nghị', 'thẩm định', 'công nhận', 'thamdinh'), anyText),
+      fc.oneof(fc.integer({ min: 1900, max: 10_000 }), excelScalar),
+    ),
   },
-  { id: 'MODEL_SHARE', fn: fns.modelShareFn, arity: 1, returns: 'number', plausible: fc.tuple(excelRange(fc.oneof(fc.constantFrom('Có', 'Đạt', true, 'x', 'Không'), excelScalar))) },
+  {
+    id: 'MODEL_SHARE',
+    fn: fns.modelShareFn,
+    arity: 1,
+    returns: 'number',
+    plausible: fc.tuple(excelRange(fc.oneof(fc.constantFrom('Có', 'Đạt', true, 'x', 'Không'), excelScalar))),
+  },
   { id: 'NORMALIZE_RATING', fn: fns.normalizeRatingFn, arity: 1, returns: 'string', plausible: fc.tuple(rating) },
 ];
 
@@ -115,7 +137,9 @@ function callChecked(c: FunctionCase, args: unknown[]): void {
 }
 
 function show(args: unknown[]): string {
-  return JSON.stringify(args, (_k, v: unknown) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v === undefined ? '<undefined>' : v));
+  return JSON.stringify(args, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v === undefined ? '<undefined>' : v,
+  );
 }
 
 /** Arguments of the function's arity (optional ones as null, as Excel passes them), sometimes fewer. */
@@ -130,14 +154,20 @@ afterEach(() => setFunctionsPolicy(defaultPolicy()));
 
 describe.each(CASES)('$id', (c) => {
   test('random arguments of every kind: a typed result or a CustomFunctions.Error', () => {
-    fc.assert(fc.property(argumentsFor(c), (args) => callChecked(c, args)), params(400));
+    fc.assert(
+      fc.property(argumentsFor(c), (args) => callChecked(c, args)),
+      params(400),
+    );
   });
 
   test('plausible arguments (deeper paths): a typed result or a CustomFunctions.Error', () => {
-    fc.assert(fc.property(c.plausible, (args) => callChecked(c, args)), params(400));
+    fc.assert(
+      fc.property(c.plausible, (args) => callChecked(c, args)),
+      params(400),
+    );
   });
 
-  test('the same under a changed policy (the workbook\'s Cấu hình)', () => {
+  test("the same under a changed policy (the workbook's Cấu hình)", () => {
     const changed = policyFromEntries([
       { key: 'speakersLarge', value: 9 },
       { key: 'durationRegular', value: 75 },
@@ -146,7 +176,10 @@ describe.each(CASES)('$id', (c) => {
     ]);
     if (!changed.ok) throw new Error(JSON.stringify(changed.errors));
     setFunctionsPolicy(changed.policy);
-    fc.assert(fc.property(c.plausible, (args) => callChecked(c, args)), params(100));
+    fc.assert(
+      fc.property(c.plausible, (args) => callChecked(c, args)),
+      params(100),
+    );
   });
 });
 

@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, readWorkbookBuffer, WorkbookReadError, writeWorkbookBuffer, type WorkbookReadErrorCode } from '../../src/hosts/xlsx';
+import {
+  DEFAULT_ZIP_LIMITS,
+  inspectXlsxZip,
+  readWorkbookBuffer,
+  WorkbookReadError,
+  writeWorkbookBuffer,
+  type WorkbookReadErrorCode,
+} from '../../src/hosts/xlsx';
 import { nodeInflateRaw, readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsxFile';
 import { fixLegacyEncoding } from '../../src/hosts/xlsxFix';
 import { params } from './fuzz';
@@ -13,7 +20,11 @@ import { declareSize, layout, lyingSheet, manyRows, manySheets, smallWorkbook, w
 
 const VIETNAMESE = /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i;
 
-async function refusedBy(read: typeof readWorkbookBuffer, bytes: Uint8Array, options: Parameters<typeof readWorkbookBuffer>[1]): Promise<WorkbookReadError> {
+async function refusedBy(
+  read: typeof readWorkbookBuffer,
+  bytes: Uint8Array,
+  options: Parameters<typeof readWorkbookBuffer>[1],
+): Promise<WorkbookReadError> {
   try {
     await read(bytes, options);
   } catch (error) {
@@ -48,7 +59,11 @@ describe('not a workbook', () => {
   test.each<{ name: string; bytes: Uint8Array; code: WorkbookReadErrorCode }>([
     { name: 'an empty file', bytes: new Uint8Array(0), code: 'EMPTY' },
     { name: 'a CSV', bytes: text('Họ và tên,Xếp loại\nAn,HTTNV\n'), code: 'NOT_ZIP' },
-    { name: 'an HTML page saved as .xlsx', bytes: text('<!doctype html><html><body><table><tr><td>=1+1</td></tr></table></body></html>'), code: 'NOT_ZIP' },
+    {
+      name: 'an HTML page saved as .xlsx',
+      bytes: text('<!doctype html><html><body><table><tr><td>=1+1</td></tr></table></body></html>'),
+      code: 'NOT_ZIP',
+    },
     { name: 'a PDF', bytes: text('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), code: 'NOT_ZIP' },
     { name: 'a PNG', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), code: 'NOT_ZIP' },
     { name: 'an .xls (OLE2)', bytes: xlsBytes(), code: 'XLS' },
@@ -60,9 +75,15 @@ describe('not a workbook', () => {
 
   test('random bytes are refused, whatever they are', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.uint8Array({ maxLength: 3000 }).map((b) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...b]))), async (bytes) => {
-        await refusal(bytes);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.uint8Array({ maxLength: 3000 }).map((b) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...b])),
+        ),
+        async (bytes) => {
+          await refusal(bytes);
+        },
+      ),
       params(200),
     );
   });
@@ -131,13 +152,19 @@ describe('zip bombs', () => {
     expect(error.message).toContain('1 MB mỗi phần');
   });
 
-  test('a small part that is no sheet and lies is refused with our message, not a library\'s', async () => {
+  test("a small part that is no sheet and lies is refused with our message, not a library's", async () => {
     const base = await smallWorkbook();
     const styles = await (await JSZip.loadAsync(base)).file('xl/styles.xml')!.async('string');
     const padded = await withParts(base, { 'xl/styles.xml': styles.replace('<numFmts', `${' '.repeat(2 * 1024 * 1024)}<numFmts`) }, 9);
     const bytes = declareSize(padded, 'xl/styles.xml', 1000);
     expect(inspectXlsxZip(bytes).find((e) => e.name === 'xl/styles.xml')?.compressedSize).toBeLessThan(64 * 1024);
-    for (const error of [await refusal(bytes), await fixLegacyEncoding(bytes, { inflateRaw: nodeInflateRaw }).then(() => null, (e: unknown) => e)]) {
+    for (const error of [
+      await refusal(bytes),
+      await fixLegacyEncoding(bytes, { inflateRaw: nodeInflateRaw }).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    ]) {
       expect(error).toBeInstanceOf(WorkbookReadError);
       expect((error as WorkbookReadError).code).toBe('TOO_LARGE');
       expect((error as WorkbookReadError).message).toContain('bom nén');
@@ -218,6 +245,9 @@ describe('size limits', () => {
   });
 
   test('a small workbook is unaffected by the checks', async () => {
-    expect((await readWorkbookBuffer(await smallWorkbook()))[0]?.values).toEqual([['Mục', 'Giá trị'], ['Tên tổ chức', 'Chi bộ 1']]);
+    expect((await readWorkbookBuffer(await smallWorkbook()))[0]?.values).toEqual([
+      ['Mục', 'Giá trị'],
+      ['Tên tổ chức', 'Chi bộ 1'],
+    ]);
   });
 });

@@ -13,7 +13,18 @@ export function layout(partial: Partial<SheetLayout> & { name: string }): SheetL
 
 /** A small real workbook (one sheet) as bytes. */
 export function smallWorkbook(name = 'Thông tin'): Promise<Uint8Array> {
-  return writeWorkbookBuffer([layout({ name, values: [['Mục', 'Giá trị'], ['Tên tổ chức', 'Chi bộ 1']] })], { kind: null });
+  return writeWorkbookBuffer(
+    [
+      layout({
+        name,
+        values: [
+          ['Mục', 'Giá trị'],
+          ['Tên tổ chức', 'Chi bộ 1'],
+        ],
+      }),
+    ],
+    { kind: null },
+  );
 }
 
 /** Sets the declared uncompressed size of a part, in its central-directory and local headers. */
@@ -59,7 +70,9 @@ export async function manyRows(rows: number, prefix = ''): Promise<Uint8Array> {
   const p = prefix;
   const parts: string[] = [];
   for (let r = 1; r <= rows; r++) {
-    parts.push(`<${p}row r="${r}"><${p}c r="A${r}"><${p}v>${r}</${p}v></${p}c><${p}c r="B${r}" t="inlineStr"><${p}is><${p}t>HTTNV</${p}t></${p}is></${p}c></${p}row>`);
+    parts.push(
+      `<${p}row r="${r}"><${p}c r="A${r}"><${p}v>${r}</${p}v></${p}c><${p}c r="B${r}" t="inlineStr"><${p}is><${p}t>HTTNV</${p}t></${p}is></${p}c></${p}row>`,
+    );
   }
   const xml = sheet.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${parts.join('')}</sheetData>`);
   return withParts(base, { 'xl/worksheets/sheet1.xml': xml });

@@ -110,7 +110,8 @@ function buildBook(spec: BookSpec): FakeExcel {
       format: { fill: f.fill, font: { bold: f.bold, ...(f.font ? { name: f.font } : {}) } },
     });
   }
-  for (const r of spec.rules) fake.addConditionalFormat(names[r.sheet % names.length] as string, [r.range], { type: 'Custom', formula: '=A1<>""', fill: '#FFEB9C' });
+  for (const r of spec.rules)
+    fake.addConditionalFormat(names[r.sheet % names.length] as string, [r.range], { type: 'Custom', formula: '=A1<>""', fill: '#FFEB9C' });
   for (const m of spec.merges) fake.sheet(names[m.sheet % names.length] as string).merges.push({ r0: m.row, c0: 0, r1: m.row, c1: 2 });
   return fake;
 }
@@ -126,7 +127,8 @@ interface Allowed {
   converted: Map<string, Map<string, FakeCell>>;
 }
 
-const OWN_SHEET = /^(Tổng hợp( \(\d+\))?|Danh mục|Cấu hình|Thông tin|Đảng viên|Sinh hoạt|Điểm danh|Tiêu chí|Chi bộ trực thuộc|.+ \(bản gốc( \d+)?\))$/;
+const OWN_SHEET =
+  /^(Tổng hợp( \(\d+\))?|Danh mục|Cấu hình|Thông tin|Đảng viên|Sinh hoạt|Điểm danh|Tiêu chí|Chi bộ trực thuộc|.+ \(bản gốc( \d+)?\))$/;
 
 /** A sheet's snapshot without what a copy changes: its name and its rules' ids. */
 function copyView(snapshot: SheetSnapshot): unknown {
@@ -171,7 +173,12 @@ async function act(fake: FakeExcel, action: Action, allowed: Allowed, step: numb
         const was = (before[change.sheet] as SheetSnapshot).cells[change.cell] as FakeCell;
         const font = unicodeFontFor(was.format.font.name) ?? was.format.font.name;
         const cells = allowed.converted.get(change.sheet) ?? new Map<string, FakeCell>();
-        cells.set(change.cell, { ...was, value: change.after, numberFormat: '@', format: { ...was.format, font: { ...was.format.font, name: font } } });
+        cells.set(change.cell, {
+          ...was,
+          value: change.after,
+          numberFormat: '@',
+          format: { ...was.format, font: { ...was.format.font, name: font } },
+        });
         allowed.converted.set(change.sheet, cells);
       }
       return;
@@ -191,13 +198,18 @@ function expectNothingLost(fake: FakeExcel, original: Record<string, SheetSnapsh
     const { cells, conditionalFormats, ...rest } = is;
     const { cells: wasCells, conditionalFormats: wasFormats, ...wasRest } = was;
     expect({ history, sheet: name, ...rest }).toEqual({ history, sheet: name, ...wasRest });
-    expect({ history, name, rules: conditionalFormats.filter((cf) => cf.formula !== HIGHLIGHT_FORMULA) }).toEqual({ history, name, rules: wasFormats });
+    expect({ history, name, rules: conditionalFormats.filter((cf) => cf.formula !== HIGHLIGHT_FORMULA) }).toEqual({
+      history,
+      name,
+      rules: wasFormats,
+    });
     const converted = allowed.converted.get(name) ?? new Map<string, FakeCell>();
     expect({ history, name, addresses: Object.keys(cells).sort() }).toEqual({ history, name, addresses: Object.keys(wasCells).sort() });
     for (const [address, cell] of Object.entries(wasCells)) {
       const expected = converted.get(address) ?? cell;
       const actual = cells[address];
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) expect({ history, name, address, cell: actual }).toEqual({ history, name, address, cell: expected });
+      if (JSON.stringify(actual) !== JSON.stringify(expected))
+        expect({ history, name, address, cell: actual }).toEqual({ history, name, address, cell: expected });
     }
   }
   // New sheets are the product's own, and the user's sheets keep their order.

@@ -111,7 +111,8 @@ describe('Content Security Policy', () => {
 
 // ----------------------------------------------------------------------- no HTML, no eval
 
-const HTML_SINKS = /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\b|\bFunction\s*\(|setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]|createContextualFragment|javascript:/;
+const HTML_SINKS =
+  /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\b|\bFunction\s*\(|setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]|createContextualFragment|javascript:/;
 
 describe('no HTML from text, no code from strings', () => {
   test('our sources (src, functions, taskpane) use none of the HTML or eval sinks', () => {
@@ -144,7 +145,8 @@ describe('no HTML from text, no code from strings', () => {
   test('the initial bundles (taskpane.js, functions.js) hold no HTML sink and no eval', () => {
     for (const name of ['taskpane.js', 'functions.js']) {
       const text = built(name);
-      for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(']) expect({ name, sink, found: text.includes(sink) }).toEqual({ name, sink, found: false });
+      for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval('])
+        expect({ name, sink, found: text.includes(sink) }).toEqual({ name, sink, found: false });
       // webpack's global lookup: `globalThis` is tried first, so `new Function("return this")` never runs.
       const functions = text.match(/(?<![\w$.])(?:new )?Function\([^)]{0,40}\)/g) ?? [];
       for (const f of functions) expect(f).toMatch(/Function\("return this"\)/);
@@ -156,7 +158,8 @@ describe('no HTML from text, no code from strings', () => {
     const chunk = readdirSync(join(dist, 'chunks')).find((f) => /^xlsx\..*\.js$/.test(f));
     expect(chunk).toBeDefined();
     const text = built(join('chunks', chunk as string));
-    for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(']) expect({ sink, found: text.includes(sink) }).toEqual({ sink, found: false });
+    for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval('])
+      expect({ sink, found: text.includes(sink) }).toEqual({ sink, found: false });
     const uses = (text.match(/(?<![\w$.])(?:new )?Function\([^)]{0,40}\)/g) ?? []).map((use) => use.replace(/^new /, ''));
     const known = new Set([
       // lodash-style global detection after `self`/`global` (always found in a page).
@@ -187,8 +190,10 @@ describe('no HTML from text, no code from strings', () => {
     expect(starter).toContain("export const EXAMPLE_SAMPLE = 'chi-bo-mau';");
   });
 
-  test('no URL to anywhere in our code: only the add-in\'s own help pages (localhost:3000, replaced on deploy)', () => {
-    const urls = OUR_SOURCES.flatMap((path) => (readFileSync(path, 'utf8').match(/https?:\/\/[^\s'"`)<>]+/g) ?? []).map((url) => `${relative(ROOT, path)} ${url}`));
+  test("no URL to anywhere in our code: only the add-in's own help pages (localhost:3000, replaced on deploy)", () => {
+    const urls = OUR_SOURCES.flatMap((path) =>
+      (readFileSync(path, 'utf8').match(/https?:\/\/[^\s'"`)<>]+/g) ?? []).map((url) => `${relative(ROOT, path)} ${url}`),
+    );
     const foreign = urls.filter((entry) => !/ https:\/\/localhost:3000\/help\//.test(entry));
     // One exception, exactly: the SVG namespace the board's pictures are created in
     // (document.createElementNS) is a name, never fetched — and only in taskpane/board.ts.
@@ -201,7 +206,21 @@ describe('no HTML from text, no code from strings', () => {
 
 // ---------------------------------------------------------------- text is never a formula
 
-const FORMULA_LIKE = ['=1+1', '+84 912 345 678', '-5 phút', '@abc', '=HYPERLINK("http://x.example","bấm")', "=cmd|' /C calc'!A0", '+SUM(A1)', '-A1', '@SUM(1)', '=', '+', '-', '@'];
+const FORMULA_LIKE = [
+  '=1+1',
+  '+84 912 345 678',
+  '-5 phút',
+  '@abc',
+  '=HYPERLINK("http://x.example","bấm")',
+  "=cmd|' /C calc'!A0",
+  '+SUM(A1)',
+  '-A1',
+  '@SUM(1)',
+  '=',
+  '+',
+  '-',
+  '@',
+];
 
 /** Text that starts like a formula: the fixed list and random tails. */
 const formulaLike = fc.oneof(
@@ -225,7 +244,14 @@ async function xlsxFormulas(bytes: Uint8Array): Promise<string[]> {
   for (const name of sheets) {
     const xml = await zip.file(name)!.async('string');
     for (const match of xml.matchAll(/<f(?: [^>]*)?>([^<]*)<\/f>|<f(?: [^>]*)?\/>/g)) {
-      formulas.push((match[1] ?? '').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+      formulas.push(
+        (match[1] ?? '')
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+      );
     }
   }
   return formulas;
@@ -242,7 +268,12 @@ function expectWrittenAsText(fake: FakeExcel, sheet: string, source: SheetLayout
       if (typeof value !== 'string' || value === '') return;
       const address = `${String.fromCharCode(65 + c)}${r + 1}`;
       const cell = fake.cell(sheet, address);
-      expect({ address, value: cell.value, formula: cell.formula, format: cell.numberFormat }).toEqual({ address, value, formula: null, format: '@' });
+      expect({ address, value: cell.value, formula: cell.formula, format: cell.numberFormat }).toEqual({
+        address,
+        value,
+        formula: null,
+        format: '@',
+      });
     }),
   );
 }
@@ -323,7 +354,8 @@ describe('text that starts like a formula stays text', () => {
     for (const name of fake.sheetNames()) {
       for (const [address, cell] of Object.entries(fake.snapshot(name).cells)) {
         if (cell.formula !== null) expect({ name, address, formula: declared.has(cell.formula) }).toEqual({ name, address, formula: true });
-        if (typeof cell.value === 'string' && /^\s*[=+\-@]/.test(cell.value)) expect({ name, address, format: cell.numberFormat }).toEqual({ name, address, format: '@' });
+        if (typeof cell.value === 'string' && /^\s*[=+\-@]/.test(cell.value))
+          expect({ name, address, format: cell.numberFormat }).toEqual({ name, address, format: '@' });
       }
     }
     const texts = Object.values(fake.snapshot(written.sheetName).cells).map((c) => String(c.value));

@@ -26,7 +26,10 @@ const nfd = (text: string): string => text.normalize('NFD');
 
 /** Vietnamese-looking text: letters with every diacritic, đ/Đ, spaces and punctuation. */
 const vietnamese = fc
-  .array(fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐEÊOÔƠƯ àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ.,-+/()'.split('')), { maxLength: 40 })
+  .array(
+    fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐEÊOÔƠƯ àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ.,-+/()'.split('')),
+    { maxLength: 40 },
+  )
   .map((chars) => chars.join(''));
 
 const text = fc.oneof(anyText, vietnamese, fc.constantFrom(...VOCABULARY));
@@ -114,7 +117,10 @@ describe.each(PARSERS)('%s', (_name, parse) => {
   });
 
   test('never throws on any text, long and binary text included', () => {
-    fc.assert(fc.property(fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 500 })), (t) => void parse(t)), params(300));
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 500 })), (t) => void parse(t)),
+      params(300),
+    );
   });
 });
 
@@ -136,7 +142,11 @@ describe("the reader's label seam", () => {
 
 describe('a whole workbook', () => {
   /** Every text cell of a book through `fn`, per cell chosen by the random picks. */
-  function transformed(book: ReturnType<typeof chiBoBook>, picks: readonly number[], fns: readonly ((t: string) => string)[]): ReturnType<typeof chiBoBook> {
+  function transformed(
+    book: ReturnType<typeof chiBoBook>,
+    picks: readonly number[],
+    fns: readonly ((t: string) => string)[],
+  ): ReturnType<typeof chiBoBook> {
     let i = 0;
     return book.mapText((t) => (fns[(picks[i++ % Math.max(1, picks.length)] ?? 0) % fns.length] as (t: string) => string)(t));
   }
@@ -163,7 +173,10 @@ describe('a whole workbook', () => {
         // Capitals change a member's name as typed but not who they are; sheet names keep their text.
         const actual = verdict(result) as { organization: { name: string | null } };
         const wanted = expected as { organization: { name: string | null } };
-        expect({ ...actual, organization: { ...actual.organization, name: null } }).toEqual({ ...wanted, organization: { ...wanted.organization, name: null } });
+        expect({ ...actual, organization: { ...actual.organization, name: null } }).toEqual({
+          ...wanted,
+          organization: { ...wanted.organization, name: null },
+        });
       }),
       params(60),
     );

@@ -46,7 +46,10 @@ function chiBoCells(book: FixtureBook, spec: ChiBoSpec): TypedCell[] {
   const members = range(1, spec.members.length);
   const meetings = range(1, spec.meetings.length);
   const markColumns = spec.meetings.filter((m) => !m.noColumn).map((_, i): [number, CellKind] => [2 + i, 'mark']);
-  const criteriaRows = spec.criteria.map((c, i) => ({ c, row: i + 1 })).filter(({ c }) => c.max !== null).map(({ row }) => row);
+  const criteriaRows = spec.criteria
+    .map((c, i) => ({ c, row: i + 1 }))
+    .filter(({ c }) => c.max !== null)
+    .map(({ row }) => row);
   return [
     // Thông tin: Loại tổ chức, Loại hình, Năm đánh giá, Có chi ủy, Sổ biên bản.
     ...cellsOf(book, 'Thông tin', [2, 3, 4, 6, 7], [[1, 'label']]),
@@ -70,7 +73,12 @@ function chiBoCells(book: FixtureBook, spec: ChiBoSpec): TypedCell[] {
       [11, 'label'],
     ]),
     ...cellsOf(book, 'Điểm danh', members, markColumns),
-    ...cellsOf(book, 'Điểm danh', [0], markColumns.map(([col]) => [col, 'header'])),
+    ...cellsOf(
+      book,
+      'Điểm danh',
+      [0],
+      markColumns.map(([col]) => [col, 'header']),
+    ),
     ...cellsOf(book, 'Tiêu chí', criteriaRows, [
       [2, 'number'],
       [3, 'number'],
@@ -95,7 +103,10 @@ function dangBoBase(): Base {
   const spec = dangBoSpec();
   spec.members = chiBoSpec().members.slice(0, 5);
   const book = dangBoBook(spec);
-  const criteriaRows = spec.criteria.map((c, i) => ({ c, row: i + 1 })).filter(({ c }) => c.max !== null).map(({ row }) => row);
+  const criteriaRows = spec.criteria
+    .map((c, i) => ({ c, row: i + 1 }))
+    .filter(({ c }) => c.max !== null)
+    .map(({ row }) => row);
   const cells = [
     ...cellsOf(book, 'Thông tin', [2, 3, 4], [[1, 'label']]),
     ...cellsOf(book, 'Đảng viên', range(1, 5), [
@@ -149,7 +160,9 @@ const BASES: readonly Base[] = [
 
 type Key = string;
 const blockingKeys = (result: CheckResult): Set<Key> =>
-  new Set(result.reasons.filter((r) => r.severity === 'block' && r.code !== 'DATA_INVALID').map((r) => `${r.code} ${r.sheet ?? '-'}!${r.cell ?? '-'}`));
+  new Set(
+    result.reasons.filter((r) => r.severity === 'block' && r.code !== 'DATA_INVALID').map((r) => `${r.code} ${r.sheet ?? '-'}!${r.cell ?? '-'}`),
+  );
 
 const check = (grids: SheetGrid[]): CheckResult => checkWorkbook(grids, { asOf: AS_OF });
 const originals = BASES.map((base) => blockingKeys(check(base.book.grids())));

@@ -68,7 +68,9 @@ function checkInvariants(sheets: readonly SheetGrid[], result: CheckResult): voi
     });
     if (!inside) {
       const b = bounds(grids[0] as SheetGrid);
-      throw new Error(`${what} ${code} at ${sheet}!${cell} is outside the sheet's grid (rows ${b.r0 + 1}–${b.r1 + 1}, columns ${b.c0 + 1}–${b.c1 + 1})`);
+      throw new Error(
+        `${what} ${code} at ${sheet}!${cell} is outside the sheet's grid (rows ${b.r0 + 1}–${b.r1 + 1}, columns ${b.c0 + 1}–${b.c1 + 1})`,
+      );
     }
   };
   for (const issue of result.issues) {
@@ -84,7 +86,12 @@ function checkInvariants(sheets: readonly SheetGrid[], result: CheckResult): voi
     if (garbageIn(issue.message, input)) throw new Error(`issue ${issue.code} says "${issue.message}"`);
   }
   if (result.eligible && result.issues.some((issue) => issue.severity === 'error')) {
-    throw new Error(`eligible with error issues: ${result.issues.filter((i) => i.severity === 'error').map((i) => i.code).join(', ')}`);
+    throw new Error(
+      `eligible with error issues: ${result.issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => i.code)
+        .join(', ')}`,
+    );
   }
   if (result.eligible && result.reasons.some((reason) => reason.severity === 'block')) throw new Error('eligible with a blocking reason');
   for (const criterion of result.criteria) {
@@ -116,7 +123,8 @@ function checkLegacyPlan(sheets: readonly SheetGrid[]): void {
     const pos = parseA1(fix.cell);
     if (!grid || !pos) throw new Error(`legacy fix at ${fix.sheet}!${fix.cell} is not in the input`);
     const value = grid.values[pos.row - grid.originRow]?.[pos.col - grid.originCol];
-    if (value !== fix.before || typeof value !== 'string') throw new Error(`legacy fix at ${fix.sheet}!${fix.cell}: planned from "${fix.before}", cell holds ${String(value)}`);
+    if (value !== fix.before || typeof value !== 'string')
+      throw new Error(`legacy fix at ${fix.sheet}!${fix.cell}: planned from "${fix.before}", cell holds ${String(value)}`);
   }
 }
 
@@ -138,7 +146,18 @@ function run(sheets: SheetGrid[]): void {
 
 // ------------------------------------------------------------------------------ generators
 
-const SHEET_NAMES = ['Thông tin', 'Đảng viên', 'Sinh hoạt', 'Điểm danh', 'Tiêu chí', 'Chi bộ trực thuộc', 'Cấu hình', 'Tổng hợp', 'Danh mục', 'Sheet1'];
+const SHEET_NAMES = [
+  'Thông tin',
+  'Đảng viên',
+  'Sinh hoạt',
+  'Điểm danh',
+  'Tiêu chí',
+  'Chi bộ trực thuộc',
+  'Cấu hình',
+  'Tổng hợp',
+  'Danh mục',
+  'Sheet1',
+];
 
 /**
  * A cell as a host hands it over: Office.js gives finite numbers, strings, booleans and "" for
@@ -162,9 +181,35 @@ const oddValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const headerWord = fc.constantFrom(
-  'Mục', 'Giá trị', 'Họ và tên', 'Số thẻ đảng viên', 'Xếp loại', 'Kỷ luật', 'Miễn sinh hoạt', 'Ngày', 'Loại', 'Số đảng viên', 'Có mặt',
-  'Vắng có lý do', 'Vắng không lý do', 'Số ý kiến', 'Thời gian (phút)', 'Chủ trì ký', 'Thư ký ký', 'Tự đánh giá', 'Mã', 'Điểm tối đa',
-  'Điểm tự chấm', 'Tên chi bộ', 'Khóa', 'Giá trị', 'Nguồn', 'Loại tổ chức', 'Năm đánh giá', '05/03/2025', 'STT',
+  'Mục',
+  'Giá trị',
+  'Họ và tên',
+  'Số thẻ đảng viên',
+  'Xếp loại',
+  'Kỷ luật',
+  'Miễn sinh hoạt',
+  'Ngày',
+  'Loại',
+  'Số đảng viên',
+  'Có mặt',
+  'Vắng có lý do',
+  'Vắng không lý do',
+  'Số ý kiến',
+  'Thời gian (phút)',
+  'Chủ trì ký',
+  'Thư ký ký',
+  'Tự đánh giá',
+  'Mã',
+  'Điểm tối đa',
+  'Điểm tự chấm',
+  'Tên chi bộ',
+  'Khóa',
+  'Giá trị',
+  'Nguồn',
+  'Loại tổ chức',
+  'Năm đánh giá',
+  '05/03/2025',
+  'STT',
 );
 
 const randomGrid: fc.Arbitrary<SheetGrid> = fc.record({
@@ -216,7 +261,13 @@ function apply(sheets: SheetGrid[], m: Mutation): void {
       return;
     case 'rename':
       grid.name =
-        m.name === '<upper>' ? grid.name.toUpperCase() : m.name === '<nfd>' ? grid.name.normalize('NFD') : m.name === '<spaces>' ? `  ${grid.name} ` : m.name;
+        m.name === '<upper>'
+          ? grid.name.toUpperCase()
+          : m.name === '<nfd>'
+            ? grid.name.normalize('NFD')
+            : m.name === '<spaces>'
+              ? `  ${grid.name} `
+              : m.name;
       return;
     case 'removeSheet':
       sheets.splice(sheets.indexOf(grid), 1);
@@ -248,7 +299,15 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ op: fc.constant('set' as const), sheet: sheetIndex, row: fc.nat(40), col: fc.nat(20), value: cellValue }) },
   // Delete a row (the header row too); insert a blank, title or random row.
   { weight: 2, arbitrary: fc.record({ op: fc.constant('deleteRow' as const), sheet: sheetIndex, row: fc.nat(30) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('insertRow' as const), sheet: sheetIndex, row: fc.nat(30), cells: fc.array(cellValue, { maxLength: 14 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('insertRow' as const),
+      sheet: sheetIndex,
+      row: fc.nat(30),
+      cells: fc.array(cellValue, { maxLength: 14 }),
+    }),
+  },
   // Delete or insert a column.
   { weight: 1, arbitrary: fc.record({ op: fc.constant('deleteColumn' as const), sheet: sheetIndex, col: fc.nat(14) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('insertColumn' as const), sheet: sheetIndex, col: fc.nat(14), value: cellValue }) },
@@ -297,7 +356,10 @@ describe('the fixtures hold the invariants untouched (and are eligible)', () => 
 
 describe('random grids', () => {
   test('never throw; issues and reasons point inside the input; never eligible with an error', () => {
-    fc.assert(fc.property(fc.array(randomGrid, { maxLength: 8 }), (sheets) => run(sheets)), params(300));
+    fc.assert(
+      fc.property(fc.array(randomGrid, { maxLength: 8 }), (sheets) => run(sheets)),
+      params(300),
+    );
   });
 
   test('values no host gives (NaN, Infinity, undefined, objects) do not make the check throw either', () => {
@@ -334,15 +396,25 @@ describe('the invariant checks can fail', () => {
   const sheets = validChiBo();
   const result = checkWorkbook(sheets, { asOf: AS_OF });
   test('an issue outside the grid', () => {
-    const bad = { ...result, issues: [{ severity: 'warning' as const, sheet: 'Sinh hoạt', cell: 'Z99', code: 'VALUE_INVALID' as const, message: 'x' }] };
+    const bad = {
+      ...result,
+      issues: [{ severity: 'warning' as const, sheet: 'Sinh hoạt', cell: 'Z99', code: 'VALUE_INVALID' as const, message: 'x' }],
+    };
     expect(() => checkInvariants(sheets, bad)).toThrow(/outside/);
   });
   test('an issue on a sheet that is not there', () => {
-    const bad = { ...result, issues: [{ severity: 'warning' as const, sheet: 'Sinh hoat', cell: 'A1', code: 'VALUE_INVALID' as const, message: 'x' }] };
+    const bad = {
+      ...result,
+      issues: [{ severity: 'warning' as const, sheet: 'Sinh hoat', cell: 'A1', code: 'VALUE_INVALID' as const, message: 'x' }],
+    };
     expect(() => checkInvariants(sheets, bad)).toThrow(/not in the input/);
   });
   test('eligible with an error', () => {
-    const bad = { ...result, eligible: true, issues: [{ severity: 'error' as const, sheet: 'Sinh hoạt', cell: 'A1', code: 'VALUE_INVALID' as const, message: 'x' }] };
+    const bad = {
+      ...result,
+      eligible: true,
+      issues: [{ severity: 'error' as const, sheet: 'Sinh hoạt', cell: 'A1', code: 'VALUE_INVALID' as const, message: 'x' }],
+    };
     expect(() => checkInvariants(sheets, bad)).toThrow(/eligible/);
   });
 });

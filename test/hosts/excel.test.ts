@@ -114,7 +114,13 @@ function templateLayouts(): SheetLayout[] {
   };
   const info: SheetLayout = {
     name: SHEET_NAMES.info,
-    values: [['Mục', 'Giá trị'], ['Tên tổ chức', null], ['Loại tổ chức', null], ['Loại hình', null], ['Năm đánh giá', 2025]],
+    values: [
+      ['Mục', 'Giá trị'],
+      ['Tên tổ chức', null],
+      ['Loại tổ chức', null],
+      ['Loại hình', null],
+      ['Năm đánh giá', 2025],
+    ],
     columns: [{ width: 32 }, { width: 40 }],
     formats: [{ range: 'A1:B1', bold: true, fill: '#D9E1F2' }],
     merges: [],
@@ -131,7 +137,21 @@ function templateLayouts(): SheetLayout[] {
   const meetings: SheetLayout = {
     name: SHEET_NAMES.meetings,
     values: [
-      ['STT', 'Ngày', 'Loại', 'Số đảng viên', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Số ý kiến', 'Thời gian (phút)', 'Chủ trì ký', 'Thư ký ký', 'Tự đánh giá', 'Chất lượng (tự tính)'],
+      [
+        'STT',
+        'Ngày',
+        'Loại',
+        'Số đảng viên',
+        'Có mặt',
+        'Vắng có lý do',
+        'Vắng không lý do',
+        'Số ý kiến',
+        'Thời gian (phút)',
+        'Chủ trì ký',
+        'Thư ký ký',
+        'Tự đánh giá',
+        'Chất lượng (tự tính)',
+      ],
       // A placeholder where a formula goes must not make the cell text.
       ...Array.from({ length: 199 }, (): CellValue[] => [null, null, null, null, null, null, null, null, null, null, null, null, '']),
     ],
@@ -182,11 +202,14 @@ function templateLayouts(): SheetLayout[] {
 function expectedGrid(init: FakeSheetInit): unknown[][] {
   // What a used range gives back: blanks as "", no fully blank trailing columns/rows.
   const rows = (init.values ?? []).map((row) => row.map((v) => (v === null || v === undefined ? '' : v)));
-  const width = Math.max(0, ...rows.map((row) => {
-    let w = row.length;
-    while (w > 0 && row[w - 1] === '') w--;
-    return w;
-  }));
+  const width = Math.max(
+    0,
+    ...rows.map((row) => {
+      let w = row.length;
+      while (w > 0 && row[w - 1] === '') w--;
+      return w;
+    }),
+  );
   return rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
 }
 
@@ -327,8 +350,15 @@ describe('writeSheet (summary)', () => {
     ]);
     const snap = fake.snapshot(s);
     expect(snap.merges).toEqual(['A1:C1', 'D1:F1', 'A2:C2', 'D2:F2', 'A5:F5']);
-    expect(snap.cells.A5?.format).toMatchObject({ font: expect.objectContaining({ bold: true, size: 14, name: 'Times New Roman' }), horizontalAlignment: 'Center', wrapText: true });
-    expect(snap.cells.A9?.format).toMatchObject({ fill: '#D9E1F2', borders: expect.objectContaining({ EdgeTop: 'Continuous', InsideVertical: 'Continuous' }) });
+    expect(snap.cells.A5?.format).toMatchObject({
+      font: expect.objectContaining({ bold: true, size: 14, name: 'Times New Roman' }),
+      horizontalAlignment: 'Center',
+      wrapText: true,
+    });
+    expect(snap.cells.A9?.format).toMatchObject({
+      fill: '#D9E1F2',
+      borders: expect.objectContaining({ EdgeTop: 'Continuous', InsideVertical: 'Continuous' }),
+    });
     expect(snap.columnWidths).toMatchObject({ A: widthToPoints(8), C: widthToPoints(60) });
     expect(snap.pageLayout).toMatchObject({
       paperSize: 'A4',
@@ -345,7 +375,16 @@ describe('writeSheet (summary)', () => {
 
   test('a user sheet named "Tổng hợp" is left alone and "Tổng hợp (2)" is written, then replaced', async () => {
     const fake = createFakeExcel({
-      sheets: [...workbook(5), { name: 'Tổng hợp', values: [['Bảng của tôi', 42], ['=không phải của add-in', null]] }],
+      sheets: [
+        ...workbook(5),
+        {
+          name: 'Tổng hợp',
+          values: [
+            ['Bảng của tôi', 42],
+            ['=không phải của add-in', null],
+          ],
+        },
+      ],
     });
     fake.setCell('Tổng hợp', 'A1', { format: { fill: '#00B050', font: { bold: true } } });
     const before = fake.snapshot('Tổng hợp');
@@ -387,7 +426,10 @@ describe('writeSheet (summary)', () => {
       const before = users.map((u) => fake.snapshot(u.name));
       const result = await run(fake, (context) => writeSheet(context, summary(1), { replaceOnlyIfMarker: true, candidates: 2 }));
       expect(result).toEqual({ sheetName: 'Tổng hợp (4)', replaced: false });
-      expectSame(users.map((u) => fake.snapshot(u.name)), before);
+      expectSame(
+        users.map((u) => fake.snapshot(u.name)),
+        before,
+      );
       const again = await run(fake, (context) => writeSheet(context, summary(1), { replaceOnlyIfMarker: true }));
       expect(again).toEqual({ sheetName: 'Tổng hợp (4)', replaced: true });
     }
@@ -430,7 +472,7 @@ describe("the user's cells never change", () => {
     for (const name of Object.keys(before).filter((n) => n !== 'Cấu hình')) expectSame(after[name], before[name]);
   });
 
-  test('while highlighting and clearing: only the add-in\'s conditional formats come and go', async () => {
+  test("while highlighting and clearing: only the add-in's conditional formats come and go", async () => {
     const fake = userBook();
     const before = fake.snapshotAll();
     const places = [
@@ -472,7 +514,12 @@ describe("the user's cells never change", () => {
 
 describe('createTemplate', () => {
   test('adds only missing sheets with headers, widths, formats, frozen header, dropdowns and formulas', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'Sheet1', values: [] }, { name: 'thông tin', values: [['Của tôi']] }] });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: 'Sheet1', values: [] },
+        { name: 'thông tin', values: [['Của tôi']] },
+      ],
+    });
     const before = fake.snapshot('thông tin');
     const { result, syncs } = await measured(fake, (context) => createTemplate(context, templateLayouts()));
     expect(syncs).toBe(2);
@@ -570,7 +617,12 @@ describe('policy sheet', () => {
       ['Danh sách cấu hình máy tính', null],
       ['Máy 1', 'Core i5'],
     ];
-    const fake = createFakeExcel({ sheets: [{ name: 'Thông tin', values: [['Mục', 'Giá trị']] }, { name: 'Cấu hình', values: own }] });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: 'Thông tin', values: [['Mục', 'Giá trị']] },
+        { name: 'Cấu hình', values: own },
+      ],
+    });
     const write = await measured(fake, (context) => writePolicy(context, policyLayout(defaultPolicy())));
     expect(write.result).toEqual({ copy: 'Cấu hình (bản gốc)' });
     expect(write.syncs).toBe(3);
@@ -586,7 +638,12 @@ describe('policy sheet', () => {
   });
 
   test('an empty sheet named Cấu hình is simply filled', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'Thông tin', values: [['Mục']] }, { name: 'Cấu hình', values: [] }] });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: 'Thông tin', values: [['Mục']] },
+        { name: 'Cấu hình', values: [] },
+      ],
+    });
     expect(await run(fake, (context) => writePolicy(context, policyLayout(defaultPolicy())))).toEqual({ copy: null });
     expect(fake.sheetNames()).toEqual(['Thông tin', 'Cấu hình']);
   });

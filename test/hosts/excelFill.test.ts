@@ -35,7 +35,9 @@ function chiBo(file: string, name: string): ChiBoInput {
 
 function dangBoFake(): { fake: FakeExcel; grids: SheetGrid[] } {
   const grids = validDangBo((spec) => setInfo(spec, 'Tên tổ chức', DANG_BO));
-  const fake = createFakeExcel({ sheets: grids.map((grid) => ({ name: grid.name, values: grid.values, origin: a1(grid.originRow, grid.originCol) })) });
+  const fake = createFakeExcel({
+    sheets: grids.map((grid) => ({ name: grid.name, values: grid.values, origin: a1(grid.originRow, grid.originCol) })),
+  });
   fake.setCell(SHEET, 'A1:E1', { format: { font: { bold: true }, fill: '#DDEBF7' } });
   return { fake, grids };
 }

@@ -35,7 +35,15 @@ const NAME_FORMULA = '=UPPER(B2)';
  */
 function legacyFake(encode: (text: string) => string = toTcvn3): FakeExcel {
   const grids = chiBoBook().mapText(encode).grids();
-  grids.push({ name: 'Ghi chú', values: [['Chi bộ Phòng Tổ chức', 'Meeting notes'], ['Hoàn thành tốt nhiệm vụ', 12]], originRow: 0, originCol: 0 });
+  grids.push({
+    name: 'Ghi chú',
+    values: [
+      ['Chi bộ Phòng Tổ chức', 'Meeting notes'],
+      ['Hoàn thành tốt nhiệm vụ', 12],
+    ],
+    originRow: 0,
+    originCol: 0,
+  });
   const fake = fakeOf(grids, { formulaValue: (formula) => (formula === NAME_FORMULA ? encode('NGUYỄN VĂN AN') : '#NAME?') });
   fake.setCell('Đảng viên', 'A1:H14', { format: { font: { name: '.VnTime', size: 13 } } });
   fake.setCell('Đảng viên', 'A1:H1', { format: { font: { bold: true }, fill: '#DDEBF7', horizontalAlignment: 'Center' } });
@@ -105,7 +113,12 @@ describe('convertCells', () => {
           continue;
         }
         const font = cell.format.font.name === '.VnTime' ? 'Times New Roman' : cell.format.font.name;
-        expect(after).toEqual({ ...cell, value: change.after, numberFormat: '@', format: { ...cell.format, font: { ...cell.format.font, name: font } } });
+        expect(after).toEqual({
+          ...cell,
+          value: change.after,
+          numberFormat: '@',
+          format: { ...cell.format, font: { ...cell.format.font, name: font } },
+        });
       }
     }
     expect(fake.cell('Đảng viên', 'B2').value).toBe('Nguyễn Văn An');
@@ -125,14 +138,28 @@ describe('convertCells', () => {
   test('VNI: the same, and a second conversion names its copy "(bản gốc 2)"', async () => {
     const fake = legacyFake(toVni);
     const plan = await planOf(fake);
-    await run(fake, (context) => convertCells(context, plan.filter((fix) => fix.sheet === 'Sinh hoạt'), { keepCopies: true }));
+    await run(fake, (context) =>
+      convertCells(
+        context,
+        plan.filter((fix) => fix.sheet === 'Sinh hoạt'),
+        { keepCopies: true },
+      ),
+    );
     expect(fake.cell('Sinh hoạt', 'C2').value).toBe('Thường kỳ');
     expect(fake.cell('Sinh hoạt (bản gốc)', 'C2').value).toBe(toVni('Thường kỳ'));
     // Someone types VNI text again; the next conversion keeps the first copy and makes a second.
     fake.setCell('Sinh hoạt', 'L2', { value: toVni('Kém') });
     const again = await planOf(fake);
-    expect(again.filter((fix) => fix.sheet === 'Sinh hoạt')).toEqual([{ sheet: 'Sinh hoạt', cell: 'L2', before: toVni('Kém'), after: 'Kém', encoding: 'VNI' }]);
-    const result = await run(fake, (context) => convertCells(context, again.filter((fix) => fix.sheet === 'Sinh hoạt'), { keepCopies: true }));
+    expect(again.filter((fix) => fix.sheet === 'Sinh hoạt')).toEqual([
+      { sheet: 'Sinh hoạt', cell: 'L2', before: toVni('Kém'), after: 'Kém', encoding: 'VNI' },
+    ]);
+    const result = await run(fake, (context) =>
+      convertCells(
+        context,
+        again.filter((fix) => fix.sheet === 'Sinh hoạt'),
+        { keepCopies: true },
+      ),
+    );
     expect(result.sheets).toEqual([{ sheet: 'Sinh hoạt', cells: 1, copy: 'Sinh hoạt (bản gốc 2)' }]);
     expect(fake.cell('Sinh hoạt (bản gốc 2)', 'L2').value).toBe(toVni('Kém'));
     expect(fake.cell('Sinh hoạt (bản gốc)', 'L2').value).toBe(toVni('Khá'));
@@ -144,12 +171,15 @@ describe('convertCells', () => {
     const pieces = legacyFake();
     const plan = await planOf(whole);
     await run(whole, (context) => convertCells(context, plan, { keepCopies: true }));
-    const { result, syncs } = await pieces.countSyncs(() => run(pieces, (context) => convertCells(context, plan, { keepCopies: true, maxCellsPerSync: 40 })));
+    const { result, syncs } = await pieces.countSyncs(() =>
+      run(pieces, (context) => convertCells(context, plan, { keepCopies: true, maxCellsPerSync: 40 })),
+    );
     const perPiece = Math.ceil(plan.length / 40);
     const writes = Math.ceil((plan.length - 1) / 40);
     expect(syncs).toBe(1 + perPiece + writes);
     expect(result.written).toHaveLength(plan.length - 1);
-    const strip = (all: Record<string, SheetSnapshot>): unknown => Object.fromEntries(Object.entries(all).map(([name, snap]) => [name, copyView(snap)]));
+    const strip = (all: Record<string, SheetSnapshot>): unknown =>
+      Object.fromEntries(Object.entries(all).map(([name, snap]) => [name, copyView(snap)]));
     expect(strip(pieces.snapshotAll())).toEqual(strip(whole.snapshotAll()));
     expect(pieces.sheetNames()).toEqual(whole.sheetNames());
   });
@@ -175,9 +205,7 @@ describe('convertCells', () => {
 
   test('text that Excel would read as a formula or a number stays text ("@" first)', async () => {
     const fake = createFakeExcel({ sheets: [{ name: 'Khác', values: [['x']] }] });
-    const changes = [
-      { sheet: 'Khác', cell: 'A1', before: 'x', after: '=Hoàn thành' },
-    ];
+    const changes = [{ sheet: 'Khác', cell: 'A1', before: 'x', after: '=Hoàn thành' }];
     await run(fake, (context) => convertCells(context, changes, { keepCopies: false }));
     expect(fake.cell('Khác', 'A1')).toMatchObject({ value: '=Hoàn thành', formula: null, numberFormat: '@' });
   });
@@ -191,7 +219,12 @@ describe('convertCells', () => {
 
 describe('the fake’s Worksheet.copy', () => {
   test('names copies as Excel does, places them, and copies cells, formats, merges, rules and validations', async () => {
-    const fake = createFakeExcel({ sheets: [{ name: 'A', values: [['x', 1]] }, { name: 'B', values: [['y']] }] });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: 'A', values: [['x', 1]] },
+        { name: 'B', values: [['y']] },
+      ],
+    });
     fake.setCell('A', 'A1', { format: { font: { bold: true } }, numberFormat: '@' });
     fake.sheet('A').merges.push({ r0: 2, c0: 0, r1: 2, c1: 1 });
     fake.addConditionalFormat('A', ['A1:B1'], { type: 'Custom', formula: '=TRUE', fill: '#FF0000' });

@@ -211,10 +211,21 @@ describe('a workbook made with the template of this version', () => {
     await run(fake, (context) => createTemplate(context, templateLayouts({ kind: 'chi-bo', level: 'co-so', type: 'co-quan', year: 2025 })));
     const day = isoToExcelSerial('2025-01-10');
     const typedCells: [string, string, string | number][] = [
-      ['Đảng viên', 'B2', 'Trần Văn An'], ['Đảng viên', 'B3', 'Lê Thị Bình'], ['Đảng viên', 'B4', 'Phạm Văn Cường'],
-      ['Điểm danh', 'A2', 'Trần Văn An'], ['Điểm danh', 'A3', 'Lê Thị Bình'], ['Điểm danh', 'A4', 'Phạm Văn Cường'],
-      ['Điểm danh', 'C1', day], ['Điểm danh', 'C2', 'x'], ['Điểm danh', 'C3', 'có phép'], ['Điểm danh', 'C4', 'KP'],
-      ['Sinh hoạt', 'B2', day], ['Sinh hoạt', 'C2', 'Thường kỳ'], ['Sinh hoạt', 'D2', 3], ['Sinh hoạt', 'H2', 3], ['Sinh hoạt', 'I2', 60],
+      ['Đảng viên', 'B2', 'Trần Văn An'],
+      ['Đảng viên', 'B3', 'Lê Thị Bình'],
+      ['Đảng viên', 'B4', 'Phạm Văn Cường'],
+      ['Điểm danh', 'A2', 'Trần Văn An'],
+      ['Điểm danh', 'A3', 'Lê Thị Bình'],
+      ['Điểm danh', 'A4', 'Phạm Văn Cường'],
+      ['Điểm danh', 'C1', day],
+      ['Điểm danh', 'C2', 'x'],
+      ['Điểm danh', 'C3', 'có phép'],
+      ['Điểm danh', 'C4', 'KP'],
+      ['Sinh hoạt', 'B2', day],
+      ['Sinh hoạt', 'C2', 'Thường kỳ'],
+      ['Sinh hoạt', 'D2', 3],
+      ['Sinh hoạt', 'H2', 3],
+      ['Sinh hoạt', 'I2', 60],
     ];
     for (const [sheet, address, value] of typedCells) fake.setCell(sheet, address, { value });
     const grids = await run(fake, (context) => readSheets(context));

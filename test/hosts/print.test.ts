@@ -59,7 +59,12 @@ describe('ExcelJS host: page setup and row heights read back', () => {
     const bytes = await writeWorkbookBuffer([layout], { kind: 'tong-hop' });
     const ws = (await loadBack(bytes)).getWorksheet('Tổng hợp')!;
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    expect(ws.pageSetup.margins).toMatchObject({ left: DOCUMENT_MARGINS.left, right: DOCUMENT_MARGINS.right, top: DOCUMENT_MARGINS.top, bottom: DOCUMENT_MARGINS.bottom });
+    expect(ws.pageSetup.margins).toMatchObject({
+      left: DOCUMENT_MARGINS.left,
+      right: DOCUMENT_MARGINS.right,
+      top: DOCUMENT_MARGINS.top,
+      bottom: DOCUMENT_MARGINS.bottom,
+    });
     expect(ws.pageSetup.printArea).toBe(`A1:F${layout.values.length}`);
     expect(await definedNames(bytes)).toContain(`'Tổng hợp'!$A$1:$F$${layout.values.length}<`);
     expectRowHeights(ws, layout);
@@ -75,7 +80,13 @@ describe('ExcelJS host: page setup and row heights read back', () => {
     const bytes = await writeWorkbookBuffer([layout]);
     const ws = (await loadBack(bytes)).getWorksheet('Danh sách tổ chức')!;
     const header = layout.values.findIndex((row) => row[0] === 'STT') + 1;
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${header}:${header}`,
+    });
     expect(ws.pageSetup.printArea).toBe(`A1:M${layout.values.length}`);
     expect(ws.getRow(header).height).toBeGreaterThan(rowHeightPoints(1, 12));
     expectRowHeights(ws, layout);
@@ -115,13 +126,16 @@ describe('Office.js host: page layout and row heights in the same batch', () => 
       topMargin: DOCUMENT_MARGINS.top * PT,
       bottomMargin: DOCUMENT_MARGINS.bottom * PT,
     });
-    for (const [r, height] of Object.entries(layout.rowHeights ?? {})) expect({ row: Number(r) + 1, height: snap.rowHeights[String(Number(r) + 1)] }).toEqual({ row: Number(r) + 1, height });
+    for (const [r, height] of Object.entries(layout.rowHeights ?? {}))
+      expect({ row: Number(r) + 1, height: snap.rowHeights[String(Number(r) + 1)] }).toEqual({ row: Number(r) + 1, height });
   }
 
   test('the summary: 2 syncs, page layout, row heights', async () => {
     const fake = createFakeExcel({ sheets: chiBoWorkbook(5) });
     const layout = summaryLayout(failing());
-    const { syncs } = await fake.countSyncs(() => fake.run((context) => writeSheet(context as unknown as Excel.RequestContext, layout, { replaceOnlyIfMarker: true })));
+    const { syncs } = await fake.countSyncs(() =>
+      fake.run((context) => writeSheet(context as unknown as Excel.RequestContext, layout, { replaceOnlyIfMarker: true })),
+    );
     expect(syncs).toBeLessThanOrEqual(2);
     expectPageLayout(fake, 'Tổng hợp', layout);
     expect(fake.snapshot('Tổng hợp').pageLayout.printArea).toBe(`A1:F${layout.values.length}`);

@@ -267,7 +267,10 @@ describe('writeWorkbookBuffer', () => {
     ],
     merges: ['A5:B5'],
     validations: [
-      { range: 'B2:B50', validation: { type: 'listRange', sheet: 'Danh mục', range: '$A$2:$A$3', items: ['Cơ quan hành chính, đơn vị sự nghiệp', 'Doanh nghiệp'] } },
+      {
+        range: 'B2:B50',
+        validation: { type: 'listRange', sheet: 'Danh mục', range: '$A$2:$A$3', items: ['Cơ quan hành chính, đơn vị sự nghiệp', 'Doanh nghiệp'] },
+      },
       { range: 'A2:A50', validation: { type: 'list', items: ['Có', 'Không'] } },
       { range: 'C2:C50', validation: { type: 'wholeNumber', min: 0 } },
       { range: 'E2:E50', validation: { type: 'decimal', min: 0, max: 100 } },
@@ -354,7 +357,10 @@ describe('file wrappers', () => {
   });
 
   it('a missing file and a directory give Vietnamese errors', async () => {
-    await expect(readWorkbookFile(join(dir, 'khong-co.xlsx'))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Không tìm thấy') });
+    await expect(readWorkbookFile(join(dir, 'khong-co.xlsx'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('Không tìm thấy'),
+    });
     await expect(readWorkbookFile(dir)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('thư mục') });
   });
 

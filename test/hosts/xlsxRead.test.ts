@@ -55,7 +55,9 @@ describe('the same values as ExcelJS', () => {
   });
 
   test('the template, a summary and their markers', async () => {
-    const template = await expectSameAsExcelJs(await writeWorkbookBuffer(templateLayouts({ kind: 'chi-bo', type: 'dia-ban', year: 2025 }), { kind: 'template' }));
+    const template = await expectSameAsExcelJs(
+      await writeWorkbookBuffer(templateLayouts({ kind: 'chi-bo', type: 'dia-ban', year: 2025 }), { kind: 'template' }),
+    );
     expect(template.generatedKind).toBe('template');
     const sample = new Uint8Array(readFileSync(join(SAMPLES, 'chi-bo-mau.xlsx')));
     const result = checkWorkbook((await readWorkbookData(sample)).sheets, { asOf: '2026-03-01', policy: defaultPolicy() });
@@ -89,9 +91,17 @@ describe('the same values as ExcelJS', () => {
     const sheet = fc.record({
       name: fc.constantFrom('Thông tin', 'Đảng viên', 'Sinh hoạt', 'A & B', "O'Neil", 'Tiêu chí'),
       hidden: fc.boolean(),
-      cells: fc.array(fc.tuple(fc.nat({ max: 30 }), fc.nat({ max: 12 }), cellValue, fc.constantFrom(undefined, 'dd/mm/yyyy', '0.00', '@', 'mm:ss', '[Red]0', '"ngày" d')), {
-        maxLength: 60,
-      }),
+      cells: fc.array(
+        fc.tuple(
+          fc.nat({ max: 30 }),
+          fc.nat({ max: 12 }),
+          cellValue,
+          fc.constantFrom(undefined, 'dd/mm/yyyy', '0.00', '@', 'mm:ss', '[Red]0', '"ngày" d'),
+        ),
+        {
+          maxLength: 60,
+        },
+      ),
       merge: fc.option(fc.tuple(fc.nat({ max: 20 }), fc.nat({ max: 8 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }))),
     });
     await fc.assert(
@@ -130,7 +140,13 @@ const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http:
 const ROOT_RELS = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`;
 
 /** A one-sheet workbook from hand-written parts (what other tools than ExcelJS write). */
-async function handWritten(parts: { sheet: string; workbookPr?: string; sharedStrings?: string; styles?: string; prefix?: string }): Promise<Uint8Array> {
+async function handWritten(parts: {
+  sheet: string;
+  workbookPr?: string;
+  sharedStrings?: string;
+  styles?: string;
+  prefix?: string;
+}): Promise<Uint8Array> {
   const p = parts.prefix ?? '';
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
@@ -167,7 +183,14 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
         `</sheetData></worksheet>`,
     });
     const data = await readWorkbookDataNode(bytes);
-    expect(data.properties).toEqual({ creator: 'Văn phòng', company: null, keywords: 'bontot:consolidation', title: null, subject: null, category: null });
+    expect(data.properties).toEqual({
+      creator: 'Văn phòng',
+      company: null,
+      keywords: 'bontot:consolidation',
+      title: null,
+      subject: null,
+      category: null,
+    });
     expect(data.generatedKind).toBe('consolidation');
     expect(data.sheets).toHaveLength(1);
     const [sheet] = data.sheets;

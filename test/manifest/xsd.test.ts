@@ -37,7 +37,9 @@ describe('manifest.xml is valid against the XSD schemas', () => {
 
 describe('the validation refuses what Office would refuse', () => {
   test('an empty <AppDomains/> (at least one AppDomain is required)', async () => {
-    const result = await validateManifest(broken('  <Hosts>\n    <Host Name="Workbook"/>', '  <AppDomains/>\n  <Hosts>\n    <Host Name="Workbook"/>'));
+    const result = await validateManifest(
+      broken('  <Hosts>\n    <Host Name="Workbook"/>', '  <AppDomains/>\n  <Hosts>\n    <Host Name="Workbook"/>'),
+    );
     expect(result.valid).toBe(false);
     expect(result.errors.join('\n')).toMatch(/AppDomains': Missing child element\(s\)\. Expected is \( \{[^}]+\}AppDomain \)/);
   });
@@ -45,7 +47,9 @@ describe('the validation refuses what Office would refuse', () => {
   test('a runtime lifetime other than short or long', async () => {
     const result = await validateManifest(broken('lifetime="long"', 'lifetime="forever"'));
     expect(result.valid).toBe(false);
-    expect(result.errors.join('\n')).toMatch(/attribute 'lifetime': \[facet 'enumeration'\] The value 'forever' is not an element of the set \{'short', 'long'\}/);
+    expect(result.errors.join('\n')).toMatch(
+      /attribute 'lifetime': \[facet 'enumeration'\] The value 'forever' is not an element of the set \{'short', 'long'\}/,
+    );
   });
 
   test('a misspelt element inside VersionOverrides (validated strictly, not skipped)', async () => {

@@ -36,11 +36,10 @@ export async function writeDocuments(dir: string): Promise<WrittenDocuments> {
   const consolidationRows = new Consolidation();
   results.forEach((result, index) => consolidationRows.add(rowFromCheck(samples[index]!, result), samples[index]!));
   const consolidation = join(dir, 'tong-hop-to-chuc.xlsx');
-  await writeWorkbookFile(
-    [consolidationLayout(consolidationRows.rows, { asOf: AS_OF, policy: defaultPolicy(), issuer: ISSUER })],
-    consolidation,
-    { kind: 'consolidation', title: 'Danh sách tổ chức' },
-  );
+  await writeWorkbookFile([consolidationLayout(consolidationRows.rows, { asOf: AS_OF, policy: defaultPolicy(), issuer: ISSUER })], consolidation, {
+    kind: 'consolidation',
+    title: 'Danh sách tổ chức',
+  });
 
   const layouts = templateLayouts({ kind: 'chi-bo', level: 'co-so', type: 'dia-ban', year: 2025, name: 'Chi bộ Khu phố 3' });
   const hidden = layouts.filter((layout) => layout.hidden);

@@ -28,7 +28,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('LibreOffice computes the counts from the marks; the file checks like the sample typed by hand', async () => {
-  const layouts = fillTemplate(CHI_BO_SAMPLE, templateLayouts({ kind: 'chi-bo', level: 'truc-thuoc', type: 'dia-ban', year: 2025, name: CHI_BO_SAMPLE.info.name }));
+  const layouts = fillTemplate(
+    CHI_BO_SAMPLE,
+    templateLayouts({ kind: 'chi-bo', level: 'truc-thuoc', type: 'dia-ban', year: 2025, name: CHI_BO_SAMPLE.info.name }),
+  );
   const meetings = layouts.find((l) => l.name === 'Sinh hoạt');
   const attendance = layouts.find((l) => l.name === 'Điểm danh');
   if (!meetings || !attendance) throw new Error('template sheets');
@@ -47,7 +50,11 @@ test('LibreOffice computes the counts from the marks; the file checks like the s
   await writeWorkbookFile(layouts, input, { kind: 'template', title: 'Sổ tính mẫu: chi bộ' });
   const outDir = join(dir, 'out');
   try {
-    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', outDir, input], { timeout: 240_000 });
+    await run(
+      'soffice',
+      ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', outDir, input],
+      { timeout: 240_000 },
+    );
   } catch (error) {
     throw new Error(`LibreOffice (soffice) is needed for this test: apt-get install -y libreoffice-calc-nogui (${String(error)})`);
   }
@@ -55,7 +62,9 @@ test('LibreOffice computes the counts from the marks; the file checks like the s
   const sheet = computed.find((g) => g.name === 'Sinh hoạt');
   const counts = (sheet?.values ?? []).slice(1, 1 + (CHI_BO_SAMPLE.meetings?.length ?? 0)).map((row) => row.slice(4, 7));
   // The tallies of the marks as typed: February has one more "có phép", July's K is a "KP".
-  const expected = (CHI_BO_SAMPLE.meetings ?? []).map((m, i) => (i === 1 ? [m.present - 1, m.excused + 1, m.unexcused] : [m.present, m.excused, m.unexcused]));
+  const expected = (CHI_BO_SAMPLE.meetings ?? []).map((m, i) =>
+    i === 1 ? [m.present - 1, m.excused + 1, m.unexcused] : [m.present, m.excused, m.unexcused],
+  );
   expect(counts).toEqual(expected);
 
   const sample = checkWorkbook(await readWorkbookFile(join(__dirname, '..', '..', 'samples', 'chi-bo-mau.xlsx')), { asOf: '2026-01-15' });

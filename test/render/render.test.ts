@@ -36,7 +36,10 @@ function pageText(pdf: string, page: number): string {
 function toPdf(files: string[], dir: string): void {
   // A profile of its own, so a LibreOffice the user has open does not take the job.
   const profile = `file://${join(dir, 'profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'pipe', timeout: 240_000 });
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+    stdio: 'pipe',
+    timeout: 240_000,
+  });
 }
 
 function keepPngs(pdf: string, name: string): string[] {
@@ -105,8 +108,15 @@ describe('documents printed by LibreOffice', () => {
       for (let page = 1; page <= info.pages; page++) {
         const text = pageText(pdf, page);
         const first = { 'Thông tin': 'Mục', 'Đảng viên': 'STT', 'Sinh hoạt': 'STT', 'Điểm danh': 'Họ và tên', 'Tiêu chí': 'Mã' }[sheet] ?? '';
-        const last = { 'Thông tin': 'Giá trị', 'Đảng viên': 'Ghi chú', 'Sinh hoạt': 'Tự đánh giá', 'Điểm danh': '', 'Tiêu chí': 'Minh chứng' }[sheet] ?? '';
-        expect({ sheet, page, first: text.includes(first), last: text.includes(last), helper: /#NAME\?/.test(text) }).toEqual({ sheet, page, first: true, last: true, helper: false });
+        const last =
+          { 'Thông tin': 'Giá trị', 'Đảng viên': 'Ghi chú', 'Sinh hoạt': 'Tự đánh giá', 'Điểm danh': '', 'Tiêu chí': 'Minh chứng' }[sheet] ?? '';
+        expect({ sheet, page, first: text.includes(first), last: text.includes(last), helper: /#NAME\?/.test(text) }).toEqual({
+          sheet,
+          page,
+          first: true,
+          last: true,
+          helper: false,
+        });
       }
       expect(keepPngs(pdf, `mau-${index + 1}`).length).toBe(info.pages);
     }

@@ -17,7 +17,10 @@ interface Files {
 const devcerts = require('../../scripts/devcerts.js') as {
   certificateState(pem: Buffer | string, now?: Date, renewWithinDays?: number): { state: string; validTo: Date; daysLeft: number };
   renewalReason(files: Files, now?: Date): { kind: string; text: string } | null;
-  ensureDevCertificates(options: { files: Files; now?: Date }): Promise<{ created: boolean; renewed: boolean; validTo: Date; reason: { kind: string } | null }>;
+  ensureDevCertificates(options: {
+    files: Files;
+    now?: Date;
+  }): Promise<{ created: boolean; renewed: boolean; validTo: Date; reason: { kind: string } | null }>;
   trustCommands(caPath: string, platform?: string): string[];
   RENEW_WITHIN_DAYS: number;
 };

@@ -38,21 +38,43 @@ let files: string[];
 beforeAll(async () => {
   dir = tempDir('bontot-board-');
   for (const [file, spec] of ORGS) await writeWorkbookFile(plainLayouts(spec), join(dir, file), { kind: null });
-  await writeWorkbookFile(plainLayouts(chiBoSpec({ seed: 23, name: 'Chi bộ Khu phố 3', kindLabel: 'Chi bộ trực thuộc' })), join(dir, 'kp3.xlsx'), { kind: null });
+  await writeWorkbookFile(plainLayouts(chiBoSpec({ seed: 23, name: 'Chi bộ Khu phố 3', kindLabel: 'Chi bộ trực thuộc' })), join(dir, 'kp3.xlsx'), {
+    kind: null,
+  });
   // A lower level's consolidation holding a new organisation (kp3) and one already given (tram).
   await consolidateFiles({ files: [join(dir, 'kp3.xlsx'), join(dir, 'tram.xlsx')], output: join(dir, 'cap-duoi.xlsx'), asOf: AS_OF });
   writeFileSync(join(dir, 'ban-sao-truong.xlsx'), readFileSync(join(dir, 'truong.xlsx')));
   writeFileSync(join(dir, 'hong.xlsx'), 'đây không phải sổ tính');
   const data = await xlsx.readWorkbookData(readFileSync(join(dir, 'kp1.xlsx')));
-  await writeWorkbookFile([summaryLayout(checkWorkbook(data.sheets, { asOf: AS_OF }))], join(dir, 'kp1.tonghop.xlsx'), { kind: 'tong-hop', title: 'Tổng hợp' });
-  files = ['kp1.xlsx', 'hong.xlsx', 'kp2.xlsx', 'truong.xlsx', 'tram.xlsx', 'ban-sao-truong.xlsx', 'cty.xlsx', 'cap-duoi.xlsx', 'htx.xlsx', 'kp1.tonghop.xlsx'];
+  await writeWorkbookFile([summaryLayout(checkWorkbook(data.sheets, { asOf: AS_OF }))], join(dir, 'kp1.tonghop.xlsx'), {
+    kind: 'tong-hop',
+    title: 'Tổng hợp',
+  });
+  files = [
+    'kp1.xlsx',
+    'hong.xlsx',
+    'kp2.xlsx',
+    'truong.xlsx',
+    'tram.xlsx',
+    'ban-sao-truong.xlsx',
+    'cty.xlsx',
+    'cap-duoi.xlsx',
+    'htx.xlsx',
+    'kp1.tonghop.xlsx',
+  ];
 });
 
 function input(file: string): InputFile {
   return { name: file, read: async () => readFileSync(join(dir, file)) };
 }
 
-function mount(): { root: HTMLElement; page: StandaloneMode; statuses: string[]; downloads: { name: string; bytes: Uint8Array }[]; prints: () => number } {
+function mount(): {
+  root: HTMLElement;
+  page: StandaloneMode;
+  statuses: string[];
+  downloads: { name: string; bytes: Uint8Array }[];
+  prints: () => number;
+} {
   document.body.innerHTML = '<div id="app"></div><section id="print-view" class="print-view"></section>';
   const root = document.getElementById('app') as HTMLElement;
   const downloads: { name: string; bytes: Uint8Array }[] = [];
@@ -120,7 +142,12 @@ test('many files: the table first (unreadable, skipped and duplicates on top), t
   expect(cli.totals.duplicates).toBe(2);
   expect(Number(one(board, 'totals-duplicates').dataset.count)).toBe(2);
   expect(Number(one(board, 'totals-unreadable').dataset.count)).toBe(cli.totals.unreadable);
-  const kinds = Object.fromEntries(byTestId(board, 'totals-kind').map((li) => [li.dataset.kind, { organizations: Number(li.dataset.organizations), eligible: Number(li.dataset.eligible) }]));
+  const kinds = Object.fromEntries(
+    byTestId(board, 'totals-kind').map((li) => [
+      li.dataset.kind,
+      { organizations: Number(li.dataset.organizations), eligible: Number(li.dataset.eligible) },
+    ]),
+  );
   const expectedKinds = Object.fromEntries(
     (Object.entries(cli.totals.byKind) as [KindKey, { organizations: number; eligible: number }][])
       .map(([key, bucket]) => [key, key === 'chi-bo-truc-thuoc' ? subordinateTotals(cli.totals) : bucket] as const)
@@ -226,7 +253,10 @@ test('the downloaded list is the one `bontot consolidate` writes for the same fi
   const fromCli = await xlsx.readWorkbookData(readFileSync(join(dir, 'cli-chosen.xlsx')));
   expect(fromPage.generatedKind).toBe('consolidation');
   // The same sheet, cell for cell; only the CLI's paths carry the folder.
-  const text = (sheets: typeof fromPage.sheets): string => JSON.stringify(sheets.map((s) => [s.name, s.values])).split(`${dir}/`).join('');
+  const text = (sheets: typeof fromPage.sheets): string =>
+    JSON.stringify(sheets.map((s) => [s.name, s.values]))
+      .split(`${dir}/`)
+      .join('');
   expect(text(fromPage.sheets)).toBe(text(fromCli.sheets));
 });
 

@@ -24,8 +24,14 @@ const FILES = ['kp1.xlsx', 'tram.xlsx', 'cty.xlsx', 'hong.xlsx', 'kp1-ban-sao.xl
 
 beforeAll(async () => {
   dir = tempDir('bontot-excel-board-');
-  await writeWorkbookFile(plainLayouts(chiBoSpec({ seed: 21, name: 'Chi bộ Khu phố 1', kindLabel: 'Chi bộ trực thuộc' })), join(dir, 'kp1.xlsx'), { kind: null });
-  await writeWorkbookFile(plainLayouts(chiBoSpec({ seed: 25, name: 'Chi bộ Trạm Y tế', problems: { unexcusedAbsence: true } })), join(dir, 'tram.xlsx'), { kind: null });
+  await writeWorkbookFile(plainLayouts(chiBoSpec({ seed: 21, name: 'Chi bộ Khu phố 1', kindLabel: 'Chi bộ trực thuộc' })), join(dir, 'kp1.xlsx'), {
+    kind: null,
+  });
+  await writeWorkbookFile(
+    plainLayouts(chiBoSpec({ seed: 25, name: 'Chi bộ Trạm Y tế', problems: { unexcusedAbsence: true } })),
+    join(dir, 'tram.xlsx'),
+    { kind: null },
+  );
   await writeWorkbookFile(plainLayouts(dangBoSpec({ seed: 26, name: 'Đảng bộ Công ty Cổ phần Minh Phát' })), join(dir, 'cty.xlsx'), { kind: null });
   writeFileSync(join(dir, 'hong.xlsx'), 'không phải sổ tính');
   writeFileSync(join(dir, 'kp1-ban-sao.xlsx'), readFileSync(join(dir, 'kp1.xlsx')));
@@ -60,8 +66,15 @@ test('picked files give the table and totals of `bontot consolidate`; the list i
   const cli = await consolidateFiles({ files: FILES.map((f) => join(dir, f)), output: join(dir, 'cli.xlsx'), asOf: AS_OF });
   const results = one(mounted.root, 'board-results');
   const line = one(results, 'totals-line');
-  expect({ eligible: Number(line.dataset.eligible), organizations: Number(line.dataset.organizations) }).toEqual({ eligible: cli.totals.eligible, organizations: cli.totals.organizations });
-  expect(byTestId(results, 'board-row').map((r) => r.dataset.status).slice(0, 2)).toEqual(['error', 'duplicate']);
+  expect({ eligible: Number(line.dataset.eligible), organizations: Number(line.dataset.organizations) }).toEqual({
+    eligible: cli.totals.eligible,
+    organizations: cli.totals.organizations,
+  });
+  expect(
+    byTestId(results, 'board-row')
+      .map((r) => r.dataset.status)
+      .slice(0, 2),
+  ).toEqual(['error', 'duplicate']);
   expect(results.querySelectorAll('svg.chart')).toHaveLength(2);
   // No card to open in the pane: the file is named as text.
   expect(byTestId(results, 'board-open')).toHaveLength(0);
@@ -73,7 +86,10 @@ test('picked files give the table and totals of `bontot consolidate`; the list i
   expect(one(mounted.root, 'board-written').textContent).toContain(`Đã ghi trang “${CONSOLIDATION_SHEET}” kèm biểu đồ`);
   const cells = fake.snapshot(CONSOLIDATION_SHEET).cells;
   expect(Object.values(cells).filter((cell) => cell.formula !== null)).toEqual([]);
-  const written = fake.values(CONSOLIDATION_SHEET).map((row) => row.join('\t')).join('\n');
+  const written = fake
+    .values(CONSOLIDATION_SHEET)
+    .map((row) => row.join('\t'))
+    .join('\n');
   for (const row of cli.consolidation.rows) if (row.name) expect(written).toContain(row.name);
   expect(written).toContain(`Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): ${cli.totals.organizations}`);
 
@@ -136,7 +152,10 @@ test('the committee typed in the pane issues the written list: its heading and s
   expect(mounted.root.querySelector(`label[for="${issuer.id}"]`)?.textContent).toContain('Cấp ủy ban hành');
   issuer.value = 'Đảng ủy phường Bến Thành';
   expect(await pane.write()).toBe(CONSOLIDATION_SHEET);
-  const written = fake.values(CONSOLIDATION_SHEET).flat().filter((v): v is string => typeof v === 'string');
+  const written = fake
+    .values(CONSOLIDATION_SHEET)
+    .flat()
+    .filter((v): v is string => typeof v === 'string');
   expect(written).toContain('ĐẢNG ỦY PHƯỜNG BẾN THÀNH');
   expect(written).toContain('T/M ĐẢNG ỦY');
 });

@@ -169,7 +169,18 @@ describe('Tổng hợp', () => {
 
 describe('Mẫu', () => {
   test('creates the missing sheets, skips existing ones and reports both', async () => {
-    const fake = fakeWorkbook([], [{ name: 'Thông tin', values: [['Mục', 'Giá trị'], ['Tên tổ chức', 'Của tôi']] }]);
+    const fake = fakeWorkbook(
+      [],
+      [
+        {
+          name: 'Thông tin',
+          values: [
+            ['Mục', 'Giá trị'],
+            ['Tên tổ chức', 'Của tôi'],
+          ],
+        },
+      ],
+    );
     const { root, excel } = await mountExcel(fake);
     const { kind, type, year, name } = excel.template.form;
     kind.value = 'dang-bo.co-so';
@@ -285,7 +296,15 @@ describe('Cấu hình', () => {
 
   test('a workbook policy is read at start, handed to the functions and recalculated', async () => {
     const fake = fakeWorkbook(validChiBo(), [
-      { name: 'Cấu hình', values: [['Khóa', 'Giá trị', 'Nguồn'], ['speakersSmall', 4, ''], ['deadline.deNghi', '20/12', '']], visibility: 'Hidden' },
+      {
+        name: 'Cấu hình',
+        values: [
+          ['Khóa', 'Giá trị', 'Nguồn'],
+          ['speakersSmall', 4, ''],
+          ['deadline.deNghi', '20/12', ''],
+        ],
+        visibility: 'Hidden',
+      },
     ]);
     const { excel, bridge, root } = await mountExcel(fake);
     expect((excel.policy.control('speakersSmall') as HTMLInputElement).value).toBe('4');
@@ -295,7 +314,16 @@ describe('Cấu hình', () => {
   });
 
   test('an invalid workbook policy is shown next to its field; the defaults apply', async () => {
-    const fake = fakeWorkbook(validChiBo(), [{ name: 'Cấu hình', values: [['Khóa', 'Giá trị'], ['attendanceMinPercent', 'tám lăm']], visibility: 'Hidden' }]);
+    const fake = fakeWorkbook(validChiBo(), [
+      {
+        name: 'Cấu hình',
+        values: [
+          ['Khóa', 'Giá trị'],
+          ['attendanceMinPercent', 'tám lăm'],
+        ],
+        visibility: 'Hidden',
+      },
+    ]);
     const { excel, bridge, root } = await mountExcel(fake);
     expect((excel.policy.control('attendanceMinPercent') as HTMLInputElement).value).toBe('tám lăm');
     expect(excel.policy.error('attendanceMinPercent')?.textContent).toBe('Giá trị không hợp lệ: phải là một số.');

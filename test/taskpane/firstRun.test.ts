@@ -98,7 +98,9 @@ describe('standalone page', () => {
     const { root, page, downloads } = mountPage();
     one<HTMLSelectElement>(root, 'blank-kind').value = 'chi-bo.truc-thuoc';
     one<HTMLInputElement>(root, 'blank-name').value = 'Chi bộ Khu phố 5';
-    one(root, 'starter').querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    one(root, 'starter')
+      .querySelector('form')
+      ?.dispatchEvent(new Event('submit', { cancelable: true }));
     await waitFor(() => downloads.length === 1, 'the download');
     expect(downloads[0]?.name).toBe(templateFileName('chi-bo.truc-thuoc', Number(AS_OF.slice(0, 4))));
     const bytes = downloads[0]?.bytes as Uint8Array;
@@ -286,7 +288,14 @@ describe('pane: Cấu hình', () => {
     expect(percentFieldText('1,5')).toBe('1,5');
     expect(percentFieldText('0,95 %')).toBe('0,95 %');
     expect(percentFieldText('chín lăm')).toBe('chín lăm');
-    expect(PERCENT_KEYS).toEqual(['criterionMinPercent', 'ratingCompletedMinPercent', 'ratingGoodMinPercent', 'excellentCapPercent', 'attendanceMinPercent', 'modelTargetPercent']);
+    expect(PERCENT_KEYS).toEqual([
+      'criterionMinPercent',
+      'ratingCompletedMinPercent',
+      'ratingGoodMinPercent',
+      'excellentCapPercent',
+      'attendanceMinPercent',
+      'modelTargetPercent',
+    ]);
     expect(isPercentKey('absenceMaxStreak')).toBe(false);
   });
 

@@ -72,7 +72,11 @@ test('the preview shows what the meeting will get before saving, with the workbo
   setValue(form.speakers, '5');
   setValue(form.minutes, '90');
   setValue(form.self, 'tot');
-  expect(previewLines(root).slice(1, 4)).toEqual(['Đạt Tỷ lệ dự họp 91,67 %, cần trên 85 %.', 'Đạt 5 ý kiến phát biểu, cần ít nhất 5.', 'Đạt Thời gian 90 phút, cần ít nhất 90 phút.']);
+  expect(previewLines(root).slice(1, 4)).toEqual([
+    'Đạt Tỷ lệ dự họp 91,67 %, cần trên 85 %.',
+    'Đạt 5 ý kiến phát biểu, cần ít nhất 5.',
+    'Đạt Thời gian 90 phút, cần ít nhất 90 phút.',
+  ]);
 });
 
 test('saving writes one row and one column in 2 syncs; a second meeting that day is asked about first; picking a meeting edits it', async () => {

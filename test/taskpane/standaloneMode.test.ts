@@ -115,9 +115,13 @@ test('the screen shows what `bontot check --json` gives: verdict, criteria, reas
   const json = checkFileJson('b.xlsx', checkWorkbook(data.sheets, { asOf: AS_OF }));
   const card = one(root, 'file-result');
   expect(one(card, 'verdict').dataset.eligible).toBe(String(json.eligible));
-  expect(byTestId(card, 'criterion').map((n) => ({ id: n.dataset.id, pass: n.dataset.pass === 'true', percent: n.dataset.percent === '' ? null : Number(n.dataset.percent) }))).toEqual(
-    json.criteria,
-  );
+  expect(
+    byTestId(card, 'criterion').map((n) => ({
+      id: n.dataset.id,
+      pass: n.dataset.pass === 'true',
+      percent: n.dataset.percent === '' ? null : Number(n.dataset.percent),
+    })),
+  ).toEqual(json.criteria);
   const shown = (id: string) =>
     byTestId(card, id).map((n) => ({
       code: n.dataset.code,
@@ -127,9 +131,14 @@ test('the screen shows what `bontot check --json` gives: verdict, criteria, reas
       message: n.querySelector('[data-testid="message"]')?.textContent,
     }));
   const sortKey = (x: { code?: string; cell: string | null; message?: string }) => `${x.code}|${x.cell}|${x.message}`;
-  const sorted = <T extends { code?: string; cell: string | null; message?: string }>(xs: T[]) => [...xs].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-  expect(sorted(shown('reason'))).toEqual(sorted(json.reasons.map((r) => ({ code: r.code, severity: r.severity, sheet: r.sheet, cell: r.cell, message: r.message }))));
-  expect(sorted(shown('issue'))).toEqual(sorted(json.issues.map((i) => ({ code: i.code, severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message }))));
+  const sorted = <T extends { code?: string; cell: string | null; message?: string }>(xs: T[]) =>
+    [...xs].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  expect(sorted(shown('reason'))).toEqual(
+    sorted(json.reasons.map((r) => ({ code: r.code, severity: r.severity, sheet: r.sheet, cell: r.cell, message: r.message }))),
+  );
+  expect(sorted(shown('issue'))).toEqual(
+    sorted(json.issues.map((i) => ({ code: i.code, severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message }))),
+  );
   expect(json.reasons.some((r) => r.code === 'SPEAKERS_LOW')).toBe(true);
   expect(json.issues.some((i) => i.code === 'NUMBER_INVALID')).toBe(true);
   // Places are named as text in this mode (no Excel to select in).
@@ -138,7 +147,10 @@ test('the screen shows what `bontot check --json` gives: verdict, criteria, reas
 });
 
 test('files the product generated are noted and skipped', async () => {
-  const summary = await xlsx.writeWorkbookBuffer([summaryLayout(checkWorkbook(validChiBo(), { asOf: AS_OF }))], { kind: 'tong-hop', title: 'Tổng hợp' });
+  const summary = await xlsx.writeWorkbookBuffer([summaryLayout(checkWorkbook(validChiBo(), { asOf: AS_OF }))], {
+    kind: 'tong-hop',
+    title: 'Tổng hợp',
+  });
   const { root, page } = mount();
   await page.processFiles([input('a.tonghop.xlsx', summary), input('a.xlsx', eligibleBook)]);
   const skipped = byTestId(root, 'file-skipped');
@@ -168,7 +180,9 @@ test('with several files, "Tải bảng tổng hợp các tổ chức" downloads
   await page.processFiles([input('b.xlsx', failingBook), input('hong.xlsx', 'x')]);
   const totals = one(root, 'totals');
   expect(totals.hidden).toBe(false);
-  expect(one(totals, 'totals-line').textContent).toContain('1/2 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (50 %), chỉ tiêu 50 %: đủ so với chỉ tiêu');
+  expect(one(totals, 'totals-line').textContent).toContain(
+    '1/2 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (50 %), chỉ tiêu 50 %: đủ so với chỉ tiêu',
+  );
   one<HTMLButtonElement>(root, 'download-consolidation').click();
   await waitFor(() => downloads.length === 1);
   expect(downloads[0]?.name).toBe('danh-sach-to-chuc.xlsx');

@@ -59,7 +59,10 @@ beforeAll(async () => {
     await file('van-phong.xlsx', chiBoGrids('Chi bộ Văn phòng')),
     await file('ke-toan.xlsx', chiBoGrids('chi bo KE TOAN')),
     await file('moi.xlsx', chiBoGrids(`Chi bộ ${PAYLOAD}`)),
-    await file('kinh-doanh-2024.xlsx', chiBoGrids('Chi bộ Kinh doanh', (spec) => setInfo(spec, 'Năm đánh giá', 2024))),
+    await file(
+      'kinh-doanh-2024.xlsx',
+      chiBoGrids('Chi bộ Kinh doanh', (spec) => setInfo(spec, 'Năm đánh giá', 2024)),
+    ),
     { name: 'hong.xlsx', bytes: new Uint8Array([1, 2, 3]), read: async () => new Uint8Array([1, 2, 3]) },
   ];
 });
@@ -78,9 +81,13 @@ describe('Excel pane', () => {
     const plan = await excel.fill.preview(files);
     expect(plan?.writes.length).toBeGreaterThan(0);
     expect(fake.snapshotAll()).toEqual(before);
-    expect(texts(root, 'fill-added-row')).toEqual([`Dòng 9: Chi bộ ${PAYLOAD} [moi.xlsx] — 13 đảng viên; Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)Chi bộ mới trên trang: đảng ủy ghi "Xếp loại" của chi bộ.`]);
+    expect(texts(root, 'fill-added-row')).toEqual([
+      `Dòng 9: Chi bộ ${PAYLOAD} [moi.xlsx] — 13 đảng viên; Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)Chi bộ mới trên trang: đảng ủy ghi "Xếp loại" của chi bộ.`,
+    ]);
     expect(root.querySelector('img')).toBeNull();
-    expect(texts(root, 'fill-changed-row')[0]).toContain('Dòng 2: Chi bộ Văn phòng [van-phong.xlsx] — Số đảng viên: từ 8 thành 13; Kết quả tự kiểm tra: từ (trống) thành “Đủ điều kiện');
+    expect(texts(root, 'fill-changed-row')[0]).toContain(
+      'Dòng 2: Chi bộ Văn phòng [van-phong.xlsx] — Số đảng viên: từ 8 thành 13; Kết quả tự kiểm tra: từ (trống) thành “Đủ điều kiện',
+    );
     expect(texts(root, 'fill-changed-row')[1]).toContain('Tên trên trang giữ nguyên "Chi bộ Kế toán"');
     expect(byTestId(root, 'fill-refused-row').map((n) => n.dataset.file)).toEqual(['kinh-doanh-2024.xlsx']);
     expect(byTestId(root, 'fill-unreadable-row').map((n) => n.dataset.file)).toEqual(['hong.xlsx']);
@@ -97,7 +104,9 @@ describe('Excel pane', () => {
     // The report follows the language switch.
     await excel.fill.preview(files.slice(1, 2));
     setLanguage('en', document);
-    expect(texts(root, 'fill-changed-row')[0]).toContain('Row 3: Chi bộ Kế toán [ke-toan.xlsx] — Số đảng viên: from 9 to 13; Kết quả tự kiểm tra: from (blank) to “Đủ điều kiện');
+    expect(texts(root, 'fill-changed-row')[0]).toContain(
+      'Row 3: Chi bộ Kế toán [ke-toan.xlsx] — Số đảng viên: from 9 to 13; Kết quả tự kiểm tra: from (blank) to “Đủ điều kiện',
+    );
     expect(fake.snapshotAll()).toEqual(before);
   });
 
@@ -115,7 +124,9 @@ describe('Excel pane', () => {
     expect(values[8]).toEqual([8, `Chi bộ ${PAYLOAD}`, 13, '', '', 'Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)']);
     // Xếp loại and Chi bộ bốn tốt columns: exactly as before on every original row.
     for (let r = 1; r < original.length; r++) expect(values[r]?.slice(3, 5)).toEqual(original[r]?.slice(3, 5));
-    expect(texts(root, 'fill-written')[0]).toBe(`Đã ghi ${result?.written.length} ô vào trang “Chi bộ trực thuộc”; bản gốc được giữ ở trang “Chi bộ trực thuộc (bản gốc)”.`);
+    expect(texts(root, 'fill-written')[0]).toBe(
+      `Đã ghi ${result?.written.length} ô vào trang “Chi bộ trực thuộc”; bản gốc được giữ ở trang “Chi bộ trực thuộc (bản gốc)”.`,
+    );
     // The check runs again after writing: the new chi bộ still needs the committee's rating.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const checked = await excel.check.check();
@@ -123,7 +134,6 @@ describe('Excel pane', () => {
     setLanguage('en', document);
     expect(texts(root, 'fill-written')[0]).toContain('the original is kept on “Chi bộ trực thuộc (bản gốc)”');
     expect(texts(root, 'fill-title')[0]).toBe('Fill the “Chi bộ trực thuộc” sheet');
-
   });
 
   test('a chi bộ workbook open in Excel is refused with a reason, nothing written', async () => {
@@ -141,7 +151,10 @@ describe('standalone page', () => {
     document.body.innerHTML = '<div id="app"></div>';
     const root = document.getElementById('app') as HTMLElement;
     const downloads: { name: string; bytes: Uint8Array }[] = [];
-    const app = startApp(root, { host: 'standalone', standalone: { loadXlsx: async () => xlsx, download: (name, bytes) => downloads.push({ name, bytes }), search: `?asOf=${AS_OF}` } });
+    const app = startApp(root, {
+      host: 'standalone',
+      standalone: { loadXlsx: async () => xlsx, download: (name, bytes) => downloads.push({ name, bytes }), search: `?asOf=${AS_OF}` },
+    });
     const page = app.standalone as StandaloneMode;
     const dangBo = await file('dang-bo-2025.xlsx', dangBoGrids());
     const inputsBefore = [dangBo, ...files].map((f) => [...f.bytes]);
@@ -165,8 +178,14 @@ describe('standalone page', () => {
   test('a đảng bộ file that is not a workbook says so and offers nothing to download', async () => {
     document.body.innerHTML = '<div id="app"></div>';
     const root = document.getElementById('app') as HTMLElement;
-    const app = startApp(root, { host: 'standalone', standalone: { loadXlsx: async () => xlsx, download: () => undefined, search: `?asOf=${AS_OF}` } });
-    const made = await (app.standalone as StandaloneMode).fill.fill({ name: 'bad.xlsx', read: async () => new TextEncoder().encode('not a zip') }, files.slice(0, 1));
+    const app = startApp(root, {
+      host: 'standalone',
+      standalone: { loadXlsx: async () => xlsx, download: () => undefined, search: `?asOf=${AS_OF}` },
+    });
+    const made = await (app.standalone as StandaloneMode).fill.fill(
+      { name: 'bad.xlsx', read: async () => new TextEncoder().encode('not a zip') },
+      files.slice(0, 1),
+    );
     expect(made).toBeNull();
     expect(texts(root, 'fill-error')[0]).toMatch(/^bad\.xlsx: /);
     expect(byTestId(root, 'fill-download')).toEqual([]);

@@ -109,7 +109,11 @@ const RULE_CASES: [ReasonCode, () => SheetGrid[], boolean][] = [
   ],
   ['SPEAKERS_LOW', () => chiBo((s) => (meeting(s, 3).speakers = 4)), true],
   ['DURATION_SHORT', () => chiBo((s) => (meeting(s, 0).minutes = 80)), true],
-  ['REGULAR_MONTH_MISSING', () => chiBo((s) => (meeting(s, 6).noColumn = true, s.meetings.splice(6, 1), s.marks.forEach((row) => row.splice(6, 1)))), true],
+  [
+    'REGULAR_MONTH_MISSING',
+    () => chiBo((s) => ((meeting(s, 6).noColumn = true), s.meetings.splice(6, 1), s.marks.forEach((row) => row.splice(6, 1)))),
+    true,
+  ],
   ['THEMATIC_QUARTER_MISSING', () => chiBo((s) => (meeting(s, 2).kind = 'Thường kỳ')), true],
   ['MINUTES_UNSIGNED', () => chiBo((s) => (meeting(s, 8).secretary = 'Không')), true],
   ['MINUTES_BOOK_UNSTAMPED', () => chiBo((s) => (s.info = s.info.map(([k, v]) => [k, k.startsWith('Sổ biên bản') ? 'Không' : v]))), true],
@@ -266,37 +270,85 @@ const LOOSE: Record<string, string> = {
 
 /** Headers and sheet names without diacritics, upper case, with stray spaces. */
 function shout(text: string): string {
-  return `  ${text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase()} `;
+  return `  ${text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'D')
+    .toUpperCase()} `;
 }
 
-const HEADER_ROWS = new Set(['Mục', 'Giá trị', 'STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật', 'Ghi chú', 'Ngày', 'Loại', 'Số đảng viên', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Số ý kiến', 'Thời gian (phút)', 'Chủ trì ký', 'Thư ký ký', 'Tự đánh giá', 'Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm', 'Minh chứng', 'Tên chi bộ', 'Chi bộ bốn tốt']);
+const HEADER_ROWS = new Set([
+  'Mục',
+  'Giá trị',
+  'STT',
+  'Họ và tên',
+  'Số thẻ đảng viên',
+  'Ngày vào Đảng',
+  'Miễn sinh hoạt',
+  'Xếp loại',
+  'Kỷ luật',
+  'Ghi chú',
+  'Ngày',
+  'Loại',
+  'Số đảng viên',
+  'Có mặt',
+  'Vắng có lý do',
+  'Vắng không lý do',
+  'Số ý kiến',
+  'Thời gian (phút)',
+  'Chủ trì ký',
+  'Thư ký ký',
+  'Tự đánh giá',
+  'Mã',
+  'Nội dung',
+  'Điểm tối đa',
+  'Điểm tự chấm',
+  'Minh chứng',
+  'Tên chi bộ',
+  'Chi bộ bốn tốt',
+]);
 
 type Transform = (book: ReturnType<typeof chiBoBook>) => void;
 
 const TRANSFORMS: [string, Transform][] = [
   ['loose labels and short forms', (book) => book.mapText((text) => LOOSE[text] ?? text)],
-  ['NFD text everywhere', (book) => {
-    book.mapText((text) => text.normalize('NFD'));
-    for (const sheet of book.sheets) sheet.name = sheet.name.normalize('NFD');
-  }],
-  ['headers and sheet names in capitals without diacritics', (book) => {
-    book.mapText((text) => (HEADER_ROWS.has(text) ? shout(text) : text));
-    for (const sheet of book.sheets) sheet.name = shout(sheet.name).trim();
-  }],
-  ['shuffled columns', (book) => {
-    for (const sheet of book.sheets) {
-      const width = Math.max(...sheet.values.map((row) => row.length));
-      const order = Array.from({ length: width }, (_, i) => width - 1 - i);
-      book.permuteColumns(sheet.name, order);
-    }
-  }],
-  ['title rows above the headers and extra columns and sheets', (book) => {
-    for (const sheet of book.sheets) {
-      book.insertRows(sheet.name, [['ĐẢNG CỘNG SẢN VIỆT NAM'], [`Biểu ${sheet.name}`, null, 'ghi chú'], []]);
-      for (const row of sheet.values) row.push('cột thêm');
-    }
-    book.add('Ghi chú riêng', [['Họ và tên', 'Xếp loại'], ['A', 'Giỏi']]);
-  }],
+  [
+    'NFD text everywhere',
+    (book) => {
+      book.mapText((text) => text.normalize('NFD'));
+      for (const sheet of book.sheets) sheet.name = sheet.name.normalize('NFD');
+    },
+  ],
+  [
+    'headers and sheet names in capitals without diacritics',
+    (book) => {
+      book.mapText((text) => (HEADER_ROWS.has(text) ? shout(text) : text));
+      for (const sheet of book.sheets) sheet.name = shout(sheet.name).trim();
+    },
+  ],
+  [
+    'shuffled columns',
+    (book) => {
+      for (const sheet of book.sheets) {
+        const width = Math.max(...sheet.values.map((row) => row.length));
+        const order = Array.from({ length: width }, (_, i) => width - 1 - i);
+        book.permuteColumns(sheet.name, order);
+      }
+    },
+  ],
+  [
+    'title rows above the headers and extra columns and sheets',
+    (book) => {
+      for (const sheet of book.sheets) {
+        book.insertRows(sheet.name, [['ĐẢNG CỘNG SẢN VIỆT NAM'], [`Biểu ${sheet.name}`, null, 'ghi chú'], []]);
+        for (const row of sheet.values) row.push('cột thêm');
+      }
+      book.add('Ghi chú riêng', [
+        ['Họ và tên', 'Xếp loại'],
+        ['A', 'Giỏi'],
+      ]);
+    },
+  ],
 ];
 
 /** The verdict without the cells (columns and rows move under some transforms). */
@@ -344,10 +396,17 @@ describe('loose input gives the same verdict', () => {
 // ---------------------------------------------------------------- policy
 
 describe('the policy', () => {
-  const withPolicy = (rows: unknown[][]): SheetGrid[] => [...validChiBo(), { name: 'Cấu hình', values: rows, originRow: 0, originCol: 0, hidden: true }];
+  const withPolicy = (rows: unknown[][]): SheetGrid[] => [
+    ...validChiBo(),
+    { name: 'Cấu hình', values: rows, originRow: 0, originCol: 0, hidden: true },
+  ];
 
   test('is read from the Cấu hình sheet', () => {
-    const rows: unknown[][] = [['Khóa', 'Giá trị', 'Nguồn'], ['speakersMedium', 7, ''], ['severity.MEETING_SELF_LOW', 'block', '']];
+    const rows: unknown[][] = [
+      ['Khóa', 'Giá trị', 'Nguồn'],
+      ['speakersMedium', 7, ''],
+      ['severity.MEETING_SELF_LOW', 'block', ''],
+    ];
     const result = check(withPolicy(rows));
     expect(result.policySource).toBe('workbook');
     expect(result.policy.speakersMedium).toBe(7);
@@ -364,14 +423,22 @@ describe('the policy', () => {
   });
 
   test('a given policy overrides the workbook', () => {
-    const rows: unknown[][] = [['Khóa', 'Giá trị'], ['speakersMedium', 7]];
+    const rows: unknown[][] = [
+      ['Khóa', 'Giá trị'],
+      ['speakersMedium', 7],
+    ];
     const result = checkWorkbook(withPolicy(rows), { asOf: AS_OF, policy: defaultPolicy() });
     expect(result.policySource).toBe('given');
     expect(result.eligible).toBe(true);
   });
 
   test('an invalid stored policy is an error naming the setting, and the defaults are used', () => {
-    const rows: unknown[][] = [['Khóa', 'Giá trị'], ['speakersMedium', 7], ['attendanceMinPercent', 'nhiều'], ['khongCo', 1]];
+    const rows: unknown[][] = [
+      ['Khóa', 'Giá trị'],
+      ['speakersMedium', 7],
+      ['attendanceMinPercent', 'nhiều'],
+      ['khongCo', 1],
+    ];
     const result = check(withPolicy(rows));
     expect(result.policySource).toBe('default');
     expect(result.policy).toEqual(defaultPolicy());

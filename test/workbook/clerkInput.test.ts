@@ -13,10 +13,15 @@ import { AS_OF, chiBoBook, chiBoSpec, EXEMPT_MEMBER, markCell, meetingCell, memb
 
 const check = (grids: SheetGrid[], asOf = AS_OF): CheckResult => checkWorkbook(grids, { asOf });
 const reasons = (result: CheckResult): string[] => result.reasons.map((r) => `${r.code} ${r.sheet ?? ''}!${r.cell ?? ''}`);
-const errors = (result: CheckResult): string[] => result.issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.sheet}!${i.cell ?? ''}`);
-const warnings = (result: CheckResult): string[] => result.issues.filter((i) => i.severity === 'warning').map((i) => `${i.code} ${i.sheet}!${i.cell ?? ''}`);
+const errors = (result: CheckResult): string[] =>
+  result.issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.sheet}!${i.cell ?? ''}`);
+const warnings = (result: CheckResult): string[] =>
+  result.issues.filter((i) => i.severity === 'warning').map((i) => `${i.code} ${i.sheet}!${i.cell ?? ''}`);
 const member = (spec: ChiBoSpec, index: number): MemberSpec => spec.members[index] as MemberSpec;
-const summaryLines = (result: CheckResult): string[] => summaryLayout(result).values.flat().filter((v): v is string => typeof v === 'string');
+const summaryLines = (result: CheckResult): string[] =>
+  summaryLayout(result)
+    .values.flat()
+    .filter((v): v is string => typeof v === 'string');
 /** The Đảng viên sheet with a Ghi chú value per member (column H). */
 function withNotes(spec: ChiBoSpec, notes: Record<number, string>): SheetGrid[] {
   const book = chiBoBook(spec);
@@ -34,15 +39,26 @@ test('the base workbook is eligible with no reason and no issue', () => {
 // ------------------------------------------------------------------------ Kỷ luật
 
 describe('Kỷ luật: "Không vi phạm", "Chưa", "Không có kỷ luật", "0" are no discipline', () => {
-  it.each(['Không vi phạm', 'Chưa', 'Không có kỷ luật', '0', '-', '–', '—', 'Chưa bị kỷ luật', 'Nhắc nhở', 'Phê bình', 'Kiểm điểm', 'Rút kinh nghiệm', 'Đình chỉ sinh hoạt'])(
-    '%p → eligible, no DISCIPLINE',
-    (text) => {
-      const result = check(validChiBo((s) => (member(s, 1).discipline = text)));
-      expect(result.eligible).toBe(true);
-      expect(result.reasons).toEqual([]);
-      expect(result.issues).toEqual([]);
-    },
-  );
+  it.each([
+    'Không vi phạm',
+    'Chưa',
+    'Không có kỷ luật',
+    '0',
+    '-',
+    '–',
+    '—',
+    'Chưa bị kỷ luật',
+    'Nhắc nhở',
+    'Phê bình',
+    'Kiểm điểm',
+    'Rút kinh nghiệm',
+    'Đình chỉ sinh hoạt',
+  ])('%p → eligible, no DISCIPLINE', (text) => {
+    const result = check(validChiBo((s) => (member(s, 1).discipline = text)));
+    expect(result.eligible).toBe(true);
+    expect(result.reasons).toEqual([]);
+    expect(result.issues).toEqual([]);
+  });
 });
 
 describe('Kỷ luật: a form of the Điều lệ Đảng in the evaluation year blocks, at its cell', () => {
@@ -120,7 +136,7 @@ describe('Xếp loại: "Chưa xếp loại" is a missing rating, never KXL', ()
     expect(isNotYetRated('Không xếp loại')).toBe(false);
   });
 
-  it('the same on a đảng bộ\'s Chi bộ trực thuộc', async () => {
+  it("the same on a đảng bộ's Chi bộ trực thuộc", async () => {
     const { validDangBo } = await import('./grids');
     const result = check(validDangBo((s) => ((s.subordinates[2] as { rating: unknown }).rating = 'Chưa xếp loại')));
     expect(result.eligible).toBe(false);
@@ -258,7 +274,7 @@ describe('marks agree with the member list; exempt members are out of every atte
     expect(result.eligible).toBe(true);
   });
 
-  it('an unreadable Miễn sinh hoạt leaves that member\'s attendance rules out and gives no RATING_MISSING', () => {
+  it("an unreadable Miễn sinh hoạt leaves that member's attendance rules out and gives no RATING_MISSING", () => {
     const result = check(
       validChiBo((s) => {
         member(s, EXEMPT_MEMBER).exempt = 'Tạm hoãn';
@@ -283,9 +299,16 @@ describe('an unreadable cell yields its data issue and never a second, made-up r
     expect(result.eligible).toBe(false);
     expect(reasons(result)).toEqual(['DATA_INVALID !']);
     expect(errors(result)).toEqual(['SCORE_INVALID Tiêu chí!D20']);
-    expect(result.criteria.find((c) => c.id === '1.2')).toEqual({ id: '1.2', percent: null, pass: null, invalidAt: { sheet: 'Tiêu chí', cell: 'D20' } });
+    expect(result.criteria.find((c) => c.id === '1.2')).toEqual({
+      id: '1.2',
+      percent: null,
+      pass: null,
+      invalidAt: { sheet: 'Tiêu chí', cell: 'D20' },
+    });
     expect(result.criteria.filter((c) => c.id !== '1.2').every((c) => c.pass === true)).toBe(true);
-    const printed = summaryLayout(result).values.flat().filter((v): v is string => typeof v === 'string');
+    const printed = summaryLayout(result)
+      .values.flat()
+      .filter((v): v is string => typeof v === 'string');
     expect(printed).toContain('chưa tính được — sửa trang Tiêu chí, ô D20');
     expect(printed.some((v) => /1\.2 .*đạt \d/.test(v))).toBe(false);
   });
@@ -295,7 +318,12 @@ describe('an unreadable cell yields its data issue and never a second, made-up r
     for (const c of spec.criteria) if (String(c.code).startsWith('1.4.')) c.max = 'ba mươi';
     const result = check(chiBoBook(spec).grids());
     expect(reasons(result)).toEqual(['DATA_INVALID !']);
-    expect(result.criteria.find((c) => c.id === '1.4')).toEqual({ id: '1.4', percent: null, pass: null, invalidAt: { sheet: 'Tiêu chí', cell: 'C33' } });
+    expect(result.criteria.find((c) => c.id === '1.4')).toEqual({
+      id: '1.4',
+      percent: null,
+      pass: null,
+      invalidAt: { sheet: 'Tiêu chí', cell: 'C33' },
+    });
   });
 
   it.each([
@@ -432,11 +460,15 @@ test('a meeting row written only as formulas without results is reported cell by
   const book = chiBoBook();
   for (const column of ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']) book.set('Sinh hoạt', `${column}14`, FORMULA_WITHOUT_RESULT);
   const result = check(book.grids());
-  expect(errors(result)).toEqual(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((column) => `${column.match(/[B]/) ? 'DATE_INVALID' : /[CJKL]/.test(column) ? 'VALUE_INVALID' : 'NUMBER_INVALID'} Sinh hoạt!${column}14`));
+  expect(errors(result)).toEqual(
+    ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map(
+      (column) => `${column.match(/[B]/) ? 'DATE_INVALID' : /[CJKL]/.test(column) ? 'VALUE_INVALID' : 'NUMBER_INVALID'} Sinh hoạt!${column}14`,
+    ),
+  );
   expect(reasons(result)).toEqual(['DATA_INVALID !']);
 });
 
-test("an unused template row — only the count formulas, never computed — is skipped like a blank row", () => {
+test('an unused template row — only the count formulas, never computed — is skipped like a blank row', () => {
   const book = chiBoBook();
   // The template's Có mặt, Vắng có lý do, Vắng không lý do are formulas over Điểm danh in every row;
   // a file written by a program holds no result for them.

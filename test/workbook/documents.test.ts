@@ -81,7 +81,11 @@ describe('Tổng hợp heading for each kind of organisation', () => {
   test('a chi bộ trực thuộc without a chi ủy', () => {
     const result = checkWorkbook(
       validChiBo((spec) => {
-        spec.info = setInfo(setInfo(setInfo(spec.info, 'Loại tổ chức', 'Chi bộ trực thuộc'), 'Cấp ủy cấp trên', 'Đảng ủy phường Bến Thành'), 'Có chi ủy', 'Không');
+        spec.info = setInfo(
+          setInfo(setInfo(spec.info, 'Loại tổ chức', 'Chi bộ trực thuộc'), 'Cấp ủy cấp trên', 'Đảng ủy phường Bến Thành'),
+          'Có chi ủy',
+          'Không',
+        );
         spec.info = setInfo(spec.info, 'Tên tổ chức', 'Chi bộ Khu phố 3');
       }),
       { asOf: AS_OF },
@@ -194,7 +198,11 @@ describe('row heights from text and column widths', () => {
   test('every row with text gets a height; a wrapped row is as tall as its lines', () => {
     const layout: SheetLayout = {
       name: 'T',
-      values: [['Ngắn', 'x'.repeat(10)], [null, null], ['một hai ba bốn năm sáu bảy tám chín mười '.repeat(6), null]],
+      values: [
+        ['Ngắn', 'x'.repeat(10)],
+        [null, null],
+        ['một hai ba bốn năm sáu bảy tám chín mười '.repeat(6), null],
+      ],
       columns: [{ width: 20 }, { width: 10 }],
       formats: [{ range: 'A3', wrap: true, fontSize: 12 }],
       merges: [],
@@ -221,7 +229,9 @@ describe('row heights from text and column widths', () => {
       { asOf: AS_OF },
     );
     const layout = summaryLayout(result);
-    const reasonRow = layout.values.findIndex((row) => typeof row[1] === 'string' && row[1].startsWith('Đảng viên') && row[1].includes('vắng không có lý do'));
+    const reasonRow = layout.values.findIndex(
+      (row) => typeof row[1] === 'string' && row[1].startsWith('Đảng viên') && row[1].includes('vắng không có lý do'),
+    );
     expect(reasonRow).toBeGreaterThan(0);
     expect(layout.rowHeights?.[reasonRow]).toBeGreaterThanOrEqual(rowHeightPoints(3, 13));
   });
@@ -240,7 +250,10 @@ describe('template sheets print on A4, one page wide', () => {
     expect(byName.get('Tiêu chí')?.print).toMatchObject({ orientation: 'landscape', area: 'A:E' });
     expect(byName.get('Sinh hoạt')?.print?.area).toBe('A:L');
     const criteria = byName.get('Tiêu chí')!;
-    const longest = criteria.values.reduce((best, row, r) => (String(row[1] ?? '').length > String(criteria.values[best]?.[1] ?? '').length ? r : best), 1);
+    const longest = criteria.values.reduce(
+      (best, row, r) => (String(row[1] ?? '').length > String(criteria.values[best]?.[1] ?? '').length ? r : best),
+      1,
+    );
     expect(criteria.rowHeights?.[longest]).toBeGreaterThanOrEqual(rowHeightPoints(4, 11));
   });
 });

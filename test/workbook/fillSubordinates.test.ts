@@ -151,7 +151,10 @@ describe('planSubordinateFill: refusals and edge cases', () => {
   it('refuses a chi bộ of another đảng bộ, a đảng bộ file, a generated file and a duplicate, with reasons', () => {
     const other = chiBoFile('other.xlsx', 'Chi bộ Bảo vệ', (spec) => setInfo(spec, 'Cấp ủy cấp trên', 'Đảng ủy Công ty Điện lực'));
     const dangBoFile: ChiBoInput = { file: 'dang-bo.xlsx', sheets: validDangBo() };
-    const summary: ChiBoInput = { file: 'tong-hop.xlsx', sheets: [{ name: 'Tổng hợp', values: [['BONTOT-GENERATED:tong-hop']], originRow: 0, originCol: 0 }] };
+    const summary: ChiBoInput = {
+      file: 'tong-hop.xlsx',
+      sheets: [{ name: 'Tổng hợp', values: [['BONTOT-GENERATED:tong-hop']], originRow: 0, originCol: 0 }],
+    };
     const marked: ChiBoInput = { ...chiBoFile('consolidation.xlsx', 'Chi bộ Kỹ thuật'), generatedKind: 'consolidation' };
     const first = chiBoFile('van-phong.xlsx', 'Chi bộ Văn phòng');
     const twin = chiBoFile('van-phong-2.xlsx', 'chi bộ văn phòng');
@@ -178,11 +181,17 @@ describe('planSubordinateFill: refusals and edge cases', () => {
     const outcome = planSubordinateFill(chiBoFile('x', 'Chi bộ A').sheets, [], { asOf: AS_OF });
     expect(outcome).toEqual({ ok: false, error: expect.stringContaining('của một chi bộ') });
     const noSheet = dangBoBook();
-    noSheet.sheets.splice(noSheet.sheets.findIndex((s) => s.name === 'Chi bộ trực thuộc'), 1);
-    expect(planSubordinateFill(noSheet.grids(), [], { asOf: AS_OF })).toEqual({ ok: false, error: expect.stringContaining('chưa có trang "Chi bộ trực thuộc"') });
+    noSheet.sheets.splice(
+      noSheet.sheets.findIndex((s) => s.name === 'Chi bộ trực thuộc'),
+      1,
+    );
+    expect(planSubordinateFill(noSheet.grids(), [], { asOf: AS_OF })).toEqual({
+      ok: false,
+      error: expect.stringContaining('chưa có trang "Chi bộ trực thuộc"'),
+    });
   });
 
-  it('finds the header below title rows and writes at the sheet\'s own addresses; never writes over cells below the table', () => {
+  it("finds the header below title rows and writes at the sheet's own addresses; never writes over cells below the table", () => {
     const spec = dangBoSpec();
     setInfo(spec as unknown as ChiBoSpec, 'Tên tổ chức', DANG_BO);
     const book = dangBoBook(spec);
@@ -227,7 +236,22 @@ describe('planSubordinateFill: refusals and edge cases', () => {
   it('never throws on odd input', () => {
     const odd: ChiBoInput[] = [
       { file: 'a', sheets: [] },
-      { file: 'b', sheets: [{ name: 'Thông tin', values: [['Mục', 'Giá trị'], ['Loại tổ chức', 'Chi bộ'], ['Tên tổ chức', 42], ['Năm đánh giá', 'abc']], originRow: 0, originCol: 0 }] },
+      {
+        file: 'b',
+        sheets: [
+          {
+            name: 'Thông tin',
+            values: [
+              ['Mục', 'Giá trị'],
+              ['Loại tổ chức', 'Chi bộ'],
+              ['Tên tổ chức', 42],
+              ['Năm đánh giá', 'abc'],
+            ],
+            originRow: 0,
+            originCol: 0,
+          },
+        ],
+      },
     ];
     const plan = planOf(dangBo, odd);
     expect(plan.refused.map((r) => r.file)).toEqual(['a', 'b']);
@@ -241,7 +265,13 @@ describe('planSubordinateFill: refusals and edge cases', () => {
 });
 
 describe('planSubordinateFill: never throws, never writes a rating or a recognition (property)', () => {
-  const cell = fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 3000 }), fc.boolean(), fc.constantFrom('Chi bộ Văn phòng', 'Có', 'Hoàn thành tốt nhiệm vụ', 'Kết quả tự kiểm tra', 'Tên chi bộ', 'Xếp loại'));
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 12 }),
+    fc.integer({ min: -5, max: 3000 }),
+    fc.boolean(),
+    fc.constantFrom('Chi bộ Văn phòng', 'Có', 'Hoàn thành tốt nhiệm vụ', 'Kết quả tự kiểm tra', 'Tên chi bộ', 'Xếp loại'),
+  );
   const rows = fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 12 });
 
   it('for any Chi bộ trực thuộc sheet and any chi bộ Thông tin', () => {

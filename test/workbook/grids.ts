@@ -191,12 +191,7 @@ const NAMES = [
 ];
 
 /** Ratings of the 13 members: 1 HTXSNV, 10 HTTNV, 1 HTNV, and the exempt 13th unrated. */
-const RATINGS = [
-  'Hoàn thành xuất sắc nhiệm vụ',
-  ...Array.from({ length: 10 }, () => 'Hoàn thành tốt nhiệm vụ'),
-  'Hoàn thành nhiệm vụ',
-  null,
-];
+const RATINGS = ['Hoàn thành xuất sắc nhiệm vụ', ...Array.from({ length: 10 }, () => 'Hoàn thành tốt nhiệm vụ'), 'Hoàn thành nhiệm vụ', null];
 
 export const EXEMPT_MEMBER = 12;
 
@@ -259,7 +254,16 @@ export function chiBoSpec(): ChiBoSpec {
   };
 }
 
-export const MEMBER_HEADERS: readonly string[] = ['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật', 'Ghi chú'];
+export const MEMBER_HEADERS: readonly string[] = [
+  'STT',
+  'Họ và tên',
+  'Số thẻ đảng viên',
+  'Ngày vào Đảng',
+  'Miễn sinh hoạt',
+  'Xếp loại',
+  'Kỷ luật',
+  'Ghi chú',
+];
 export const MEETING_HEADERS: readonly string[] = [
   'STT',
   'Ngày',
@@ -346,7 +350,15 @@ export interface DangBoSpec {
 }
 
 export function dangBoSpec(): DangBoSpec {
-  const names = ['Chi bộ Văn phòng', 'Chi bộ Kế toán', 'Chi bộ Kỹ thuật', 'Chi bộ Kinh doanh', 'Chi bộ Phân xưởng 1', 'Chi bộ Phân xưởng 2', 'Chi bộ Bảo vệ'];
+  const names = [
+    'Chi bộ Văn phòng',
+    'Chi bộ Kế toán',
+    'Chi bộ Kỹ thuật',
+    'Chi bộ Kinh doanh',
+    'Chi bộ Phân xưởng 1',
+    'Chi bộ Phân xưởng 2',
+    'Chi bộ Bảo vệ',
+  ];
   return {
     info: [
       ['Tên tổ chức', 'Đảng bộ Công ty Cổ phần Cơ khí Hòa Bình'],
@@ -376,7 +388,10 @@ export function dangBoBook(spec: DangBoSpec = dangBoSpec()): FixtureBook {
       ...spec.members.map((m, index) => [index + 1, m.name, m.card, m.joined, m.exempt, m.rating, m.discipline, null]),
     ]);
   }
-  book.add('Chi bộ trực thuộc', [[...SUBORDINATE_HEADERS], ...spec.subordinates.map((s, index) => [index + 1, s.name, s.members, s.rating, s.isModel])]);
+  book.add('Chi bộ trực thuộc', [
+    [...SUBORDINATE_HEADERS],
+    ...spec.subordinates.map((s, index) => [index + 1, s.name, s.members, s.rating, s.isModel]),
+  ]);
   book.add('Tiêu chí', criteriaValues(spec.criteria));
   return book;
 }

@@ -5,18 +5,7 @@
 import type { IssueCode } from '../../src/core/types';
 import { readWorkbook } from '../../src/workbook/reader';
 import type { SheetGrid } from '../../src/workbook/types';
-import {
-  chiBoBook,
-  chiBoSpec,
-  dangBoBook,
-  dangBoSpec,
-  markCell,
-  meetingCell,
-  memberCell,
-  validChiBo,
-  validDangBo,
-  type ChiBoSpec,
-} from './grids';
+import { chiBoBook, chiBoSpec, dangBoBook, dangBoSpec, markCell, meetingCell, memberCell, validChiBo, validDangBo, type ChiBoSpec } from './grids';
 
 interface Expected {
   code: IssueCode;
@@ -56,7 +45,11 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
     [{ code: 'SHEET_MISSING', sheet: 'Chi bộ trực thuộc', cell: null }],
   ],
   // ---------------------------------------------------------------- COLUMN_MISSING
-  ['Sinh hoạt without Số ý kiến', () => book((b) => b.removeColumn('Sinh hoạt', 'Số ý kiến')), [{ code: 'COLUMN_MISSING', sheet: 'Sinh hoạt', cell: 'A1' }]],
+  [
+    'Sinh hoạt without Số ý kiến',
+    () => book((b) => b.removeColumn('Sinh hoạt', 'Số ý kiến')),
+    [{ code: 'COLUMN_MISSING', sheet: 'Sinh hoạt', cell: 'A1' }],
+  ],
   [
     'Sinh hoạt without Số ý kiến, below two title rows',
     () =>
@@ -81,12 +74,12 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
     () => book((b) => b.removeColumn('Đảng viên', 'Xếp loại')),
     [{ code: 'COLUMN_MISSING', sheet: 'Đảng viên', cell: 'A1' }],
   ],
-  ['Tiêu chí without Điểm tự chấm', () => book((b) => b.removeColumn('Tiêu chí', 'Điểm tự chấm')), [{ code: 'COLUMN_MISSING', sheet: 'Tiêu chí', cell: 'A1' }]],
   [
-    'Điểm danh without Họ và tên',
-    () => book((b) => b.set('Điểm danh', 'A1', 'Tên')),
-    [{ code: 'COLUMN_MISSING', sheet: 'Điểm danh', cell: 'A1' }],
+    'Tiêu chí without Điểm tự chấm',
+    () => book((b) => b.removeColumn('Tiêu chí', 'Điểm tự chấm')),
+    [{ code: 'COLUMN_MISSING', sheet: 'Tiêu chí', cell: 'A1' }],
   ],
+  ['Điểm danh without Họ và tên', () => book((b) => b.set('Điểm danh', 'A1', 'Tên')), [{ code: 'COLUMN_MISSING', sheet: 'Điểm danh', cell: 'A1' }]],
   [
     'Chi bộ trực thuộc without Xếp loại',
     () => dangBoBook().removeColumn('Chi bộ trực thuộc', 'Xếp loại').grids(),
@@ -95,7 +88,11 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
   // ---------------------------------------------------------------- VALUE_INVALID
   ['unknown rating', () => book((b) => b.set('Đảng viên', memberCell('F', 2), 'Giỏi')), [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'F4' }]],
   // "Miễn" reads as Có since SPEC 2026-12; "Tạm hoãn" is neither Có nor Không.
-  ['unknown Miễn sinh hoạt', () => book((b) => b.set('Đảng viên', memberCell('E', 0), 'Tạm hoãn')), [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'E2' }]],
+  [
+    'unknown Miễn sinh hoạt',
+    () => book((b) => b.set('Đảng viên', memberCell('E', 0), 'Tạm hoãn')),
+    [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'E2' }],
+  ],
   ['unknown Loại tổ chức', () => book((b) => b.set('Thông tin', 'B3', 'Chi đoàn')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B3' }]],
   ['blank Loại tổ chức', () => book((b) => b.set('Thông tin', 'B3', '  ')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B3' }]],
   ['Năm đánh giá not a year', () => book((b) => b.set('Thông tin', 'B5', 'năm nay')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B5' }]],
@@ -106,10 +103,26 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
   ],
   ['unknown Loại hình', () => book((b) => b.set('Thông tin', 'B4', 'Trường học')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B4' }]],
   ['unknown Có chi ủy', () => book((b) => b.set('Thông tin', 'B7', 'Chưa rõ')), [{ code: 'VALUE_INVALID', sheet: 'Thông tin', cell: 'B7' }]],
-  ['unknown meeting kind', () => book((b) => b.set('Sinh hoạt', meetingCell('C', 0), 'Họp mặt')), [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'C2' }]],
-  ['blank meeting kind', () => book((b) => b.set('Sinh hoạt', meetingCell('C', 1), null)), [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'C3' }]],
-  ['unknown signature', () => book((b) => b.set('Sinh hoạt', meetingCell('J', 4), 'đã xem')), [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'J6' }]],
-  ['unknown self-assessment', () => book((b) => b.set('Sinh hoạt', meetingCell('L', 3), 'Xuất sắc')), [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'L5' }]],
+  [
+    'unknown meeting kind',
+    () => book((b) => b.set('Sinh hoạt', meetingCell('C', 0), 'Họp mặt')),
+    [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'C2' }],
+  ],
+  [
+    'blank meeting kind',
+    () => book((b) => b.set('Sinh hoạt', meetingCell('C', 1), null)),
+    [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'C3' }],
+  ],
+  [
+    'unknown signature',
+    () => book((b) => b.set('Sinh hoạt', meetingCell('J', 4), 'đã xem')),
+    [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'J6' }],
+  ],
+  [
+    'unknown self-assessment',
+    () => book((b) => b.set('Sinh hoạt', meetingCell('L', 3), 'Xuất sắc')),
+    [{ code: 'VALUE_INVALID', sheet: 'Sinh hoạt', cell: 'L5' }],
+  ],
   [
     'ambiguous mark "v" (the counts then disagree)',
     () => book((b) => b.set('Điểm danh', markCell(2, 3), 'v')),
@@ -120,7 +133,11 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
   ],
   ['unknown criterion code', () => book((b) => b.set('Tiêu chí', 'A4', 'A.1')), [{ code: 'VALUE_INVALID', sheet: 'Tiêu chí', cell: 'A4' }]],
   ['points without a code', () => book((b) => b.set('Tiêu chí', 'A5', null)), [{ code: 'VALUE_INVALID', sheet: 'Tiêu chí', cell: 'A5' }]],
-  ['member row without a name', () => book((b) => b.set('Đảng viên', memberCell('B', 3), null)), [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'B5' }]],
+  [
+    'member row without a name',
+    () => book((b) => b.set('Đảng viên', memberCell('B', 3), null)),
+    [{ code: 'VALUE_INVALID', sheet: 'Đảng viên', cell: 'B5' }],
+  ],
   [
     'unknown subordinate rating',
     () => dangBoBook().set('Chi bộ trực thuộc', 'D3', 'Tốt').grids(),
@@ -132,8 +149,16 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
     [{ code: 'VALUE_INVALID', sheet: 'Chi bộ trực thuộc', cell: 'E2' }],
   ],
   // ---------------------------------------------------------------- NUMBER_INVALID
-  ['speakers not a number', () => book((b) => b.set('Sinh hoạt', meetingCell('H', 1), 'nhiều')), [{ code: 'NUMBER_INVALID', sheet: 'Sinh hoạt', cell: 'H3' }]],
-  ['present not whole', () => book((b) => b.set('Sinh hoạt', meetingCell('E', 2), 11.5)), [{ code: 'NUMBER_INVALID', sheet: 'Sinh hoạt', cell: 'E4' }]],
+  [
+    'speakers not a number',
+    () => book((b) => b.set('Sinh hoạt', meetingCell('H', 1), 'nhiều')),
+    [{ code: 'NUMBER_INVALID', sheet: 'Sinh hoạt', cell: 'H3' }],
+  ],
+  [
+    'present not whole',
+    () => book((b) => b.set('Sinh hoạt', meetingCell('E', 2), 11.5)),
+    [{ code: 'NUMBER_INVALID', sheet: 'Sinh hoạt', cell: 'E4' }],
+  ],
   ['negative absences', () => book((b) => b.set('Sinh hoạt', meetingCell('G', 2), -1)), [{ code: 'NUMBER_INVALID', sheet: 'Sinh hoạt', cell: 'G4' }]],
   ['blank minutes', () => book((b) => b.set('Sinh hoạt', meetingCell('I', 3), null)), [{ code: 'NUMBER_INVALID', sheet: 'Sinh hoạt', cell: 'I5' }]],
   ['blank members', () => book((b) => b.set('Sinh hoạt', meetingCell('D', 5), '')), [{ code: 'NUMBER_INVALID', sheet: 'Sinh hoạt', cell: 'D7' }]],
@@ -155,7 +180,11 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
   ],
   [
     'blank meeting date',
-    () => edited((s) => (s.meetings[2] = { ...(s.meetings[2] as ChiBoSpec['meetings'][number]), noColumn: true }), (b) => b.set('Sinh hoạt', 'B4', null)),
+    () =>
+      edited(
+        (s) => (s.meetings[2] = { ...(s.meetings[2] as ChiBoSpec['meetings'][number]), noColumn: true }),
+        (b) => b.set('Sinh hoạt', 'B4', null),
+      ),
     [{ code: 'DATE_INVALID', sheet: 'Sinh hoạt', cell: 'B4' }],
   ],
   [
@@ -166,7 +195,11 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
       { code: 'MATRIX_MISMATCH', sheet: 'Sinh hoạt', cell: 'B2' },
     ],
   ],
-  ['bad Ngày vào Đảng', () => book((b) => b.set('Đảng viên', memberCell('D', 1), 'hôm qua')), [{ code: 'DATE_INVALID', sheet: 'Đảng viên', cell: 'D3' }]],
+  [
+    'bad Ngày vào Đảng',
+    () => book((b) => b.set('Đảng viên', memberCell('D', 1), 'hôm qua')),
+    [{ code: 'DATE_INVALID', sheet: 'Đảng viên', cell: 'D3' }],
+  ],
   // ---------------------------------------------------------------- DATE_OUT_OF_YEAR
   [
     'meeting dated in the previous year',
@@ -209,7 +242,11 @@ const CASES: [string, () => SheetGrid[], Expected[]][] = [
     () => edited((s) => (s.meetings[6] = { ...(s.meetings[6] as ChiBoSpec['meetings'][number]), noColumn: true })),
     [{ code: 'MATRIX_MISMATCH', sheet: 'Sinh hoạt', cell: 'B8' }],
   ],
-  ['a column without a meeting', () => book((b) => b.set('Điểm danh', 'O1', '30/07/2025')), [{ code: 'MATRIX_MISMATCH', sheet: 'Điểm danh', cell: 'O1' }]],
+  [
+    'a column without a meeting',
+    () => book((b) => b.set('Điểm danh', 'O1', '30/07/2025')),
+    [{ code: 'MATRIX_MISMATCH', sheet: 'Điểm danh', cell: 'O1' }],
+  ],
   // ---------------------------------------------------------------- SCORE_INVALID / SCORE_MISSING
   ['self-score above maximum', () => book((b) => b.set('Tiêu chí', 'D4', 50)), [{ code: 'SCORE_INVALID', sheet: 'Tiêu chí', cell: 'D4' }]],
   ['negative self-score', () => book((b) => b.set('Tiêu chí', 'D5', -2)), [{ code: 'SCORE_INVALID', sheet: 'Tiêu chí', cell: 'D5' }]],

@@ -187,8 +187,20 @@ describe('no false alarms', () => {
   test('the valid fixtures, in NFC, NFD and capitals, give no warning', () => {
     expect(readWorkbook(validChiBo()).issues).toEqual([]);
     expect(readWorkbook(validDangBo()).issues).toEqual([]);
-    expect(readWorkbook(chiBoBook().mapText((t) => t.normalize('NFD')).grids()).issues).toEqual([]);
-    expect(readWorkbook(chiBoBook().mapText((t) => t.toUpperCase()).grids()).issues).toEqual([]);
+    expect(
+      readWorkbook(
+        chiBoBook()
+          .mapText((t) => t.normalize('NFD'))
+          .grids(),
+      ).issues,
+    ).toEqual([]);
+    expect(
+      readWorkbook(
+        chiBoBook()
+          .mapText((t) => t.toUpperCase())
+          .grids(),
+      ).issues,
+    ).toEqual([]);
     expect(planLegacyFix(validChiBo())).toEqual([]);
     expect(planLegacyFix(validDangBo())).toEqual([]);
   });

@@ -59,7 +59,20 @@ function applied(grids: GridWithFormulas[], writes: ReturnType<typeof planMeetin
   return out;
 }
 
-const MEETINGS_HEADER = ['STT', 'Ngày', 'Loại', 'Số đảng viên', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Số ý kiến', 'Thời gian (phút)', 'Chủ trì ký', 'Thư ký ký', 'Tự đánh giá'];
+const MEETINGS_HEADER = [
+  'STT',
+  'Ngày',
+  'Loại',
+  'Số đảng viên',
+  'Có mặt',
+  'Vắng có lý do',
+  'Vắng không lý do',
+  'Số ý kiến',
+  'Thời gian (phút)',
+  'Chủ trì ký',
+  'Thư ký ký',
+  'Tự đánh giá',
+];
 
 describe('roster', () => {
   test('everyone present until marked; exempt members M; members who transferred out not required', () => {
@@ -70,7 +83,12 @@ describe('roster', () => {
   });
 
   test('a transfer is a Ghi chú that begins with the words of SPEC §2, in any case or spelling of diacritics', () => {
-    for (const note of ['Chuyển đi tháng 5', 'chuyển sinh hoạt đi Đảng bộ phường 2', 'ĐÃ CHUYỂN SINH HOẠT ngày 01/06/2025', 'Chuyển đi'.normalize('NFD')]) {
+    for (const note of [
+      'Chuyển đi tháng 5',
+      'chuyển sinh hoạt đi Đảng bộ phường 2',
+      'ĐÃ CHUYỂN SINH HOẠT ngày 01/06/2025',
+      'Chuyển đi'.normalize('NFD'),
+    ]) {
       expect(isTransferNote(note)).toBe(true);
     }
     for (const note of [null, '', 'Chuyển đến năm 2024', 'Miễn sinh hoạt do tuổi cao', 'Sẽ chuyển đi']) expect(isTransferNote(note)).toBe(false);
@@ -78,7 +96,17 @@ describe('roster', () => {
 
   test('the book reads members (exempt, transfer notes, cards), meetings and each meeting’s marks', () => {
     const grids: SheetGrid[] = [
-      { name: 'Thông tin', values: [['Mục', 'Giá trị'], ['Loại tổ chức', 'Chi bộ cơ sở'], ['Năm đánh giá', 2025], ['Loại hình', 'Lực lượng vũ trang']], originRow: 0, originCol: 0 },
+      {
+        name: 'Thông tin',
+        values: [
+          ['Mục', 'Giá trị'],
+          ['Loại tổ chức', 'Chi bộ cơ sở'],
+          ['Năm đánh giá', 2025],
+          ['Loại hình', 'Lực lượng vũ trang'],
+        ],
+        originRow: 0,
+        originCol: 0,
+      },
       {
         name: 'Đảng viên',
         values: [
@@ -90,8 +118,23 @@ describe('roster', () => {
         originRow: 0,
         originCol: 0,
       },
-      { name: 'Sinh hoạt', values: [MEETINGS_HEADER, [1, isoToExcelSerial('2025-01-10'), 'Thường kỳ', 2, 1, 1, 0, 3, 60, 'Có', 'Đã ký', 'Tốt']], originRow: 0, originCol: 0 },
-      { name: 'Điểm danh', values: [['Họ và tên', 'Số thẻ đảng viên', '10/01/2025'], ['Trần An', '001', 'x'], ['Lê Bình', '002', 'M'], ['Phạm Cường', '003', 'CP']], originRow: 0, originCol: 0 },
+      {
+        name: 'Sinh hoạt',
+        values: [MEETINGS_HEADER, [1, isoToExcelSerial('2025-01-10'), 'Thường kỳ', 2, 1, 1, 0, 3, 60, 'Có', 'Đã ký', 'Tốt']],
+        originRow: 0,
+        originCol: 0,
+      },
+      {
+        name: 'Điểm danh',
+        values: [
+          ['Họ và tên', 'Số thẻ đảng viên', '10/01/2025'],
+          ['Trần An', '001', 'x'],
+          ['Lê Bình', '002', 'M'],
+          ['Phạm Cường', '003', 'CP'],
+        ],
+        originRow: 0,
+        originCol: 0,
+      },
     ];
     const book = meetingBookOf(grids);
     expect(book.armedForces).toBe(true);
@@ -103,7 +146,15 @@ describe('roster', () => {
     ]);
     expect(book.meetings).toHaveLength(1);
     const [meeting] = book.meetings;
-    expect(meeting).toMatchObject({ row: 2, date: '2025-01-10', kind: 'regular', speakers: 3, minutes: 60, secretarySigned: true, selfAssessment: 'tot' });
+    expect(meeting).toMatchObject({
+      row: 2,
+      date: '2025-01-10',
+      kind: 'regular',
+      speakers: 3,
+      minutes: 60,
+      secretarySigned: true,
+      selfAssessment: 'tot',
+    });
     expect(Object.values(meeting?.marks ?? {})).toEqual(['C', 'M', 'P']);
   });
 });
@@ -166,7 +217,11 @@ describe('preview: the per-meeting rules of the check, with the workbook policy'
 
   test('blank speakers and minutes are shown as missing, not judged; unsigned minutes and a missing self-assessment are listed', () => {
     const members = roster(5);
-    const preview = previewMeeting(form(members, { speakers: null, minutes: null, chairSigned: false, selfAssessment: null }), members, defaultPolicy());
+    const preview = previewMeeting(
+      form(members, { speakers: null, minutes: null, chairSigned: false, selfAssessment: null }),
+      members,
+      defaultPolicy(),
+    );
     expect(preview.problems).toEqual([]);
     expect(preview.unsigned).toEqual(['chair']);
     expect(preview.selfAssessmentMissing).toBe(true);
@@ -176,19 +231,40 @@ describe('preview: the per-meeting rules of the check, with the workbook policy'
     const members = roster(14).map((m, i) => ({ ...m, card: String(100 + i) }));
     const membersGrid: SheetGrid = {
       name: 'Đảng viên',
-      values: [['Họ và tên', 'Số thẻ đảng viên', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật'], ...members.map((m) => [m.name, m.card, 'Không', 'HTTNV', 'Không'])],
+      values: [
+        ['Họ và tên', 'Số thẻ đảng viên', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật'],
+        ...members.map((m) => [m.name, m.card, 'Không', 'HTTNV', 'Không']),
+      ],
       originRow: 0,
       originCol: 0,
     };
-    const info: SheetGrid = { name: 'Thông tin', values: [['Mục', 'Giá trị'], ['Loại tổ chức', 'Chi bộ cơ sở'], ['Năm đánh giá', 2025]], originRow: 0, originCol: 0 };
-    for (const [speakers, minutes, kind] of [[4, 90, 'regular'], [5, 85, 'regular'], [7, 115, 'combined'], [5, 90, 'thematic']] as const) {
+    const info: SheetGrid = {
+      name: 'Thông tin',
+      values: [
+        ['Mục', 'Giá trị'],
+        ['Loại tổ chức', 'Chi bộ cơ sở'],
+        ['Năm đánh giá', 2025],
+      ],
+      originRow: 0,
+      originCol: 0,
+    };
+    for (const [speakers, minutes, kind] of [
+      [4, 90, 'regular'],
+      [5, 85, 'regular'],
+      [7, 115, 'combined'],
+      [5, 90, 'thematic'],
+    ] as const) {
       const meetings: GridWithFormulas = { name: 'Sinh hoạt', values: [MEETINGS_HEADER], originRow: 0, originCol: 0 };
       const attendance: GridWithFormulas = { name: 'Điểm danh', values: [['Họ và tên', 'Số thẻ đảng viên']], originRow: 0, originCol: 0 };
       const filled = form(members, { speakers, minutes, kind });
       const plan = planMeetingSave(filled, members, meetings, attendance, { mode: 'new' });
       const result = checkWorkbook([info, membersGrid, ...applied([meetings, attendance], plan.writes)], { asOf: '2025-03-31' });
       const perMeeting = result.reasons.filter((r) => r.code === 'SPEAKERS_LOW' || r.code === 'DURATION_SHORT').map((r) => r.code);
-      expect(perMeeting).toEqual(previewMeeting(filled, members, defaultPolicy()).problems.map((p) => p.code).filter((c) => c !== 'ATTENDANCE_LOW'));
+      expect(perMeeting).toEqual(
+        previewMeeting(filled, members, defaultPolicy())
+          .problems.map((p) => p.code)
+          .filter((c) => c !== 'ATTENDANCE_LOW'),
+      );
       // The row and the column agree (no MATRIX_MISMATCH, no bad cell) on the sheets the form writes.
       expect(result.issues.filter((i) => i.sheet === 'Sinh hoạt' || i.sheet === 'Điểm danh')).toEqual([]);
     }
@@ -196,7 +272,12 @@ describe('preview: the per-meeting rules of the check, with the workbook policy'
 });
 
 describe('the write plan', () => {
-  const members = [member('Trần An', { card: '001' }), member('Lê Bình', { card: '002', exempt: true }), member('Phạm Cường', { card: '003', transferred: true }), member('Võ Dũng', { card: '004' })];
+  const members = [
+    member('Trần An', { card: '001' }),
+    member('Lê Bình', { card: '002', exempt: true }),
+    member('Phạm Cường', { card: '003', transferred: true }),
+    member('Võ Dũng', { card: '004' }),
+  ];
   const meetingsGrid = (): GridWithFormulas => ({
     name: 'Sinh hoạt',
     values: [
@@ -207,7 +288,13 @@ describe('the write plan', () => {
       [null, null, null, null, '', '', '', null, null, null, null, null, ''],
       [null, null, null, null, '', '', '', null, null, null, null, null, ''],
     ],
-    formulas: [[], [], [], [null, null, null, null, '=IF($B4="","",1)', '=F', '=G', null, null, null, null, null, '=H'], [null, null, null, null, '=IF($B5="","",1)', '=F', '=G', null, null, null, null, null, '=H']],
+    formulas: [
+      [],
+      [],
+      [],
+      [null, null, null, null, '=IF($B4="","",1)', '=F', '=G', null, null, null, null, null, '=H'],
+      [null, null, null, null, '=IF($B5="","",1)', '=F', '=G', null, null, null, null, null, '=H'],
+    ],
     originRow: 0,
     originCol: 0,
   });
@@ -238,7 +325,12 @@ describe('the write plan', () => {
       numberFormats: [[null, 'dd/mm/yyyy', '@', null, null, null, null, null, null, '@', '@', '@']],
     });
     // Origin B5: header at E5, members from E6; the transferred member is not required (nothing written), Võ Dũng is added in row 9.
-    expect(column).toEqual({ sheet: 'Điểm danh', address: 'E5:E9', values: [[isoToExcelSerial('2025-02-12')], ['C'], ['M'], [null], ['K']], numberFormats: [['dd/mm/yyyy'], ['@'], ['@'], [null], ['@']] });
+    expect(column).toEqual({
+      sheet: 'Điểm danh',
+      address: 'E5:E9',
+      values: [[isoToExcelSerial('2025-02-12')], ['C'], ['M'], [null], ['K']],
+      numberFormats: [['dd/mm/yyyy'], ['@'], ['@'], [null], ['@']],
+    });
     expect(name).toEqual({ sheet: 'Điểm danh', address: 'B9', values: [['Võ Dũng']], numberFormats: [['@']] });
     expect(card).toEqual({ sheet: 'Điểm danh', address: 'C9', values: [['004']], numberFormats: [['@']] });
     expect(plan.writes).toHaveLength(4);
@@ -254,14 +346,25 @@ describe('the write plan', () => {
   });
 
   test('editing writes only what changes: the same marks and labels stay as typed', () => {
-    const filled = form(members, { date: '2025-01-10', speakers: 3, minutes: 60, marks: { 'Trần An': 'C', 'Lê Bình': 'M', 'Phạm Cường': 'C', 'Võ Dũng': null } });
+    const filled = form(members, {
+      date: '2025-01-10',
+      speakers: 3,
+      minutes: 60,
+      marks: { 'Trần An': 'C', 'Lê Bình': 'M', 'Phạm Cường': 'C', 'Võ Dũng': null },
+    });
     const plan = planMeetingSave(filled, members, meetingsGrid(), attendanceGrid(), { mode: 'edit', row: 3, date: '2025-01-10' });
     expect(plan.writes).toEqual([]);
-    const changed = planMeetingSave({ ...filled, minutes: 65, marks: { ...filled.marks, 'Phạm Cường': 'P' } }, members, meetingsGrid(), attendanceGrid(), {
-      mode: 'edit',
-      row: 3,
-      date: '2025-01-10',
-    });
+    const changed = planMeetingSave(
+      { ...filled, minutes: 65, marks: { ...filled.marks, 'Phạm Cường': 'P' } },
+      members,
+      meetingsGrid(),
+      attendanceGrid(),
+      {
+        mode: 'edit',
+        row: 3,
+        date: '2025-01-10',
+      },
+    );
     expect(changed.writes.map((w) => [w.address, w.values])).toEqual([
       ['E3:I3', [[1, 1, null, null, 65]]],
       ['D8', [['P']]],
@@ -270,7 +373,9 @@ describe('the write plan', () => {
 
   test('editing a row that is no longer that meeting, or a sheet without its columns, is refused in Vietnamese', () => {
     const filled = form(members);
-    expect(() => planMeetingSave(filled, members, meetingsGrid(), attendanceGrid(), { mode: 'edit', row: 3, date: '2025-01-11' })).toThrow(MeetingSaveError);
+    expect(() => planMeetingSave(filled, members, meetingsGrid(), attendanceGrid(), { mode: 'edit', row: 3, date: '2025-01-11' })).toThrow(
+      MeetingSaveError,
+    );
     const bare: GridWithFormulas = { name: 'Sinh hoạt', values: [['Ngày', 'Loại']], originRow: 0, originCol: 0 };
     expect(() => planMeetingSave(filled, members, bare, attendanceGrid(), { mode: 'new' })).toThrow(/thiếu cột "Số đảng viên"/);
   });

@@ -82,7 +82,9 @@ describe('the Kết quả helper agrees with MEETING_ATTENDANCE_LOW row by row (
       if (formula === undefined) throw new Error(`no helper formula in M${row}`);
       const args = callArguments(formula, 'MEETING_QUALITY').map((argument) => evaluate(argument, grid));
       // The template passes the excused base SPEC §1 names: members − (present + absent with and without reason).
-      expect(args[5]).toBe(Number(cellOf(grid, `D${row}`)) - Number(cellOf(grid, `E${row}`)) - Number(cellOf(grid, `F${row}`)) - Number(cellOf(grid, `G${row}`)));
+      expect(args[5]).toBe(
+        Number(cellOf(grid, `D${row}`)) - Number(cellOf(grid, `E${row}`)) - Number(cellOf(grid, `F${row}`)) - Number(cellOf(grid, `G${row}`)),
+      );
       const issues = (fns.meetingIssuesFn as (...a: unknown[]) => string)(...args);
       if (issues.includes('Tỷ lệ dự họp')) helperRows.push(row);
       checked += 1;

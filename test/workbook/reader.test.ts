@@ -134,7 +134,10 @@ describe('reading rules', () => {
 
   test('Thông tin without a header row and shifted right', () => {
     const book = chiBoBook();
-    const info = book.values('Thông tin').slice(1).map((row) => [null, ...row]);
+    const info = book
+      .values('Thông tin')
+      .slice(1)
+      .map((row) => [null, ...row]);
     book.remove('Thông tin').add('Thông tin', info);
     const { records, issues } = readWorkbook(book.grids());
     expect(issues).toEqual([]);
@@ -149,7 +152,9 @@ describe('reading rules', () => {
   });
 
   test('dates as text, as Date objects and as serial numbers', () => {
-    const book = chiBoBook().set('Sinh hoạt', 'B2', '15/01/2025').set('Sinh hoạt', 'B3', new Date(Date.UTC(2025, 1, 12)));
+    const book = chiBoBook()
+      .set('Sinh hoạt', 'B2', '15/01/2025')
+      .set('Sinh hoạt', 'B3', new Date(Date.UTC(2025, 1, 12)));
     const { records, issues } = readWorkbook(book.grids());
     expect(issues).toEqual([]);
     expect(records.meetings?.slice(0, 3).map((m) => m.date)).toEqual(['2025-01-15', '2025-02-12', '2025-03-15']);
@@ -158,7 +163,12 @@ describe('reading rules', () => {
   test('blank absences are 0, blank signatures are not signed, blank rows are skipped', () => {
     const book = chiBoBook().set('Sinh hoạt', 'F6', null).set('Sinh hoạt', 'J3', null);
     const values = book.values('Sinh hoạt');
-    values.splice(4, 0, MEETING_HEADERS.map(() => null), ['  ', null, '']);
+    values.splice(
+      4,
+      0,
+      MEETING_HEADERS.map(() => null),
+      ['  ', null, ''],
+    );
     const { records, issues } = readWorkbook(book.grids());
     // The May counts now disagree with the matrix (F stays 0 while the matrix has a P).
     expect(issues.map((i) => [i.code, i.cell])).toEqual([['MATRIX_MISMATCH', 'F8']]);
@@ -212,9 +222,42 @@ describe('reading rules', () => {
 describe('never a crash', () => {
   const names = ['Thông tin', 'Đảng viên', 'Sinh hoạt', 'Điểm danh', 'Tiêu chí', 'Chi bộ trực thuộc', 'Cấu hình', 'Tổng hợp', 'Khác'];
   const words = [
-    'Mục', 'Giá trị', 'Loại tổ chức', 'Chi bộ cơ sở', 'Đảng bộ cơ sở', 'Năm đánh giá', 'Họ và tên', 'Số thẻ đảng viên', 'Xếp loại', 'Kỷ luật',
-    'Ngày', 'Loại', 'Số đảng viên', 'Có mặt', 'Số ý kiến', 'Thời gian (phút)', 'Mã', 'Điểm tối đa', 'Điểm tự chấm', 'Tên chi bộ', 'Khóa',
-    'HTTNV', 'C', 'P', 'K', 'v', 'Có', 'Không', '1.1', '1.2.3', '31/02/2025', '15/03/2025', 'speakersMedium', 'deadline.thamDinh', 'x', '',
+    'Mục',
+    'Giá trị',
+    'Loại tổ chức',
+    'Chi bộ cơ sở',
+    'Đảng bộ cơ sở',
+    'Năm đánh giá',
+    'Họ và tên',
+    'Số thẻ đảng viên',
+    'Xếp loại',
+    'Kỷ luật',
+    'Ngày',
+    'Loại',
+    'Số đảng viên',
+    'Có mặt',
+    'Số ý kiến',
+    'Thời gian (phút)',
+    'Mã',
+    'Điểm tối đa',
+    'Điểm tự chấm',
+    'Tên chi bộ',
+    'Khóa',
+    'HTTNV',
+    'C',
+    'P',
+    'K',
+    'v',
+    'Có',
+    'Không',
+    '1.1',
+    '1.2.3',
+    '31/02/2025',
+    '15/03/2025',
+    'speakersMedium',
+    'deadline.thamDinh',
+    'x',
+    '',
   ];
   const cell = fc.oneof(
     fc.constantFrom(...words),

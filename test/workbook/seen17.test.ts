@@ -112,7 +112,7 @@ describe('a combined session written as two rows on one date (Thường kỳ 90 
     },
   );
 
-  describe('an unreadable date or kind on a same-day row leaves the pairing unmade and both rows\' DURATION_SHORT unraised', () => {
+  describe("an unreadable date or kind on a same-day row leaves the pairing unmade and both rows' DURATION_SHORT unraised", () => {
     // May's regular meeting (row 6, 95 min) with a 20-minute Chuyên đề row of the same date (row 7):
     // read, they are one session of 115 minutes (DURATION_SHORT at I6).
     const may = (changes: Partial<MeetingSpec>): SheetGrid[] =>
@@ -124,13 +124,13 @@ describe('a combined session written as two rows on one date (Thường kỳ 90 
       expect(places(check(may({})))).toEqual(['DURATION_SHORT Sinh hoạt!I6 block']);
     });
 
-    test('the Chuyên đề row\'s Loại unreadable: the data error only', () => {
+    test("the Chuyên đề row's Loại unreadable: the data error only", () => {
       const result = check(may({ kind: 'Sinh hoạt chi bộ' }));
       expect(places(result)).toEqual(['DATA_INVALID -!- block']);
       expect(result.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(['VALUE_INVALID Sinh hoạt!C7']);
     });
 
-    test('the Chuyên đề row\'s date unreadable: the data error only', () => {
+    test("the Chuyên đề row's date unreadable: the data error only", () => {
       const book = chiBoBook(
         (() => {
           const spec = chiBoSpec();
@@ -152,7 +152,7 @@ describe('a meeting at 10 of 12 present: the helper says "Không đạt", and no
       (s.marks[1] as Cell[])[1] = 'P';
     });
 
-  test('MEETING_ATTENDANCE_LOW, a warning at that row\'s Có mặt cell; still eligible', () => {
+  test("MEETING_ATTENDANCE_LOW, a warning at that row's Có mặt cell; still eligible", () => {
     const result = check(lowFebruary());
     expect(result.eligible).toBe(true);
     expect(places(result)).toEqual(['MEETING_ATTENDANCE_LOW Sinh hoạt!E3 warn']);
@@ -171,9 +171,7 @@ describe('a meeting at 10 of 12 present: the helper says "Không đạt", and no
   test('an unreadable absence count leaves that meeting out (the data error says what to fix)', () => {
     const result = check(chiBoBook().set('Sinh hoạt', 'E3', 10).set('Sinh hoạt', 'F3', 'hai').grids());
     expect(places(result)).toEqual(['DATA_INVALID -!- block']);
-    expect(result.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(
-      expect.arrayContaining(['NUMBER_INVALID Sinh hoạt!F3']),
-    );
+    expect(result.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(expect.arrayContaining(['NUMBER_INVALID Sinh hoạt!F3']));
   });
 });
 
@@ -208,7 +206,14 @@ describe('the target counts grassroots organisations; totals say "đủ điều 
   test('a chi bộ trực thuộc and a đảng bộ cơ sở: one toward the target, one apart', () => {
     const rows = [rowFromCheck('kp.xlsx', subordinate()), rowFromCheck('db.xlsx', check(validDangBo()))];
     const { summary, duplicates } = summaryTotals(rows, defaultPolicy());
-    expect(summary).toEqual({ organizations: 1, eligible: 1, share: 1, target: 0.5, targetMet: true, subordinate: { organizations: 1, eligible: 1 } });
+    expect(summary).toEqual({
+      organizations: 1,
+      eligible: 1,
+      share: 1,
+      target: 0.5,
+      targetMet: true,
+      subordinate: { organizations: 1, eligible: 1 },
+    });
     expect(duplicates).toEqual([]);
     expect(summaryLine(summary).split('\n')).toEqual([
       '1/1 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (100 %), chỉ tiêu 50 %',
@@ -228,7 +233,10 @@ describe('the target counts grassroots organisations; totals say "đủ điều 
     const a = check(validChiBo());
     const renamed = check(
       validChiBo((s) => {
-        s.info = s.info.map(([k, v]) => [k, k === 'Tên tổ chức' ? '  CHI BO phong to chuc - hanh chinh ' : k === 'Cấp ủy cấp trên' ? 'đảng ủy khối CÁC CƠ QUAN thành phố' : v]);
+        s.info = s.info.map(([k, v]) => [
+          k,
+          k === 'Tên tổ chức' ? '  CHI BO phong to chuc - hanh chinh ' : k === 'Cấp ủy cấp trên' ? 'đảng ủy khối CÁC CƠ QUAN thành phố' : v,
+        ]);
       }),
     );
     const elsewhere = check(validChiBo((s) => (s.info = s.info.map(([k, v]) => [k, k === 'Cấp ủy cấp trên' ? 'Đảng ủy phường Bến Thành' : v]))));

@@ -103,7 +103,13 @@ describe('summaryLayout', () => {
         expect(typeof value === 'string' && value.startsWith('=')).toBe(false);
       }
       expect(layout.fontName).toBe('Times New Roman');
-      expect(layout.print).toEqual({ paper: 'A4', orientation: 'portrait', fitToWidth: true, area: `A1:F${layout.values.length}`, margins: DOCUMENT_MARGINS });
+      expect(layout.print).toEqual({
+        paper: 'A4',
+        orientation: 'portrait',
+        fitToWidth: true,
+        area: `A1:F${layout.values.length}`,
+        margins: DOCUMENT_MARGINS,
+      });
       expect(layout.marker).toBe(SUMMARY_MARKER);
       expect(findMarker(asGrid(layout))).toBe(SUMMARY_MARKER);
       const markerCol = layout.values[0]?.indexOf(SUMMARY_MARKER) ?? -1;

@@ -118,7 +118,9 @@ describe('templateLayouts', () => {
     const meetings = byName(chiBo, 'Sinh hoạt');
     expect(meetings.columns[1]?.numberFormat).toBe('dd/mm/yyyy');
     expect(byName(chiBo, 'Đảng viên').columns[2]?.numberFormat).toBe('@');
-    expect(byName(chiBo, 'Điểm danh').formats).toEqual(expect.arrayContaining([expect.objectContaining({ range: 'C1:Z1', numberFormat: 'dd/mm/yyyy' })]));
+    expect(byName(chiBo, 'Điểm danh').formats).toEqual(
+      expect.arrayContaining([expect.objectContaining({ range: 'C1:Z1', numberFormat: 'dd/mm/yyyy' })]),
+    );
   });
 
   test('Thông tin is prefilled; Loại hình points at the list sheet', () => {
@@ -180,7 +182,10 @@ describe('templateLayouts', () => {
   const TEMPLATE_CASES: [string, () => SheetLayout[]][] = [
     ['chi bộ', () => chiBo],
     ['đảng bộ cơ sở', () => dangBo],
-    ...TYPES.map((type): [string, () => SheetLayout[]] => [`chi bộ trực thuộc, ${type}`, () => templateLayouts({ kind: 'chi-bo', level: 'truc-thuoc', type, year: 2025 })]),
+    ...TYPES.map((type): [string, () => SheetLayout[]] => [
+      `chi bộ trực thuộc, ${type}`,
+      () => templateLayouts({ kind: 'chi-bo', level: 'truc-thuoc', type, year: 2025 }),
+    ]),
   ];
   test.each(TEMPLATE_CASES)('reading the %s template back gives data warnings, never a crash', (_name, layouts) => {
     const grids = asGrids(layouts());
