@@ -32,7 +32,7 @@ const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chr
 function usualLocations(env = process.env) {
   const win = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(Boolean);
   return [
-    '/usr/bin/chromium',
+    '/usr/bin/chromium', // candidates, in order: Debian and Ubuntu packages first
     '/usr/bin/chromium-browser',
     '/snap/bin/chromium',
     '/usr/bin/google-chrome',
