@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CellScalar, FakeSheetInit } from '../fakes/office';
 import { parseA1, parseRange } from '../../src/workbook/a1';
 import { validChiBo } from '../workbook/grids';
@@ -19,55 +19,19 @@ import {
   fakeState,
   highlights,
   isAddinSheet,
-  openExcel,
   sheetValues,
   showTab,
   snapshotSheet,
   userChanges,
   writeCells,
+  useExcelHarness,
   type CellWrite,
 } from './excelPage';
-import {
-  assertClean,
-  buildOfficeStandIn,
-  DIST,
-  launchBrowser,
-  requireBuild,
-  screenshotPath,
-  startServer,
-  type Server,
-  type Session,
-} from './support';
+import { DIST, screenshotPath } from './support';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: Server;
-let script: string;
-let session: Session | null = null;
-
-beforeAll(async () => {
-  requireBuild();
-  [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
-});
-
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      // Excel mode loads no office.js at all: not a single CSP violation is tolerated.
-      await assertClean(current, server.origin);
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const excel = useExcelHarness();
 
 /** The user's own sheet, there before the add-in: text, a number, fills, fonts and a conditional format. */
 const NOTES: FakeSheetInit = {
@@ -201,7 +165,7 @@ function shownPlaces(page: Page, testid: 'reason' | 'issue') {
 }
 
 test('Excel mode: template → fill → check → select → highlight → clear → policy → summary, user cells untouched throughout', async () => {
-  session = await openExcel(browser, server, script, [NOTES]);
+  const session = await excel.open([NOTES]);
   const page = session.page;
   await decorateNotes(page);
   await captureUserState(page, 'start');

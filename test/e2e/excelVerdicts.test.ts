@@ -9,41 +9,15 @@
  * - a self-score above its maximum is SCORE_INVALID at its cell and DATA_INVALID, without a
  *   made-up CRITERION_LOW.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FakeSheetInit } from '../fakes/office';
 import type { SheetGrid } from '../../src/workbook/types';
 import { validChiBo, type Cell, type ChiBoSpec, type MeetingSpec } from '../workbook/grids';
-import { clickForStatus, openExcel, showTab } from './excelPage';
-import { assertClean, buildOfficeStandIn, launchBrowser, requireBuild, startServer, type Server, type Session } from './support';
+import { clickForStatus, showTab, useExcelHarness } from './excelPage';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: Server;
-let script: string;
-let session: Session | null = null;
-
-beforeAll(async () => {
-  requireBuild();
-  [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
-});
-
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin);
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const excel = useExcelHarness();
 
 const sheetsOf = (grids: SheetGrid[]): FakeSheetInit[] => grids.map((grid) => ({ name: grid.name, values: grid.values }));
 
@@ -64,7 +38,7 @@ interface Shown {
 
 /** Opens the pane on the workbook, runs the check and reads what it shows ("CODE Sheet!Cell"). */
 async function checkInPane(grids: SheetGrid[]): Promise<Shown> {
-  session = await openExcel(browser, server, script, sheetsOf(grids));
+  const session = await excel.open(sheetsOf(grids));
   const page: Page = session.page;
   await showTab(page, 'check');
   const { key } = await clickForStatus(page, '[data-testid="check-run"]', ['check.done', 'check.failed']);

@@ -5,41 +5,15 @@
  * and `Điểm danh` column change, and the check then finds no data issue on those sheets.
  * Screenshot: test/e2e/__screenshots__/excel-meeting-350.png.
  */
-import type { Browser } from 'playwright-core';
 import type { FakeSheetInit } from '../fakes/office';
 import { withoutMeetings } from '../hosts/meetingRecording';
 import { validChiBo } from '../workbook/grids';
-import { captureUserState, clickForStatus, openExcel, userChanges } from './excelPage';
-import { assertClean, buildOfficeStandIn, launchBrowser, requireBuild, screenshotPath, startServer, type Server, type Session } from './support';
+import { captureUserState, clickForStatus, useExcelHarness, userChanges } from './excelPage';
+import { screenshotPath } from './support';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: Server;
-let script: string;
-let session: Session | null = null;
-
-beforeAll(async () => {
-  requireBuild();
-  [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
-});
-
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin);
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const excel = useExcelHarness();
 
 /** The user's own sheet, there before the add-in. */
 const NOTES: FakeSheetInit = {
@@ -51,7 +25,7 @@ const NOTES: FakeSheetInit = {
 };
 
 test('record a meeting at 350 px: preview before saving, one row and one column written, nothing else', async () => {
-  session = await openExcel(browser, server, script, [...withoutMeetings(validChiBo()), NOTES]);
+  const session = await excel.open([...withoutMeetings(validChiBo()), NOTES]);
   const page = session.page;
   await captureUserState(page, 'start');
 
