@@ -557,6 +557,22 @@ export class FakeRequestContext {
   }
 
   loadedInThisSync: FakeObject[] = [];
+
+  /*
+   * Proxies that point "back up" the object graph (a range's worksheet, a conditional format's
+   * ranges) are made here, so that the proxy modules need not import each other in a circle.
+   */
+  _makeWorksheet(resolver: Resolver): FakeWorksheet {
+    return new FakeWorksheet(this, resolver);
+  }
+
+  _makeRange(resolver: Resolver): FakeRange {
+    return new FakeRange(this, resolver);
+  }
+
+  _makeRangeAreas(resolver: Resolver): FakeRangeAreas {
+    return new FakeRangeAreas(this, resolver);
+  }
 }
 
 // ---------------------------------------------------------------------------------- base object
@@ -1757,8 +1773,7 @@ export class FakeRange extends FakeObject {
     return this.nav(
       'worksheet',
       () =>
-        new FakeWorksheet(
-          this.context,
+        this.context._makeWorksheet(
           chain(
             this.context,
             () => this.resolve(),
@@ -2311,13 +2326,13 @@ class FakeConditionalFormatProxy extends FakeObject {
     );
   }
   getRange(): FakeRange {
-    return new FakeRange(this.context, () => {
+    return this.context._makeRange(() => {
       const model = this.resolveStrict() as CfModel;
       return { sheet: model.sheet, rects: [model.cf.rects[0] as Rect] };
     });
   }
   getRanges(): FakeRangeAreas {
-    return new FakeRangeAreas(this.context, () => {
+    return this.context._makeRangeAreas(() => {
       const model = this.resolveStrict() as CfModel;
       return { sheet: model.sheet, rects: model.cf.rects };
     });
