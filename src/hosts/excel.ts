@@ -16,14 +16,15 @@
  *   further 1500 cells (every cell is a range of its own in the request).
  * - fillSubordinatesSheet: 2 (the sheet and the planned cells; the copy + writes).
  */
-import { columnLetters, parseRange, rangeA1 } from '../workbook/a1';
+import { columnLetters, parseRange, quoteSheet, rangeA1 } from '../workbook/a1';
 import { backupSheetName, unicodeFontFor } from '../workbook/legacyFix';
 import { findMarker, placeMarker, MARKER_SEARCH_ROWS } from '../workbook/marker';
 import { isPolicySheetValues, readPolicyGrid, type PolicyCellEntry } from '../workbook/policySheet';
 import { DOCUMENT_MARGINS } from '../workbook/print';
-import { layoutRowHeights } from '../workbook/rowHeights';
+import { DEFAULT_FONT, layoutRowHeights } from '../workbook/rowHeights';
 import { SHEET_NAMES } from '../workbook/template';
 import type { CellValue, ColumnValidation, RangeFormat, SheetGrid, SheetLayout } from '../workbook/types';
+import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validationText';
 
 // ------------------------------------------------------------------------------------- helpers
 
@@ -34,8 +35,6 @@ export const EXCEL_MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
 const ESTIMATED_BYTES_PER_CELL = 16;
 /** Rows of a template sheet that get the column's number format (the data-entry area). */
 export const TEMPLATE_ROWS = 1000;
-/** Default font of the sheets the product writes (the xlsx host uses the same). */
-const DEFAULT_FONT = 'Times New Roman';
 
 /** The fill of the add-in's highlights (Excel's light red) and the tag in their rule formula. */
 export const HIGHLIGHT_FILL = '#FFC7CE';
@@ -50,11 +49,6 @@ function isHighlightFormula(formula: unknown): boolean {
 /** Excel compares sheet names case-insensitively. */
 function sameSheetName(a: string, b: string): boolean {
   return a.normalize('NFC').toLocaleLowerCase() === b.normalize('NFC').toLocaleLowerCase();
-}
-
-/** 'Sheet name'!A1 form of a sheet name (always quoted: safe for any name). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The range part of an address such as "'Sinh hoạt'!B2:M30". */
@@ -405,26 +399,6 @@ function validationRule(validation: ColumnValidation): Excel.DataValidationRule 
   }
 }
 
-/** The Vietnamese message Excel shows when a typed value breaks the validation. */
-function validationMessage(validation: ColumnValidation): string {
-  switch (validation.type) {
-    case 'list':
-    case 'listRange': {
-      const text = `Hãy chọn một giá trị trong danh sách: ${validation.items.join('; ')}.`;
-      return text.length <= 225 ? text : 'Hãy chọn một giá trị trong danh sách thả xuống.';
-    }
-    case 'wholeNumber':
-    case 'decimal': {
-      const what = validation.type === 'wholeNumber' ? 'số nguyên' : 'số';
-      return validation.max !== undefined
-        ? `Hãy nhập ${what} từ ${validation.min} đến ${validation.max}.`
-        : `Hãy nhập ${what} từ ${validation.min} trở lên.`;
-    }
-    case 'date':
-      return 'Hãy nhập ngày dạng dd/mm/yyyy.';
-  }
-}
-
 interface QueueOptions {
   /** Rows that get the columns' number formats and the font (≥ the layout's rows). */
   rows: number;
@@ -491,7 +465,7 @@ function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options: Queue
     target.dataValidation.errorAlert = {
       showAlert: true,
       style: 'Stop',
-      title: 'Giá trị không hợp lệ',
+      title: VALIDATION_ERROR_TITLE,
       message: validationMessage(validation),
     };
   }

@@ -9,10 +9,11 @@
  */
 import ExcelJS from 'exceljs';
 import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
-import { parseA1, parseRange } from '../workbook/a1';
+import { parseA1, parseRange, quoteSheet } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
 import { DOCUMENT_MARGINS } from '../workbook/print';
-import { DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
+import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
+import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validationText';
 
 export * from './zip';
 import { cellsGrid, readXlsxValues, type XlsxProperties } from './xlsxRead';
@@ -175,8 +176,6 @@ export interface WriteOptions {
   timestamp?: Date;
 }
 
-const DEFAULT_FONT = 'Times New Roman';
-
 function argb(color: string): string {
   const hex = color.replace(/^#/, '').toUpperCase();
   return hex.length === 6 ? `FF${hex}` : hex;
@@ -223,10 +222,6 @@ function applyFormat(cell: ExcelJS.Cell, format: RangeFormat, fontName: string |
   }
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** "A1:A5" → "$A$1:$A$5" (a list source must be absolute or Excel shifts it per cell). */
 function absoluteRange(range: string): string {
   return range
@@ -241,36 +236,33 @@ function absoluteRange(range: string): string {
 }
 
 function toValidation(validation: ColumnValidation): ExcelJS.DataValidation {
-  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Giá trị không hợp lệ' };
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: VALIDATION_ERROR_TITLE, error: validationMessage(validation) };
   switch (validation.type) {
     case 'list': {
       const inline = validation.items.join(',');
       if (validation.items.some((item) => item.includes(',') || item.includes('"')) || inline.length > 250) {
         throw new Error(`Danh sách chọn có mục chứa dấu phẩy hoặc quá dài phải trỏ tới một vùng (listRange): ${inline.slice(0, 80)}`);
       }
-      return { ...common, type: 'list', formulae: [`"${inline}"`], error: `Hãy chọn một giá trị trong danh sách: ${validation.items.join(', ')}.` };
+      return { ...common, type: 'list', formulae: [`"${inline}"`] };
     }
     case 'listRange':
       return {
         ...common,
         type: 'list',
         formulae: [`${quoteSheet(validation.sheet)}!${absoluteRange(validation.range)}`],
-        error: `Hãy chọn một giá trị trong danh sách: ${validation.items.join('; ')}.`,
       };
     case 'wholeNumber':
     case 'decimal': {
       const type = validation.type === 'wholeNumber' ? 'whole' : 'decimal';
-      const what = validation.type === 'wholeNumber' ? 'số nguyên' : 'số';
       if (validation.max !== undefined) {
         return {
           ...common,
           type,
           operator: 'between',
           formulae: [validation.min, validation.max],
-          error: `Hãy nhập ${what} từ ${validation.min} đến ${validation.max}.`,
         };
       }
-      return { ...common, type, operator: 'greaterThanOrEqual', formulae: [validation.min], error: `Hãy nhập ${what} từ ${validation.min} trở lên.` };
+      return { ...common, type, operator: 'greaterThanOrEqual', formulae: [validation.min] };
     }
     case 'date':
       return {
@@ -278,7 +270,6 @@ function toValidation(validation: ColumnValidation): ExcelJS.DataValidation {
         type: 'date',
         operator: 'greaterThan',
         formulae: [new Date(Date.UTC(1900, 0, 1))],
-        error: 'Hãy nhập ngày dạng dd/mm/yyyy.',
       };
   }
 }

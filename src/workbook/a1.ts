@@ -58,3 +58,8 @@ export function rangeA1(startRow: number, startCol: number, endRow: number, endC
   const end = a1(endRow, endCol);
   return start === end ? start : `${start}:${end}`;
 }
+
+/** 'Sheet name' form of a sheet name for an address or a formula (always quoted: safe for any name). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

@@ -117,6 +117,8 @@ const PX_PER_CHARACTER = 7;
 const CELL_PADDING_PX = 8;
 const POINTS_PER_PX = 0.75;
 
+/** Default font of the sheets the product writes, in both hosts (Office.js and ExcelJS). */
+export const DEFAULT_FONT = 'Times New Roman';
 export const DEFAULT_FONT_SIZE = 11;
 
 function charWidth(ch: string): number {
