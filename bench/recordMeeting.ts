@@ -1,9 +1,9 @@
 /**
  * Round trips to record one meeting through the pane's form (issue 26), on the in-memory Office.js
- * fake: src/hosts/excelMeeting.ts saveMeeting of a new meeting on the large workbook (every member
+ * fake: src/hosts/excel/meeting.ts saveMeeting of a new meeting on the large workbook (every member
  * marked). Reading the form's lists beforehand is not part of the save and not counted.
  */
-import { readMeetingBook, saveMeeting } from '../src/hosts/excelMeeting';
+import { readMeetingBook, saveMeeting } from '../src/hosts/excel/meeting';
 import { newMeetingForm } from '../src/workbook/meetingForm';
 import type { SheetLayout } from '../src/workbook/types';
 import { createFakeExcel } from '../test/fakes/office';

@@ -11,7 +11,7 @@ import { formatDate, parseDate } from '../src/core/dates';
 import { formatNumber } from '../src/core/text';
 import type { MeetingKind, SelfAssessment } from '../src/core/types';
 import { MEETING_KIND_LABELS, SELF_ASSESSMENT_LABELS } from '../src/core/vocabulary';
-import { readMeetingBook, saveMeeting } from '../src/hosts/excelMeeting';
+import { readMeetingBook, saveMeeting } from '../src/hosts/excel/meeting';
 import {
   formOfMeeting,
   newMeetingForm,

@@ -236,7 +236,13 @@ function absoluteRange(range: string): string {
 }
 
 function toValidation(validation: ColumnValidation): ExcelJS.DataValidation {
-  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: VALIDATION_ERROR_TITLE, error: validationMessage(validation) };
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: VALIDATION_ERROR_TITLE,
+    error: validationMessage(validation),
+  };
   switch (validation.type) {
     case 'list': {
       const inline = validation.items.join(',');

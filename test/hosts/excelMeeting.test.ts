@@ -7,7 +7,7 @@ import { join } from 'path';
 import { CHI_BO_SAMPLE } from '../../scripts/make-samples';
 import { isoToExcelSerial } from '../../src/core/dates';
 import { createTemplate, readSheets } from '../../src/hosts/excel';
-import { readMeetingBook, saveMeeting } from '../../src/hosts/excelMeeting';
+import { readMeetingBook, saveMeeting } from '../../src/hosts/excel/meeting';
 import { readWorkbookFile } from '../../src/hosts/xlsxFile';
 import { checkWorkbook } from '../../src/workbook/check';
 import { formOfMeeting, newMeetingForm, type MeetingBook, type MeetingForm } from '../../src/workbook/meetingForm';

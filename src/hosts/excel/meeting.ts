@@ -14,9 +14,9 @@ import {
   type MeetingWritePlan,
   type RosterMember,
   type SaveTarget,
-} from '../workbook/meetingForm';
-import { sheetKeyOf } from '../workbook/template';
-import { readSheets } from './excel';
+} from '../../workbook/meetingForm';
+import { sheetKeyOf } from '../../workbook/template';
+import { readSheets } from './read';
 
 /** The sheets the form reads: Thông tin (Loại hình, year), Đảng viên, Sinh hoạt, Điểm danh. */
 export async function readMeetingBook(context: Excel.RequestContext): Promise<MeetingBook> {
