@@ -1,7 +1,7 @@
 /**
- * Round trips to Excel, counted on the in-memory Office.js fake (test/fakes/office.ts), which
+ * Round trips to Excel, counted on the in-memory Office.js fake (test/fakes/office/), which
  * applies queued work only at context.sync() as Excel does. One check reads every sheet the check
- * needs (the hidden `Cấu hình` included) with src/hosts/excel.ts readSheets; writing the summary is
+ * needs (the hidden `Cấu hình` included) with src/hosts/excel/ readSheets; writing the summary is
  * writeSheet of summaryLayout(checkWorkbook(…)). The counts must not grow with the workbook.
  */
 import { readSheets, writeSheet } from '../src/hosts/excel';

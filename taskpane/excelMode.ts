@@ -1,6 +1,6 @@
 /**
  * Excel mode: six tabs — Kiểm tra, Ghi buổi sinh hoạt, Tổng hợp, Mẫu, Cấu hình, Mốc thời gian — over the Office.js
- * host (src/hosts/excel.ts). At start the pane reads `Thông tin` and `Cấu hình` only (2 round
+ * host (src/hosts/excel/). At start the pane reads `Thông tin` and `Cấu hình` only (2 round
  * trips): the evaluation year for the deadlines and the template, and the policy, which it hands to
  * the custom functions (recalculating when it differs from theirs).
  */

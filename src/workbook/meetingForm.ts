@@ -3,7 +3,7 @@
  * `Đảng viên`, the meetings already recorded), what a meeting will get by the per-meeting rules
  * before it is saved (the check's own core functions: minSpeakers, minDuration, attendancePasses
  * through meetingProblems), and what saving writes — one `Sinh hoạt` row and one `Điểm danh`
- * column as cell values, never another cell. The Office.js side (src/hosts/excelMeeting.ts) only
+ * column as cell values, never another cell. The Office.js side (src/hosts/excel/meeting.ts) only
  * moves these grids and writes in and out.
  *
  * Choices (README, "Ghi buổi sinh hoạt"):

@@ -1,7 +1,7 @@
 /**
  * Browser stand-in for office.js in the Excel-mode browser tests: bundled by test/e2e/support.ts
  * and served in place of dist/assets/office-js/office.js (page.route), so that the real task pane
- * bundle runs "inside Excel" against the in-memory Office.js fake (test/fakes/office.ts).
+ * bundle runs "inside Excel" against the in-memory Office.js fake (test/fakes/office/).
  *
  * It defines the globals the page's scripts use — `Office` (onReady gives host Excel, HostType),
  * `Excel` (enums + run over the fake) and `CustomFunctions` (associate, Error, ErrorCode; the

@@ -9,7 +9,7 @@
  */
 import { columnName, MAX_COLUMNS, type FakeExcel, type SheetModel } from '../fakes/office';
 
-/** The tag in the formula of the add-in's highlight conditional formats (src/hosts/excel.ts). */
+/** The tag in the formula of the add-in's highlight conditional formats (src/hosts/excel/highlights.ts). */
 export const HIGHLIGHT_TAG = 'BONTOT-HIGHLIGHT';
 
 /** Sheets the add-in owns and may write; every other sheet is the user's. */

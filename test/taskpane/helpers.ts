@@ -1,5 +1,5 @@
 /**
- * Mounting the task pane in jsdom against the in-memory Office.js fake (test/fakes/office.ts).
+ * Mounting the task pane in jsdom against the in-memory Office.js fake (test/fakes/office/).
  */
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import type { Policy } from '../../src/core/policy';
