@@ -97,7 +97,7 @@ const STAND_IN_SOURCES = [
 ];
 
 /**
- * Bundles test/e2e/officeFake.entry.ts (with test/fakes/office.ts) into one browser script. The
+ * Bundles test/e2e/officeFake.entry.ts (with test/fakes/office/) into one browser script. The
  * result is kept in OUTPUT under a hash of its sources, so the test files of one run bundle once.
  */
 export async function buildOfficeStandIn(): Promise<string> {
