@@ -13,7 +13,7 @@
  */
 import { execFile } from 'child_process';
 import { createHash } from 'crypto';
-import { existsSync, mkdirSync, promises as fs } from 'fs';
+import { existsSync, mkdirSync, promises as fs, readdirSync } from 'fs';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { writeWorkbookFile } from '../../src/hosts/xlsxFile';
@@ -90,10 +90,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args, ...(env ? { env: { ...process.env, ...env } } : {}) });
 }
 
+const FAKE_OFFICE_DIR = path.join(ROOT, 'test', 'fakes', 'office');
 const STAND_IN_SOURCES = [
   path.join(__dirname, 'officeFake.entry.ts'),
   path.join(__dirname, 'userState.ts'),
-  path.join(ROOT, 'test', 'fakes', 'office.ts'),
+  ...readdirSync(FAKE_OFFICE_DIR)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => path.join(FAKE_OFFICE_DIR, name)),
 ];
 
 /**
