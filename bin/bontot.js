@@ -12,4 +12,14 @@ if (!fs.existsSync(compiled)) {
   );
   process.exit(2);
 }
+// Node ≥ 22.1 keeps the compiled code of the modules between runs (a faster second start); older
+// Node has no such function, and a cache that cannot be written is only slower, never wrong.
+const { enableCompileCache } = require('module');
+if (typeof enableCompileCache === 'function') {
+  try {
+    enableCompileCache();
+  } catch {
+    // No cache directory: run without it.
+  }
+}
 require(compiled).run(process.argv.slice(2));

@@ -10,10 +10,10 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { UsageError } from './cli/args';
-import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/common';
+import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/io';
 import { CHECK_HELP, CONSOLIDATE_HELP, FILL_SUBORDINATES_HELP, FIX_ENCODING_HELP, MAIN_HELP, TEMPLATE_HELP } from './cli/help';
 
-export { type CliIo } from './cli/common';
+export { type CliIo } from './cli/io';
 
 type Run = (args: readonly string[], io: CliIo, help: string) => Promise<number>;
 
