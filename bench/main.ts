@@ -19,6 +19,7 @@ import type { CoreResult } from './core';
 import { benchLayouts } from './data';
 import { benchFunctionOverhead, type FunctionOverheadResult } from './functions';
 import { measureSizes, type SizeResult } from './sizes';
+import { benchCliStartup, type StartupResult } from './startup';
 import { countSyncs, type SyncCounts } from './syncs';
 import { countRecordMeetingSyncs, type RecordMeetingSyncs } from './recordMeeting';
 
@@ -41,7 +42,7 @@ export interface BenchParams {
   files: number;
   smallFiles: number;
   fnCalls: number;
-  runs: { parse: number; check: number; consolidate: number; fn: number };
+  runs: { parse: number; check: number; consolidate: number; fn: number; startup: number };
 }
 
 export interface MachineInfo {
@@ -58,7 +59,7 @@ export type BenchReport = Metrics & {
   ok: boolean;
   failures: BudgetFailure[];
   budgets: Record<MetricName, string>;
-  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'build', string>>;
+  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'startup' | 'build', string>>;
   params: BenchParams;
   machine: MachineInfo;
   details: {
@@ -68,6 +69,7 @@ export type BenchReport = Metrics & {
     recordMeeting?: RecordMeetingSyncs;
     core?: CoreResult['details'];
     consolidate?: ConsolidationBench['details'];
+    startup?: StartupResult['details'];
   };
 };
 
@@ -104,7 +106,7 @@ export function paramsFor(options: BenchOptions): BenchParams {
       files: 6,
       smallFiles: 2,
       fnCalls: 2000,
-      runs: { parse: runs, check: runs, consolidate: runs, fn: runs },
+      runs: { parse: runs, check: runs, consolidate: runs, fn: runs, startup: runs },
     };
   }
   const runs = options.runs ?? 3;
@@ -117,7 +119,8 @@ export function paramsFor(options: BenchOptions): BenchParams {
     smallFiles: 50,
     fnCalls: 100_000,
     // The check of the large workbook swings with the JIT and the collector: a median of 7 workbooks.
-    runs: { parse: Math.max(runs, 7), check: Math.max(runs, 7), consolidate: runs, fn: Math.max(runs, 9) },
+    // A process start swings by tens of ms with whatever else runs: medians of 11 of each.
+    runs: { parse: Math.max(runs, 7), check: Math.max(runs, 7), consolidate: runs, fn: Math.max(runs, 9), startup: Math.max(runs, 11) },
   };
 }
 
@@ -249,6 +252,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
 
     try {
+      progress(`start-up: ${params.runs.startup} × (node -e 0, bontot check samples/chi-bo-mau.xlsx --json, bontot --help)`);
+      const startup = benchCliStartup(ROOT, params.runs.startup);
+      metrics.cli_small_vs_node_ratio = startup.cli_small_vs_node_ratio;
+      details.startup = startup.details;
+    } catch (error) {
+      errors.startup = errorText(error);
+    }
+
+    try {
       progress(`MEETING_QUALITY: ${params.fnCalls} calls, bound vs inline`);
       const fn = benchFunctionOverhead(DIST, params.fnCalls, params.runs.fn);
       metrics.fn_overhead_ratio = fn.fn_overhead_ratio;
@@ -366,6 +378,11 @@ export function reportText(report: BenchReport): string {
     lines.push(
       `consolidate: ${c.files} files — bontot consolidate ${ms(c.consolidateMs)}, plain ExcelJS load ${ms(c.loadMs)} (medians of ${c.consolidateRuns.length}); ` +
         `peak RSS ${c.peakRssMb.toFixed(0)} MB for ${c.files} files, ${c.smallPeakRssMb.toFixed(0)} MB for ${c.smallFiles} (plain load of ${c.files}: ${c.loadPeakRssMb.toFixed(0)} MB)`,
+    );
+  }
+  if (d.startup) {
+    lines.push(
+      `start-up: bontot check samples/chi-bo-mau.xlsx --json ${ms(d.startup.checkMs)}, node -e 0 ${ms(d.startup.nodeMs)}, bontot --help ${ms(d.startup.helpMs)} (whole processes, wall-clock medians of ${d.startup.runs})`,
     );
   }
   if (d.functions) {
