@@ -9,7 +9,7 @@
 'use strict';
 const path = require('path');
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env = {}, argv = {}) => ({
   name: 'cli',
   mode: argv.mode || 'production',
   target: 'node20',
