@@ -157,6 +157,7 @@ const BUILD_INPUTS = [
   'taskpane',
   'assets',
   'webpack.config.js',
+  'webpack.cli.config.js',
   'tsconfig.json',
   'tsconfig.bundle.json',
   'tsconfig.cli.json',
@@ -164,7 +165,8 @@ const BUILD_INPUTS = [
 ];
 /** What webpack writes (it leaves a file alone when its content did not change) and what tsc writes. */
 const WEB_OUTPUTS = ['functions.js', 'taskpane.js', 'taskpane.html'];
-const CLI_OUTPUT = join('cli', 'cli.js');
+/** tsc's CLI (every file rewritten) and the CLI bundle bin/bontot.js runs (webpack.cli.config.js). */
+const CLI_OUTPUTS = [join('cli', 'cli.js'), join('cli', 'bontot.js')];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -178,10 +180,13 @@ function newestMtime(path: string): number {
 /** Why dist/ needs a build ("missing …", "older than …"), or null when it is up to date. */
 export function buildNeeded(root: string = ROOT): string | null {
   const dist = join(root, 'dist');
-  const missing = [...WEB_OUTPUTS, CLI_OUTPUT].filter((p) => !existsSync(join(dist, p)));
+  const missing = [...WEB_OUTPUTS, ...CLI_OUTPUTS].filter((p) => !existsSync(join(dist, p)));
   if (missing.length > 0) return `dist/ has no ${missing.join(', ')}`;
   // The last web build is the newest of its outputs; the CLI build rewrites every file.
-  const built = Math.min(Math.max(...WEB_OUTPUTS.map((p) => statSync(join(dist, p)).mtimeMs)), statSync(join(dist, CLI_OUTPUT)).mtimeMs);
+  const built = Math.min(
+    Math.max(...WEB_OUTPUTS.map((p) => statSync(join(dist, p)).mtimeMs)),
+    ...CLI_OUTPUTS.map((p) => statSync(join(dist, p)).mtimeMs),
+  );
   const newer = BUILD_INPUTS.filter((p) => newestMtime(join(root, p)) > built);
   return newer.length > 0 ? `dist/ is older than ${newer.join(', ')}` : null;
 }
@@ -189,7 +194,7 @@ export function buildNeeded(root: string = ROOT): string | null {
 /** Marks dist/ as built now (a build that changed no output leaves the old times). */
 function touchOutputs(root: string = ROOT): void {
   const now = new Date();
-  for (const p of [...WEB_OUTPUTS, CLI_OUTPUT]) {
+  for (const p of [...WEB_OUTPUTS, ...CLI_OUTPUTS]) {
     const file = join(root, 'dist', p);
     if (existsSync(file)) utimesSync(file, now, now);
   }
