@@ -18,6 +18,7 @@ module.exports = {
     '<rootDir>/test/render/',
     '<rootDir>/test/functions/bundle\\.test\\.ts$',
     '<rootDir>/test/taskpane/bundle\\.test\\.ts$',
+    '<rootDir>/test/cli/bundle\\.test\\.ts$',
     '<rootDir>/test/manifest\\.test\\.ts$',
     '<rootDir>/test/manifest/built\\.test\\.ts$',
     '<rootDir>/test/readme\\.test\\.ts$',

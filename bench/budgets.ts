@@ -16,6 +16,7 @@ export const METRIC_NAMES = [
   'fn_overhead_ratio',
   'functions_js_kb',
   'taskpane_initial_kb',
+  'cli_small_vs_node_ratio',
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];
@@ -92,6 +93,12 @@ export const BUDGETS: readonly Budget[] = [
     max: 250,
     text: '≤ 250',
     meaning: 'scripts taskpane.html loads inside Excel before any interaction, except office.js and lazy chunks (KB)',
+  },
+  {
+    metrics: ['cli_small_vs_node_ratio'],
+    max: 2.5,
+    text: '≤ 2.5',
+    meaning: '`bontot check samples/chi-bo-mau.xlsx --json` ÷ `node -e 0`, whole processes, wall-clock medians measured in one run',
   },
 ];
 

@@ -19,6 +19,7 @@ import type { CoreResult } from './core';
 import { benchLayouts } from './data';
 import { benchFunctionOverhead, type FunctionOverheadResult } from './functions';
 import { measureSizes, type SizeResult } from './sizes';
+import { benchCliStartup, type StartupResult } from './startup';
 import { countSyncs, type SyncCounts } from './syncs';
 import { countRecordMeetingSyncs, type RecordMeetingSyncs } from './recordMeeting';
 
@@ -41,7 +42,7 @@ export interface BenchParams {
   files: number;
   smallFiles: number;
   fnCalls: number;
-  runs: { parse: number; check: number; consolidate: number; fn: number };
+  runs: { parse: number; check: number; consolidate: number; fn: number; startup: number };
 }
 
 export interface MachineInfo {
@@ -58,7 +59,7 @@ export type BenchReport = Metrics & {
   ok: boolean;
   failures: BudgetFailure[];
   budgets: Record<MetricName, string>;
-  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'build', string>>;
+  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'startup' | 'build', string>>;
   params: BenchParams;
   machine: MachineInfo;
   details: {
@@ -68,6 +69,7 @@ export type BenchReport = Metrics & {
     recordMeeting?: RecordMeetingSyncs;
     core?: CoreResult['details'];
     consolidate?: ConsolidationBench['details'];
+    startup?: StartupResult['details'];
   };
 };
 
@@ -104,7 +106,7 @@ export function paramsFor(options: BenchOptions): BenchParams {
       files: 6,
       smallFiles: 2,
       fnCalls: 2000,
-      runs: { parse: runs, check: runs, consolidate: runs, fn: runs },
+      runs: { parse: runs, check: runs, consolidate: runs, fn: runs, startup: runs },
     };
   }
   const runs = options.runs ?? 3;
@@ -117,7 +119,8 @@ export function paramsFor(options: BenchOptions): BenchParams {
     smallFiles: 50,
     fnCalls: 100_000,
     // The check of the large workbook swings with the JIT and the collector: a median of 7 workbooks.
-    runs: { parse: Math.max(runs, 7), check: Math.max(runs, 7), consolidate: runs, fn: Math.max(runs, 9) },
+    // A process start swings by tens of ms with whatever else runs: medians of 11 of each.
+    runs: { parse: Math.max(runs, 7), check: Math.max(runs, 7), consolidate: runs, fn: Math.max(runs, 9), startup: Math.max(runs, 11) },
   };
 }
 
@@ -154,6 +157,7 @@ const BUILD_INPUTS = [
   'taskpane',
   'assets',
   'webpack.config.js',
+  'webpack.cli.config.js',
   'tsconfig.json',
   'tsconfig.bundle.json',
   'tsconfig.cli.json',
@@ -161,7 +165,8 @@ const BUILD_INPUTS = [
 ];
 /** What webpack writes (it leaves a file alone when its content did not change) and what tsc writes. */
 const WEB_OUTPUTS = ['functions.js', 'taskpane.js', 'taskpane.html'];
-const CLI_OUTPUT = join('cli', 'cli.js');
+/** tsc's CLI (every file rewritten) and the CLI bundle bin/bontot.js runs (webpack.cli.config.js). */
+const CLI_OUTPUTS = [join('cli', 'cli.js'), join('cli', 'bontot.js')];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -175,10 +180,13 @@ function newestMtime(path: string): number {
 /** Why dist/ needs a build ("missing …", "older than …"), or null when it is up to date. */
 export function buildNeeded(root: string = ROOT): string | null {
   const dist = join(root, 'dist');
-  const missing = [...WEB_OUTPUTS, CLI_OUTPUT].filter((p) => !existsSync(join(dist, p)));
+  const missing = [...WEB_OUTPUTS, ...CLI_OUTPUTS].filter((p) => !existsSync(join(dist, p)));
   if (missing.length > 0) return `dist/ has no ${missing.join(', ')}`;
   // The last web build is the newest of its outputs; the CLI build rewrites every file.
-  const built = Math.min(Math.max(...WEB_OUTPUTS.map((p) => statSync(join(dist, p)).mtimeMs)), statSync(join(dist, CLI_OUTPUT)).mtimeMs);
+  const built = Math.min(
+    Math.max(...WEB_OUTPUTS.map((p) => statSync(join(dist, p)).mtimeMs)),
+    ...CLI_OUTPUTS.map((p) => statSync(join(dist, p)).mtimeMs),
+  );
   const newer = BUILD_INPUTS.filter((p) => newestMtime(join(root, p)) > built);
   return newer.length > 0 ? `dist/ is older than ${newer.join(', ')}` : null;
 }
@@ -186,7 +194,7 @@ export function buildNeeded(root: string = ROOT): string | null {
 /** Marks dist/ as built now (a build that changed no output leaves the old times). */
 function touchOutputs(root: string = ROOT): void {
   const now = new Date();
-  for (const p of [...WEB_OUTPUTS, CLI_OUTPUT]) {
+  for (const p of [...WEB_OUTPUTS, ...CLI_OUTPUTS]) {
     const file = join(root, 'dist', p);
     if (existsSync(file)) utimesSync(file, now, now);
   }
@@ -246,6 +254,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       details.sizes = sizes.details;
     } catch (error) {
       errors.sizes = errorText(error);
+    }
+
+    try {
+      progress(`start-up: ${params.runs.startup} × (node -e 0, bontot check samples/chi-bo-mau.xlsx --json, bontot --help)`);
+      const startup = benchCliStartup(ROOT, params.runs.startup);
+      metrics.cli_small_vs_node_ratio = startup.cli_small_vs_node_ratio;
+      details.startup = startup.details;
+    } catch (error) {
+      errors.startup = errorText(error);
     }
 
     try {
@@ -366,6 +383,11 @@ export function reportText(report: BenchReport): string {
     lines.push(
       `consolidate: ${c.files} files — bontot consolidate ${ms(c.consolidateMs)}, plain ExcelJS load ${ms(c.loadMs)} (medians of ${c.consolidateRuns.length}); ` +
         `peak RSS ${c.peakRssMb.toFixed(0)} MB for ${c.files} files, ${c.smallPeakRssMb.toFixed(0)} MB for ${c.smallFiles} (plain load of ${c.files}: ${c.loadPeakRssMb.toFixed(0)} MB)`,
+    );
+  }
+  if (d.startup) {
+    lines.push(
+      `start-up: bontot check samples/chi-bo-mau.xlsx --json ${ms(d.startup.checkMs)}, node -e 0 ${ms(d.startup.nodeMs)}, bontot --help ${ms(d.startup.helpMs)} (whole processes, wall-clock medians of ${d.startup.runs})`,
     );
   }
   if (d.functions) {

@@ -12,6 +12,7 @@ const BUILD_INPUTS = [
   'assets',
   'manifest.xml',
   'webpack.config.js',
+  'webpack.cli.config.js',
   'scripts/help-pages.js',
   'scripts/origin.js',
   'tsconfig.json',

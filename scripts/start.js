@@ -43,6 +43,8 @@ function build() {
   console.log(`Cần build: ${reason}.`);
   run([require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], 'phần bổ trợ và trang kiểm tra (webpack)');
   run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], 'dòng lệnh bontot (tsc)');
+  // bin/bontot.js runs the bundle when there is one: it is rebuilt with tsc's output, never left stale.
+  run([require.resolve('webpack-cli/bin/cli.js'), '-c', 'webpack.cli.config.js', '--mode', 'production'], 'dòng lệnh bontot (webpack)');
   touchOutputs(root);
   return 'Đã build dist/ (phần bổ trợ, trang kiểm tra, dòng lệnh bontot).';
 }

@@ -10,20 +10,32 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { UsageError } from './cli/args';
-import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/common';
+import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/io';
 import { CHECK_HELP, CONSOLIDATE_HELP, FILL_SUBORDINATES_HELP, FIX_ENCODING_HELP, MAIN_HELP, TEMPLATE_HELP } from './cli/help';
 
-export { type CliIo } from './cli/common';
+export { type CliIo } from './cli/io';
 
 type Run = (args: readonly string[], io: CliIo, help: string) => Promise<number>;
 
-/** Subcommands load on demand: `check` never loads the template code, and the reverse. */
+/**
+ * Subcommands load on demand: `--help` and `--version` load none of them, nor the core. In the
+ * bundle (webpack.cli.config.js) they share one lazy chunk, "commands".
+ */
 const COMMANDS: Record<string, { run: Run; help: string }> = {
-  check: { run: async (...a) => (await import('./cli/check')).runCheck(...a), help: CHECK_HELP },
-  template: { run: async (...a) => (await import('./cli/template')).runTemplate(...a), help: TEMPLATE_HELP },
-  consolidate: { run: async (...a) => (await import('./cli/consolidate')).runConsolidate(...a), help: CONSOLIDATE_HELP },
-  'fix-encoding': { run: async (...a) => (await import('./cli/fixEncoding')).runFixEncoding(...a), help: FIX_ENCODING_HELP },
-  'fill-subordinates': { run: async (...a) => (await import('./cli/fillSubordinates')).runFillSubordinates(...a), help: FILL_SUBORDINATES_HELP },
+  check: { run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/check')).runCheck(...a), help: CHECK_HELP },
+  template: { run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/template')).runTemplate(...a), help: TEMPLATE_HELP },
+  consolidate: {
+    run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/consolidate')).runConsolidate(...a),
+    help: CONSOLIDATE_HELP,
+  },
+  'fix-encoding': {
+    run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/fixEncoding')).runFixEncoding(...a),
+    help: FIX_ENCODING_HELP,
+  },
+  'fill-subordinates': {
+    run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/fillSubordinates')).runFillSubordinates(...a),
+    help: FILL_SUBORDINATES_HELP,
+  },
 };
 
 /** The version in the project's package.json, found upwards from the compiled file. */

@@ -6,19 +6,7 @@ import type { IsoDate } from '../core/types';
 import { UsageError } from './args';
 import { expandInputs, NoMatchError, type EntryType, type FileSystemView } from './inputs';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-};
-
-export const EXIT_OK = 0;
-export const EXIT_NOT_ELIGIBLE = 1;
-export const EXIT_ERROR = 2;
+export { EXIT_ERROR, EXIT_NOT_ELIGIBLE, EXIT_OK, errorMessage, processIo, type CliIo } from './io';
 
 /** --as-of as dd/mm/yyyy (the Vietnamese form, e.g. 15/01/2026) or YYYY-MM-DD, validated; today when absent. */
 export function parseAsOf(value: string | undefined): IsoDate {
@@ -95,10 +83,6 @@ export async function fileExists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function entryType(path: string): EntryType | null {

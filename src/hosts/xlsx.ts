@@ -3,11 +3,15 @@
  * values reader of xlsxRead.ts; ExcelJS's load where nothing can inflate) and SheetLayout[] →
  * `.xlsx` bytes (writeWorkbookBuffer, ExcelJS).
  *
+ * ExcelJS (some 800 modules in Node, ~950 KB in the browser) loads only when something is written
+ * or a whole workbook is loaded (loadExcelJs): reading values for a check never needs it, so
+ * `bontot check` starts without it and the page can show a verdict before downloading it.
+ *
  * This file has no `fs` and no Node-only imports so the standalone page can bundle it (ExcelJS's
  * `browser` field picks its browser build there). The file-system wrappers, and Node's zlib
  * inflater for the zip checks, live in xlsxFile.ts. No rule logic lives here.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
 import { parseA1, parseRange, quoteSheet } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
@@ -18,6 +22,29 @@ import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validatio
 export * from './zip';
 import { cellsGrid, readXlsxValues, type XlsxProperties } from './xlsxRead';
 import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError, type InflateRawSync, type ZipLimits } from './zip';
+
+// ------------------------------------------------------------------------------------------ ExcelJS
+
+export type ExcelJsModule = typeof ExcelJS;
+
+let excelJsLoad: Promise<ExcelJsModule> | undefined;
+
+/**
+ * ExcelJS, loaded on first use and kept. The chunk name keeps it in the page's lazy "xlsx" chunk
+ * (test/taskpane/bundle.test.ts); in Node it is a plain require of the package.
+ */
+export function loadExcelJs(): Promise<ExcelJsModule> {
+  excelJsLoad ??= import(/* webpackChunkName: "xlsx" */ 'exceljs').then((loaded) => {
+    // A CommonJS package seen through an ES import: the classes are on the namespace, or on its default.
+    const namespace = loaded as ExcelJsModule & { default?: ExcelJsModule };
+    return typeof namespace.Workbook === 'function' ? namespace : (namespace.default as ExcelJsModule);
+  });
+  return excelJsLoad;
+}
+
+/** ExcelJS's ValueType members the grid reads (its enum's numbers: the grid needs no module load). */
+const MERGE_VALUE_TYPE = 1 as ExcelJS.ValueType.Merge;
+const FORMULA_VALUE_TYPE = 6 as ExcelJS.ValueType.Formula;
 
 // ------------------------------------------------------------------------------------ cell values
 
@@ -109,7 +136,7 @@ export async function readWorkbookDataWithExcelJs(data: ArrayBuffer | Uint8Array
   const bytes = toUint8(data);
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
   await verifyInflatedSizes(bytes, inspectXlsxZip(bytes, limits), limits, options.inflateRaw);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // ExcelJS's types ask for a Node Buffer; JSZip underneath takes any Uint8Array.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as unknown as Partial<ExcelJS.XlsxReadOptions>);
@@ -147,10 +174,10 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet, maxCells: number = 2
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged cells: only the top-left cell holds the value (as Office.js reports it).
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === MERGE_VALUE_TYPE) return;
       // A formula's stored result from the cell's model: ExcelJS's `cell.value` leaves out a falsy
       // result (0, "", FALSE), which would read a count of 0 as a formula never computed.
-      const value = cell.type === ExcelJS.ValueType.Formula ? formulaResult(cell.result) : plainCellValue(cell.value);
+      const value = cell.type === FORMULA_VALUE_TYPE ? formulaResult(cell.result) : plainCellValue(cell.value);
       if (value === null || value === '') return;
       cells.rows.push(rowNumber - 1);
       cells.cols.push(colNumber - 1);
@@ -360,7 +387,7 @@ export function exceljsPrintArea(area: string): string {
 
 /** Builds a workbook from layouts (in order) and returns its `.xlsx` bytes (browser and Node). */
 export async function writeWorkbookBuffer(layouts: readonly SheetLayout[], options: WriteOptions = {}): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const layoutMarker = layouts.find((l) => l.marker)?.marker;
   const kind = options.kind === undefined ? ((layoutMarker ? markerKind(layoutMarker) : null) ?? 'generated') : options.kind;
   if (kind !== null) {
