@@ -24,6 +24,7 @@ function passing(): Metrics {
     fn_overhead_ratio: 3,
     functions_js_kb: 60,
     taskpane_initial_kb: 250,
+    page_first_verdict_kb: 350,
   };
 }
 
