@@ -18,6 +18,7 @@ import { benchConsolidation, type ConsolidationBench } from './consolidate';
 import type { CoreResult } from './core';
 import { benchLayouts } from './data';
 import { benchFunctionOverhead, type FunctionOverheadResult } from './functions';
+import { measurePageFirstVerdict, type PageFirstVerdictResult } from './page';
 import { measureSizes, type SizeResult } from './sizes';
 import { benchCliStartup, type StartupResult } from './startup';
 import { countSyncs, type SyncCounts } from './syncs';
@@ -59,11 +60,12 @@ export type BenchReport = Metrics & {
   ok: boolean;
   failures: BudgetFailure[];
   budgets: Record<MetricName, string>;
-  errors: Partial<Record<'sizes' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'startup' | 'build', string>>;
+  errors: Partial<Record<'sizes' | 'page' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'startup' | 'build', string>>;
   params: BenchParams;
   machine: MachineInfo;
   details: {
     sizes?: SizeResult['details'];
+    page?: PageFirstVerdictResult['details'];
     functions?: FunctionOverheadResult['details'];
     syncs?: { small: SyncCounts; large: SyncCounts };
     recordMeeting?: RecordMeetingSyncs;
@@ -266,6 +268,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
 
     try {
+      progress("standalone page: scripts before the sample's verdict (Chromium)");
+      const page = await measurePageFirstVerdict(DIST);
+      metrics.page_first_verdict_kb = page.page_first_verdict_kb;
+      details.page = page.details;
+    } catch (error) {
+      errors.page = errorText(error);
+    }
+
+    try {
       progress(`MEETING_QUALITY: ${params.fnCalls} calls, bound vs inline`);
       const fn = benchFunctionOverhead(DIST, params.fnCalls, params.runs.fn);
       metrics.fn_overhead_ratio = fn.fn_overhead_ratio;
@@ -400,6 +411,12 @@ export function reportText(report: BenchReport): string {
     lines.push(
       `bundles: functions.js ${d.sizes.functionsBytes} B (${d.sizes.functionsGzipBytes} B gzip); task pane initial scripts: ` +
         `${d.sizes.initialScripts.map((s) => `${s.src} ${s.bytes} B`).join(', ')}; not counted: ${d.sizes.excludedScripts.join(', ') || 'none'}`,
+    );
+  }
+  if (d.page) {
+    lines.push(
+      `standalone page before the sample's verdict (${d.page.browser} Chromium): ${d.page.scripts.map((s) => `${s.path} ${s.bytes} B`).join(', ')}; ` +
+        `ExcelJS chunk ${d.page.excelJsChunk ? 'loaded' : 'not loaded'}; not counted: ${d.page.excluded.join(', ') || 'none'}`,
     );
   }
   for (const [part, message] of Object.entries(report.errors)) lines.push(`ERROR in ${part}: ${message}`);

@@ -19,7 +19,6 @@ import { formatNumber, formatPercent } from '../src/core/text';
 import { CRITERION_IDS, type CriterionId, type IsoDate } from '../src/core/types';
 import { orgKindLabel } from '../src/core/vocabulary';
 import { writeSheet, type SheetChart } from '../src/hosts/excel';
-import type { WorkbookData } from '../src/hosts/xlsx';
 import { checkWorkbook } from '../src/workbook/check';
 import {
   Consolidation,
@@ -40,6 +39,7 @@ import {
 import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types';
 // The board's labels ship in this chunk and register themselves before anything here is shown.
 import './boardStrings';
+import type { WorkbookReader } from './reader';
 import { el, replaceChildren } from './dom';
 import type { ExcelRun } from './excelContext';
 import { ref, t, type I18nKey } from './i18n';
@@ -54,9 +54,8 @@ export type BoardInput =
   | { file: string; status: 'error'; message: string }
   | { file: string; status: 'skipped'; kind: GeneratedKind };
 
-export interface WorkbookReader {
-  readWorkbookData(data: ArrayBuffer | Uint8Array): Promise<WorkbookData>;
-}
+// The page's reader (values reader, ExcelJS only as a fallback) travels in this chunk.
+export { pageReader, type WorkbookReader } from './reader';
 
 function readErrorMessage(error: unknown): string {
   if (error instanceof Error && error.name === 'WorkbookReadError') return error.message;

@@ -1,7 +1,8 @@
 /**
  * In the Tổng hợp tab: the board's consolidation inside Excel. The user picks organisations'
- * workbooks (`<input type=file>` works inside Office); the reader and the board (taskpane/board.ts)
- * load only then, as on the standalone page, so the pane's first scripts stay small.
+ * workbooks (`<input type=file>` works inside Office); the board (taskpane/board.ts, with the values
+ * reader) loads only then, as on the standalone page, so the pane's first scripts stay small.
+ * ExcelJS's chunk loads only where the browser cannot inflate (taskpane/reader.ts).
  */
 import type { PaneBoard } from './board';
 import { el, errorText } from './dom';
@@ -15,6 +16,7 @@ export interface BoardPane {
   board(): Promise<PaneBoard> | null;
 }
 
+/** The fallback reader (ExcelJS). */
 const loadReader = (): Promise<typeof import('../src/hosts/xlsx')> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
 
 export function createBoardPane(ctx: ExcelContext, status: Status): BoardPane {
@@ -41,7 +43,7 @@ export function createBoardPane(ctx: ExcelContext, status: Status): BoardPane {
   const board = (): Promise<PaneBoard> => {
     if (!boardPromise) {
       boardPromise = loadBoardModule().then((module) =>
-        module.createPaneBoard(results, { run: ctx.run, asOf: ctx.today, status, reader: loadReader }),
+        module.createPaneBoard(results, { run: ctx.run, asOf: ctx.today, status, reader: async () => module.pageReader(loadReader) }),
       );
       boardPromise.catch(() => (boardPromise = null));
     }

@@ -1,7 +1,8 @@
 /**
  * Standalone mode (the page opened outside Office): a checker for `.xlsx` files. The user picks or
- * drops one or several workbooks; each is read in this browser (ExcelJS, loaded as a separate
- * chunk only here), checked like `bontot check` does (same verdict, reasons and issues; files the
+ * drops one or several workbooks; each is read in this browser (the values reader with the
+ * browser's DecompressionStream, in the board's chunk; ExcelJS's chunk loads only to write a
+ * download, or to read where the browser cannot inflate 'deflate-raw'), checked like `bontot check` does (same verdict, reasons and issues; files the
  * product wrote are noted and skipped; an unreadable file shows its Vietnamese message and the
  * others go on), and can be downloaded as `NAME.tonghop.xlsx` (`Tổng hợp` alone) or printed. With
  * several files, the board's overview comes first (taskpane/board.ts, a lazy chunk): the totals as
@@ -40,7 +41,7 @@ export interface XlsxModule {
 }
 
 export interface StandaloneDeps {
-  /** Default: the lazy "xlsx" chunk. */
+  /** Default: the lazy "xlsx" chunk (ExcelJS): downloads, and reading where the values reader cannot inflate. */
   loadXlsx?: () => Promise<XlsxModule>;
   /** Default: fetch from this origin. */
   fetchBytes?: (url: string) => Promise<ArrayBuffer>;
@@ -238,15 +239,15 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   };
 
   const checkOne = async (file: InputFile): Promise<FileEntry> => {
-    let module: XlsxModule;
     let board: BoardModule;
     try {
-      [module, board] = await Promise.all([xlsx(), loadBoard()]);
+      board = await loadBoard();
     } catch (error) {
       return errorEntry(file.name, t('standalone.libFailed', { message: errorText(error) }));
     }
-    // Read and checked as `bontot consolidate` does (board.ts); never throws.
-    const read = await board.readBoardInput(file.name, () => file.read(), module, asOf);
+    // Read with the values reader in the board's chunk (ExcelJS's chunk only where the browser
+    // cannot inflate), and checked as `bontot consolidate` does (board.ts); never throws.
+    const read = await board.readBoardInput(file.name, () => file.read(), board.pageReader(xlsx), asOf);
     switch (read.status) {
       case 'checked':
         return checkedEntry(read.file, read.result, read.row, read.blocking);

@@ -20,8 +20,18 @@ import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/r
 import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validationText';
 
 export * from './zip';
-import { cellsGrid, readXlsxValues, type XlsxProperties } from './xlsxRead';
-import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError, type InflateRawSync, type ZipLimits } from './zip';
+import { cellsGrid } from './xlsxRead';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
+import {
+  canReadValues,
+  generatedKindOf,
+  PRODUCT_KEYWORD,
+  readWorkbookValues,
+  toUint8,
+  type ReadOptions,
+  type WorkbookData,
+  type WorkbookProperties,
+} from './xlsxValues';
 
 // ------------------------------------------------------------------------------------------ ExcelJS
 
@@ -72,38 +82,8 @@ export function plainCellValue(value: unknown): unknown {
 
 // ------------------------------------------------------------------------------------------ reading
 
-/** Workbook properties the product reads (the values reader's: docProps/core.xml and app.xml). */
-export type WorkbookProperties = XlsxProperties;
-
-export interface WorkbookData {
-  sheets: SheetGrid[];
-  properties: WorkbookProperties;
-  /** What the workbook-level marker says the product wrote it as, or null (see PRODUCT_KEYWORD). */
-  generatedKind: string | null;
-}
-
-export interface ReadOptions {
-  limits?: Partial<ZipLimits>;
-  /** A synchronous inflater for the zip checks (Node passes zlib's; see verifyInflatedSizes). */
-  inflateRaw?: InflateRawSync;
-  /** Largest number of cells of one sheet's used rectangle. Default 20 million. */
-  maxCellsPerSheet?: number;
-}
-
-/** Workbook-level marker: `keywords` holds "bontot:<kind>" on every file the product writes. */
-export const PRODUCT_KEYWORD = 'bontot';
+export { generatedKindOf, PRODUCT_KEYWORD, readWorkbookValues, type ReadOptions, type WorkbookData, type WorkbookProperties } from './xlsxValues';
 export const PRODUCT_CREATOR = 'Bốn Tốt (bontot)';
-
-/** The kind in a "bontot:<kind>" keyword ("template", "summary", "consolidation", …), else null. */
-export function generatedKindOf(properties: Pick<WorkbookProperties, 'keywords'>): string | null {
-  const keywords = properties.keywords ?? '';
-  const match = /(?:^|[\s,;])bontot:([a-z-]+)/i.exec(keywords);
-  return match ? (match[1] as string).toLowerCase() : null;
-}
-
-function toUint8(data: ArrayBuffer | Uint8Array): Uint8Array {
-  return data instanceof Uint8Array ? data : new Uint8Array(data);
-}
 
 /** Parts of a worksheet the checker never needs; skipping them keeps reads fast (a validation on a
  * whole column would otherwise expand into a million cells). */
@@ -112,20 +92,12 @@ const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'pi
 /**
  * Reads an `.xlsx` from memory: every sheet's used range as values, plus the workbook properties.
  * The central directory is checked first; then the values reader (xlsxRead.ts) inflates and reads
- * only the parts a check needs, each with its limits. Where nothing can inflate (a browser without
- * DecompressionStream) ExcelJS reads the file instead.
+ * only the parts a check needs, each with its limits (xlsxValues.ts). Where nothing can inflate (a
+ * browser without DecompressionStream('deflate-raw')) ExcelJS reads the file instead.
  */
 export async function readWorkbookData(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
-  const bytes = toUint8(data);
-  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
-  const entries = inspectXlsxZip(bytes, limits);
-  if (!canInflate(options.inflateRaw)) return readWorkbookDataWithExcelJs(bytes, options);
-  const read = await readXlsxValues(bytes, entries, {
-    limits,
-    ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
-    ...(options.maxCellsPerSheet !== undefined ? { maxCellsPerSheet: options.maxCellsPerSheet } : {}),
-  });
-  return { sheets: read.sheets, properties: read.properties, generatedKind: generatedKindOf(read.properties) };
+  // Where nothing can inflate, ExcelJS reads (it checks the central directory first too).
+  return canReadValues(options.inflateRaw) ? readWorkbookValues(data, options) : readWorkbookDataWithExcelJs(data, options);
 }
 
 /**

@@ -279,12 +279,32 @@ function tooManyRows(name: string, counter: SheetTagCounter, maxRows: number, ma
   );
 }
 
-/** The platform's DecompressionStream (browsers, Node ≥ 18), or undefined. */
-function decompressionStream(): (new (format: string) => TransformStream<Uint8Array, Uint8Array>) | undefined {
-  return (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+type DecompressionStreamClass = new (format: string) => TransformStream<Uint8Array, Uint8Array>;
+/** The last constructor probed for 'deflate-raw', and whether it took it. */
+let probed: { Stream: DecompressionStreamClass; rawDeflate: boolean } | null = null;
+
+/**
+ * The platform's DecompressionStream (browsers, Node ≥ 18) when it takes 'deflate-raw', or
+ * undefined. Some browsers have the stream without that format (Safari before 16.4: its
+ * constructor throws a TypeError for it), so the format is tried once per constructor.
+ */
+function decompressionStream(): DecompressionStreamClass | undefined {
+  const Stream = (globalThis as { DecompressionStream?: DecompressionStreamClass }).DecompressionStream;
+  if (typeof Stream !== 'function') return undefined;
+  if (probed?.Stream !== Stream) {
+    let rawDeflate: boolean;
+    try {
+      new Stream('deflate-raw');
+      rawDeflate = true;
+    } catch {
+      rawDeflate = false;
+    }
+    probed = { Stream, rawDeflate };
+  }
+  return probed.rawDeflate ? Stream : undefined;
 }
 
-/** Whether parts can be inflated here: a synchronous inflater is given, or the platform has a stream. */
+/** Whether parts can be inflated here: a synchronous inflater is given, or the platform's stream takes 'deflate-raw'. */
 export function canInflate(inflateRaw?: InflateRawSync): boolean {
   return inflateRaw !== undefined || decompressionStream() !== undefined;
 }

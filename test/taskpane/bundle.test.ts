@@ -34,6 +34,15 @@ describe('built task pane', () => {
     for (const marker of EXCELJS_MARKERS) expect(code).toContain(marker);
   });
 
+  test('the board chunk, where the page reads files (values reader), holds no ExcelJS', () => {
+    const boards = readdirSync(join(dist, 'chunks')).filter((f) => /^board\..*\.js$/.test(f));
+    expect(boards).toHaveLength(1);
+    const code = readFileSync(join(dist, 'chunks', boards[0] as string), 'utf8');
+    // 'sharedStrings' and 'xl/workbook.xml' are the values reader's too: only ExcelJS's own markers.
+    for (const marker of ['JSZip', 'Corrupted zip']) expect(code).not.toContain(marker);
+    expect(code).toContain('deflate-raw');
+  });
+
   test('the page loads office.js, then functions.js, then taskpane.js, under its CSP, with no inline script or style', () => {
     const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

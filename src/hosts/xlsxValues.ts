@@ -1,0 +1,69 @@
+/**
+ * The `.xlsx` read path without ExcelJS: bytes → every sheet's values plus the workbook properties
+ * and the product's marker, through the zip checks of zip.ts and the values reader of xlsxRead.ts.
+ * The standalone page bundles this alone (the board's chunk) so that checking a file never loads
+ * the ExcelJS chunk; src/hosts/xlsx.ts re-exports it and adds ExcelJS's reader for where nothing
+ * can inflate, and the writer. Browser-safe: no Node-only imports, no ExcelJS.
+ */
+import { readXlsxValues, type XlsxProperties } from './xlsxRead';
+import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, type InflateRawSync, type ZipLimits } from './zip';
+import type { SheetGrid } from '../workbook/types';
+
+/** Workbook properties the product reads (the values reader's: docProps/core.xml and app.xml). */
+export type WorkbookProperties = XlsxProperties;
+
+export interface WorkbookData {
+  sheets: SheetGrid[];
+  properties: WorkbookProperties;
+  /** What the workbook-level marker says the product wrote it as, or null (see PRODUCT_KEYWORD). */
+  generatedKind: string | null;
+}
+
+export interface ReadOptions {
+  limits?: Partial<ZipLimits>;
+  /** A synchronous inflater for the zip checks (Node passes zlib's; see verifyInflatedSizes). */
+  inflateRaw?: InflateRawSync;
+  /** Largest number of cells of one sheet's used rectangle. Default 20 million. */
+  maxCellsPerSheet?: number;
+}
+
+/** Workbook-level marker: `keywords` holds "bontot:<kind>" on every file the product writes. */
+export const PRODUCT_KEYWORD = 'bontot';
+
+/** The kind in a "bontot:<kind>" keyword ("template", "summary", "consolidation", …), else null. */
+export function generatedKindOf(properties: Pick<WorkbookProperties, 'keywords'>): string | null {
+  const keywords = properties.keywords ?? '';
+  const match = /(?:^|[\s,;])bontot:([a-z-]+)/i.exec(keywords);
+  return match ? (match[1] as string).toLowerCase() : null;
+}
+
+export function toUint8(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/**
+ * Whether the values reader can read here: a synchronous inflater is given (Node's zlib), or the
+ * platform's DecompressionStream takes 'deflate-raw' (older Safari has the stream without that
+ * format). Where it cannot, callers read with ExcelJS instead (xlsx.ts).
+ */
+export function canReadValues(inflateRaw?: InflateRawSync): boolean {
+  return canInflate(inflateRaw);
+}
+
+/**
+ * Reads an `.xlsx` from memory with the values reader: the central directory is checked first
+ * (inspectXlsxZip), then only the parts a check needs are inflated, each with its limits. Throws
+ * WorkbookReadError (Vietnamese) for what cannot be read, including a platform that cannot inflate
+ * (see canReadValues).
+ */
+export async function readWorkbookValues(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
+  const bytes = toUint8(data);
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+  const entries = inspectXlsxZip(bytes, limits);
+  const read = await readXlsxValues(bytes, entries, {
+    limits,
+    ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+    ...(options.maxCellsPerSheet !== undefined ? { maxCellsPerSheet: options.maxCellsPerSheet } : {}),
+  });
+  return { sheets: read.sheets, properties: read.properties, generatedKind: generatedKindOf(read.properties) };
+}
