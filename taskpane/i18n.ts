@@ -130,8 +130,19 @@ const VI = {
   'policy.source': 'Nguồn: {source}',
   'policy.range': 'Từ {min} đến {max}{integer}',
   'policy.integer': ', số nguyên',
-  'policy.severity.block': 'Chặn (không đủ điều kiện)',
-  'policy.severity.warn': 'Chỉ cảnh báo',
+  'policy.severity.block': 'Không đạt — chặn đề nghị công nhận',
+  'policy.severity.warn': 'Lưu ý — không ảnh hưởng kết quả',
+  'policy.deadline': '{stage} (dd/mm)',
+  'policy.deadlineNextYear': '{stage} (dd/mm, năm sau)',
+  'policy.error.field': 'Giá trị không hợp lệ: {problem}.',
+  'policy.error.number': 'phải là một số',
+  'policy.error.range': 'phải là số từ {min} đến {max}{integer}',
+  'policy.error.severity': 'chọn “Không đạt” hoặc “Lưu ý”',
+  'policy.error.deadline': 'phải có dạng dd/mm (ví dụ 31/01), hoặc để trống',
+  'policy.error.override': 'ngày của mốc “{stage}” năm {year} phải có dạng dd/mm/yyyy',
+  'policy.error.value': 'giá trị này không dùng được',
+  'policy.error.unplaced': 'Trang “Cấu hình”, khóa “{key}”: {problem}.',
+  'policy.error.unknown': 'Trang “Cấu hình” có khóa “{key}” không thuộc cấu hình nào; hãy xóa dòng đó.',
   'policy.save': 'Lưu',
   'policy.reset': 'Khôi phục mặc định',
   'policy.saving': 'Đang lưu cấu hình…',
@@ -139,7 +150,7 @@ const VI = {
   'policy.resetDone': 'Đã khôi phục giá trị mặc định theo Kế hoạch và lưu vào trang “Cấu hình”.',
   'policy.savedKeptCopy':
     'Đã lưu cấu hình vào trang “Cấu hình”; trang “Cấu hình” có sẵn của bạn không phải trang cấu hình nên được giữ lại nguyên vẹn thành “{copy}”.',
-  'policy.invalid': 'Chưa lưu: {count} giá trị không hợp lệ. {first}',
+  'policy.invalid': 'Chưa lưu: có {count} giá trị không hợp lệ. “{label}” — Giá trị không hợp lệ: {problem}.',
   'policy.failed': 'Không lưu được cấu hình: {message}',
   'policy.percentHint': 'Có thể nhập 95 hoặc 0,95: số từ 0 đến 1 được hiểu là tỷ lệ (0,95 = 95 %), như trong các hàm BONTOT.',
   'policy.resetAsk': 'Khôi phục giá trị mặc định theo Kế hoạch? Cấu hình đang lưu trong trang “Cấu hình” sẽ bị ghi đè.',
@@ -376,8 +387,19 @@ const EN: Record<keyof typeof VI, string> = {
   'policy.source': 'Source: {source}',
   'policy.range': 'From {min} to {max}{integer}',
   'policy.integer': ', whole number',
-  'policy.severity.block': 'Block (not eligible)',
-  'policy.severity.warn': 'Warning only',
+  'policy.severity.block': 'Not met — blocks the proposal for recognition',
+  'policy.severity.warn': 'Note — does not change the result',
+  'policy.deadline': '{stage} (dd/mm)',
+  'policy.deadlineNextYear': '{stage} (dd/mm, the next year)',
+  'policy.error.field': 'Invalid value: {problem}.',
+  'policy.error.number': 'a number is needed',
+  'policy.error.range': 'a number from {min} to {max}{integer} is needed',
+  'policy.error.severity': 'choose “Not met” or “Note”',
+  'policy.error.deadline': 'a date like 31/01 (dd/mm) is needed, or leave it blank',
+  'policy.error.override': 'the date of “{stage}” in {year} must be written dd/mm/yyyy',
+  'policy.error.value': 'this value cannot be used',
+  'policy.error.unplaced': 'The “Cấu hình” sheet, key “{key}”: {problem}.',
+  'policy.error.unknown': 'The “Cấu hình” sheet has a key “{key}” that is no setting; delete that row.',
   'policy.save': 'Save',
   'policy.reset': 'Restore defaults',
   'policy.saving': 'Saving the settings…',
@@ -385,7 +407,7 @@ const EN: Record<keyof typeof VI, string> = {
   'policy.resetDone': 'Restored the plan’s defaults and saved them to the “Cấu hình” sheet.',
   'policy.savedKeptCopy':
     'Saved the settings to the “Cấu hình” sheet; your own “Cấu hình” sheet was not a settings sheet, so it was kept unchanged as “{copy}”.',
-  'policy.invalid': 'Not saved: {count} invalid values. {first}',
+  'policy.invalid': 'Not saved: {count} invalid values. “{label}” — Invalid value: {problem}.',
   'policy.failed': 'Could not save the settings: {message}',
   'policy.percentHint': 'Type 95 or 0.95: a number from 0 to 1 is read as a fraction (0.95 = 95 %), as the BONTOT functions do.',
   'policy.resetAsk': 'Restore the plan’s defaults? The settings saved in the “Cấu hình” sheet will be overwritten.',
@@ -535,9 +557,31 @@ export function language(): Lang {
 /** Prefix of a parameter that is itself a key: translated when the text is made (see `ref`). */
 const REF = '\u2063i18n:';
 
-/** A parameter value that stays translated across language switches: t('x', { verdict: ref('verdict.eligible') }). */
-export function ref(key: I18nKey): string {
-  return `${REF}${key}`;
+/** Separates a referenced key from its own parameters (JSON) inside a `ref` value. */
+const REF_PARAMS = '\u2063';
+
+/**
+ * A parameter value that stays translated across language switches: t('x', { verdict: ref('verdict.eligible') });
+ * with `params`, the referenced text has its own placeholders filled (ref('policy.error.range', { min: 0, max: 100 })).
+ */
+export function ref(key: I18nKey, params?: I18nParams): string {
+  return params && Object.keys(params).length > 0 ? `${REF}${key}${REF_PARAMS}${JSON.stringify(params)}` : `${REF}${key}`;
+}
+
+function deref(value: string, lang: Lang): string | null {
+  const body = value.slice(REF.length);
+  const split = body.indexOf(REF_PARAMS);
+  const key = split < 0 ? body : body.slice(0, split);
+  if (!hasKey(key)) return null;
+  let params: I18nParams = {};
+  if (split >= 0) {
+    try {
+      params = JSON.parse(body.slice(split + REF_PARAMS.length)) as I18nParams;
+    } catch {
+      params = {};
+    }
+  }
+  return t(key, params, lang);
 }
 
 /** The text of a key in the current language, with {name} placeholders filled. */
@@ -546,10 +590,7 @@ export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = String(params[name]);
-    if (value.startsWith(REF)) {
-      const inner = value.slice(REF.length);
-      if (hasKey(inner)) return t(inner, {}, lang);
-    }
+    if (value.startsWith(REF)) return deref(value, lang) ?? value;
     return value;
   });
 }
