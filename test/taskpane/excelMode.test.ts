@@ -41,7 +41,7 @@ describe('Kiểm tra', () => {
     const rows = byTestId(root, 'criterion');
     expect(rows.map((r) => r.dataset.id)).toEqual(['1.1', '1.2', '1.3', '1.4']);
     expect(rows.map((r) => Number(r.dataset.percent))).toEqual(result.criteria.map((c) => c.percent));
-    expect(one(root, 'status').textContent).toMatch(/Đủ điều kiện.*0 lý do, 0 lỗi/);
+    expect(one(root, 'status').textContent).toMatch(/Đủ điều kiện.*Lý do không đạt: 0; lưu ý: 0; lỗi dữ liệu: 0;/);
   });
 
   test('cell text is rendered as text: the <img> payload shows its characters and creates no element', async () => {
@@ -73,12 +73,12 @@ describe('Kiểm tra', () => {
     const item = byTestId(root, 'issue').find((node) => node.dataset.code === 'NUMBER_INVALID') as HTMLElement;
     expect(item.dataset.cell).toBe(expected?.cell);
     const link = item.querySelector<HTMLButtonElement>('button[data-testid="goto"]');
-    expect(link?.getAttribute('aria-label')).toContain(`${expected?.sheet}!${expected?.cell}`);
+    expect(link?.getAttribute('aria-label')).toContain(`trang ${expected?.sheet}, ô ${expected?.cell}`);
     link?.click();
     await flush();
     expect(fake.selection).toEqual({ sheet: expected?.sheet, address: expected?.cell });
     expect(fake.activeSheet).toBe(expected?.sheet);
-    expect(one(root, 'status').textContent).toContain(`${expected?.sheet}!${expected?.cell}`);
+    expect(one(root, 'status').textContent).toContain(`trang ${expected?.sheet}, ô ${expected?.cell}`);
   });
 
   test('reasons with a cell are links too and carry their code', async () => {
