@@ -24,7 +24,7 @@ import { downloadBytes, summaryFileName, type Download } from './download';
 import type { ConsolidationRow, GeneratedKind } from '../src/workbook/consolidate';
 import { CONSOLIDATION_SHEET } from '../src/workbook/consolidationNames';
 import type { Board, BoardInput } from './board';
-import { t, type I18nKey } from './i18n';
+import { onLanguageChange, t, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
 import { createStandaloneFill, type FillLib, type StandaloneFill } from './subordinatesPane';
@@ -476,6 +476,9 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   zone.addEventListener('dragleave', (event) => {
     if (event.target === zone) zone.classList.remove('dragging');
   });
+
+  // The board's pictures are drawn as text (SVG): drawn again in the new language.
+  onLanguageChange(() => renderTotals());
 
   const preload = sampleFromSearch(deps.search);
   const ready = preload ? loadSample(preload) : Promise.resolve();

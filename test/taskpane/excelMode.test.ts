@@ -344,7 +344,7 @@ describe('Mốc thời gian', () => {
     expect(byStage.deNghi?.dataset.overdue).toBe('true');
     expect(byStage.deNghi?.dataset.days).toBe('-20');
     expect(byStage.deNghi?.querySelector('[data-testid="overdue"]')?.textContent).toBe('Quá hạn');
-    expect(byStage.deNghi?.textContent).toContain('quá hạn 20 ngày');
+    expect(byStage.deNghi?.textContent).toContain('Quá hạn 20 ngày');
     expect(byStage.thamDinh?.dataset.overdue).toBe('false');
     expect(byStage.thamDinh?.textContent).toContain('15/02/2026');
     expect(byStage.thamDinh?.textContent).toContain('còn 26 ngày');

@@ -181,7 +181,7 @@ test('with several files, "Tải bảng tổng hợp các tổ chức" downloads
   const totals = one(root, 'totals');
   expect(totals.hidden).toBe(false);
   expect(one(totals, 'totals-line').textContent).toContain(
-    '1/2 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (50 %), chỉ tiêu 50 %: đủ so với chỉ tiêu',
+    'Tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: 1/2 (50%); chỉ tiêu 50%: đủ so với chỉ tiêu',
   );
   one<HTMLButtonElement>(root, 'download-consolidation').click();
   await waitFor(() => downloads.length === 1);
