@@ -305,7 +305,11 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
     const verdict = el('td', { class: ['verdict-cell', `line-${line.status}`] }, [el('span', { i18n: LINE_VERDICT[line.status] })]);
     if (line.note !== null || line.noteKey !== null) {
       verdict.appendChild(
-        el('span', { class: 'line-note muted', ...(line.note !== null ? { text: line.note } : { i18n: line.noteKey as I18nKey }) }),
+        // A read error's text comes from the core's catalogue (data-testid line-note), a skip note from the pane's.
+        el('span', {
+          class: 'line-note muted',
+          ...(line.note !== null ? { text: line.note, testid: 'line-note' } : { i18n: line.noteKey as I18nKey }),
+        }),
       );
     }
     return el(

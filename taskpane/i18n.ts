@@ -687,3 +687,8 @@ export function useLanguage(lang: Lang): void {
   current = lang;
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
+
+/** Every label of a language as registered so far (the tests compare the English page with the Vietnamese labels). */
+export function catalogue(lang: Lang): Readonly<Record<string, string>> {
+  return { ...TABLES[lang] };
+}
