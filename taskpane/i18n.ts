@@ -235,7 +235,7 @@ const VI = {
   'fill.pickChiBo': 'Chọn tệp của các chi bộ',
   'fill.run': 'Điền trang',
   'fill.dangBoChosen': 'Đảng bộ: {file}',
-  'fill.chiBoChosen': '{count} tệp của chi bộ',
+  'fill.chiBoChosen': 'Tệp của các chi bộ: {count}',
   'fill.reading': 'Đang đọc sổ tính của các chi bộ…',
   'fill.summary': '{org}, năm {year} — trang “{sheet}”: {cells} ô sẽ được ghi.',
   'fill.row': 'Dòng {row}: {name}',
@@ -253,7 +253,7 @@ const VI = {
   'fill.lost':
     'Tệp mới được ghi lại bằng thư viện ExcelJS, vốn không giữ được các phần sau của sổ tính (tệp gốc vẫn còn nguyên): {parts}. Nếu cần giữ các phần này, hãy điền ngay trong Excel bằng phần bổ trợ Bốn Tốt.',
   'fill.nothing': 'Trang “{sheet}” đã khớp với các tệp của chi bộ: không cần thay đổi.',
-  'fill.planned': '{cells} ô sẽ được ghi vào trang “{sheet}”. Hãy xem lại rồi bấm “Ghi”.',
+  'fill.planned': 'Sẽ ghi {cells} ô vào trang “{sheet}”. Hãy xem lại rồi bấm “Ghi”.',
   'fill.warning':
     'Trước khi ghi, Bốn Tốt chép trang “{sheet}” sang trang “{copy}” (để hiện, đặt ngay sau trang đó), vì Excel không hoàn tác (Ctrl+Z) được thao tác của phần bổ trợ: muốn quay lại, hãy dùng trang bản gốc. Chỉ các ô kể trên được ghi.',
   'fill.confirm': 'Ghi {cells} ô',
@@ -464,8 +464,9 @@ const EN: Record<keyof typeof VI, string> = {
   'standalone.downloadConsolidation': 'Download the list of organisations',
   'standalone.issuer': 'Committee issuing the list (printed in its heading and signature; leave blank to write by hand)',
   'standalone.issuerPlaceholder': 'e.g. Đảng ủy phường Bến Thành',
-  'standalone.totals': 'Grassroots party organisations eligible to be proposed for recognition: {eligible}/{organizations} ({share}); target {target}%: {met}.',
-  'standalone.totalsSubordinate': 'Chi bộ trực thuộc (not counted toward the target): {eligible}/{organizations} eligible.',
+  'standalone.totals':
+    'Grassroots party organisations eligible to be proposed for recognition: {eligible}/{organizations} ({share}); target {target}%: {met}.',
+  'standalone.totalsSubordinate': 'Subordinate party cells (not counted toward the target): {eligible}/{organizations} eligible.',
   'standalone.targetMet': 'target met',
   'standalone.targetNotMet': 'target not met',
   'standalone.preparing': 'Making {file}…',
@@ -476,7 +477,7 @@ const EN: Record<keyof typeof VI, string> = {
   'standalone.printing': 'Opening the print dialog for “{file}”.',
   'start.title': 'No workbook yet? Download a blank template',
   'start.intro':
-    'The blank template has every sheet to fill in (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí or Chi bộ trực thuộc), dropdown lists and the plan’s criteria — the same template as the Excel add-in’s. Fill it in Excel or another spreadsheet program, save it as .xlsx, then choose the file above to check it.',
+    'The blank template has every sheet to fill in (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí or Chi bộ trực thuộc), dropdown lists and the plan’s criteria — the same template as the Excel add-in’s. Fill it in Excel or another program that opens .xlsx files, save it as .xlsx, then choose the file above to check it.',
   'start.name': 'Organisation name (optional)',
   'start.download': 'Download blank template',
   'start.example': 'Download the example file',
@@ -491,21 +492,21 @@ const EN: Record<keyof typeof VI, string> = {
   'board.pane.pick': 'Choose the files to consolidate…',
   'fill.title': 'Fill the “Chi bộ trực thuộc” sheet',
   'fill.intro.excel':
-    'Pick the workbooks (.xlsx) of the subordinate chi bộ: Bốn Tốt fills this workbook’s “Chi bộ trực thuộc” sheet with each chi bộ’s members and its own check result, and adds rows for chi bộ not listed yet. It never writes “Xếp loại” (the party committee’s decision) or “Chi bộ bốn tốt” (a recognition), and deletes no row.',
+    'Pick the workbooks (.xlsx) of the subordinate party cells: Bốn Tốt fills this workbook’s “Chi bộ trực thuộc” sheet with each party cell’s members and its own check result, and adds rows for party cells not listed yet. It never writes “Xếp loại” (the party committee’s decision) or “Chi bộ bốn tốt” (a recognition), and deletes no row.',
   'fill.intro.standalone':
-    'Pick the đảng bộ cơ sở’s workbook and the workbooks of its chi bộ: Bốn Tốt fills the “Chi bộ trực thuộc” sheet (members, own check results, new chi bộ) into a new file NAME.capnhat.xlsx. It never writes “Xếp loại” or “Chi bộ bốn tốt”; the files you pick are not changed.',
-  'fill.pickDangBo': 'Pick the đảng bộ’s file',
-  'fill.pickChiBo': 'Pick the chi bộ’s files',
+    'Pick the grassroots party committee’s workbook and the workbooks of its party cells: Bốn Tốt fills the “Chi bộ trực thuộc” sheet (members, own check results, new party cells) into a new file NAME.capnhat.xlsx. It never writes “Xếp loại” or “Chi bộ bốn tốt”; the files you pick are not changed.',
+  'fill.pickDangBo': 'Pick the party committee’s file',
+  'fill.pickChiBo': 'Pick the party cells’ files',
   'fill.run': 'Fill the sheet',
-  'fill.dangBoChosen': 'Đảng bộ: {file}',
-  'fill.chiBoChosen': '{count} chi bộ files',
-  'fill.reading': 'Reading the chi bộ’s workbooks…',
+  'fill.dangBoChosen': 'Party committee: {file}',
+  'fill.chiBoChosen': 'Party cells’ files: {count}',
+  'fill.reading': 'Reading the party cells’ workbooks…',
   'fill.summary': '{org}, {year} — sheet “{sheet}”: {cells} cells to write.',
   'fill.row': 'Row {row}: {name}',
   'fill.blank': '(blank)',
   'fill.change': '{column}: from {before} to {after}',
   'fill.members': '{count} members',
-  'fill.added': 'New chi bộ ({count}):',
+  'fill.added': 'New party cells ({count}):',
   'fill.changed': 'Updated ({count}):',
   'fill.unchanged': 'Already right, unchanged ({count}):',
   'fill.leftAlone': 'Left as they are ({count}):',
@@ -515,7 +516,7 @@ const EN: Record<keyof typeof VI, string> = {
   'fill.kept': 'The “Xếp loại” (the committee’s decision) and “Chi bộ bốn tốt” (a recognition) columns are not changed.',
   'fill.lost':
     'The new file is written by the ExcelJS library, which does not keep these parts of the workbook (the original file stays as it is): {parts}. To keep them, fill the sheet inside Excel with the Bốn Tốt add-in.',
-  'fill.nothing': 'The “{sheet}” sheet already matches the chi bộ’s files: nothing to change.',
+  'fill.nothing': 'The “{sheet}” sheet already matches the party cells’ files: nothing to change.',
   'fill.planned': '{cells} cells will be written to “{sheet}”. Review them, then press “Write”.',
   'fill.warning':
     'Before writing, Bốn Tốt copies the “{sheet}” sheet to a visible sheet “{copy}” right after it, because Excel cannot undo (Ctrl+Z) an add-in’s edits: to go back, use the original copy. Only the cells above are written.',
@@ -528,7 +529,7 @@ const EN: Record<keyof typeof VI, string> = {
   'fill.noCopy':
     'This version of Excel cannot copy sheets (ExcelApi 1.7 is needed), so Bốn Tốt cannot keep the original. Update Excel, or use the Bốn Tốt page outside Excel or the “bontot fill-subordinates” command to write a new file.',
   'fill.failed': 'Could not fill: {message}',
-  'fill.ready': 'Filled: {added} new chi bộ, {changed} rows updated. Press “Download {file}” to save the file.',
+  'fill.ready': 'Filled: {added} new party cells, {changed} rows updated. Press “Download {file}” to save the file.',
   'fill.download': 'Download {file}',
 };
 

@@ -8,7 +8,7 @@
  * The texts are registered as i18n keys (`policy.label.KEY`, `policy.src.KEY`, `reason.label.CODE`)
  * so that `tr` relabels them on a language switch like every other label.
  */
-import { DEADLINE_STAGES, NUMBER_SETTINGS, SEED } from '../src/core/policyDefaults';
+import { DEADLINE_STAGES, MEETING_SCALE_SOURCE, NUMBER_SETTINGS, SEED } from '../src/core/policyDefaults';
 import { REASON_CODES, type ReasonCode } from '../src/core/types';
 import { registerStrings, type I18nKey } from './i18n';
 
@@ -112,7 +112,7 @@ const PLAN_EN = 'The City Party Committee’s plan, section';
 
 /** A source of policyDefaults.ts ("Kế hoạch Thành ủy, mục II.1.2 (do cấp ủy quy định)") as a Source. */
 function sourceOf(text: string): Source {
-  if (text.startsWith('SPEC §4')) return MEETING_SCALE;
+  if (text === MEETING_SCALE_SOURCE) return MEETING_SCALE;
   if (text.startsWith('Quy định 366')) return REGULATION_366;
   const match = new RegExp(`^${SEED}, mục (\\S+)( \\(do cấp ủy quy định\\))?$`).exec(text);
   if (!match) return { vi: text, en: text };
