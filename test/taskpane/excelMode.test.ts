@@ -379,7 +379,9 @@ describe('language and keyboard', () => {
     expect(one(root, 'tab-policy').textContent).toBe('Settings');
     expect(one(root, 'verdict').textContent).toContain('Eligible');
     expect(one<HTMLButtonElement>(root, 'check-run').textContent).toBe('Run check');
-    expect(one(root, 'status').textContent).toContain('Eligible to be proposed for recognition “four-goods party cell”. 0 reasons');
+    expect(one(root, 'status').textContent).toContain(
+      'Eligible to be proposed for recognition “four-goods party cell”. Reasons not met: 0; notes: 0;',
+    );
     expect(one(root, 'summary-basis').textContent).toBe('Last check: Eligible to be proposed for recognition “four-goods party cell”.');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('bontot.lang')).toBe('en');
