@@ -15,9 +15,9 @@
 import { CRITERION_LABELS } from '../src/core/criteria';
 import { defaultPolicy, type Policy } from '../src/core/policy';
 import { shareOf } from '../src/core/percent';
-import { formatNumber, formatPercent } from '../src/core/text';
+import { formatNumber } from '../src/core/text';
 import { CRITERION_IDS, type CriterionId, type IsoDate } from '../src/core/types';
-import { orgKindLabel } from '../src/core/vocabulary';
+import { kindKey as orgKindKey } from './render';
 import { writeSheet, type SheetChart } from '../src/hosts/excel';
 import { checkWorkbook } from '../src/workbook/check';
 import {
@@ -40,9 +40,9 @@ import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types'
 // The board's labels ship in this chunk and register themselves before anything here is shown.
 import './boardStrings';
 import type { WorkbookReader } from './reader';
-import { el, replaceChildren } from './dom';
+import { el, percentText, replaceChildren } from './dom';
 import type { ExcelRun } from './excelContext';
-import { ref, t, type I18nKey } from './i18n';
+import { onLanguageChange, ref, t, type I18nKey } from './i18n';
 import type { Status } from './ui';
 
 // ------------------------------------------------------------------------------------- inputs
@@ -251,7 +251,7 @@ export function boardChart(totals: ConsolidationTotals, rows: readonly Consolida
 
 function percentOf(part: number, whole: number): string {
   const share = shareOf(part, whole);
-  return share === null ? '—' : formatPercent(share * 100);
+  return share === null ? '—' : percentText(share * 100);
 }
 
 const LINE_VERDICT: Record<LineStatus, I18nKey> = {
@@ -274,7 +274,7 @@ function criterionCell(row: ConsolidationRow | null, id: CriterionId, threshold:
   const pass = percent >= threshold;
   // The mark says pass / below in words for screen readers and in print, not by colour alone.
   return el('td', { class: ['num', pass ? 'crit-pass' : 'crit-below'], data: { percent } }, [
-    formatPercent(percent),
+    percentText(percent),
     ' ',
     el('span', { class: 'crit-mark', i18n: pass ? 'board.pass' : 'board.below' }),
   ]);
@@ -286,7 +286,7 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
     el('th', { attrs: { scope: 'col' }, i18n: 'board.col.organization' }),
     el('th', { attrs: { scope: 'col' }, i18n: 'board.col.kind' }),
     el('th', { attrs: { scope: 'col' }, i18n: 'board.col.verdict' }),
-    ...CRITERION_IDS.map((id) => el('th', { class: 'num', attrs: { scope: 'col', title: CRITERION_LABELS[id] }, text: id })),
+    ...CRITERION_IDS.map((id) => el('th', { class: 'num', attrs: { scope: 'col' }, i18nAttrs: { title: `criterion.${id}` as I18nKey }, text: id })),
     el('th', { class: 'num', attrs: { scope: 'col' }, i18n: 'board.col.blocking' }),
   ]);
   const body = board.lines.map((line) => {
@@ -300,11 +300,15 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
     }
     const fileChildren = [fileCell, line.source ? el('span', { class: 'muted via', i18n: 'board.via', params: { file: line.source } }) : null];
     const orgText = row && row.status !== 'error' ? (row.name ?? t('board.noName')) : '';
-    const kindText = row?.kind ? orgKindLabel(row.kind, row.level) : '';
+    const kind = row?.kind ? orgKindKey(row.kind, row.level) : null;
     const verdict = el('td', { class: ['verdict-cell', `line-${line.status}`] }, [el('span', { i18n: LINE_VERDICT[line.status] })]);
     if (line.note !== null || line.noteKey !== null) {
       verdict.appendChild(
-        el('span', { class: 'line-note muted', ...(line.note !== null ? { text: line.note } : { i18n: line.noteKey as I18nKey }) }),
+        // A read error's text comes from the core's catalogue (data-testid line-note), a skip note from the pane's.
+        el('span', {
+          class: 'line-note muted',
+          ...(line.note !== null ? { text: line.note, testid: 'line-note' } : { i18n: line.noteKey as I18nKey }),
+        }),
       );
     }
     return el(
@@ -323,7 +327,7 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
       [
         el('th', { attrs: { scope: 'row' }, class: 'file-cell' }, fileChildren),
         el('td', { text: orgText }),
-        el('td', { text: kindText }),
+        kind ? el('td', { i18n: kind }) : el('td'),
         verdict,
         ...CRITERION_IDS.map((id) => criterionCell(line.status === 'error' || line.status === 'skipped' ? null : row, id, threshold)),
         el('td', { class: 'num', text: line.blocking === null ? '' : String(line.blocking) }),
@@ -362,7 +366,7 @@ function totalsOf(board: Board): HTMLElement {
         params: {
           eligible: totals.eligible,
           organizations: totals.organizations,
-          share: totals.share === null ? '—' : formatPercent(totals.share * 100),
+          share: totals.share === null ? '—' : percentText(totals.share * 100),
           target: formatNumber(totals.target * 100),
           met: ref(totals.targetMet ? 'standalone.targetMet' : 'standalone.targetNotMet'),
         },
@@ -382,7 +386,7 @@ function totalsOf(board: Board): HTMLElement {
               data: { kind: key, eligible: bucket.eligible, organizations: bucket.organizations },
               i18n: key === 'chi-bo-truc-thuoc' ? 'board.kindApart' : 'board.kind',
               params: {
-                kind: KIND_KEY_LABELS[key],
+                kind: ref(groupKey(key)),
                 eligible: bucket.eligible,
                 organizations: bucket.organizations,
                 share: percentOf(bucket.eligible, bucket.organizations),
@@ -486,13 +490,23 @@ function legendOf(items: { className: string; key: I18nKey; params?: Record<stri
   );
 }
 
+/** The group of organisations a board counts apart, in the reader's language. */
+function groupKey(key: KindKey): I18nKey {
+  return `board.group.${key}` as I18nKey;
+}
+
+/** A verdict bar's label in the current language (the chart's data keeps the Vietnamese one for the sheet). */
+function verdictBarLabel(bar: VerdictBar): string {
+  return bar.key === 'target' ? t('board.chart.targetBar') : t(groupKey(bar.key));
+}
+
 /** Organisations by verdict, per group, against the target line. */
 export function verdictChart(chart: BoardChart): HTMLElement {
   const height = TOP + BAND * chart.verdicts.length + 4;
   const content: SVGElement[] = chart.verdicts.map((bar, index) =>
     barGroup(
       TOP + index * BAND,
-      bar.label,
+      verdictBarLabel(bar),
       [
         { count: bar.eligible, className: 'seg-eligible', label: t('board.chart.eligible') },
         { count: bar.organizations - bar.eligible, className: 'seg-not', label: t('board.chart.notEligible') },
@@ -512,7 +526,7 @@ export function verdictChart(chart: BoardChart): HTMLElement {
   const desc = chart.verdicts
     .map(
       (bar) =>
-        `${bar.label}: ${t('board.chart.verdictValue', { eligible: bar.eligible, organizations: bar.organizations, share: percentOf(bar.eligible, bar.organizations) })}`,
+        `${verdictBarLabel(bar)}: ${t('board.chart.verdictValue', { eligible: bar.eligible, organizations: bar.organizations, share: percentOf(bar.eligible, bar.organizations) })}`,
     )
     .join('; ');
   return figure(
@@ -537,7 +551,7 @@ export function criteriaChart(chart: BoardChart): HTMLElement {
   const content: SVGElement[] = chart.criteria.map((bar, index) =>
     barGroup(
       TOP - 14 + index * BAND,
-      `${bar.id} ${bar.label}`,
+      `${bar.id} ${t(`criterion.${bar.id}` as I18nKey)}`,
       [
         { count: bar.pass, className: 'seg-eligible', label: t('board.chart.pass', { threshold: formatNumber(chart.threshold) }) },
         { count: bar.below, className: 'seg-not', label: t('board.chart.below', { threshold: formatNumber(chart.threshold) }) },
@@ -679,6 +693,10 @@ export function createPaneBoard(results: HTMLElement, deps: PaneBoardDeps): Pane
     renderBoard(results, board, {}, board.hasRows ? [issuerField, writeButton] : []);
     results.appendChild(outcome);
   };
+  // The pictures' words are drawn as text (SVG): drawn again in the new language.
+  onLanguageChange(() => {
+    if (board) render();
+  });
 
   const add = async (files: readonly PaneFile[]): Promise<void> => {
     if (busy || files.length === 0) return;

@@ -10,7 +10,7 @@ import type { CheckResult } from '../src/workbook/types';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';
 import { hasProductSheets, noProductSheetsNotice } from './firstRun';
-import { announcement, renderResult } from './render';
+import { announcement, placeRef, renderResult } from './render';
 import { BusyGuard, progressBar, type Status } from './ui';
 
 export interface CheckPane {
@@ -54,7 +54,8 @@ export function createCheckPane(ctx: ExcelContext, status: Status, options: Chec
   const cellGuard = new BusyGuard(() => [highlightButton, clearButton], null);
 
   const select = (sheet: string, cell: string): void => {
-    const place = `${sheet}!${cell}`;
+    // "trang Điểm danh, ô J4", in the language of the moment (a translated reference).
+    const place = placeRef(sheet, cell) ?? sheet;
     ctx
       .run((context) => selectCell(context, sheet, cell))
       .then(() => status.say('check.selected', { place }, 'ok'))

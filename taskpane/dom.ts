@@ -3,6 +3,7 @@
  * so a cell holding `<img src=x onerror=alert(1)>` shows those characters. No style attributes
  * (the page's CSP has style-src 'self'): looks come from classes in taskpane.css.
  */
+import { formatNumber } from '../src/core/text';
 import { tr, trAttr, type I18nKey, type I18nParams } from './i18n';
 
 export type Child = Node | string | number | null | undefined | false;
@@ -86,4 +87,9 @@ export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
   return String(error);
+}
+
+/** A percentage as the plan writes it: "95%", "91,67%" (no space before the sign; glossary). */
+export function percentText(value: number): string {
+  return `${formatNumber(value)}%`;
 }

@@ -31,7 +31,7 @@ const VI = {
   'check.intro': 'Đọc toàn bộ sổ tính, áp dụng các tiêu chí và cho biết tổ chức đã đủ điều kiện đề nghị công nhận chưa.',
   'check.run': 'Kiểm tra',
   'check.running': 'Đang kiểm tra sổ tính…',
-  'check.done': '{verdict} {model}. {reasons} lý do, {errors} lỗi và {warnings} cảnh báo dữ liệu.',
+  'check.done': '{verdict} {model}. Lý do không đạt: {reasons}; lưu ý: {notes}; lỗi dữ liệu: {errors}; cảnh báo dữ liệu: {warnings}.',
   'check.failed': 'Không kiểm tra được: {message}',
   'check.highlight': 'Tô màu ô lỗi',
   'check.clear': 'Bỏ tô màu',
@@ -40,8 +40,8 @@ const VI = {
   'check.cleared': 'Đã bỏ {count} vùng tô màu của Bốn Tốt.',
   'check.needCheck': 'Hãy bấm “Kiểm tra” trước.',
   'check.highlightFailed': 'Không tô màu được: {message}',
-  'check.selected': 'Đã chọn ô {place}.',
-  'check.selectFailed': 'Không chọn được ô {place}: {message}',
+  'check.selected': 'Đã chọn {place}.',
+  'check.selectFailed': 'Không chọn được {place}: {message}',
   'check.noSheets':
     'Sổ tính chưa có trang nào của Bốn Tốt (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc) nên chưa có gì để kiểm tra.',
   'check.openTemplate': 'Tạo các trang mẫu…',
@@ -58,7 +58,7 @@ const VI = {
   'result.policy.workbook': 'Ngưỡng: theo trang “Cấu hình” của sổ tính.',
   'result.policy.default': 'Ngưỡng: mặc định theo Kế hoạch.',
   'result.policy.given': 'Ngưỡng: theo cấu hình được chỉ định.',
-  'criteria.title': 'Tiêu chí (mỗi tiêu chí cần từ {min} % trở lên)',
+  'criteria.title': 'Tiêu chí (mỗi tiêu chí cần đạt từ {min}% trở lên)',
   'criteria.col.id': 'Mã',
   'criteria.col.label': 'Tiêu chí',
   'criteria.col.percent': 'Tỷ lệ',
@@ -72,18 +72,23 @@ const VI = {
   'criterion.1.2': 'Chất lượng sinh hoạt tốt',
   'criterion.1.3': 'Đoàn kết, kỷ luật tốt',
   'criterion.1.4': 'Cán bộ, đảng viên tốt',
-  'reasons.title': 'Lý do ({count})',
-  'reasons.none': 'Không có lý do nào: mọi điều kiện đều đạt.',
+  'reasons.title': 'Lý do không đạt ({count})',
+  'reasons.titleWithNotes': 'Lý do không đạt ({count}) và lưu ý ({notes})',
+  'reasons.none': 'Không có lý do không đạt hay lưu ý nào: mọi điều kiện đều đạt.',
   'severity.block': 'Không đạt',
   'severity.warn': 'Lưu ý',
-  'issues.title': 'Lỗi dữ liệu ({count})',
+  'issues.title': 'Lỗi và cảnh báo dữ liệu ({count})',
   'issues.none': 'Không có lỗi dữ liệu.',
   'issues.sheet': 'Trang “{sheet}” ({count})',
   'issue.error': 'Lỗi',
   'issue.warning': 'Cảnh báo',
-  'place.goto': 'Chọn ô {place} trong Excel',
-  'place.wholeSheet': 'cả trang',
+  'place.goto': 'Chọn {place} trong Excel',
+  'place.cell': 'trang {sheet}, ô {cell}',
+  'place.sheet': 'trang {sheet}',
+  'place.text': '{place}',
+  'place.wholeSheetOf': '{place} (cả trang)',
   'place.none': 'cả năm',
+  'place.workbook': 'toàn sổ tính',
   'list.more': 'Hiện thêm {count}',
 
   'summary.intro':
@@ -113,6 +118,7 @@ const VI = {
   'kind.chi-bo.co-so': 'Chi bộ cơ sở',
   'kind.chi-bo.truc-thuoc': 'Chi bộ trực thuộc',
   'kind.dang-bo.co-so': 'Đảng bộ cơ sở',
+  'kind.chi-bo': 'Chi bộ',
   'type.co-quan': 'Cơ quan hành chính, đơn vị sự nghiệp',
   'type.vu-trang': 'Lực lượng vũ trang',
   'type.dia-ban': 'Thôn, khu phố, phường, xã',
@@ -130,8 +136,19 @@ const VI = {
   'policy.source': 'Nguồn: {source}',
   'policy.range': 'Từ {min} đến {max}{integer}',
   'policy.integer': ', số nguyên',
-  'policy.severity.block': 'Chặn (không đủ điều kiện)',
-  'policy.severity.warn': 'Chỉ cảnh báo',
+  'policy.severity.block': 'Không đạt — chặn đề nghị công nhận',
+  'policy.severity.warn': 'Lưu ý — không ảnh hưởng kết quả',
+  'policy.deadline': '{stage} (dd/mm)',
+  'policy.deadlineNextYear': '{stage} (dd/mm, năm sau)',
+  'policy.error.field': 'Giá trị không hợp lệ: {problem}.',
+  'policy.error.number': 'phải là một số',
+  'policy.error.range': 'phải là số từ {min} đến {max}{integer}',
+  'policy.error.severity': 'chọn “Không đạt” hoặc “Lưu ý”',
+  'policy.error.deadline': 'phải có dạng dd/mm (ví dụ 31/01), hoặc để trống',
+  'policy.error.override': 'ngày của mốc “{stage}” năm {year} phải có dạng dd/mm/yyyy',
+  'policy.error.value': 'giá trị này không dùng được',
+  'policy.error.unplaced': 'Trang “Cấu hình”, khóa “{key}”: {problem}.',
+  'policy.error.unknown': 'Trang “Cấu hình” có khóa “{key}” không thuộc cấu hình nào; hãy xóa dòng đó.',
   'policy.save': 'Lưu',
   'policy.reset': 'Khôi phục mặc định',
   'policy.saving': 'Đang lưu cấu hình…',
@@ -139,9 +156,9 @@ const VI = {
   'policy.resetDone': 'Đã khôi phục giá trị mặc định theo Kế hoạch và lưu vào trang “Cấu hình”.',
   'policy.savedKeptCopy':
     'Đã lưu cấu hình vào trang “Cấu hình”; trang “Cấu hình” có sẵn của bạn không phải trang cấu hình nên được giữ lại nguyên vẹn thành “{copy}”.',
-  'policy.invalid': 'Chưa lưu: {count} giá trị không hợp lệ. {first}',
+  'policy.invalid': 'Chưa lưu: có {count} giá trị không hợp lệ. “{label}” — Giá trị không hợp lệ: {problem}.',
   'policy.failed': 'Không lưu được cấu hình: {message}',
-  'policy.percentHint': 'Có thể nhập 95 hoặc 0,95: số từ 0 đến 1 được hiểu là tỷ lệ (0,95 = 95 %), như trong các hàm BONTOT.',
+  'policy.percentHint': 'Có thể nhập 95 hoặc 0,95: số từ 0 đến 1 được hiểu là tỷ lệ (0,95 = 95%), như trong các hàm BONTOT.',
   'policy.resetAsk': 'Khôi phục giá trị mặc định theo Kế hoạch? Cấu hình đang lưu trong trang “Cấu hình” sẽ bị ghi đè.',
   'policy.resetConfirm': 'Khôi phục và lưu',
   'policy.resetCancel': 'Hủy',
@@ -157,7 +174,8 @@ const VI = {
   'deadlines.col.left': 'Còn lại',
   'deadlines.daysLeft': 'còn {days} ngày',
   'deadlines.today': 'hôm nay là hạn',
-  'deadlines.overdue': 'quá hạn {days} ngày',
+  // After the badge "Quá hạn": "Quá hạn 349 ngày", never "Quá hạn quá hạn".
+  'deadlines.overdue': '{days} ngày',
   'deadlines.overdueBadge': 'Quá hạn',
   'deadlines.none': 'chưa quy định',
   'deadlines.summary': 'Năm {year}: {overdue} mốc đã quá hạn, {upcoming} mốc sắp tới.',
@@ -183,7 +201,7 @@ const VI = {
   'standalone.downloadConsolidation': 'Tải bảng tổng hợp các tổ chức',
   'standalone.issuer': 'Cấp ủy ban hành bảng tổng hợp (in ở tiêu đề và chữ ký; để trống để ghi tay)',
   'standalone.issuerPlaceholder': 'Ví dụ: Đảng ủy phường Bến Thành',
-  'standalone.totals': '{eligible}/{organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận ({share}), chỉ tiêu {target} %: {met}.',
+  'standalone.totals': 'Tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: {eligible}/{organizations} ({share}); chỉ tiêu {target}%: {met}.',
   'standalone.totalsSubordinate': 'Chi bộ trực thuộc (không tính vào chỉ tiêu): {eligible}/{organizations} đủ điều kiện.',
   'standalone.targetMet': 'đủ so với chỉ tiêu',
   'standalone.targetNotMet': 'chưa đủ so với chỉ tiêu',
@@ -195,7 +213,7 @@ const VI = {
   'standalone.printing': 'Đang mở hộp thoại in cho “{file}”.',
   'start.title': 'Chưa có sổ tính? Tải mẫu trống',
   'start.intro':
-    'Mẫu trống có đủ các trang cần nhập (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí hoặc Chi bộ trực thuộc), danh mục chọn sẵn và tiêu chí theo Kế hoạch — giống mẫu của phần bổ trợ Excel. Nhập liệu bằng Excel hoặc chương trình bảng tính khác, lưu dạng .xlsx rồi chọn tệp ở trên để kiểm tra.',
+    'Mẫu trống có đủ các trang cần nhập (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí hoặc Chi bộ trực thuộc), danh mục chọn sẵn và tiêu chí theo Kế hoạch — giống mẫu của phần bổ trợ Excel. Nhập liệu bằng Excel hoặc một chương trình khác mở được tệp .xlsx, lưu dạng .xlsx rồi chọn tệp ở trên để kiểm tra.',
   'start.name': 'Tên tổ chức (không bắt buộc)',
   'start.download': 'Tải mẫu trống',
   'start.example': 'Tải tệp ví dụ',
@@ -217,7 +235,7 @@ const VI = {
   'fill.pickChiBo': 'Chọn tệp của các chi bộ',
   'fill.run': 'Điền trang',
   'fill.dangBoChosen': 'Đảng bộ: {file}',
-  'fill.chiBoChosen': '{count} tệp của chi bộ',
+  'fill.chiBoChosen': 'Tệp của các chi bộ: {count}',
   'fill.reading': 'Đang đọc sổ tính của các chi bộ…',
   'fill.summary': '{org}, năm {year} — trang “{sheet}”: {cells} ô sẽ được ghi.',
   'fill.row': 'Dòng {row}: {name}',
@@ -235,7 +253,7 @@ const VI = {
   'fill.lost':
     'Tệp mới được ghi lại bằng thư viện ExcelJS, vốn không giữ được các phần sau của sổ tính (tệp gốc vẫn còn nguyên): {parts}. Nếu cần giữ các phần này, hãy điền ngay trong Excel bằng phần bổ trợ Bốn Tốt.',
   'fill.nothing': 'Trang “{sheet}” đã khớp với các tệp của chi bộ: không cần thay đổi.',
-  'fill.planned': '{cells} ô sẽ được ghi vào trang “{sheet}”. Hãy xem lại rồi bấm “Ghi”.',
+  'fill.planned': 'Sẽ ghi {cells} ô vào trang “{sheet}”. Hãy xem lại rồi bấm “Ghi”.',
   'fill.warning':
     'Trước khi ghi, Bốn Tốt chép trang “{sheet}” sang trang “{copy}” (để hiện, đặt ngay sau trang đó), vì Excel không hoàn tác (Ctrl+Z) được thao tác của phần bổ trợ: muốn quay lại, hãy dùng trang bản gốc. Chỉ các ô kể trên được ghi.',
   'fill.confirm': 'Ghi {cells} ô',
@@ -276,7 +294,7 @@ const EN: Record<keyof typeof VI, string> = {
   'check.intro': 'Reads the whole workbook, applies the criteria and tells whether the organisation can be proposed for recognition.',
   'check.run': 'Run check',
   'check.running': 'Checking the workbook…',
-  'check.done': '{verdict} {model}. {reasons} reasons, {errors} data errors and {warnings} data warnings.',
+  'check.done': '{verdict} {model}. Reasons not met: {reasons}; notes: {notes}; data errors: {errors}; data warnings: {warnings}.',
   'check.failed': 'The check failed: {message}',
   'check.highlight': 'Highlight problem cells',
   'check.clear': 'Remove highlights',
@@ -285,8 +303,8 @@ const EN: Record<keyof typeof VI, string> = {
   'check.cleared': 'Removed {count} Bốn Tốt highlights.',
   'check.needCheck': 'Run the check first.',
   'check.highlightFailed': 'Could not highlight: {message}',
-  'check.selected': 'Selected cell {place}.',
-  'check.selectFailed': 'Could not select cell {place}: {message}',
+  'check.selected': 'Selected {place}.',
+  'check.selectFailed': 'Could not select {place}: {message}',
   'check.noSheets':
     'The workbook has none of the Bốn Tốt sheets (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc), so there is nothing to check yet.',
   'check.openTemplate': 'Create the template sheets…',
@@ -303,7 +321,7 @@ const EN: Record<keyof typeof VI, string> = {
   'result.policy.workbook': 'Thresholds: from the workbook’s “Cấu hình” sheet.',
   'result.policy.default': 'Thresholds: the plan’s defaults.',
   'result.policy.given': 'Thresholds: from the given settings.',
-  'criteria.title': 'Criteria (each needs at least {min} %)',
+  'criteria.title': 'Criteria (each needs at least {min}%)',
   'criteria.col.id': 'Id',
   'criteria.col.label': 'Criterion',
   'criteria.col.percent': 'Score',
@@ -317,18 +335,23 @@ const EN: Record<keyof typeof VI, string> = {
   'criterion.1.2': 'Good quality of meetings',
   'criterion.1.3': 'Good unity and discipline',
   'criterion.1.4': 'Good cadres and members',
-  'reasons.title': 'Reasons ({count})',
-  'reasons.none': 'No reasons: every condition is met.',
+  'reasons.title': 'Reasons not met ({count})',
+  'reasons.titleWithNotes': 'Reasons not met ({count}) and notes ({notes})',
+  'reasons.none': 'No reason not met and no note: every condition is met.',
   'severity.block': 'Not met',
   'severity.warn': 'Note',
-  'issues.title': 'Data issues ({count})',
+  'issues.title': 'Data errors and warnings ({count})',
   'issues.none': 'No data issues.',
   'issues.sheet': 'Sheet “{sheet}” ({count})',
   'issue.error': 'Error',
   'issue.warning': 'Warning',
-  'place.goto': 'Select cell {place} in Excel',
-  'place.wholeSheet': 'whole sheet',
-  'place.none': 'whole year',
+  'place.goto': 'Select {place} in Excel',
+  'place.cell': 'sheet {sheet}, cell {cell}',
+  'place.sheet': 'sheet {sheet}',
+  'place.text': '{place}',
+  'place.wholeSheetOf': '{place} (whole sheet)',
+  'place.none': 'the whole year',
+  'place.workbook': 'the whole workbook',
   'list.more': 'Show {count} more',
 
   'summary.intro':
@@ -355,9 +378,10 @@ const EN: Record<keyof typeof VI, string> = {
   'template.nothing': 'The workbook already has every template sheet; nothing changed.',
   'template.yearInvalid': 'The evaluation year must be a whole number from 2000 to 2100.',
   'template.failed': 'Could not create the template: {message}',
-  'kind.chi-bo.co-so': 'Chi bộ cơ sở (grassroots party cell)',
-  'kind.chi-bo.truc-thuoc': 'Chi bộ trực thuộc (subordinate party cell)',
-  'kind.dang-bo.co-so': 'Đảng bộ cơ sở (grassroots party committee)',
+  'kind.chi-bo.co-so': 'Grassroots party cell',
+  'kind.chi-bo.truc-thuoc': 'Subordinate party cell',
+  'kind.dang-bo.co-so': 'Grassroots party committee',
+  'kind.chi-bo': 'Party cell',
   'type.co-quan': 'Administrative agency, public service unit',
   'type.vu-trang': 'Armed forces',
   'type.dia-ban': 'Village, neighbourhood, ward, commune',
@@ -376,8 +400,19 @@ const EN: Record<keyof typeof VI, string> = {
   'policy.source': 'Source: {source}',
   'policy.range': 'From {min} to {max}{integer}',
   'policy.integer': ', whole number',
-  'policy.severity.block': 'Block (not eligible)',
-  'policy.severity.warn': 'Warning only',
+  'policy.severity.block': 'Not met — blocks the proposal for recognition',
+  'policy.severity.warn': 'Note — does not change the result',
+  'policy.deadline': '{stage} (dd/mm)',
+  'policy.deadlineNextYear': '{stage} (dd/mm, the next year)',
+  'policy.error.field': 'Invalid value: {problem}.',
+  'policy.error.number': 'a number is needed',
+  'policy.error.range': 'a number from {min} to {max}{integer} is needed',
+  'policy.error.severity': 'choose “Not met” or “Note”',
+  'policy.error.deadline': 'a date like 31/01 (dd/mm) is needed, or leave it blank',
+  'policy.error.override': 'the date of “{stage}” in {year} must be written dd/mm/yyyy',
+  'policy.error.value': 'this value cannot be used',
+  'policy.error.unplaced': 'The “Cấu hình” sheet, key “{key}”: {problem}.',
+  'policy.error.unknown': 'The “Cấu hình” sheet has a key “{key}” that is no setting; delete that row.',
   'policy.save': 'Save',
   'policy.reset': 'Restore defaults',
   'policy.saving': 'Saving the settings…',
@@ -385,9 +420,9 @@ const EN: Record<keyof typeof VI, string> = {
   'policy.resetDone': 'Restored the plan’s defaults and saved them to the “Cấu hình” sheet.',
   'policy.savedKeptCopy':
     'Saved the settings to the “Cấu hình” sheet; your own “Cấu hình” sheet was not a settings sheet, so it was kept unchanged as “{copy}”.',
-  'policy.invalid': 'Not saved: {count} invalid values. {first}',
+  'policy.invalid': 'Not saved: {count} invalid values. “{label}” — Invalid value: {problem}.',
   'policy.failed': 'Could not save the settings: {message}',
-  'policy.percentHint': 'Type 95 or 0.95: a number from 0 to 1 is read as a fraction (0.95 = 95 %), as the BONTOT functions do.',
+  'policy.percentHint': 'Type 95 or 0.95: a number from 0 to 1 is read as a fraction (0.95 = 95%), as the BONTOT functions do.',
   'policy.resetAsk': 'Restore the plan’s defaults? The settings saved in the “Cấu hình” sheet will be overwritten.',
   'policy.resetConfirm': 'Restore and save',
   'policy.resetCancel': 'Cancel',
@@ -403,7 +438,7 @@ const EN: Record<keyof typeof VI, string> = {
   'deadlines.col.left': 'Left',
   'deadlines.daysLeft': '{days} days left',
   'deadlines.today': 'due today',
-  'deadlines.overdue': '{days} days overdue',
+  'deadlines.overdue': 'by {days} days',
   'deadlines.overdueBadge': 'Overdue',
   'deadlines.none': 'not set',
   'deadlines.summary': 'Year {year}: {overdue} deadlines passed, {upcoming} ahead.',
@@ -429,8 +464,9 @@ const EN: Record<keyof typeof VI, string> = {
   'standalone.downloadConsolidation': 'Download the list of organisations',
   'standalone.issuer': 'Committee issuing the list (printed in its heading and signature; leave blank to write by hand)',
   'standalone.issuerPlaceholder': 'e.g. Đảng ủy phường Bến Thành',
-  'standalone.totals': '{eligible}/{organizations} grassroots organisations eligible to be proposed ({share}), target {target} %: {met}.',
-  'standalone.totalsSubordinate': 'Chi bộ trực thuộc (not counted toward the target): {eligible}/{organizations} eligible.',
+  'standalone.totals':
+    'Grassroots party organisations eligible to be proposed for recognition: {eligible}/{organizations} ({share}); target {target}%: {met}.',
+  'standalone.totalsSubordinate': 'Subordinate party cells (not counted toward the target): {eligible}/{organizations} eligible.',
   'standalone.targetMet': 'target met',
   'standalone.targetNotMet': 'target not met',
   'standalone.preparing': 'Making {file}…',
@@ -441,7 +477,7 @@ const EN: Record<keyof typeof VI, string> = {
   'standalone.printing': 'Opening the print dialog for “{file}”.',
   'start.title': 'No workbook yet? Download a blank template',
   'start.intro':
-    'The blank template has every sheet to fill in (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí or Chi bộ trực thuộc), dropdown lists and the plan’s criteria — the same template as the Excel add-in’s. Fill it in Excel or another spreadsheet program, save it as .xlsx, then choose the file above to check it.',
+    'The blank template has every sheet to fill in (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí or Chi bộ trực thuộc), dropdown lists and the plan’s criteria — the same template as the Excel add-in’s. Fill it in Excel or another program that opens .xlsx files, save it as .xlsx, then choose the file above to check it.',
   'start.name': 'Organisation name (optional)',
   'start.download': 'Download blank template',
   'start.example': 'Download the example file',
@@ -456,21 +492,21 @@ const EN: Record<keyof typeof VI, string> = {
   'board.pane.pick': 'Choose the files to consolidate…',
   'fill.title': 'Fill the “Chi bộ trực thuộc” sheet',
   'fill.intro.excel':
-    'Pick the workbooks (.xlsx) of the subordinate chi bộ: Bốn Tốt fills this workbook’s “Chi bộ trực thuộc” sheet with each chi bộ’s members and its own check result, and adds rows for chi bộ not listed yet. It never writes “Xếp loại” (the party committee’s decision) or “Chi bộ bốn tốt” (a recognition), and deletes no row.',
+    'Pick the workbooks (.xlsx) of the subordinate party cells: Bốn Tốt fills this workbook’s “Chi bộ trực thuộc” sheet with each party cell’s members and its own check result, and adds rows for party cells not listed yet. It never writes “Xếp loại” (the party committee’s decision) or “Chi bộ bốn tốt” (a recognition), and deletes no row.',
   'fill.intro.standalone':
-    'Pick the đảng bộ cơ sở’s workbook and the workbooks of its chi bộ: Bốn Tốt fills the “Chi bộ trực thuộc” sheet (members, own check results, new chi bộ) into a new file NAME.capnhat.xlsx. It never writes “Xếp loại” or “Chi bộ bốn tốt”; the files you pick are not changed.',
-  'fill.pickDangBo': 'Pick the đảng bộ’s file',
-  'fill.pickChiBo': 'Pick the chi bộ’s files',
+    'Pick the grassroots party committee’s workbook and the workbooks of its party cells: Bốn Tốt fills the “Chi bộ trực thuộc” sheet (members, own check results, new party cells) into a new file NAME.capnhat.xlsx. It never writes “Xếp loại” or “Chi bộ bốn tốt”; the files you pick are not changed.',
+  'fill.pickDangBo': 'Pick the party committee’s file',
+  'fill.pickChiBo': 'Pick the party cells’ files',
   'fill.run': 'Fill the sheet',
-  'fill.dangBoChosen': 'Đảng bộ: {file}',
-  'fill.chiBoChosen': '{count} chi bộ files',
-  'fill.reading': 'Reading the chi bộ’s workbooks…',
+  'fill.dangBoChosen': 'Party committee: {file}',
+  'fill.chiBoChosen': 'Party cells’ files: {count}',
+  'fill.reading': 'Reading the party cells’ workbooks…',
   'fill.summary': '{org}, {year} — sheet “{sheet}”: {cells} cells to write.',
   'fill.row': 'Row {row}: {name}',
   'fill.blank': '(blank)',
   'fill.change': '{column}: from {before} to {after}',
   'fill.members': '{count} members',
-  'fill.added': 'New chi bộ ({count}):',
+  'fill.added': 'New party cells ({count}):',
   'fill.changed': 'Updated ({count}):',
   'fill.unchanged': 'Already right, unchanged ({count}):',
   'fill.leftAlone': 'Left as they are ({count}):',
@@ -480,7 +516,7 @@ const EN: Record<keyof typeof VI, string> = {
   'fill.kept': 'The “Xếp loại” (the committee’s decision) and “Chi bộ bốn tốt” (a recognition) columns are not changed.',
   'fill.lost':
     'The new file is written by the ExcelJS library, which does not keep these parts of the workbook (the original file stays as it is): {parts}. To keep them, fill the sheet inside Excel with the Bốn Tốt add-in.',
-  'fill.nothing': 'The “{sheet}” sheet already matches the chi bộ’s files: nothing to change.',
+  'fill.nothing': 'The “{sheet}” sheet already matches the party cells’ files: nothing to change.',
   'fill.planned': '{cells} cells will be written to “{sheet}”. Review them, then press “Write”.',
   'fill.warning':
     'Before writing, Bốn Tốt copies the “{sheet}” sheet to a visible sheet “{copy}” right after it, because Excel cannot undo (Ctrl+Z) an add-in’s edits: to go back, use the original copy. Only the cells above are written.',
@@ -493,7 +529,7 @@ const EN: Record<keyof typeof VI, string> = {
   'fill.noCopy':
     'This version of Excel cannot copy sheets (ExcelApi 1.7 is needed), so Bốn Tốt cannot keep the original. Update Excel, or use the Bốn Tốt page outside Excel or the “bontot fill-subordinates” command to write a new file.',
   'fill.failed': 'Could not fill: {message}',
-  'fill.ready': 'Filled: {added} new chi bộ, {changed} rows updated. Press “Download {file}” to save the file.',
+  'fill.ready': 'Filled: {added} new party cells, {changed} rows updated. Press “Download {file}” to save the file.',
   'fill.download': 'Download {file}',
 };
 
@@ -535,9 +571,31 @@ export function language(): Lang {
 /** Prefix of a parameter that is itself a key: translated when the text is made (see `ref`). */
 const REF = '\u2063i18n:';
 
-/** A parameter value that stays translated across language switches: t('x', { verdict: ref('verdict.eligible') }). */
-export function ref(key: I18nKey): string {
-  return `${REF}${key}`;
+/** Separates a referenced key from its own parameters (JSON) inside a `ref` value. */
+const REF_PARAMS = '\u2063';
+
+/**
+ * A parameter value that stays translated across language switches: t('x', { verdict: ref('verdict.eligible') });
+ * with `params`, the referenced text has its own placeholders filled (ref('policy.error.range', { min: 0, max: 100 })).
+ */
+export function ref(key: I18nKey, params?: I18nParams): string {
+  return params && Object.keys(params).length > 0 ? `${REF}${key}${REF_PARAMS}${JSON.stringify(params)}` : `${REF}${key}`;
+}
+
+function deref(value: string, lang: Lang): string | null {
+  const body = value.slice(REF.length);
+  const split = body.indexOf(REF_PARAMS);
+  const key = split < 0 ? body : body.slice(0, split);
+  if (!hasKey(key)) return null;
+  let params: I18nParams = {};
+  if (split >= 0) {
+    try {
+      params = JSON.parse(body.slice(split + REF_PARAMS.length)) as I18nParams;
+    } catch {
+      params = {};
+    }
+  }
+  return t(key, params, lang);
 }
 
 /** The text of a key in the current language, with {name} placeholders filled. */
@@ -546,10 +604,7 @@ export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = String(params[name]);
-    if (value.startsWith(REF)) {
-      const inner = value.slice(REF.length);
-      if (hasKey(inner)) return t(inner, {}, lang);
-    }
+    if (value.startsWith(REF)) return deref(value, lang) ?? value;
     return value;
   });
 }
@@ -632,4 +687,9 @@ export function setLanguage(lang: Lang, root: ParentNode | null = typeof documen
 export function useLanguage(lang: Lang): void {
   current = lang;
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+/** Every label of a language as registered so far (the tests compare the English page with the Vietnamese labels). */
+export function catalogue(lang: Lang): Readonly<Record<string, string>> {
+  return { ...TABLES[lang] };
 }

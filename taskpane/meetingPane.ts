@@ -10,7 +10,6 @@
 import { formatDate, parseDate } from '../src/core/dates';
 import { formatNumber } from '../src/core/text';
 import type { MeetingKind, SelfAssessment } from '../src/core/types';
-import { MEETING_KIND_LABELS, SELF_ASSESSMENT_LABELS } from '../src/core/vocabulary';
 import { readMeetingBook, saveMeeting } from '../src/hosts/excel/meeting';
 import {
   formOfMeeting,
@@ -24,7 +23,7 @@ import {
 } from '../src/workbook/meetingForm';
 import { el, errorText, replaceChildren, uid } from './dom';
 import type { ExcelContext } from './excelContext';
-import { registerStrings, type I18nKey } from './i18n';
+import { ref, registerStrings, type I18nKey } from './i18n';
 import { MEETING_EN, MEETING_VI, type MeetingKey } from './meetingStrings';
 
 registerStrings(MEETING_VI, MEETING_EN);
@@ -77,7 +76,8 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
   const kind = el(
     'select',
     { testid: 'meeting-kind' },
-    KINDS.map((k) => el('option', { attrs: { value: k }, text: MEETING_KIND_LABELS[k] })),
+    // The workbook gets the Vietnamese label (the option's value maps to it); people read their language.
+    KINDS.map((kindValue) => el('option', { attrs: { value: kindValue }, i18n: k(`meeting.kind.${kindValue}`) })),
   );
   const speakers = el('input', { attrs: { type: 'number', min: 0, step: 1, inputmode: 'numeric', required: true }, testid: 'meeting-speakers' });
   const minutes = el('input', { attrs: { type: 'number', min: 0, step: 1, inputmode: 'numeric', required: true }, testid: 'meeting-minutes' });
@@ -85,7 +85,7 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
   const secretary = el('input', { attrs: { type: 'checkbox', checked: true }, testid: 'meeting-secretary' });
   const self = el('select', { testid: 'meeting-self' }, [
     el('option', { attrs: { value: '' }, i18n: k('meeting.self.none') }),
-    ...SELF.map((s) => el('option', { attrs: { value: s }, text: SELF_ASSESSMENT_LABELS[s] })),
+    ...SELF.map((s) => el('option', { attrs: { value: s }, i18n: k(`meeting.self.${s}`) })),
   ]);
   const members = el('div', { class: 'member-marks', testid: 'meeting-members' });
   const marksError = el('p', { class: 'field-error', attrs: { hidden: true }, testid: 'meeting-marks-error' });
@@ -198,7 +198,7 @@ export function createMeetingPane(ctx: ExcelContext, status: Status, into?: HTML
         el('option', {
           attrs: { value: String(recorded.row) },
           i18n: k('meeting.pick.existing'),
-          params: { date: formatDate(recorded.date), kind: recorded.kind ? MEETING_KIND_LABELS[recorded.kind] : '?', row: recorded.row },
+          params: { date: formatDate(recorded.date), kind: recorded.kind ? ref(k(`meeting.kind.${recorded.kind}`)) : '?', row: recorded.row },
         }),
       );
     }

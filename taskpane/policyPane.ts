@@ -9,7 +9,6 @@ import {
   DEADLINE_STAGES,
   NUMBER_SETTINGS,
   defaultPolicy,
-  describeKey,
   policyFromEntries,
   policyToEntries,
   type Policy,
@@ -18,13 +17,13 @@ import {
 } from '../src/core/policy';
 import { REASON_CODES } from '../src/core/types';
 import { writePolicy } from '../src/hosts/excel';
-import { REASON_SHORT_LABELS } from '../src/workbook/consolidationNames';
 import { policyLayout } from '../src/workbook/policySheet';
 import { createConfirmStep } from './confirmStep';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';
-import { ref, tr } from './i18n';
+import { ref, tr, type I18nKey, type I18nParams } from './i18n';
 import { isPercentKey, percentFieldText } from './percentField';
+import { reasonLabelKey, settingLabelKey, settingSourceKey } from './policyStrings';
 import { BusyGuard, field, progressBar, type Status } from './ui';
 
 export interface PolicyPane {
@@ -43,7 +42,12 @@ interface FieldRef {
   key: string;
   control: HTMLInputElement | HTMLSelectElement;
   error: HTMLElement;
+  /** The translated label: its key and parameters. */
+  label: [I18nKey, I18nParams?];
 }
+
+/** A number as the policy reads one ("92,5", "95 %"): anything else is "not a number". */
+const LOOSE_NUMBER = /^\s*-?\d+([.,]\d+)?\s*%?\s*$/;
 
 /** A policy value as the form shows it: decimal comma, blank for null. */
 function displayValue(value: unknown): string {
@@ -60,7 +64,7 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
   const fields = new Map<string, FieldRef>();
   let dirty = false;
 
-  const makeField = (key: string, label: string, control: HTMLInputElement | HTMLSelectElement, hint: HTMLElement): HTMLElement => {
+  const makeField = (key: string, label: [I18nKey, I18nParams?], control: HTMLInputElement | HTMLSelectElement, hint: HTMLElement): HTMLElement => {
     const error = el('p', { class: 'field-error', attrs: { hidden: true }, testid: 'field-error', data: { key } });
     control.setAttribute('data-key', key);
     control.addEventListener('input', () => (dirty = true));
@@ -68,18 +72,18 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
       dirty = true;
       showErrors(validate().errors, false);
     });
-    fields.set(key, { key, control, error });
-    // Labels and sources are the policy's own (Vietnamese) text.
-    return field(safeId(key), el('label', { text: label, attrs: { lang: 'vi' } }), control, { hint, error });
+    fields.set(key, { key, control, error, label });
+    // Labels and sources in the reader's language (policyStrings.ts); the key stays in data-key only.
+    return field(safeId(key), el('label', { i18n: label[0], ...(label[1] ? { params: label[1] } : {}) }), control, { hint, error });
   };
 
   const numbers = NUMBER_SETTINGS.map((setting) =>
     makeField(
       setting.key,
-      setting.label,
+      [settingLabelKey(setting.key)],
       el('input', { attrs: { type: 'text', inputmode: setting.integer ? 'numeric' : 'decimal', autocomplete: 'off', spellcheck: 'false' } }),
       el('p', { class: 'hint' }, [
-        el('span', { i18n: 'policy.source', params: { source: setting.source }, attrs: { lang: 'vi' } }),
+        el('span', { i18n: 'policy.source', params: { source: ref(settingSourceKey(setting.key)) } }),
         ' · ',
         el('span', { i18n: 'policy.range', params: { min: setting.min, max: setting.max, integer: setting.integer ? ref('policy.integer') : '' } }),
         isPercentKey(setting.key) ? el('span', { class: 'hint-line', i18n: 'policy.percentHint', testid: 'percent-hint' }) : null,
@@ -89,21 +93,21 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
   const severities = REASON_CODES.map((code) =>
     makeField(
       `severity.${code}`,
-      `${REASON_SHORT_LABELS[code]} (${code})`,
+      [reasonLabelKey(code)],
       el('select', {}, [
         el('option', { attrs: { value: 'block' }, i18n: 'policy.severity.block' }),
         el('option', { attrs: { value: 'warn' }, i18n: 'policy.severity.warn' }),
       ]),
-      el('p', { class: 'hint', i18n: 'policy.source', params: { source: describeKey(`severity.${code}`)?.source ?? '' } }),
+      el('p', { class: 'hint', i18n: 'policy.source', params: { source: ref(settingSourceKey(`severity.${code}`)) } }),
     ),
   );
   const deadlines = DEADLINE_STAGES.map((stage) => {
     const key = `deadline.${stage.stage}`;
     return makeField(
       key,
-      describeKey(key)?.label ?? stage.label,
+      [stage.yearOffset ? 'policy.deadlineNextYear' : 'policy.deadline', { stage: ref(`stage.${stage.stage}` as I18nKey) }],
       el('input', { attrs: { type: 'text', inputmode: 'numeric', placeholder: 'dd/mm', autocomplete: 'off', spellcheck: 'false' } }),
-      el('p', { class: 'hint', i18n: 'policy.source', params: { source: stage.source }, attrs: { lang: 'vi' } }),
+      el('p', { class: 'hint', i18n: 'policy.source', params: { source: ref(settingSourceKey(key)) } }),
     );
   });
 
@@ -164,39 +168,74 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
     return parsed.ok ? { policy: parsed.policy, errors: [] } : { policy: null, errors: parsed.errors };
   };
 
-  /** A setting's error as people read it: its label and the problem, not its internal key. */
-  const briefError = (error: PolicyError): string => {
-    const label = describeKey(error.key)?.label;
-    return label && error.reason ? `“${label}” — ${error.reason}` : error.message;
+  /**
+   * The problem with a setting's value, as a translated reference: said by the pane from the
+   * setting's own rule (range, whole number, dd/mm), so it follows the language switch.
+   */
+  const problemOf = (error: PolicyError): string | null => {
+    const setting = NUMBER_SETTINGS.find((s) => s.key === error.key);
+    if (setting) {
+      const typed = fields.get(error.key)?.control.value ?? '';
+      if (!LOOSE_NUMBER.test(percentFieldText(typed))) return ref('policy.error.number');
+      return ref('policy.error.range', { min: setting.min, max: setting.max, integer: setting.integer ? ref('policy.integer') : '' });
+    }
+    if (error.key.startsWith('severity.')) return ref('policy.error.severity');
+    const [group, stage, year] = error.key.split('.');
+    if (group === 'deadline' && DEADLINE_STAGES.some((s) => s.stage === stage)) {
+      return year ? ref('policy.error.override', { stage: ref(`stage.${stage}` as I18nKey), year }) : ref('policy.error.deadline');
+    }
+    return null;
+  };
+
+  /** A setting's label as a translated reference ("Mỗi tiêu chí 1.1–1.4 đạt tối thiểu (%)"), else its key. */
+  const labelOf = (key: string): string => {
+    const label = fields.get(key)?.label;
+    return label ? ref(label[0], label[1]) : key;
   };
 
   const showErrors = (errors: readonly PolicyError[], focus: boolean): void => {
     for (const ref of fields.values()) {
       ref.error.hidden = true;
       ref.error.textContent = '';
+      ref.error.removeAttribute('data-i18n');
       ref.control.removeAttribute('aria-invalid');
     }
-    const unplaced: string[] = [];
+    const unplaced: HTMLElement[] = [];
     let first: HTMLElement | null = null;
     for (const error of errors) {
-      const ref = fields.get(error.key);
-      if (!ref) {
-        unplaced.push(error.message);
+      const field = fields.get(error.key);
+      const problem = problemOf(error);
+      if (!field) {
+        unplaced.push(
+          problem
+            ? el('li', { i18n: 'policy.error.unplaced', params: { key: error.key, problem } })
+            : el('li', { i18n: 'policy.error.unknown', params: { key: error.key } }),
+        );
         continue;
       }
-      // Next to its field the label is already shown: the problem alone.
-      const text = error.reason ?? error.message;
-      ref.error.hidden = false;
-      ref.error.textContent = ref.error.textContent ? `${ref.error.textContent} ${text}` : text;
-      ref.control.setAttribute('aria-invalid', 'true');
-      first ??= ref.control;
+      // Next to its field the label is already shown: the problem alone (one per field).
+      if (field.error.hidden) tr(field.error, 'policy.error.field', { problem: problem ?? ref('policy.error.value') });
+      field.error.hidden = false;
+      field.control.setAttribute('aria-invalid', 'true');
+      first ??= field.control;
     }
-    replaceChildren(
-      general,
-      unplaced.map((message) => el('li', { text: message })),
-    );
+    replaceChildren(general, unplaced);
     general.hidden = unplaced.length === 0;
     if (focus && first) first.focus();
+  };
+
+  /** The status of a refused save: how many values, and the first one with its problem. */
+  const sayInvalid = (errors: readonly PolicyError[]): void => {
+    const firstError = errors[0];
+    status.say(
+      'policy.invalid',
+      {
+        count: errors.length,
+        label: firstError ? labelOf(firstError.key) : '',
+        problem: firstError ? (problemOf(firstError) ?? ref('policy.error.value')) : '',
+      },
+      'error',
+    );
   };
 
   const guard = new BusyGuard(() => [saveButton, resetButton], progress);
@@ -229,7 +268,7 @@ export function createPolicyPane(ctx: ExcelContext, status: Status): PolicyPane 
       const { policy, errors } = validate();
       if (!policy) {
         showErrors(errors, true);
-        status.say('policy.invalid', { count: errors.length, first: errors[0] ? briefError(errors[0]) : '' }, 'error');
+        sayInvalid(errors);
         return false;
       }
       return store(policy, 'policy.saved');

@@ -10,11 +10,10 @@
  *   message            the reason's / issue's message, inside each of them
  */
 import { formatDate } from '../src/core/dates';
-import { formatPercent } from '../src/core/text';
+import { formatNumber } from '../src/core/text';
 import type { Issue, Reason } from '../src/core/types';
-import { orgKindLabel } from '../src/core/vocabulary';
 import type { CheckResult } from '../src/workbook/types';
-import { el, type Child } from './dom';
+import { el, percentText, type Child } from './dom';
 import { ref, t, type I18nKey } from './i18n';
 
 export interface RenderOptions {
@@ -52,7 +51,7 @@ export function verdictText(result: CheckResult): string {
   return `${t(verdictKey(result))} ${t(modelKey(result))}`;
 }
 
-/** The one-line announcement of a finished check. */
+/** The one-line announcement of a finished check: reasons (Không đạt) and notes (Lưu ý) counted apart. */
 export function announcement(result: CheckResult): { key: I18nKey; params: Record<string, string | number> } {
   const c = counts(result);
   return {
@@ -60,17 +59,38 @@ export function announcement(result: CheckResult): { key: I18nKey; params: Recor
     params: {
       verdict: ref(verdictKey(result)),
       model: ref(modelKey(result)),
-      reasons: result.reasons.length,
+      reasons: c.blocking,
+      notes: c.notes,
       errors: c.errors,
       warnings: c.warnings,
     },
   };
 }
 
-/** "Sheet!A1", or the sheet alone, or null. */
+/**
+ * The place of a cell as people read it: "trang Điểm danh, ô J4" (en "sheet Điểm danh, cell J4"),
+ * or the sheet alone ("trang Điểm danh"), or null. Never `Sheet!A1`. A translated reference
+ * (i18n.ref), so it follows the language switch.
+ */
+export function placeRef(sheet: string | null, cell: string | null): string | null {
+  if (sheet && cell) return ref('place.cell', { sheet, cell });
+  if (sheet) return ref('place.sheet', { sheet });
+  return null;
+}
+
+/** The place in the current language (see placeRef). */
 export function placeText(sheet: string | null, cell: string | null): string | null {
-  if (sheet && cell) return `${sheet}!${cell}`;
-  return sheet;
+  const place = placeRef(sheet, cell);
+  return place === null ? null : t('place.text', { place });
+}
+
+/** The kind of organisation in the current language ("Chi bộ cơ sở" / "Grassroots party cell"). */
+export function kindKey(kind: CheckResult['organization']['kind'], level: CheckResult['organization']['level']): I18nKey | null {
+  if (kind === 'dang-bo') return 'kind.dang-bo.co-so';
+  if (kind !== 'chi-bo') return null;
+  if (level === 'co-so') return 'kind.chi-bo.co-so';
+  if (level === 'truc-thuoc') return 'kind.chi-bo.truc-thuoc';
+  return 'kind.chi-bo';
 }
 
 function heading(level: number, props: Parameters<typeof el>[1], children: Child[] = []): HTMLElement {
@@ -78,22 +98,32 @@ function heading(level: number, props: Parameters<typeof el>[1], children: Child
   return el(tag, props, children);
 }
 
-function placeNode(sheet: string | null, cell: string | null, options: RenderOptions): HTMLElement {
-  const text = placeText(sheet, cell);
-  if (text === null) return el('span', { class: 'place muted', i18n: 'place.none' });
+function placeNode(sheet: string | null, cell: string | null, options: RenderOptions, wholeWorkbook = false): HTMLElement {
+  const place = placeRef(sheet, cell);
+  // No place: a yearly figure (the whole year), or the data as a whole (DATA_INVALID).
+  if (place === null) return el('span', { class: 'place muted', i18n: wholeWorkbook ? 'place.workbook' : 'place.none' });
   if (sheet && cell && options.onSelect) {
     const select = options.onSelect;
     return el('button', {
       class: 'place link',
       attrs: { type: 'button' },
-      text,
-      i18nAttrs: { 'aria-label': ['place.goto', { place: text }] },
+      i18n: 'place.text',
+      params: { place },
+      i18nAttrs: { 'aria-label': ['place.goto', { place }] },
       testid: 'goto',
       on: { click: () => select(sheet, cell) },
     });
   }
-  if (!cell) return el('span', { class: 'place' }, [text, ' (', el('span', { i18n: 'place.wholeSheet' }), ')']);
-  return el('span', { class: 'place' }, [text]);
+  if (!cell) return el('span', { class: 'place', i18n: 'place.wholeSheetOf', params: { place } });
+  return el('span', { class: 'place', i18n: 'place.text', params: { place } });
+}
+
+/**
+ * THE call site of a finding's message (reason or issue): the one place the pane and the page put
+ * a message on screen. The core's catalogue (messageIn(finding, lang), issue #20) plugs in here.
+ */
+function messageNode(finding: Reason | Issue): HTMLElement {
+  return el('p', { class: 'message', testid: 'message', text: finding.message });
 }
 
 function reasonItem(reason: Reason, options: RenderOptions): HTMLElement {
@@ -107,10 +137,9 @@ function reasonItem(reason: Reason, options: RenderOptions): HTMLElement {
     [
       el('span', { class: ['badge', `badge-${reason.severity}`], i18n: reason.severity === 'block' ? 'severity.block' : 'severity.warn' }),
       ' ',
-      placeNode(reason.sheet, reason.cell, options),
-      ' ',
-      el('code', { class: 'code', text: reason.code }),
-      el('p', { class: 'message', testid: 'message', text: reason.message }),
+      placeNode(reason.sheet, reason.cell, options, reason.code === 'DATA_INVALID'),
+      // The code stays in data-code (tests, `bontot check --json`), never on screen.
+      messageNode(reason),
     ],
   );
 }
@@ -127,9 +156,7 @@ function issueItem(issue: Issue, options: RenderOptions): HTMLElement {
       el('span', { class: ['badge', `badge-${issue.severity}`], i18n: issue.severity === 'error' ? 'issue.error' : 'issue.warning' }),
       ' ',
       placeNode(issue.sheet, issue.cell, options),
-      ' ',
-      el('code', { class: 'code', text: issue.code }),
-      el('p', { class: 'message', testid: 'message', text: issue.message }),
+      messageNode(issue),
     ],
   );
 }
@@ -179,7 +206,7 @@ function criteriaTable(result: CheckResult, level: number): HTMLElement {
       ? [el('span', { i18n: 'criteria.uncomputed', params: { sheet: invalidAt.sheet, cell: invalidAt.cell } })]
       : criterion.percent === null
         ? [el('span', { i18n: 'criteria.unscored' })]
-        : [formatPercent(criterion.percent)];
+        : [percentText(criterion.percent)];
     const badge = invalidAt
       ? el('span', { class: ['badge', 'badge-warn'], i18n: 'criteria.uncomputedResult' })
       : el('span', { class: ['badge', criterion.pass ? 'badge-ok' : 'badge-block'], i18n: criterion.pass ? 'criteria.pass' : 'criteria.fail' });
@@ -199,7 +226,7 @@ function criteriaTable(result: CheckResult, level: number): HTMLElement {
     );
   });
   return el('section', { class: 'criteria' }, [
-    heading(level, { i18n: 'criteria.title', params: { min: formatPercent(result.policy.criterionMinPercent).replace(/\s*%$/, '') } }),
+    heading(level, { i18n: 'criteria.title', params: { min: formatNumber(result.policy.criterionMinPercent) } }),
     el('table', { class: 'grid' }, [
       el('thead', {}, [
         el('tr', {}, [
@@ -217,7 +244,11 @@ function criteriaTable(result: CheckResult, level: number): HTMLElement {
 function reasonsSection(result: CheckResult, options: RenderOptions, level: number): HTMLElement {
   const ordered = [...result.reasons.filter((r) => r.severity === 'block'), ...result.reasons.filter((r) => r.severity === 'warn')];
   return el('section', { class: 'reasons', testid: 'reasons' }, [
-    heading(level, { i18n: 'reasons.title', params: { count: result.reasons.length } }),
+    // "Lý do (N)" counts the reasons that block (Không đạt); notes (Lưu ý) are counted apart.
+    heading(level, {
+      i18n: counts(result).notes > 0 ? 'reasons.titleWithNotes' : 'reasons.title',
+      params: { count: counts(result).blocking, notes: counts(result).notes },
+    }),
     ordered.length === 0
       ? el('p', { class: 'muted', i18n: 'reasons.none' })
       : pagedList(ordered, (reason) => reasonItem(reason, options), options.pageSize ?? 100),
@@ -256,7 +287,7 @@ function issuesSection(result: CheckResult, options: RenderOptions, level: numbe
 export function renderResult(result: CheckResult, options: RenderOptions = {}): HTMLElement {
   const level = options.headingLevel ?? 3;
   const { organization } = result;
-  const kind = organization.kind ? orgKindLabel(organization.kind, organization.level) : null;
+  const kind = kindKey(organization.kind, organization.level);
   // The name is workbook text: a parameter of a translated template, rendered with textContent.
   const org = el('p', {
     class: 'org',
@@ -264,7 +295,7 @@ export function renderResult(result: CheckResult, options: RenderOptions = {}): 
     i18n: 'result.org',
     params: {
       name: organization.name ?? ref('result.noName'),
-      kind: kind ?? ref('result.unknownKind'),
+      kind: ref(kind ?? 'result.unknownKind'),
       year: organization.year === null ? ref('result.unknownYear') : String(organization.year),
     },
   });

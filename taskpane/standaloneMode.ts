@@ -25,7 +25,7 @@ import { downloadBytes, summaryFileName, type Download } from './download';
 import type { ConsolidationRow, GeneratedKind } from '../src/workbook/consolidate';
 import { CONSOLIDATION_SHEET } from '../src/workbook/consolidationNames';
 import type { Board, BoardInput } from './board';
-import { t, type I18nKey } from './i18n';
+import { onLanguageChange, t, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
 import { createStandaloneFill, type FillLib, type StandaloneFill } from './subordinatesPane';
@@ -203,7 +203,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     summaryButton.addEventListener('click', () => void downloadSummary(file, result, summaryButton));
     printButton.addEventListener('click', () => {
       printLayout(summaryLayout(result), { section: printSection(), print: deps.print ?? (() => window.print()) });
-      status.say('standalone.printing', { file }, 'info');
+      status.say('standalone.printing', { file }, 'info', { action: 'print' });
     });
     const node = card(file, 'checked', [renderResult(result, { headingLevel: 3 }), el('div', { class: 'actions' }, [summaryButton, printButton])]);
     return { file, status: 'checked', result, row, blocking, node };
@@ -325,7 +325,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       print: deps.print ?? (() => window.print()),
       extra: [boardModule.verdictChart(board.chart), boardModule.criteriaChart(board.chart)],
     });
-    status.say('standalone.printing', { file: CONSOLIDATION_FILE }, 'info');
+    status.say('standalone.printing', { file: CONSOLIDATION_FILE }, 'info', { action: 'print' });
   };
 
   /** Several cards fold so that the board comes first; one card stays open. */
@@ -340,14 +340,14 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   // ------------------------------------------------------------------------------- downloads
   const makeFile = async (fileName: string, button: HTMLButtonElement, layouts: () => SheetLayout[], options: WriteOptions): Promise<void> => {
     button.disabled = true;
-    status.say('standalone.preparing', { file: fileName }, 'busy');
+    status.say('standalone.preparing', { file: fileName }, 'busy', { action: 'download' });
     try {
       const module = await xlsx();
       const bytes = await module.writeWorkbookBuffer(layouts(), options);
       download(fileName, bytes);
-      status.say('standalone.downloaded', { file: fileName }, 'ok');
+      status.say('standalone.downloaded', { file: fileName }, 'ok', { action: 'download' });
     } catch (error) {
-      status.say('standalone.downloadFailed', { file: fileName, message: errorText(error) }, 'error');
+      status.say('standalone.downloadFailed', { file: fileName, message: errorText(error) }, 'error', { action: 'download' });
     } finally {
       button.disabled = false;
     }
@@ -378,7 +378,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       let index = 0;
       for (const file of files) {
         index += 1;
-        status.say('standalone.reading', { file: file.name, index, total }, 'busy');
+        status.say('standalone.reading', { file: file.name, index, total }, 'busy', { action: 'batch' });
         const entry = await checkOne(file);
         place(entry);
         renderTotals();
@@ -391,9 +391,9 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       const only = checked[0];
       if (batch.length === 1 && only) {
         const { key, params } = announcement(only.result);
-        status.say(key, params, only.result.eligible ? 'ok' : 'error');
+        status.say(key, params, only.result.eligible ? 'ok' : 'error', { action: 'batch' });
       } else if (batch.length === 1 && batch[0]?.status === 'error') {
-        status.say('standalone.done', { total: 1, eligible: 0, checked: 0, errors: 1, skipped: 0 }, 'error');
+        status.say('standalone.done', { total: 1, eligible: 0, checked: 0, errors: 1, skipped: 0 }, 'error', { action: 'batch' });
       } else {
         // The page's counts are the board's (as `bontot consolidate` counts them), not a second tally.
         const board = currentBoard();
@@ -407,6 +407,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
             skipped: batch.filter((e) => e.status === 'skipped').length,
           },
           batch.some((e) => e.status === 'error') ? 'error' : 'ok',
+          { action: 'batch' },
         );
       }
       const first = totals.hidden ? batch[0]?.node.querySelector<HTMLElement>('.file-name') : totals.querySelector<HTMLElement>('.board-title');
@@ -455,6 +456,8 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     entries.splice(0, entries.length);
     replaceChildren(list);
     renderTotals();
+    // The status spoke of the results (a batch, a print, a download): it goes with them.
+    status.clear();
     clear.hidden = true;
     pick.focus();
   });
@@ -477,6 +480,9 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
   zone.addEventListener('dragleave', (event) => {
     if (event.target === zone) zone.classList.remove('dragging');
   });
+
+  // The board's pictures are drawn as text (SVG): drawn again in the new language.
+  onLanguageChange(() => renderTotals());
 
   const preload = sampleFromSearch(deps.search);
   const ready = preload ? loadSample(preload) : Promise.resolve();

@@ -7,6 +7,9 @@ import { REASON_CODES, type ReasonCode, type Severity } from './types';
 
 export const SEED = 'Kế hoạch Thành ủy';
 
+/** The meeting scores are Bốn Tốt's own scale: the plan names the grades, not the points (SPEC §4). */
+export const MEETING_SCALE_SOURCE = 'Thang điểm buổi sinh hoạt của Bốn Tốt (Kế hoạch nêu các mức, không nêu điểm)';
+
 interface NumberSetting {
   key: NumericKey;
   label: string;
@@ -48,7 +51,7 @@ export const NUMBER_SETTINGS = [
   },
   {
     key: 'excellentCapPercent',
-    label: 'Tỷ lệ "Hoàn thành xuất sắc" tối đa so với số từ "Hoàn thành tốt" trở lên (%)',
+    label: 'Tỷ lệ "Hoàn thành xuất sắc nhiệm vụ" tối đa so với số từ "Hoàn thành tốt nhiệm vụ" trở lên (%)',
     source: 'Quy định 366-QĐ/TW',
     default: 20,
     min: 0,
@@ -141,7 +144,7 @@ export const NUMBER_SETTINGS = [
   {
     key: 'gradeGoodMin',
     label: 'Điểm sinh hoạt xếp "Tốt" từ',
-    source: 'SPEC §4 (thang điểm buổi sinh hoạt của Bốn Tốt)',
+    source: MEETING_SCALE_SOURCE,
     default: 90,
     min: 0,
     max: 100,
@@ -150,7 +153,7 @@ export const NUMBER_SETTINGS = [
   {
     key: 'gradeFairMin',
     label: 'Điểm sinh hoạt xếp "Khá" từ',
-    source: 'SPEC §4 (thang điểm buổi sinh hoạt của Bốn Tốt)',
+    source: MEETING_SCALE_SOURCE,
     default: 70,
     min: 0,
     max: 100,
@@ -159,7 +162,7 @@ export const NUMBER_SETTINGS = [
   {
     key: 'gradeAverageMin',
     label: 'Điểm sinh hoạt xếp "Trung bình" từ',
-    source: 'SPEC §4 (thang điểm buổi sinh hoạt của Bốn Tốt)',
+    source: MEETING_SCALE_SOURCE,
     default: 50,
     min: 0,
     max: 100,

@@ -255,7 +255,7 @@ test('Excel mode: template → fill → check → select → highlight → clear
       'check.selected',
       'check.selectFailed',
     ]);
-    expect(issue.text).toContain('Sinh hoạt!I7');
+    expect(issue.text).toContain('trang Sinh hoạt, ô I7');
     let state = await fakeState(page);
     expect({ selection: state.selection, active: state.activeSheet }).toEqual({
       selection: { sheet: 'Sinh hoạt', address: 'I7' },

@@ -45,7 +45,7 @@ test('record a meeting at 350 px: preview before saving, one row and one column 
   await expect(preview.textContent()).resolves.toContain('4 ý kiến phát biểu, cần ít nhất 5.');
   await page.locator('[data-testid="meeting-speakers"]').fill('6');
   await expect(preview.textContent()).resolves.toContain('6 ý kiến phát biểu, cần ít nhất 5.');
-  await expect(preview.textContent()).resolves.toContain('Tỷ lệ dự họp 91,67 %, cần trên 85 %.');
+  await expect(preview.textContent()).resolves.toContain('Tỷ lệ dự họp 91,67%, cần trên 85%.');
   await page.screenshot({ path: screenshotPath('excel-meeting-350'), fullPage: true });
 
   const { key } = await clickForStatus(page, '[data-testid="meeting-save"]', ['meeting.saved', 'meeting.failed', 'meeting.invalid']);

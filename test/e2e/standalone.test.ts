@@ -238,10 +238,10 @@ test('several workbooks: verdicts, criteria, reasons and issues on screen equal 
   );
   expect(byFile[books.unreadable]?.error).toMatch(/không phải là sổ tính Excel/);
 
-  // Reasons that block are listed before warnings; each place reads "Sheet!Cell".
+  // Reasons that block are listed before warnings; each place reads "trang Sheet, ô Cell".
   await openCard(page, books.ruleBreaks);
   const ruleCard = page.locator(`.file-card[data-file="${books.ruleBreaks}"]`);
-  await expect(ruleCard.locator('[data-testid="reason"][data-code="SPEAKERS_LOW"]').innerText()).resolves.toContain('Sinh hoạt!H5');
+  await expect(ruleCard.locator('[data-testid="reason"][data-code="SPEAKERS_LOW"]').innerText()).resolves.toContain('trang Sinh hoạt, ô H5');
 
   // The totals of several files are those of `bontot consolidate` for the same files: the three
   // chi bộ workbooks are one organisation (same name, kind and year), counted once.

@@ -118,7 +118,7 @@ test('Excel mode: pick the chi bộ files, preview, confirm; a kept copy; other 
   await clickForStatus(page, '[data-testid="fill-confirm"]', ['fill.written', 'check.done']);
   expect(await page.locator('[data-testid="fill-written"]').textContent()).toContain('bản gốc được giữ ở trang “Chi bộ trực thuộc (bản gốc)”');
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.getAttribute('data-i18n') === 'check.done');
-  expect(await page.locator('[data-testid="status"]').textContent()).toContain('1 lý do, 0 lỗi');
+  expect(await page.locator('[data-testid="status"]').textContent()).toContain('Lý do không đạt: 1; lưu ý: 0; lỗi dữ liệu: 0;');
   const after = await sheetValues(page, SHEET);
   expect(after[0]).toEqual(['STT', 'Tên chi bộ', 'Số đảng viên', 'Xếp loại', 'Chi bộ bốn tốt', 'Kết quả tự kiểm tra']);
   expect(after[1]).toEqual([1, 'Chi bộ Văn phòng', 13, 'Hoàn thành tốt nhiệm vụ', 'Có', 'Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)']);

@@ -131,7 +131,7 @@ test('many files: the table first (unreadable, skipped and duplicates on top), t
   expect(shown).toEqual(truongCli && 'criteria' in truongCli ? truongCli.criteria.map((c) => c.percent) : []);
   const tram = rows.find((r) => r.dataset.file === 'tram.xlsx') as HTMLElement;
   expect(Number(tram.dataset.blocking)).toBeGreaterThan(0);
-  expect(tram.textContent).toContain('Không đủ điều kiện');
+  expect(tram.textContent).toContain('Chưa đủ điều kiện');
 
   // Totals: the CLI's, with the duplicates counted once and the unreadable file apart.
   const totalsLine = one(board, 'totals-line');
@@ -181,7 +181,7 @@ test('many files: the table first (unreadable, skipped and duplicates on top), t
   expect(Number(first.getAttribute('width'))).toBeCloseTo((cli.totals.eligible / cli.totals.organizations) * 400, 6);
   const target = one(verdicts, 'chart-target');
   expect(Number(target.querySelector('line')?.getAttribute('x1'))).toBe(200);
-  expect(target.textContent).toBe('Chỉ tiêu 50 %');
+  expect(target.textContent).toBe('Chỉ tiêu 50%');
 
   // The criteria picture: per criterion, organisations at ≥ 95 %, below, not computed — from the CLI's rows.
   const criteria = [...one(board, 'chart-criteria').querySelectorAll<SVGGElement>('[data-testid="chart-bar"]')].map((g) => ({

@@ -97,8 +97,8 @@ test('picked files give the table and totals of `bontot consolidate`; the list i
   const [chart, ...others] = fake.charts(CONSOLIDATION_SHEET);
   expect(others).toEqual([]);
   expect(chart).toMatchObject({ name: BOARD_CHART_NAME, type: 'BarStacked100', seriesBy: 'Columns', showValue: true, legendPosition: 'Bottom' });
-  expect(chart!.title).toBe('Số tổ chức đủ điều kiện so với chỉ tiêu — Chỉ tiêu 50 %');
-  expect(chart!.series.map((s) => s.name)).toEqual(['Đủ điều kiện', 'Không đủ điều kiện']);
+  expect(chart!.title).toBe('Số tổ chức đủ điều kiện so với chỉ tiêu — Chỉ tiêu 50%');
+  expect(chart!.series.map((s) => s.name)).toEqual(['Đủ điều kiện', 'Chưa đủ điều kiện']);
   expect(chart!.categories[0]).toBe('Tính vào chỉ tiêu');
   expect(chart!.series[0]!.values[0]).toBe(cli.totals.eligible);
   expect(chart!.series[1]!.values[0]).toBe(cli.totals.organizations - cli.totals.eligible);

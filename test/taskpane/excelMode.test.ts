@@ -41,7 +41,7 @@ describe('Kiểm tra', () => {
     const rows = byTestId(root, 'criterion');
     expect(rows.map((r) => r.dataset.id)).toEqual(['1.1', '1.2', '1.3', '1.4']);
     expect(rows.map((r) => Number(r.dataset.percent))).toEqual(result.criteria.map((c) => c.percent));
-    expect(one(root, 'status').textContent).toMatch(/Đủ điều kiện.*0 lý do, 0 lỗi/);
+    expect(one(root, 'status').textContent).toMatch(/Đủ điều kiện.*Lý do không đạt: 0; lưu ý: 0; lỗi dữ liệu: 0;/);
   });
 
   test('cell text is rendered as text: the <img> payload shows its characters and creates no element', async () => {
@@ -73,12 +73,12 @@ describe('Kiểm tra', () => {
     const item = byTestId(root, 'issue').find((node) => node.dataset.code === 'NUMBER_INVALID') as HTMLElement;
     expect(item.dataset.cell).toBe(expected?.cell);
     const link = item.querySelector<HTMLButtonElement>('button[data-testid="goto"]');
-    expect(link?.getAttribute('aria-label')).toContain(`${expected?.sheet}!${expected?.cell}`);
+    expect(link?.getAttribute('aria-label')).toContain(`trang ${expected?.sheet}, ô ${expected?.cell}`);
     link?.click();
     await flush();
     expect(fake.selection).toEqual({ sheet: expected?.sheet, address: expected?.cell });
     expect(fake.activeSheet).toBe(expected?.sheet);
-    expect(one(root, 'status').textContent).toContain(`${expected?.sheet}!${expected?.cell}`);
+    expect(one(root, 'status').textContent).toContain(`trang ${expected?.sheet}, ô ${expected?.cell}`);
   });
 
   test('reasons with a cell are links too and carry their code', async () => {
@@ -344,7 +344,7 @@ describe('Mốc thời gian', () => {
     expect(byStage.deNghi?.dataset.overdue).toBe('true');
     expect(byStage.deNghi?.dataset.days).toBe('-20');
     expect(byStage.deNghi?.querySelector('[data-testid="overdue"]')?.textContent).toBe('Quá hạn');
-    expect(byStage.deNghi?.textContent).toContain('quá hạn 20 ngày');
+    expect(byStage.deNghi?.textContent).toContain('Quá hạn 20 ngày');
     expect(byStage.thamDinh?.dataset.overdue).toBe('false');
     expect(byStage.thamDinh?.textContent).toContain('15/02/2026');
     expect(byStage.thamDinh?.textContent).toContain('còn 26 ngày');
@@ -379,7 +379,9 @@ describe('language and keyboard', () => {
     expect(one(root, 'tab-policy').textContent).toBe('Settings');
     expect(one(root, 'verdict').textContent).toContain('Eligible');
     expect(one<HTMLButtonElement>(root, 'check-run').textContent).toBe('Run check');
-    expect(one(root, 'status').textContent).toContain('Eligible to be proposed for recognition “four-goods party cell”. 0 reasons');
+    expect(one(root, 'status').textContent).toContain(
+      'Eligible to be proposed for recognition “four-goods party cell”. Reasons not met: 0; notes: 0;',
+    );
     expect(one(root, 'summary-basis').textContent).toBe('Last check: Eligible to be proposed for recognition “four-goods party cell”.');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('bontot.lang')).toBe('en');

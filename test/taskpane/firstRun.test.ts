@@ -304,7 +304,7 @@ describe('pane: Cấu hình', () => {
     const { excel, root } = await mountExcel(fake);
     const hints = byTestId(root, 'percent-hint');
     expect(hints).toHaveLength(PERCENT_KEYS.length);
-    expect(hints[0]?.textContent).toBe('Có thể nhập 95 hoặc 0,95: số từ 0 đến 1 được hiểu là tỷ lệ (0,95 = 95 %), như trong các hàm BONTOT.');
+    expect(hints[0]?.textContent).toBe('Có thể nhập 95 hoặc 0,95: số từ 0 đến 1 được hiểu là tỷ lệ (0,95 = 95%), như trong các hàm BONTOT.');
     for (const key of PERCENT_KEYS) {
       const control = excel.policy.control(key) as HTMLInputElement;
       const described = (control.getAttribute('aria-describedby') ?? '').split(' ');

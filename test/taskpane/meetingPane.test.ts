@@ -63,17 +63,19 @@ test('the preview shows what the meeting will get before saving, with the workbo
   setValue(form.minutes, '75');
   const lines = previewLines(root);
   expect(lines[0]).toBe('Phải dự 12 đảng viên: có mặt 10, vắng có lý do 1, vắng không lý do 1.');
-  expect(lines[1]).toBe('Chưa đạt Tỷ lệ dự họp 83,33 %, cần trên 85 %.');
+  expect(lines[1]).toBe('Chưa đạt Tỷ lệ dự họp 83,33%, cần trên 85%.');
   expect(lines[2]).toBe('Chưa đạt 4 ý kiến phát biểu, cần ít nhất 5.');
   expect(lines[3]).toBe('Chưa đạt Thời gian 75 phút, cần ít nhất 90 phút.');
   expect(lines).toContain('Chưa đạt Chưa tự đánh giá chất lượng buổi sinh hoạt.');
-  expect(lines[lines.length - 1]).toMatch(/^Chưa đạt 1 đảng viên vắng không lý do/);
+  expect(lines[lines.length - 1]).toBe(
+    'Chưa đạt Số đảng viên vắng mặt không có lý do: 1 (theo Kế hoạch, không được có đảng viên vắng mặt không có lý do).',
+  );
   setValue(byTestId<HTMLSelectElement>(root, 'meeting-mark')[0] as HTMLSelectElement, 'C');
   setValue(form.speakers, '5');
   setValue(form.minutes, '90');
   setValue(form.self, 'tot');
   expect(previewLines(root).slice(1, 4)).toEqual([
-    'Đạt Tỷ lệ dự họp 91,67 %, cần trên 85 %.',
+    'Đạt Tỷ lệ dự họp 91,67%, cần trên 85%.',
     'Đạt 5 ý kiến phát biểu, cần ít nhất 5.',
     'Đạt Thời gian 90 phút, cần ít nhất 90 phút.',
   ]);
