@@ -154,13 +154,18 @@ class Parts {
     return this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
   }
 
-  /** The part's XML as text, or null when the zip has no such part; a worksheet's rows and cells are counted. */
-  async text(name: string, worksheet = false): Promise<string | null> {
+  /** The part's inflated bytes, or null when the zip has no such part; a worksheet's rows and cells are counted. */
+  async bytesOf(name: string, worksheet = false): Promise<Uint8Array | null> {
     const entry = this.entry(name);
     if (!entry) return null;
     this.read.add(entry);
-    const bytes = await inflatePart(this.bytes, entry, this.options.limits ?? DEFAULT_ZIP_LIMITS, this.options.inflateRaw, worksheet);
-    return this.utf8.decode(bytes);
+    return inflatePart(this.bytes, entry, this.options.limits ?? DEFAULT_ZIP_LIMITS, this.options.inflateRaw, worksheet);
+  }
+
+  /** The part's XML as text, or null when the zip has no such part. */
+  async text(name: string): Promise<string | null> {
+    const bytes = await this.bytesOf(name);
+    return bytes === null ? null : this.utf8.decode(bytes);
   }
 }
 
@@ -243,7 +248,7 @@ function cellPosition(ref: string): [number, number] | null {
   return Number.isInteger(row) && row >= 1 ? [row - 1, col - 1] : null;
 }
 
-interface SheetContext {
+export interface SheetContext {
   sharedStrings: readonly string[];
   dates: readonly boolean[];
   date1904: boolean;
@@ -268,6 +273,11 @@ function cellValue(type: string | undefined, style: number, content: string, ctx
     // not blank. A text result that is empty (t="str", as Excel stores ="") is blank.
     return type !== 'str' && FORMULA.test(content) ? FORMULA_WITHOUT_RESULT : null;
   }
+  return storedValue(type, style, raw, ctx);
+}
+
+/** A cell's value from its type, style and the (non-empty) text of its `<v>`. */
+function storedValue(type: string | undefined, style: number, raw: string, ctx: SheetContext): unknown {
   switch (type) {
     case 's':
       return ctx.sharedStrings[parseInt(raw, 10)] ?? null;
@@ -282,14 +292,17 @@ function cellValue(type: string | undefined, style: number, content: string, ctx
       const date = new Date(raw);
       return Number.isNaN(date.getTime()) ? null : date;
     }
-    default: {
-      const number = parseFloat(raw);
-      if (!Number.isFinite(number)) return null;
-      if (ctx.dates[style] !== true) return number;
-      const date = excelSerialDate(number, ctx.date1904);
-      return Number.isNaN(date.getTime()) ? null : date;
-    }
+    default:
+      return numberValue(parseFloat(raw), style, ctx);
   }
+}
+
+/** A number cell's value: the number, or a Date when its style has a date format. */
+function numberValue(number: number, style: number, ctx: SheetContext): unknown {
+  if (!Number.isFinite(number)) return null;
+  if (ctx.dates[style] !== true) return number;
+  const date = excelSerialDate(number, ctx.date1904);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 interface MergedRange {
@@ -318,8 +331,12 @@ function cellAttributes(source: string): { r?: string; t?: string; s?: string } 
   return found;
 }
 
-/** One worksheet's XML → its grid (the used range of non-blank values). */
-function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetContext): SheetGrid {
+/**
+ * One worksheet's XML text → its grid (the used range of non-blank values): the reading of
+ * regular expressions over the decoded part, kept as the reference worksheetValuesOfBytes is
+ * tested against (the reader itself scans the bytes).
+ */
+export function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetContext): SheetGrid {
   const rows: number[] = [];
   const cols: number[] = [];
   const values: unknown[] = [];
@@ -358,6 +375,302 @@ function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetC
     SHEET_TAG.lastIndex = end + closingTag.length;
     // Without an `s` attribute a cell has no style, whatever style 0 is (as ExcelJS reads it).
     const value = cellValue(attrs.t, attrs.s === undefined ? -1 : Number(attrs.s), content, ctx);
+    if (value === null || value === '') continue;
+    rows.push(cellRow);
+    cols.push(col);
+    values.push(value);
+  }
+  // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
+  const inMergeTail = (r: number, c: number): boolean =>
+    merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  return cellsGrid(name, hidden, { rows, cols, values }, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
+}
+
+// ------------------------------------------------------------------------------------------ bytes
+
+/*
+ * The worksheet scan over the inflated bytes (UTF-8), without decoding the part into one string:
+ * a worksheet is nearly all `<row>`, `<c>` and `<v>` tags, and the only text a cell needs is its
+ * few attribute and value bytes. The common shapes are read from the bytes directly (a cell
+ * `<c r="B2" s="1" t="s"><v>12</v></c>`); anything else (a formula, an inline string, an entity,
+ * a prefixed tag, an unusual attribute) has just its own bytes decoded and goes through the text
+ * functions above, so both paths give the same values (test/hosts/xlsxRead.test.ts compares
+ * them with worksheetValues on the same XML).
+ */
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const AMPERSAND = 0x26;
+
+const utf8 = new TextDecoder('utf-8');
+
+function isXmlSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
+}
+
+function isNameStart(b: number): boolean {
+  const lower = b | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || b === 0x5f;
+}
+
+function isDigit(b: number): boolean {
+  return b >= 0x30 && b <= 0x39;
+}
+
+/** Bytes [start, end) as text: short ASCII runs without a decoder call. */
+function bytesText(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 24) {
+    let text = '';
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
+      text += String.fromCharCode(b);
+    }
+    return text;
+  }
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/** The digits of [start, end) as a whole number (at most 15 digits, so exact), or -1 when they are not all digits. */
+function digitsValue(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i] as number;
+    if (!isDigit(b)) return -1;
+    value = value * 10 + (b - 0x30);
+  }
+  return value;
+}
+
+/**
+ * The attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`): calls
+ * `found` with each name's bytes and its value's span. False when the bytes are not plain
+ * `name="value"` pairs (the caller then reads the tag's text with the regular expressions).
+ */
+function scanAttributes(bytes: Uint8Array, start: number, end: number, found: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void): boolean {
+  let i = start;
+  for (;;) {
+    while (i < end && isXmlSpace(bytes[i] as number)) i++;
+    if (i >= end) return true;
+    const nameStart = i;
+    // A name as the regular expression reads one ([A-Za-z_][\w:.-]*); anything else is left to it.
+    if (!isNameStart(bytes[i] as number)) return false;
+    while (i < end) {
+      const b = bytes[i] as number;
+      if (b === EQUALS || isXmlSpace(b)) break;
+      if (!isNameStart(b) && !isDigit(b) && b !== COLON && b !== 0x2e && b !== 0x2d) return false;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < end && isXmlSpace(bytes[i] as number)) i++;
+    if (i >= end || bytes[i] !== EQUALS || nameEnd === nameStart) return false;
+    i++;
+    while (i < end && isXmlSpace(bytes[i] as number)) i++;
+    const quote = bytes[i];
+    if (i >= end || (quote !== QUOTE && quote !== APOSTROPHE)) return false;
+    const valueStart = i + 1;
+    const valueEnd = bytes.indexOf(quote, valueStart);
+    if (valueEnd < 0 || valueEnd >= end) return false;
+    found(nameStart, nameEnd, valueStart, valueEnd);
+    i = valueEnd + 1;
+  }
+}
+
+/** "AB12" as bytes → [row, column] (0-based), as cellPosition reads the text. */
+function cellPositionOfBytes(bytes: Uint8Array, start: number, end: number): [number, number] | null {
+  let col = 0;
+  let i = start;
+  for (; i < end && i - start < 4; i++) {
+    const code = (bytes[i] as number) | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  const letters = i - start;
+  const row = digitsValue(bytes, i, end);
+  if (letters >= 1 && letters <= 3 && row >= 1) return [row - 1, col - 1];
+  // Anything unusual (spaces, an entity, a huge row number) is read as the text is.
+  return cellPosition(xmlText(bytesText(bytes, start, end)));
+}
+
+/** The `t` attribute values of cells, by their single byte or as text. */
+function cellType(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start === 1) {
+    const b = bytes[start];
+    if (b === 0x73) return 's';
+    if (b === 0x6e) return 'n';
+    if (b === 0x62) return 'b';
+    if (b === 0x65) return 'e';
+    if (b === 0x64) return 'd';
+  }
+  return xmlText(bytesText(bytes, start, end));
+}
+
+/** Whether the bytes at `at` are `</` + prefix + `name>`. */
+function isEndTag(bytes: Uint8Array, at: number, prefix: Uint8Array, name: number): boolean {
+  if (bytes[at] !== LT || bytes[at + 1] !== SLASH) return false;
+  let i = at + 2;
+  for (let k = 0; k < prefix.length; k++, i++) if (bytes[i] !== prefix[k]) return false;
+  return bytes[i] === name && bytes[i + 1] === GT;
+}
+
+/** Where `</` + prefix + `c>` starts at or after `from`, or -1. */
+function cellEnd(bytes: Uint8Array, from: number, prefix: Uint8Array): number {
+  for (let at = bytes.indexOf(LT, from); at >= 0; at = bytes.indexOf(LT, at + 1)) if (isEndTag(bytes, at, prefix, 0x63)) return at;
+  return -1;
+}
+
+const NO_PREFIX = new Uint8Array(0);
+
+/** One worksheet's inflated bytes → its grid, exactly as worksheetValues reads the decoded text. */
+export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uint8Array, ctx: SheetContext): SheetGrid {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: unknown[] = [];
+  const merges: MergedRange[] = [];
+  let row = -1;
+  let col = -1;
+  // The attributes of the cell being read (spans into `bytes`).
+  let refStart = -1;
+  let refEnd = -1;
+  let typeStart = -1;
+  let typeEnd = -1;
+  let styleStart = -1;
+  let styleEnd = -1;
+  let rowRefStart = -1;
+  let rowRefEnd = -1;
+  const onCellAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
+    if (nameEnd - nameStart !== 1) return;
+    const b = bytes[nameStart];
+    if (b === 0x72) {
+      refStart = valueStart;
+      refEnd = valueEnd;
+    } else if (b === 0x74) {
+      typeStart = valueStart;
+      typeEnd = valueEnd;
+    } else if (b === 0x73) {
+      styleStart = valueStart;
+      styleEnd = valueEnd;
+    }
+  };
+  const onRowAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
+    if (nameEnd - nameStart === 1 && bytes[nameStart] === 0x72) {
+      rowRefStart = valueStart;
+      rowRefEnd = valueEnd;
+    }
+  };
+  const length = bytes.length;
+  let at = bytes.indexOf(LT);
+  while (at >= 0) {
+    // The tag's name, and its local part after a prefix ("x:c").
+    let nameEnd = at + 1;
+    let localStart = at + 1;
+    while (nameEnd < length) {
+      const b = bytes[nameEnd] as number;
+      if (isXmlSpace(b) || b === GT || b === SLASH) break;
+      if (b === COLON && localStart === at + 1) localStart = nameEnd + 1;
+      nameEnd++;
+    }
+    const localLength = nameEnd - localStart;
+    const first = bytes[localStart];
+    const isCell = localLength === 1 && first === 0x63;
+    const isRow = localLength === 3 && first === 0x72 && bytes[localStart + 1] === 0x6f && bytes[localStart + 2] === 0x77;
+    const isMerge = localLength === 9 && first === 0x6d && bytesText(bytes, localStart, nameEnd) === 'mergeCell';
+    if (!(isCell || isRow || isMerge) || bytes[at + 1] === SLASH || nameEnd >= length) {
+      at = bytes.indexOf(LT, at + 1);
+      continue;
+    }
+    if (localStart !== at + 1 && !/^[A-Za-z_][\w.-]*:$/.test(bytesText(bytes, at + 1, localStart))) {
+      // Not a prefix the text scan accepts (e.g. "1x:c"): not one of its tags either.
+      at = bytes.indexOf(LT, at + 1);
+      continue;
+    }
+    const tagEnd = bytes.indexOf(GT, nameEnd);
+    if (tagEnd < 0) break;
+    if (isRow) {
+      rowRefStart = -1;
+      if (!scanAttributes(bytes, nameEnd, bytes[tagEnd - 1] === SLASH ? tagEnd - 1 : tagEnd, onRowAttribute)) {
+        const r = attributes(bytesText(bytes, nameEnd, tagEnd)).get('r');
+        row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
+      } else if (rowRefStart < 0) {
+        row += 1;
+      } else {
+        const r = digitsValue(bytes, rowRefStart, rowRefEnd);
+        if (r >= 0) row = r - 1;
+        else {
+          const text = xmlText(bytesText(bytes, rowRefStart, rowRefEnd));
+          row = /^\d+$/.test(text) ? Number(text) - 1 : row + 1;
+        }
+      }
+      col = -1;
+      at = bytes.indexOf(LT, tagEnd + 1);
+      continue;
+    }
+    if (isMerge) {
+      const ref = attributes(bytesText(bytes, nameEnd, tagEnd)).get('ref');
+      const range = ref === undefined ? null : mergedRange(ref);
+      if (range) merges.push(range);
+      at = bytes.indexOf(LT, tagEnd + 1);
+      continue;
+    }
+    // A cell: its attributes, then its content up to the closing tag (none when it is empty).
+    const selfClosing = bytes[tagEnd - 1] === SLASH;
+    const attrsEnd = selfClosing ? tagEnd - 1 : tagEnd;
+    refStart = -1;
+    typeStart = -1;
+    styleStart = -1;
+    let type: string | undefined;
+    let style: number;
+    let position: [number, number] | null;
+    if (scanAttributes(bytes, nameEnd, attrsEnd, onCellAttribute)) {
+      position = refStart < 0 ? null : cellPositionOfBytes(bytes, refStart, refEnd);
+      type = typeStart < 0 ? undefined : cellType(bytes, typeStart, typeEnd);
+      if (styleStart < 0) style = -1;
+      else {
+        style = digitsValue(bytes, styleStart, styleEnd);
+        if (style < 0) style = Number(xmlText(bytesText(bytes, styleStart, styleEnd)));
+      }
+    } else {
+      const attrs = cellAttributes(bytesText(bytes, nameEnd, attrsEnd));
+      position = attrs.r === undefined ? null : cellPosition(attrs.r);
+      type = attrs.t;
+      style = attrs.s === undefined ? -1 : Number(attrs.s);
+    }
+    if (position) col = position[1];
+    else col += 1;
+    const cellRow = position ? position[0] : Math.max(row, 0);
+    if (selfClosing) {
+      at = bytes.indexOf(LT, tagEnd + 1);
+      continue;
+    }
+    const contentStart = tagEnd + 1;
+    const prefix = localStart === at + 1 ? NO_PREFIX : bytes.subarray(at + 1, localStart);
+    let value: unknown;
+    let next: number;
+    // The usual content, `<v>TEXT</v></c>` without a prefix: read from the bytes.
+    const valueEnd =
+      prefix === NO_PREFIX && type !== 'inlineStr' && bytes[contentStart] === LT && bytes[contentStart + 1] === 0x76 && bytes[contentStart + 2] === GT
+        ? bytes.indexOf(LT, contentStart + 3)
+        : -1;
+    if (valueEnd > contentStart + 3 && isEndTag(bytes, valueEnd, NO_PREFIX, 0x76) && isEndTag(bytes, valueEnd + 4, NO_PREFIX, 0x63)) {
+      next = valueEnd + 8;
+      const rawStart = contentStart + 3;
+      const digits = digitsValue(bytes, rawStart, valueEnd);
+      if (digits >= 0 && type === 's') value = ctx.sharedStrings[digits] ?? null;
+      else if (digits >= 0 && (type === undefined || type === 'n')) value = numberValue(digits, style, ctx);
+      else value = storedValue(type, style, bytesText(bytes, rawStart, valueEnd), ctx);
+    } else {
+      const end = cellEnd(bytes, contentStart, prefix);
+      if (end < 0) break;
+      next = end + 3 + prefix.length + 1;
+      value = cellValue(type, style, bytesText(bytes, contentStart, end), ctx);
+    }
+    at = next < length ? bytes.indexOf(LT, next) : -1;
     if (value === null || value === '') continue;
     rows.push(cellRow);
     cols.push(col);
@@ -467,10 +780,10 @@ export async function readXlsxValues(bytes: Uint8Array, entries: readonly ZipEnt
     const name = attrs.get('name');
     const rel = rels.get(attributeByLocalName(attrs, 'id') ?? '');
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
-    const xml = await parts.text(rel.target, true);
+    const xml = await parts.bytesOf(rel.target, true);
     if (xml === null) continue;
     const state = attrs.get('state');
-    sheets.push(worksheetValues(name, state === 'hidden' || state === 'veryHidden', xml, ctx));
+    sheets.push(worksheetValuesOfBytes(name, state === 'hidden' || state === 'veryHidden', xml, ctx));
   }
   const properties = await propertiesOf(parts, rootRels);
   // The parts not read must not lie about their sizes either: a file whose declared sizes are
