@@ -395,7 +395,9 @@ export function worksheetValues(name: string, hidden: boolean, xml: string, ctx:
  * `<c r="B2" s="1" t="s"><v>12</v></c>`); anything else (a formula, an inline string, an entity,
  * a prefixed tag, an unusual attribute) has just its own bytes decoded and goes through the text
  * functions above, so both paths give the same values (test/hosts/xlsxRead.test.ts compares
- * them with worksheetValues on the same XML).
+ * them with worksheetValues on the same XML). Plain loops, not indexOf: a call per tag costs
+ * more than the bytes it skips (Node's Buffer.indexOf most of all), and no object is made per
+ * cell but its value.
  */
 
 const LT = 0x3c;
@@ -405,7 +407,6 @@ const COLON = 0x3a;
 const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
-const AMPERSAND = 0x26;
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -420,6 +421,13 @@ function isNameStart(b: number): boolean {
 
 function isDigit(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
+}
+
+/** The index of the first `byte` at or after `from`, or -1. */
+function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
+  const length = bytes.length;
+  for (let i = from; i < length; i++) if (bytes[i] === byte) return i;
+  return -1;
 }
 
 /** Bytes [start, end) as text: short ASCII runs without a decoder call. */
@@ -448,12 +456,23 @@ function digitsValue(bytes: Uint8Array, start: number, end: number): number {
   return value;
 }
 
+// The spans of the attributes read from the last tag scanned (-1: absent): `r`, `t`, `s`.
+let refStart = -1;
+let refEnd = -1;
+let typeStart = -1;
+let typeEnd = -1;
+let styleStart = -1;
+let styleEnd = -1;
+
 /**
- * The attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`): calls
- * `found` with each name's bytes and its value's span. False when the bytes are not plain
- * `name="value"` pairs (the caller then reads the tag's text with the regular expressions).
+ * Reads the attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`)
+ * into the spans above. False when the bytes are not plain `name="value"` pairs as the regular
+ * expression reads them (the caller then reads the tag's text with it).
  */
-function scanAttributes(bytes: Uint8Array, start: number, end: number, found: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void): boolean {
+function scanAttributes(bytes: Uint8Array, start: number, end: number): boolean {
+  refStart = -1;
+  typeStart = -1;
+  styleStart = -1;
   let i = start;
   for (;;) {
     while (i < end && isXmlSpace(bytes[i] as number)) i++;
@@ -467,23 +486,37 @@ function scanAttributes(bytes: Uint8Array, start: number, end: number, found: (n
       if (!isNameStart(b) && !isDigit(b) && b !== COLON && b !== 0x2e && b !== 0x2d) return false;
       i++;
     }
-    const nameEnd = i;
+    const oneByteName = i - nameStart === 1 ? (bytes[nameStart] as number) : 0;
     while (i < end && isXmlSpace(bytes[i] as number)) i++;
-    if (i >= end || bytes[i] !== EQUALS || nameEnd === nameStart) return false;
+    if (i >= end || bytes[i] !== EQUALS) return false;
     i++;
     while (i < end && isXmlSpace(bytes[i] as number)) i++;
-    const quote = bytes[i];
+    const quote = bytes[i] as number;
     if (i >= end || (quote !== QUOTE && quote !== APOSTROPHE)) return false;
     const valueStart = i + 1;
-    const valueEnd = bytes.indexOf(quote, valueStart);
-    if (valueEnd < 0 || valueEnd >= end) return false;
-    found(nameStart, nameEnd, valueStart, valueEnd);
+    let valueEnd = valueStart;
+    while (valueEnd < end && bytes[valueEnd] !== quote) valueEnd++;
+    if (valueEnd >= end) return false;
+    if (oneByteName === 0x72) {
+      refStart = valueStart;
+      refEnd = valueEnd;
+    } else if (oneByteName === 0x74) {
+      typeStart = valueStart;
+      typeEnd = valueEnd;
+    } else if (oneByteName === 0x73) {
+      styleStart = valueStart;
+      styleEnd = valueEnd;
+    }
     i = valueEnd + 1;
   }
 }
 
-/** "AB12" as bytes → [row, column] (0-based), as cellPosition reads the text. */
-function cellPositionOfBytes(bytes: Uint8Array, start: number, end: number): [number, number] | null {
+// The position read by positionOfBytes (0-based).
+let positionRow = 0;
+let positionCol = 0;
+
+/** "AB12" as bytes → positionRow, positionCol; false when it is no cell reference (as cellPosition reads the text). */
+function positionOfBytes(bytes: Uint8Array, start: number, end: number): boolean {
   let col = 0;
   let i = start;
   for (; i < end && i - start < 4; i++) {
@@ -493,9 +526,16 @@ function cellPositionOfBytes(bytes: Uint8Array, start: number, end: number): [nu
   }
   const letters = i - start;
   const row = digitsValue(bytes, i, end);
-  if (letters >= 1 && letters <= 3 && row >= 1) return [row - 1, col - 1];
+  if (letters >= 1 && letters <= 3 && row >= 1) {
+    positionRow = row - 1;
+    positionCol = col - 1;
+    return true;
+  }
   // Anything unusual (spaces, an entity, a huge row number) is read as the text is.
-  return cellPosition(xmlText(bytesText(bytes, start, end)));
+  const position = cellPosition(xmlText(bytesText(bytes, start, end)));
+  if (!position) return false;
+  [positionRow, positionCol] = position;
+  return true;
 }
 
 /** The `t` attribute values of cells, by their single byte or as text. */
@@ -511,7 +551,7 @@ function cellType(bytes: Uint8Array, start: number, end: number): string {
   return xmlText(bytesText(bytes, start, end));
 }
 
-/** Whether the bytes at `at` are `</` + prefix + `name>`. */
+/** Whether the bytes at `at` are `</` + prefix + `name>` (name one byte). */
 function isEndTag(bytes: Uint8Array, at: number, prefix: Uint8Array, name: number): boolean {
   if (bytes[at] !== LT || bytes[at + 1] !== SLASH) return false;
   let i = at + 2;
@@ -521,58 +561,33 @@ function isEndTag(bytes: Uint8Array, at: number, prefix: Uint8Array, name: numbe
 
 /** Where `</` + prefix + `c>` starts at or after `from`, or -1. */
 function cellEnd(bytes: Uint8Array, from: number, prefix: Uint8Array): number {
-  for (let at = bytes.indexOf(LT, from); at >= 0; at = bytes.indexOf(LT, at + 1)) if (isEndTag(bytes, at, prefix, 0x63)) return at;
+  for (let at = indexOfByte(bytes, LT, from); at >= 0; at = indexOfByte(bytes, LT, at + 1)) if (isEndTag(bytes, at, prefix, 0x63)) return at;
   return -1;
 }
 
 const NO_PREFIX = new Uint8Array(0);
+const PREFIX_TEXT = /^[A-Za-z_][\w.-]*:$/;
 
 /** One worksheet's inflated bytes → its grid, exactly as worksheetValues reads the decoded text. */
 export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uint8Array, ctx: SheetContext): SheetGrid {
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const values: unknown[] = [];
+  // The values by row, each row's array indexed by column: no array of all cells grows (growing
+  // one array to a hundred thousand values cost more than the scan of the bytes).
+  const byRow = new Map<number, unknown[]>();
+  let lastRow = -1;
+  let lastRowValues: unknown[] = [];
   const merges: MergedRange[] = [];
+  const { sharedStrings } = ctx;
   let row = -1;
   let col = -1;
-  // The attributes of the cell being read (spans into `bytes`).
-  let refStart = -1;
-  let refEnd = -1;
-  let typeStart = -1;
-  let typeEnd = -1;
-  let styleStart = -1;
-  let styleEnd = -1;
-  let rowRefStart = -1;
-  let rowRefEnd = -1;
-  const onCellAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
-    if (nameEnd - nameStart !== 1) return;
-    const b = bytes[nameStart];
-    if (b === 0x72) {
-      refStart = valueStart;
-      refEnd = valueEnd;
-    } else if (b === 0x74) {
-      typeStart = valueStart;
-      typeEnd = valueEnd;
-    } else if (b === 0x73) {
-      styleStart = valueStart;
-      styleEnd = valueEnd;
-    }
-  };
-  const onRowAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void => {
-    if (nameEnd - nameStart === 1 && bytes[nameStart] === 0x72) {
-      rowRefStart = valueStart;
-      rowRefEnd = valueEnd;
-    }
-  };
   const length = bytes.length;
-  let at = bytes.indexOf(LT);
+  let at = indexOfByte(bytes, LT, 0);
   while (at >= 0) {
     // The tag's name, and its local part after a prefix ("x:c").
     let nameEnd = at + 1;
     let localStart = at + 1;
     while (nameEnd < length) {
       const b = bytes[nameEnd] as number;
-      if (isXmlSpace(b) || b === GT || b === SLASH) break;
+      if (b === 0x20 || b === GT || b === SLASH || isXmlSpace(b)) break;
       if (b === COLON && localStart === at + 1) localStart = nameEnd + 1;
       nameEnd++;
     }
@@ -581,54 +596,46 @@ export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uin
     const isCell = localLength === 1 && first === 0x63;
     const isRow = localLength === 3 && first === 0x72 && bytes[localStart + 1] === 0x6f && bytes[localStart + 2] === 0x77;
     const isMerge = localLength === 9 && first === 0x6d && bytesText(bytes, localStart, nameEnd) === 'mergeCell';
-    if (!(isCell || isRow || isMerge) || bytes[at + 1] === SLASH || nameEnd >= length) {
-      at = bytes.indexOf(LT, at + 1);
+    if (!(isCell || isRow || isMerge) || nameEnd >= length || (localStart !== at + 1 && !PREFIX_TEXT.test(bytesText(bytes, at + 1, localStart)))) {
+      // Another tag, an end tag ("/c" is no name), or a prefix the text scan does not accept.
+      at = indexOfByte(bytes, LT, nameEnd);
       continue;
     }
-    if (localStart !== at + 1 && !/^[A-Za-z_][\w.-]*:$/.test(bytesText(bytes, at + 1, localStart))) {
-      // Not a prefix the text scan accepts (e.g. "1x:c"): not one of its tags either.
-      at = bytes.indexOf(LT, at + 1);
-      continue;
-    }
-    const tagEnd = bytes.indexOf(GT, nameEnd);
+    const tagEnd = indexOfByte(bytes, GT, nameEnd);
     if (tagEnd < 0) break;
     if (isRow) {
-      rowRefStart = -1;
-      if (!scanAttributes(bytes, nameEnd, bytes[tagEnd - 1] === SLASH ? tagEnd - 1 : tagEnd, onRowAttribute)) {
+      if (!scanAttributes(bytes, nameEnd, bytes[tagEnd - 1] === SLASH ? tagEnd - 1 : tagEnd)) {
         const r = attributes(bytesText(bytes, nameEnd, tagEnd)).get('r');
         row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
-      } else if (rowRefStart < 0) {
+      } else if (refStart < 0) {
         row += 1;
       } else {
-        const r = digitsValue(bytes, rowRefStart, rowRefEnd);
+        const r = digitsValue(bytes, refStart, refEnd);
         if (r >= 0) row = r - 1;
         else {
-          const text = xmlText(bytesText(bytes, rowRefStart, rowRefEnd));
+          const text = xmlText(bytesText(bytes, refStart, refEnd));
           row = /^\d+$/.test(text) ? Number(text) - 1 : row + 1;
         }
       }
       col = -1;
-      at = bytes.indexOf(LT, tagEnd + 1);
+      at = indexOfByte(bytes, LT, tagEnd + 1);
       continue;
     }
     if (isMerge) {
       const ref = attributes(bytesText(bytes, nameEnd, tagEnd)).get('ref');
       const range = ref === undefined ? null : mergedRange(ref);
       if (range) merges.push(range);
-      at = bytes.indexOf(LT, tagEnd + 1);
+      at = indexOfByte(bytes, LT, tagEnd + 1);
       continue;
     }
     // A cell: its attributes, then its content up to the closing tag (none when it is empty).
     const selfClosing = bytes[tagEnd - 1] === SLASH;
     const attrsEnd = selfClosing ? tagEnd - 1 : tagEnd;
-    refStart = -1;
-    typeStart = -1;
-    styleStart = -1;
     let type: string | undefined;
     let style: number;
-    let position: [number, number] | null;
-    if (scanAttributes(bytes, nameEnd, attrsEnd, onCellAttribute)) {
-      position = refStart < 0 ? null : cellPositionOfBytes(bytes, refStart, refEnd);
+    let positioned: boolean;
+    if (scanAttributes(bytes, nameEnd, attrsEnd)) {
+      positioned = refStart >= 0 && positionOfBytes(bytes, refStart, refEnd);
       type = typeStart < 0 ? undefined : cellType(bytes, typeStart, typeEnd);
       if (styleStart < 0) style = -1;
       else {
@@ -637,49 +644,107 @@ export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uin
       }
     } else {
       const attrs = cellAttributes(bytesText(bytes, nameEnd, attrsEnd));
-      position = attrs.r === undefined ? null : cellPosition(attrs.r);
+      const position = attrs.r === undefined ? null : cellPosition(attrs.r);
+      positioned = position !== null;
+      if (position) [positionRow, positionCol] = position;
       type = attrs.t;
       style = attrs.s === undefined ? -1 : Number(attrs.s);
     }
-    if (position) col = position[1];
+    if (positioned) col = positionCol;
     else col += 1;
-    const cellRow = position ? position[0] : Math.max(row, 0);
+    const cellRow = positioned ? positionRow : Math.max(row, 0);
     if (selfClosing) {
-      at = bytes.indexOf(LT, tagEnd + 1);
+      at = indexOfByte(bytes, LT, tagEnd + 1);
       continue;
     }
     const contentStart = tagEnd + 1;
     const prefix = localStart === at + 1 ? NO_PREFIX : bytes.subarray(at + 1, localStart);
     let value: unknown;
-    let next: number;
     // The usual content, `<v>TEXT</v></c>` without a prefix: read from the bytes.
     const valueEnd =
       prefix === NO_PREFIX && type !== 'inlineStr' && bytes[contentStart] === LT && bytes[contentStart + 1] === 0x76 && bytes[contentStart + 2] === GT
-        ? bytes.indexOf(LT, contentStart + 3)
+        ? indexOfByte(bytes, LT, contentStart + 3)
         : -1;
     if (valueEnd > contentStart + 3 && isEndTag(bytes, valueEnd, NO_PREFIX, 0x76) && isEndTag(bytes, valueEnd + 4, NO_PREFIX, 0x63)) {
-      next = valueEnd + 8;
+      at = indexOfByte(bytes, LT, valueEnd + 8);
       const rawStart = contentStart + 3;
       const digits = digitsValue(bytes, rawStart, valueEnd);
-      if (digits >= 0 && type === 's') value = ctx.sharedStrings[digits] ?? null;
+      if (digits >= 0 && type === 's') value = sharedStrings[digits] ?? null;
       else if (digits >= 0 && (type === undefined || type === 'n')) value = numberValue(digits, style, ctx);
       else value = storedValue(type, style, bytesText(bytes, rawStart, valueEnd), ctx);
     } else {
       const end = cellEnd(bytes, contentStart, prefix);
       if (end < 0) break;
-      next = end + 3 + prefix.length + 1;
+      at = indexOfByte(bytes, LT, end + 4 + prefix.length);
       value = cellValue(type, style, bytesText(bytes, contentStart, end), ctx);
     }
-    at = next < length ? bytes.indexOf(LT, next) : -1;
     if (value === null || value === '') continue;
-    rows.push(cellRow);
-    cols.push(col);
-    values.push(value);
+    if (cellRow !== lastRow) {
+      let found = byRow.get(cellRow);
+      if (found === undefined) {
+        found = [];
+        byRow.set(cellRow, found);
+      }
+      lastRow = cellRow;
+      lastRowValues = found;
+    }
+    lastRowValues[col] = value;
   }
   // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
   const inMergeTail = (r: number, c: number): boolean =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  return cellsGrid(name, hidden, { rows, cols, values }, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
+  return rowsGrid(name, hidden, byRow, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
+}
+
+/** cellsGrid of values held by row (each row's array indexed by column, no entry where no value). */
+function rowsGrid(name: string, hidden: boolean, byRow: Map<number, unknown[]>, maxCells: number, skip?: (row: number, col: number) => boolean): SheetGrid {
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = -1;
+  let maxCol = -1;
+  for (const [r, rowValues] of byRow) {
+    let kept = false;
+    if (skip) {
+      rowValues.forEach((_, c) => {
+        if (skip(r, c)) return;
+        kept = true;
+        if (c < minCol) minCol = c;
+        if (c > maxCol) maxCol = c;
+      });
+    } else {
+      // forEach visits only the columns that hold a value (the arrays can have holes).
+      rowValues.forEach((_, c) => {
+        kept = true;
+        if (c < minCol) minCol = c;
+        if (c > maxCol) maxCol = c;
+      });
+    }
+    if (!kept) continue;
+    if (r < minRow) minRow = r;
+    if (r > maxRow) maxRow = r;
+  }
+  if (maxRow < 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
+  const height = maxRow - minRow + 1;
+  const width = maxCol - minCol + 1;
+  if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
+  const grid: unknown[][] = new Array<unknown[]>(height);
+  for (let r = 0; r < height; r++) grid[r] = new Array<unknown>(width).fill(null);
+  for (const [r, rowValues] of byRow) {
+    const target = grid[r - minRow];
+    if (target === undefined) continue;
+    rowValues.forEach((value, c) => {
+      if (!skip?.(r, c)) target[c - minCol] = value;
+    });
+  }
+  return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
+}
+
+/** The refusal of a used rectangle over `maxCells` (both grid builders). */
+function tooLargeGrid(name: string, height: number, width: number, maxCells: number): WorkbookReadError {
+  return new WorkbookReadError(
+    'TOO_LARGE',
+    `Trang "${name}" có vùng dữ liệu ${height} dòng × ${width} cột, vượt giới hạn ${maxCells} ô. Hãy xóa các ô thừa ở xa vùng dữ liệu rồi lưu lại.`,
+  );
 }
 
 /**
@@ -699,28 +764,29 @@ export function cellsGrid(
   let minCol = Infinity;
   let maxRow = -1;
   let maxCol = -1;
-  const kept: number[] = [];
+  let keptCount = 0;
   for (let i = 0; i < values.length; i++) {
     const r = rows[i] as number;
     const c = cols[i] as number;
     if (skip?.(r, c)) continue;
-    kept.push(i);
+    keptCount++;
     if (r < minRow) minRow = r;
     if (c < minCol) minCol = c;
     if (r > maxRow) maxRow = r;
     if (c > maxCol) maxCol = c;
   }
-  if (kept.length === 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
+  if (keptCount === 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
   const height = maxRow - minRow + 1;
   const width = maxCol - minCol + 1;
-  if (height * width > maxCells) {
-    throw new WorkbookReadError(
-      'TOO_LARGE',
-      `Trang "${name}" có vùng dữ liệu ${height} dòng × ${width} cột, vượt giới hạn ${maxCells} ô. Hãy xóa các ô thừa ở xa vùng dữ liệu rồi lưu lại.`,
-    );
+  if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
+  const grid: unknown[][] = new Array<unknown[]>(height);
+  for (let r = 0; r < height; r++) grid[r] = new Array<unknown>(width).fill(null);
+  for (let i = 0; i < values.length; i++) {
+    const r = rows[i] as number;
+    const c = cols[i] as number;
+    if (skip?.(r, c)) continue;
+    (grid[r - minRow] as unknown[])[c - minCol] = values[i];
   }
-  const grid: unknown[][] = Array.from({ length: height }, () => new Array<unknown>(width).fill(null));
-  for (const i of kept) (grid[(rows[i] as number) - minRow] as unknown[])[(cols[i] as number) - minCol] = values[i];
   return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
 }
 
