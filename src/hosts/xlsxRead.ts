@@ -17,8 +17,11 @@
  */
 import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../workbook/types';
 import {
+  countSheetTags,
   DEFAULT_ZIP_LIMITS,
+  inflatedWhole,
   inflatePart,
+  sheetTagLimitError,
   verifyInflatedSizes,
   WorkbookReadError,
   type InflateRawSync,
@@ -160,6 +163,20 @@ class Parts {
     if (!entry) return null;
     this.read.add(entry);
     return inflatePart(this.bytes, entry, this.options.limits ?? DEFAULT_ZIP_LIMITS, this.options.inflateRaw, worksheet);
+  }
+
+  /**
+   * A worksheet part's inflated bytes, or null when the zip has no such part; `countTags` when its
+   * rows and cells are left for the scan to count (see inflatedWhole), else counted here.
+   */
+  async worksheetBytes(name: string): Promise<{ bytes: Uint8Array; entryName: string; countTags: boolean } | null> {
+    const entry = this.entry(name);
+    if (!entry) return null;
+    this.read.add(entry);
+    const limits = this.options.limits ?? DEFAULT_ZIP_LIMITS;
+    const countTags = inflatedWhole(entry, limits, this.options.inflateRaw);
+    const bytes = await inflatePart(this.bytes, entry, limits, this.options.inflateRaw, !countTags);
+    return { bytes, entryName: entry.name, countTags };
   }
 
   /** The part's XML as text, or null when the zip has no such part. */
@@ -569,7 +586,19 @@ const NO_PREFIX = new Uint8Array(0);
 const PREFIX_TEXT = /^[A-Za-z_][\w.-]*:$/;
 
 /** One worksheet's inflated bytes → its grid, exactly as worksheetValues reads the decoded text. */
-export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uint8Array, ctx: SheetContext): SheetGrid {
+/**
+ * With `tagLimits`, the part's `<row>` and `<c>` start tags are counted on the way, as inflatePart
+ * counts them (it was told not to), and the part refused past the limits before any grid is built.
+ */
+export function worksheetValuesOfBytes(
+  name: string,
+  hidden: boolean,
+  bytes: Uint8Array,
+  ctx: SheetContext,
+  tagLimits?: { partName: string; limits: ZipLimits },
+): SheetGrid {
+  let rowTags = 0;
+  let cellTags = 0;
   // The values by row, each row's array indexed by column: no array of all cells grows (growing
   // one array to a hundred thousand values cost more than the scan of the bytes).
   const byRow = new Map<number, unknown[]>();
@@ -580,6 +609,8 @@ export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uin
   let row = -1;
   let col = -1;
   const length = bytes.length;
+  // Where the scan stopped reading (a cell or tag that never ends): the rest is only counted.
+  let uncounted = -1;
   let at = indexOfByte(bytes, LT, 0);
   while (at >= 0) {
     // The tag's name, and its local part after a prefix ("x:c").
@@ -588,13 +619,17 @@ export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uin
     while (nameEnd < length) {
       const b = bytes[nameEnd] as number;
       if (b === 0x20 || b === GT || b === SLASH || isXmlSpace(b)) break;
-      if (b === COLON && localStart === at + 1) localStart = nameEnd + 1;
+      if (b === COLON) localStart = nameEnd + 1;
       nameEnd++;
     }
     const localLength = nameEnd - localStart;
     const first = bytes[localStart];
     const isCell = localLength === 1 && first === 0x63;
     const isRow = localLength === 3 && first === 0x72 && bytes[localStart + 1] === 0x6f && bytes[localStart + 2] === 0x77;
+    if (nameEnd < length && nameEnd - at <= 16) {
+      if (isCell) cellTags++;
+      else if (isRow) rowTags++;
+    }
     const isMerge = localLength === 9 && first === 0x6d && bytesText(bytes, localStart, nameEnd) === 'mergeCell';
     if (!(isCell || isRow || isMerge) || nameEnd >= length || (localStart !== at + 1 && !PREFIX_TEXT.test(bytesText(bytes, at + 1, localStart)))) {
       // Another tag, an end tag ("/c" is no name), or a prefix the text scan does not accept.
@@ -602,7 +637,10 @@ export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uin
       continue;
     }
     const tagEnd = indexOfByte(bytes, GT, nameEnd);
-    if (tagEnd < 0) break;
+    if (tagEnd < 0) {
+      uncounted = nameEnd;
+      break;
+    }
     if (isRow) {
       if (!scanAttributes(bytes, nameEnd, bytes[tagEnd - 1] === SLASH ? tagEnd - 1 : tagEnd)) {
         const r = attributes(bytesText(bytes, nameEnd, tagEnd)).get('r');
@@ -674,7 +712,16 @@ export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uin
       else value = storedValue(type, style, bytesText(bytes, rawStart, valueEnd), ctx);
     } else {
       const end = cellEnd(bytes, contentStart, prefix);
-      if (end < 0) break;
+      if (end < 0) {
+        uncounted = contentStart;
+        break;
+      }
+      if (tagLimits) {
+        // Tags inside a cell are not visited by the scan, but inflatePart would have counted them.
+        const inside = countSheetTags(bytes.subarray(contentStart, end));
+        rowTags += inside.rows;
+        cellTags += inside.cells;
+      }
       at = indexOfByte(bytes, LT, end + 4 + prefix.length);
       value = cellValue(type, style, bytesText(bytes, contentStart, end), ctx);
     }
@@ -689,6 +736,15 @@ export function worksheetValuesOfBytes(name: string, hidden: boolean, bytes: Uin
       lastRowValues = found;
     }
     lastRowValues[col] = value;
+  }
+  if (tagLimits) {
+    if (uncounted >= 0) {
+      const rest = countSheetTags(bytes.subarray(uncounted));
+      rowTags += rest.rows;
+      cellTags += rest.cells;
+    }
+    const refused = sheetTagLimitError(tagLimits.partName, rowTags, cellTags, tagLimits.limits);
+    if (refused) throw refused;
   }
   // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
   const inMergeTail = (r: number, c: number): boolean =>
@@ -846,10 +902,11 @@ export async function readXlsxValues(bytes: Uint8Array, entries: readonly ZipEnt
     const name = attrs.get('name');
     const rel = rels.get(attributeByLocalName(attrs, 'id') ?? '');
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
-    const xml = await parts.bytesOf(rel.target, true);
-    if (xml === null) continue;
+    const part = await parts.worksheetBytes(rel.target);
+    if (part === null) continue;
     const state = attrs.get('state');
-    sheets.push(worksheetValuesOfBytes(name, state === 'hidden' || state === 'veryHidden', xml, ctx));
+    const tagLimits = part.countTags ? { partName: part.entryName, limits: options.limits ?? DEFAULT_ZIP_LIMITS } : undefined;
+    sheets.push(worksheetValuesOfBytes(name, state === 'hidden' || state === 'veryHidden', part.bytes, ctx, tagLimits));
   }
   const properties = await propertiesOf(parts, rootRels);
   // The parts not read must not lie about their sizes either: a file whose declared sizes are

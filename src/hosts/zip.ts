@@ -275,12 +275,40 @@ class SheetTagCounter {
   }
 }
 
-function tooManyRows(name: string, counter: SheetTagCounter, maxRows: number, maxCells: number): WorkbookReadError {
+/** The `<row>` and `<c>` start tags of worksheet XML, counted as inflatePart counts them. */
+export function countSheetTags(bytes: Uint8Array): { rows: number; cells: number } {
+  const counter = new SheetTagCounter();
+  counter.feed(bytes);
+  return { rows: counter.rows, cells: counter.cells };
+}
+
+function tooManyRows(name: string, counter: { rows: number; cells: number }, maxRows: number, maxCells: number): WorkbookReadError {
   const what = counter.rows > maxRows ? `hơn ${formatCount(maxRows)} dòng` : `hơn ${formatCount(maxCells)} ô`;
   return new WorkbookReadError(
     'TOO_LARGE',
     `Một trang của sổ tính (phần "${name}") có ${what}, vượt giới hạn ${formatCount(maxRows)} dòng và ${formatCount(maxCells)} ô mỗi trang. Hãy xóa các dòng và ô thừa (kể cả ô trống đã định dạng) ở cuối trang rồi lưu lại.`,
   );
+}
+
+/**
+ * Whether inflatePart holds this part whole before it counts a worksheet's rows and cells (a
+ * stored part, or one a synchronous inflater takes at once): a reader that scans every tag of the
+ * part anyway may then count them itself (inflatePart with `worksheet` false, then
+ * sheetTagLimitError) instead of a second pass over the bytes. Through a stream the count stays
+ * in inflatePart, which stops a part as soon as it passes the limits.
+ */
+export function inflatedWhole(entry: ZipEntryInfo, limits: ZipLimits, inflateRaw: InflateRawSync | undefined): boolean {
+  return entry.method === 0 || (entry.method === 8 && inflateRaw !== undefined && Math.min(entry.uncompressedSize, limits.maxEntryBytes) <= SYNC_INFLATE_MAX);
+}
+
+/**
+ * The refusal of a worksheet part whose `<row>` and `<c>` start tags (counted as SheetTagCounter
+ * counts them) pass maxSheetRows / maxSheetCells, or null when they do not.
+ */
+export function sheetTagLimitError(name: string, rows: number, cells: number, limits: ZipLimits): WorkbookReadError | null {
+  const maxRows = limits.maxSheetRows ?? Infinity;
+  const maxCells = limits.maxSheetCells ?? Infinity;
+  return rows > maxRows || cells > maxCells ? tooManyRows(name, { rows, cells }, maxRows, maxCells) : null;
 }
 
 /** The platform's DecompressionStream (browsers, Node ≥ 18), or undefined. */
