@@ -753,7 +753,13 @@ export function worksheetValuesOfBytes(
 }
 
 /** cellsGrid of values held by row (each row's array indexed by column, no entry where no value). */
-function rowsGrid(name: string, hidden: boolean, byRow: Map<number, unknown[]>, maxCells: number, skip?: (row: number, col: number) => boolean): SheetGrid {
+function rowsGrid(
+  name: string,
+  hidden: boolean,
+  byRow: Map<number, unknown[]>,
+  maxCells: number,
+  skip?: (row: number, col: number) => boolean,
+): SheetGrid {
   let minRow = Infinity;
   let minCol = Infinity;
   let maxRow = -1;

@@ -298,7 +298,10 @@ function tooManyRows(name: string, counter: { rows: number; cells: number }, max
  * in inflatePart, which stops a part as soon as it passes the limits.
  */
 export function inflatedWhole(entry: ZipEntryInfo, limits: ZipLimits, inflateRaw: InflateRawSync | undefined): boolean {
-  return entry.method === 0 || (entry.method === 8 && inflateRaw !== undefined && Math.min(entry.uncompressedSize, limits.maxEntryBytes) <= SYNC_INFLATE_MAX);
+  return (
+    entry.method === 0 ||
+    (entry.method === 8 && inflateRaw !== undefined && Math.min(entry.uncompressedSize, limits.maxEntryBytes) <= SYNC_INFLATE_MAX)
+  );
 }
 
 /**
