@@ -14,6 +14,11 @@
  * codes as text ("#N/A"), a formula's cached result, numbers in a date format as Dates (1900 or
  * 1904 date system), and cells inside a merged range other than its top-left cell left out.
  * Tags may carry a namespace prefix (`x:c`); ExcelJS reads no cell of such a sheet.
+ *
+ * Worksheets are scanned as inflated bytes, never decoded whole (worksheetValuesOfBytes, issue
+ * 25: the regular expressions over the decoded XML were most of a large check's time); the
+ * smaller parts (workbook, relationships, shared strings, styles, properties) are decoded once
+ * and read with regular expressions.
  */
 import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../workbook/types';
 import {
