@@ -430,7 +430,12 @@ const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
 
-const utf8 = new TextDecoder('utf-8');
+let utf8Decoder: TextDecoder | undefined;
+
+/** One decoder, made on first use (not on import: some hosts, e.g. jsdom, import this without one). */
+function utf8(): TextDecoder {
+  return (utf8Decoder ??= new TextDecoder('utf-8'));
+}
 
 function isXmlSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
@@ -458,12 +463,12 @@ function bytesText(bytes: Uint8Array, start: number, end: number): string {
     let text = '';
     for (let i = start; i < end; i++) {
       const b = bytes[i] as number;
-      if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
+      if (b >= 0x80) return utf8().decode(bytes.subarray(start, end));
       text += String.fromCharCode(b);
     }
     return text;
   }
-  return utf8.decode(bytes.subarray(start, end));
+  return utf8().decode(bytes.subarray(start, end));
 }
 
 /** The digits of [start, end) as a whole number (at most 15 digits, so exact), or -1 when they are not all digits. */
