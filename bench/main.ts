@@ -5,7 +5,7 @@
  *   --check     exit 1 when a budget is broken (or a metric could not be measured)
  *   --quick     small sizes and single runs: proves the harness works, the numbers mean nothing
  *   --no-build  never run `npm run build` (default: build when dist/ is missing or older than the sources)
- *   --runs N    timed runs per measurement (default 3; at least 7 for the check vs the parse, 9 for the functions)
+ *   --runs N    timed runs per measurement (default 3; at least 7 for the check vs the parse, 9 for the check vs the inflate and for the functions)
  * Progress goes to stderr. Times are medians; only ratios are reported, because the absolute
  * times depend on the machine and on whoever else is using it.
  */
@@ -17,6 +17,7 @@ import { BUDGETS, budgetFailures, METRIC_NAMES, withinBudget, type BudgetFailure
 import { benchConsolidation, type ConsolidationBench } from './consolidate';
 import type { CoreResult } from './core';
 import { benchLayouts } from './data';
+import type { InflateResult } from './inflate';
 import { benchFunctionOverhead, type FunctionOverheadResult } from './functions';
 import { measurePageFirstVerdict, type PageFirstVerdictResult } from './page';
 import { measureSizes, type SizeResult } from './sizes';
@@ -43,7 +44,7 @@ export interface BenchParams {
   files: number;
   smallFiles: number;
   fnCalls: number;
-  runs: { parse: number; check: number; consolidate: number; fn: number; startup: number };
+  runs: { parse: number; check: number; inflate: number; consolidate: number; fn: number; startup: number };
 }
 
 export interface MachineInfo {
@@ -60,7 +61,7 @@ export type BenchReport = Metrics & {
   ok: boolean;
   failures: BudgetFailure[];
   budgets: Record<MetricName, string>;
-  errors: Partial<Record<'sizes' | 'page' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'consolidate' | 'startup' | 'build', string>>;
+  errors: Partial<Record<'sizes' | 'page' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'inflate' | 'consolidate' | 'startup' | 'build', string>>;
   params: BenchParams;
   machine: MachineInfo;
   details: {
@@ -70,6 +71,7 @@ export type BenchReport = Metrics & {
     syncs?: { small: SyncCounts; large: SyncCounts };
     recordMeeting?: RecordMeetingSyncs;
     core?: CoreResult['details'];
+    inflate?: InflateResult['details'];
     consolidate?: ConsolidationBench['details'];
     startup?: StartupResult['details'];
   };
@@ -108,7 +110,7 @@ export function paramsFor(options: BenchOptions): BenchParams {
       files: 6,
       smallFiles: 2,
       fnCalls: 2000,
-      runs: { parse: runs, check: runs, consolidate: runs, fn: runs, startup: runs },
+      runs: { parse: runs, check: runs, inflate: runs, consolidate: runs, fn: runs, startup: runs },
     };
   }
   const runs = options.runs ?? 3;
@@ -122,15 +124,32 @@ export function paramsFor(options: BenchOptions): BenchParams {
     fnCalls: 100_000,
     // The check of the large workbook swings with the JIT and the collector: a median of 7 workbooks.
     // A process start swings by tens of ms with whatever else runs: medians of 11 of each.
-    runs: { parse: Math.max(runs, 7), check: Math.max(runs, 7), consolidate: runs, fn: Math.max(runs, 9), startup: Math.max(runs, 11) },
+    runs: {
+      parse: Math.max(runs, 7),
+      check: Math.max(runs, 7),
+      inflate: Math.max(runs, 9),
+      consolidate: runs,
+      fn: Math.max(runs, 9),
+      startup: Math.max(runs, 11),
+    },
   };
 }
 
 /** bench/core.ts in a fresh process (see there why), through the same ts-node setup as bench/run.js. */
 function runCoreChild(members: number, meetings: number, runs: number): CoreResult {
+  return runChild<CoreResult>('core.ts', members, meetings, runs);
+}
+
+/** bench/inflate.ts in a fresh process, likewise. */
+function runInflateChild(members: number, meetings: number, runs: number): InflateResult {
+  return runChild<InflateResult>('inflate.ts', members, meetings, runs);
+}
+
+/** A measurement script of bench/ in a process of its own; its last line of stdout is its JSON result. */
+function runChild<T>(script: string, members: number, meetings: number, runs: number): T {
   const child = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'core.ts'), String(members), String(meetings), String(runs)],
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, script), String(members), String(meetings), String(runs)],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -139,8 +158,8 @@ function runCoreChild(members: number, meetings: number, runs: number): CoreResu
     },
   );
   if (child.error) throw child.error;
-  if (child.status !== 0) throw new Error(`bench/core.ts exited with ${child.status ?? child.signal}: ${child.stderr.slice(0, 2000)}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as CoreResult;
+  if (child.status !== 0) throw new Error(`bench/${script} exited with ${child.status ?? child.signal}: ${child.stderr.slice(0, 2000)}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as T;
 }
 
 function progress(message: string): void {
@@ -321,6 +340,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
 
     try {
+      progress('read + check of the large workbook vs inflating its zip');
+      const inflate = runInflateChild(params.largeMembers, params.meetings, params.runs.inflate);
+      metrics.check_vs_inflate_ratio = inflate.check_vs_inflate_ratio;
+      details.inflate = inflate.details;
+    } catch (error) {
+      errors.inflate = errorText(error);
+    }
+
+    try {
       progress(
         `bontot consolidate: generating ${params.files} workbooks, then ${params.runs.consolidate} × (consolidate ${params.files}, load ${params.files}, consolidate ${params.smallFiles})`,
       );
@@ -387,6 +415,13 @@ export function reportText(report: BenchReport): string {
     lines.push(
       `core vs parse: ${p.largeMembers} members × ${p.meetings} meetings, ${(d.core.fileBytes / 1024).toFixed(0)} KB .xlsx, ${d.core.cells} cells — ` +
         `ExcelJS parse ${ms(d.core.parseMs)}, checkWorkbook ${ms(d.core.checkMs)} (medians of ${d.core.parseRuns.length} workbooks of that size; ratio in CPU time ${d.core.cpuRatio}); the product's own reader takes ${ms(d.core.readMs)} for the file`,
+    );
+  }
+  if (d.inflate) {
+    const f = d.inflate;
+    lines.push(
+      `check vs inflate: the same workbook size, ${(f.inflatedBytes / 1024).toFixed(0)} KB inflated, ${f.cellTags} '<c ' tags — read + check ${ms(f.checkMs)} ` +
+        `(read ${ms(f.readMs)}, checkWorkbook ${ms(f.rulesMs)}), inflateRawSync of every part + one indexOf pass ${ms(f.inflateMs)} (medians of ${f.checkRuns.length})`,
     );
   }
   if (d.consolidate) {

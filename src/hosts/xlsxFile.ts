@@ -22,7 +22,10 @@ export const nodeInflateRaw: InflateRawSync = (compressed, maxBytes) => {
   try {
     // maxOutputLength must be at least 1; a part declared empty that inflates to a byte is caught
     // by the caller's length check.
-    return inflateRawSync(compressed, { maxOutputLength: Math.max(1, maxBytes) });
+    // One output chunk of the declared size (plus a byte, to see a part that yields more): zlib
+    // then returns it as it is instead of concatenating 16 KB chunks into a copy.
+    const limit = Math.max(1, maxBytes);
+    return inflateRawSync(compressed, { maxOutputLength: limit, chunkSize: Math.max(64, Math.min(limit + 1, 64 * 1024 * 1024)) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
     throw error;

@@ -14,11 +14,19 @@
  * codes as text ("#N/A"), a formula's cached result, numbers in a date format as Dates (1900 or
  * 1904 date system), and cells inside a merged range other than its top-left cell left out.
  * Tags may carry a namespace prefix (`x:c`); ExcelJS reads no cell of such a sheet.
+ *
+ * Worksheets are scanned as inflated bytes, never decoded whole (worksheetValuesOfBytes, issue
+ * 25: the regular expressions over the decoded XML were most of a large check's time); the
+ * smaller parts (workbook, relationships, shared strings, styles, properties) are decoded once
+ * and read with regular expressions.
  */
 import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../workbook/types';
 import {
+  countSheetTags,
   DEFAULT_ZIP_LIMITS,
+  inflatedWhole,
   inflatePart,
+  sheetTagLimitError,
   verifyInflatedSizes,
   WorkbookReadError,
   type InflateRawSync,
@@ -154,13 +162,32 @@ class Parts {
     return this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
   }
 
-  /** The part's XML as text, or null when the zip has no such part; a worksheet's rows and cells are counted. */
-  async text(name: string, worksheet = false): Promise<string | null> {
+  /** The part's inflated bytes, or null when the zip has no such part; a worksheet's rows and cells are counted. */
+  async bytesOf(name: string, worksheet = false): Promise<Uint8Array | null> {
     const entry = this.entry(name);
     if (!entry) return null;
     this.read.add(entry);
-    const bytes = await inflatePart(this.bytes, entry, this.options.limits ?? DEFAULT_ZIP_LIMITS, this.options.inflateRaw, worksheet);
-    return this.utf8.decode(bytes);
+    return inflatePart(this.bytes, entry, this.options.limits ?? DEFAULT_ZIP_LIMITS, this.options.inflateRaw, worksheet);
+  }
+
+  /**
+   * A worksheet part's inflated bytes, or null when the zip has no such part; `countTags` when its
+   * rows and cells are left for the scan to count (see inflatedWhole), else counted here.
+   */
+  async worksheetBytes(name: string): Promise<{ bytes: Uint8Array; entryName: string; countTags: boolean } | null> {
+    const entry = this.entry(name);
+    if (!entry) return null;
+    this.read.add(entry);
+    const limits = this.options.limits ?? DEFAULT_ZIP_LIMITS;
+    const countTags = inflatedWhole(entry, limits, this.options.inflateRaw);
+    const bytes = await inflatePart(this.bytes, entry, limits, this.options.inflateRaw, !countTags);
+    return { bytes, entryName: entry.name, countTags };
+  }
+
+  /** The part's XML as text, or null when the zip has no such part. */
+  async text(name: string): Promise<string | null> {
+    const bytes = await this.bytesOf(name);
+    return bytes === null ? null : this.utf8.decode(bytes);
   }
 }
 
@@ -243,7 +270,7 @@ function cellPosition(ref: string): [number, number] | null {
   return Number.isInteger(row) && row >= 1 ? [row - 1, col - 1] : null;
 }
 
-interface SheetContext {
+export interface SheetContext {
   sharedStrings: readonly string[];
   dates: readonly boolean[];
   date1904: boolean;
@@ -268,6 +295,11 @@ function cellValue(type: string | undefined, style: number, content: string, ctx
     // not blank. A text result that is empty (t="str", as Excel stores ="") is blank.
     return type !== 'str' && FORMULA.test(content) ? FORMULA_WITHOUT_RESULT : null;
   }
+  return storedValue(type, style, raw, ctx);
+}
+
+/** A cell's value from its type, style and the (non-empty) text of its `<v>`. */
+function storedValue(type: string | undefined, style: number, raw: string, ctx: SheetContext): unknown {
   switch (type) {
     case 's':
       return ctx.sharedStrings[parseInt(raw, 10)] ?? null;
@@ -282,14 +314,17 @@ function cellValue(type: string | undefined, style: number, content: string, ctx
       const date = new Date(raw);
       return Number.isNaN(date.getTime()) ? null : date;
     }
-    default: {
-      const number = parseFloat(raw);
-      if (!Number.isFinite(number)) return null;
-      if (ctx.dates[style] !== true) return number;
-      const date = excelSerialDate(number, ctx.date1904);
-      return Number.isNaN(date.getTime()) ? null : date;
-    }
+    default:
+      return numberValue(parseFloat(raw), style, ctx);
   }
+}
+
+/** A number cell's value: the number, or a Date when its style has a date format. */
+function numberValue(number: number, style: number, ctx: SheetContext): unknown {
+  if (!Number.isFinite(number)) return null;
+  if (ctx.dates[style] !== true) return number;
+  const date = excelSerialDate(number, ctx.date1904);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 interface MergedRange {
@@ -318,8 +353,12 @@ function cellAttributes(source: string): { r?: string; t?: string; s?: string } 
   return found;
 }
 
-/** One worksheet's XML → its grid (the used range of non-blank values). */
-function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetContext): SheetGrid {
+/**
+ * One worksheet's XML text → its grid (the used range of non-blank values): the reading of
+ * regular expressions over the decoded part, kept as the reference worksheetValuesOfBytes is
+ * tested against (the reader itself scans the bytes).
+ */
+export function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetContext): SheetGrid {
   const rows: number[] = [];
   const cols: number[] = [];
   const values: unknown[] = [];
@@ -369,6 +408,452 @@ function worksheetValues(name: string, hidden: boolean, xml: string, ctx: SheetC
   return cellsGrid(name, hidden, { rows, cols, values }, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
 }
 
+// ------------------------------------------------------------------------------------------ bytes
+
+/*
+ * The worksheet scan over the inflated bytes (UTF-8), without decoding the part into one string:
+ * a worksheet is nearly all `<row>`, `<c>` and `<v>` tags, and the only text a cell needs is its
+ * few attribute and value bytes. The common shapes are read from the bytes directly (a cell
+ * `<c r="B2" s="1" t="s"><v>12</v></c>`); anything else (a formula, an inline string, an entity,
+ * a prefixed tag, an unusual attribute) has just its own bytes decoded and goes through the text
+ * functions above, so both paths give the same values (test/hosts/xlsxRead.test.ts compares
+ * them with worksheetValues on the same XML). Plain loops, not indexOf: a call per tag costs
+ * more than the bytes it skips (Node's Buffer.indexOf most of all), and no object is made per
+ * cell but its value.
+ */
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+let utf8Decoder: TextDecoder | undefined;
+
+/** One decoder, made on first use (not on import: some hosts, e.g. jsdom, import this without one). */
+function utf8(): TextDecoder {
+  return (utf8Decoder ??= new TextDecoder('utf-8'));
+}
+
+function isXmlSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
+}
+
+function isNameStart(b: number): boolean {
+  const lower = b | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || b === 0x5f;
+}
+
+function isDigit(b: number): boolean {
+  return b >= 0x30 && b <= 0x39;
+}
+
+/** The index of the first `byte` at or after `from`, or -1. */
+function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
+  const length = bytes.length;
+  for (let i = from; i < length; i++) if (bytes[i] === byte) return i;
+  return -1;
+}
+
+/** Bytes [start, end) as text: short ASCII runs without a decoder call. */
+function bytesText(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 24) {
+    let text = '';
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      if (b >= 0x80) return utf8().decode(bytes.subarray(start, end));
+      text += String.fromCharCode(b);
+    }
+    return text;
+  }
+  return utf8().decode(bytes.subarray(start, end));
+}
+
+/** The digits of [start, end) as a whole number (at most 15 digits, so exact), or -1 when they are not all digits. */
+function digitsValue(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i] as number;
+    if (!isDigit(b)) return -1;
+    value = value * 10 + (b - 0x30);
+  }
+  return value;
+}
+
+// The spans of the attributes read from the last tag scanned (-1: absent): `r`, `t`, `s`.
+let refStart = -1;
+let refEnd = -1;
+let typeStart = -1;
+let typeEnd = -1;
+let styleStart = -1;
+let styleEnd = -1;
+
+/**
+ * The attributes as Excel and ExcelJS write a cell's, ` r="…"`, ` s="…"`, ` t="…"` in that order
+ * (each optional), read into the spans below without the general scan; false for any other shape.
+ */
+function scanUsualCellAttributes(bytes: Uint8Array, start: number, end: number): boolean {
+  refStart = -1;
+  typeStart = -1;
+  styleStart = -1;
+  let i = start;
+  let order = 0; // r, then s, then t
+  while (i < end) {
+    if (bytes[i] !== 0x20 || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return false;
+    const name = bytes[i + 1];
+    const valueStart = i + 4;
+    let valueEnd = valueStart;
+    while (valueEnd < end && bytes[valueEnd] !== QUOTE) valueEnd++;
+    if (valueEnd >= end) return false;
+    if (name === 0x72 && order < 1) {
+      refStart = valueStart;
+      refEnd = valueEnd;
+      order = 1;
+    } else if (name === 0x73 && order < 2) {
+      styleStart = valueStart;
+      styleEnd = valueEnd;
+      order = 2;
+    } else if (name === 0x74 && order < 3) {
+      typeStart = valueStart;
+      typeEnd = valueEnd;
+      order = 3;
+    } else return false;
+    i = valueEnd + 1;
+  }
+  return true;
+}
+
+/**
+ * Reads the attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`)
+ * into the spans above. False when the bytes are not plain `name="value"` pairs as the regular
+ * expression reads them (the caller then reads the tag's text with it).
+ */
+function scanAttributes(bytes: Uint8Array, start: number, end: number): boolean {
+  refStart = -1;
+  typeStart = -1;
+  styleStart = -1;
+  let i = start;
+  for (;;) {
+    while (i < end && isXmlSpace(bytes[i] as number)) i++;
+    if (i >= end) return true;
+    const nameStart = i;
+    // A name as the regular expression reads one ([A-Za-z_][\w:.-]*); anything else is left to it.
+    if (!isNameStart(bytes[i] as number)) return false;
+    while (i < end) {
+      const b = bytes[i] as number;
+      if (b === EQUALS || isXmlSpace(b)) break;
+      if (!isNameStart(b) && !isDigit(b) && b !== COLON && b !== 0x2e && b !== 0x2d) return false;
+      i++;
+    }
+    const oneByteName = i - nameStart === 1 ? (bytes[nameStart] as number) : 0;
+    while (i < end && isXmlSpace(bytes[i] as number)) i++;
+    if (i >= end || bytes[i] !== EQUALS) return false;
+    i++;
+    while (i < end && isXmlSpace(bytes[i] as number)) i++;
+    const quote = bytes[i] as number;
+    if (i >= end || (quote !== QUOTE && quote !== APOSTROPHE)) return false;
+    const valueStart = i + 1;
+    let valueEnd = valueStart;
+    while (valueEnd < end && bytes[valueEnd] !== quote) valueEnd++;
+    if (valueEnd >= end) return false;
+    if (oneByteName === 0x72) {
+      refStart = valueStart;
+      refEnd = valueEnd;
+    } else if (oneByteName === 0x74) {
+      typeStart = valueStart;
+      typeEnd = valueEnd;
+    } else if (oneByteName === 0x73) {
+      styleStart = valueStart;
+      styleEnd = valueEnd;
+    }
+    i = valueEnd + 1;
+  }
+}
+
+// The position read by positionOfBytes (0-based).
+let positionRow = 0;
+let positionCol = 0;
+
+/** "AB12" as bytes → positionRow, positionCol; false when it is no cell reference (as cellPosition reads the text). */
+function positionOfBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  let col = 0;
+  let i = start;
+  for (; i < end && i - start < 4; i++) {
+    const code = (bytes[i] as number) | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  const letters = i - start;
+  const row = digitsValue(bytes, i, end);
+  if (letters >= 1 && letters <= 3 && row >= 1) {
+    positionRow = row - 1;
+    positionCol = col - 1;
+    return true;
+  }
+  // Anything unusual (spaces, an entity, a huge row number) is read as the text is.
+  const position = cellPosition(xmlText(bytesText(bytes, start, end)));
+  if (!position) return false;
+  [positionRow, positionCol] = position;
+  return true;
+}
+
+/** The `t` attribute values of cells, by their single byte or as text. */
+function cellType(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start === 1) {
+    const b = bytes[start];
+    if (b === 0x73) return 's';
+    if (b === 0x6e) return 'n';
+    if (b === 0x62) return 'b';
+    if (b === 0x65) return 'e';
+    if (b === 0x64) return 'd';
+  }
+  return xmlText(bytesText(bytes, start, end));
+}
+
+/** Whether the bytes at `at` are `</` + prefix + `name>` (name one byte). */
+function isEndTag(bytes: Uint8Array, at: number, prefix: Uint8Array, name: number): boolean {
+  if (bytes[at] !== LT || bytes[at + 1] !== SLASH) return false;
+  let i = at + 2;
+  for (let k = 0; k < prefix.length; k++, i++) if (bytes[i] !== prefix[k]) return false;
+  return bytes[i] === name && bytes[i + 1] === GT;
+}
+
+/** Where `</` + prefix + `c>` starts at or after `from`, or -1. */
+function cellEnd(bytes: Uint8Array, from: number, prefix: Uint8Array): number {
+  for (let at = indexOfByte(bytes, LT, from); at >= 0; at = indexOfByte(bytes, LT, at + 1)) if (isEndTag(bytes, at, prefix, 0x63)) return at;
+  return -1;
+}
+
+const NO_PREFIX = new Uint8Array(0);
+const PREFIX_TEXT = /^[A-Za-z_][\w.-]*:$/;
+
+/** One worksheet's inflated bytes → its grid, exactly as worksheetValues reads the decoded text. */
+/**
+ * With `tagLimits`, the part's `<row>` and `<c>` start tags are counted on the way, as inflatePart
+ * counts them (it was told not to), and the part refused past the limits before any grid is built.
+ */
+export function worksheetValuesOfBytes(
+  name: string,
+  hidden: boolean,
+  bytes: Uint8Array,
+  ctx: SheetContext,
+  tagLimits?: { partName: string; limits: ZipLimits },
+): SheetGrid {
+  let rowTags = 0;
+  let cellTags = 0;
+  // The values by row, each row's array indexed by column: no array of all cells grows (growing
+  // one array to a hundred thousand values cost more than the scan of the bytes).
+  const byRow = new Map<number, unknown[]>();
+  let lastRow = -1;
+  let lastRowValues: unknown[] = [];
+  const merges: MergedRange[] = [];
+  const { sharedStrings } = ctx;
+  let row = -1;
+  let col = -1;
+  const length = bytes.length;
+  // Where the scan stopped reading (a cell or tag that never ends): the rest is only counted.
+  let uncounted = -1;
+  let at = indexOfByte(bytes, LT, 0);
+  while (at >= 0) {
+    // The tag's name, and its local part after a prefix ("x:c").
+    let nameEnd = at + 1;
+    let localStart = at + 1;
+    while (nameEnd < length) {
+      const b = bytes[nameEnd] as number;
+      if (b === 0x20 || b === GT || b === SLASH || isXmlSpace(b)) break;
+      if (b === COLON) localStart = nameEnd + 1;
+      nameEnd++;
+    }
+    const localLength = nameEnd - localStart;
+    const first = bytes[localStart];
+    const isCell = localLength === 1 && first === 0x63;
+    const isRow = localLength === 3 && first === 0x72 && bytes[localStart + 1] === 0x6f && bytes[localStart + 2] === 0x77;
+    if (nameEnd < length && nameEnd - at <= 16) {
+      if (isCell) cellTags++;
+      else if (isRow) rowTags++;
+    }
+    const isMerge = localLength === 9 && first === 0x6d && bytesText(bytes, localStart, nameEnd) === 'mergeCell';
+    if (!(isCell || isRow || isMerge) || nameEnd >= length || (localStart !== at + 1 && !PREFIX_TEXT.test(bytesText(bytes, at + 1, localStart)))) {
+      // Another tag, an end tag ("/c" is no name), or a prefix the text scan does not accept.
+      at = indexOfByte(bytes, LT, nameEnd);
+      continue;
+    }
+    const tagEnd = indexOfByte(bytes, GT, nameEnd);
+    if (tagEnd < 0) {
+      uncounted = nameEnd;
+      break;
+    }
+    if (isRow) {
+      if (!scanAttributes(bytes, nameEnd, bytes[tagEnd - 1] === SLASH ? tagEnd - 1 : tagEnd)) {
+        const r = attributes(bytesText(bytes, nameEnd, tagEnd)).get('r');
+        row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
+      } else if (refStart < 0) {
+        row += 1;
+      } else {
+        const r = digitsValue(bytes, refStart, refEnd);
+        if (r >= 0) row = r - 1;
+        else {
+          const text = xmlText(bytesText(bytes, refStart, refEnd));
+          row = /^\d+$/.test(text) ? Number(text) - 1 : row + 1;
+        }
+      }
+      col = -1;
+      at = indexOfByte(bytes, LT, tagEnd + 1);
+      continue;
+    }
+    if (isMerge) {
+      const ref = attributes(bytesText(bytes, nameEnd, tagEnd)).get('ref');
+      const range = ref === undefined ? null : mergedRange(ref);
+      if (range) merges.push(range);
+      at = indexOfByte(bytes, LT, tagEnd + 1);
+      continue;
+    }
+    // A cell: its attributes, then its content up to the closing tag (none when it is empty).
+    const selfClosing = bytes[tagEnd - 1] === SLASH;
+    const attrsEnd = selfClosing ? tagEnd - 1 : tagEnd;
+    let type: string | undefined;
+    let style: number;
+    let positioned: boolean;
+    if (scanUsualCellAttributes(bytes, nameEnd, attrsEnd) || scanAttributes(bytes, nameEnd, attrsEnd)) {
+      positioned = refStart >= 0 && positionOfBytes(bytes, refStart, refEnd);
+      type = typeStart < 0 ? undefined : cellType(bytes, typeStart, typeEnd);
+      if (styleStart < 0) style = -1;
+      else {
+        style = digitsValue(bytes, styleStart, styleEnd);
+        if (style < 0) style = Number(xmlText(bytesText(bytes, styleStart, styleEnd)));
+      }
+    } else {
+      const attrs = cellAttributes(bytesText(bytes, nameEnd, attrsEnd));
+      const position = attrs.r === undefined ? null : cellPosition(attrs.r);
+      positioned = position !== null;
+      if (position) [positionRow, positionCol] = position;
+      type = attrs.t;
+      style = attrs.s === undefined ? -1 : Number(attrs.s);
+    }
+    if (positioned) col = positionCol;
+    else col += 1;
+    const cellRow = positioned ? positionRow : Math.max(row, 0);
+    if (selfClosing) {
+      at = indexOfByte(bytes, LT, tagEnd + 1);
+      continue;
+    }
+    const contentStart = tagEnd + 1;
+    const prefix = localStart === at + 1 ? NO_PREFIX : bytes.subarray(at + 1, localStart);
+    let value: unknown;
+    // The usual content, `<v>TEXT</v></c>` without a prefix: read from the bytes.
+    const valueEnd =
+      prefix === NO_PREFIX && type !== 'inlineStr' && bytes[contentStart] === LT && bytes[contentStart + 1] === 0x76 && bytes[contentStart + 2] === GT
+        ? indexOfByte(bytes, LT, contentStart + 3)
+        : -1;
+    if (valueEnd > contentStart + 3 && isEndTag(bytes, valueEnd, NO_PREFIX, 0x76) && isEndTag(bytes, valueEnd + 4, NO_PREFIX, 0x63)) {
+      at = indexOfByte(bytes, LT, valueEnd + 8);
+      const rawStart = contentStart + 3;
+      const digits = digitsValue(bytes, rawStart, valueEnd);
+      if (digits >= 0 && type === 's') value = sharedStrings[digits] ?? null;
+      else if (digits >= 0 && (type === undefined || type === 'n')) value = numberValue(digits, style, ctx);
+      else value = storedValue(type, style, bytesText(bytes, rawStart, valueEnd), ctx);
+    } else {
+      const end = cellEnd(bytes, contentStart, prefix);
+      if (end < 0) {
+        uncounted = contentStart;
+        break;
+      }
+      if (tagLimits) {
+        // Tags inside a cell are not visited by the scan, but inflatePart would have counted them.
+        const inside = countSheetTags(bytes.subarray(contentStart, end));
+        rowTags += inside.rows;
+        cellTags += inside.cells;
+      }
+      at = indexOfByte(bytes, LT, end + 4 + prefix.length);
+      value = cellValue(type, style, bytesText(bytes, contentStart, end), ctx);
+    }
+    if (value === null || value === '') continue;
+    if (cellRow !== lastRow) {
+      let found = byRow.get(cellRow);
+      if (found === undefined) {
+        found = [];
+        byRow.set(cellRow, found);
+      }
+      lastRow = cellRow;
+      lastRowValues = found;
+    }
+    lastRowValues[col] = value;
+  }
+  if (tagLimits) {
+    if (uncounted >= 0) {
+      const rest = countSheetTags(bytes.subarray(uncounted));
+      rowTags += rest.rows;
+      cellTags += rest.cells;
+    }
+    const refused = sheetTagLimitError(tagLimits.partName, rowTags, cellTags, tagLimits.limits);
+    if (refused) throw refused;
+  }
+  // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
+  const inMergeTail = (r: number, c: number): boolean =>
+    merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  return rowsGrid(name, hidden, byRow, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
+}
+
+/** cellsGrid of values held by row (each row's array indexed by column, no entry where no value). */
+function rowsGrid(
+  name: string,
+  hidden: boolean,
+  byRow: Map<number, unknown[]>,
+  maxCells: number,
+  skip?: (row: number, col: number) => boolean,
+): SheetGrid {
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = -1;
+  let maxCol = -1;
+  for (const [r, rowValues] of byRow) {
+    let kept = false;
+    if (skip) {
+      rowValues.forEach((_, c) => {
+        if (skip(r, c)) return;
+        kept = true;
+        if (c < minCol) minCol = c;
+        if (c > maxCol) maxCol = c;
+      });
+    } else {
+      // forEach visits only the columns that hold a value (the arrays can have holes).
+      rowValues.forEach((_, c) => {
+        kept = true;
+        if (c < minCol) minCol = c;
+        if (c > maxCol) maxCol = c;
+      });
+    }
+    if (!kept) continue;
+    if (r < minRow) minRow = r;
+    if (r > maxRow) maxRow = r;
+  }
+  if (maxRow < 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
+  const height = maxRow - minRow + 1;
+  const width = maxCol - minCol + 1;
+  if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
+  const grid: unknown[][] = new Array<unknown[]>(height);
+  for (let r = 0; r < height; r++) grid[r] = new Array<unknown>(width).fill(null);
+  for (const [r, rowValues] of byRow) {
+    const target = grid[r - minRow];
+    if (target === undefined) continue;
+    rowValues.forEach((value, c) => {
+      if (!skip?.(r, c)) target[c - minCol] = value;
+    });
+  }
+  return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
+}
+
+/** The refusal of a used rectangle over `maxCells` (both grid builders). */
+function tooLargeGrid(name: string, height: number, width: number, maxCells: number): WorkbookReadError {
+  return new WorkbookReadError(
+    'TOO_LARGE',
+    `Trang "${name}" có vùng dữ liệu ${height} dòng × ${width} cột, vượt giới hạn ${maxCells} ô. Hãy xóa các ô thừa ở xa vùng dữ liệu rồi lưu lại.`,
+  );
+}
+
 /**
  * A sheet's grid from its non-blank cells (0-based rows and columns, in parallel arrays): the used
  * rectangle, null where nothing is; cells for which `skip` is true left out. Refuses (TOO_LARGE)
@@ -386,28 +871,29 @@ export function cellsGrid(
   let minCol = Infinity;
   let maxRow = -1;
   let maxCol = -1;
-  const kept: number[] = [];
+  let keptCount = 0;
   for (let i = 0; i < values.length; i++) {
     const r = rows[i] as number;
     const c = cols[i] as number;
     if (skip?.(r, c)) continue;
-    kept.push(i);
+    keptCount++;
     if (r < minRow) minRow = r;
     if (c < minCol) minCol = c;
     if (r > maxRow) maxRow = r;
     if (c > maxCol) maxCol = c;
   }
-  if (kept.length === 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
+  if (keptCount === 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
   const height = maxRow - minRow + 1;
   const width = maxCol - minCol + 1;
-  if (height * width > maxCells) {
-    throw new WorkbookReadError(
-      'TOO_LARGE',
-      `Trang "${name}" có vùng dữ liệu ${height} dòng × ${width} cột, vượt giới hạn ${maxCells} ô. Hãy xóa các ô thừa ở xa vùng dữ liệu rồi lưu lại.`,
-    );
+  if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
+  const grid: unknown[][] = new Array<unknown[]>(height);
+  for (let r = 0; r < height; r++) grid[r] = new Array<unknown>(width).fill(null);
+  for (let i = 0; i < values.length; i++) {
+    const r = rows[i] as number;
+    const c = cols[i] as number;
+    if (skip?.(r, c)) continue;
+    (grid[r - minRow] as unknown[])[c - minCol] = values[i];
   }
-  const grid: unknown[][] = Array.from({ length: height }, () => new Array<unknown>(width).fill(null));
-  for (const i of kept) (grid[(rows[i] as number) - minRow] as unknown[])[(cols[i] as number) - minCol] = values[i];
   return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
 }
 
@@ -467,10 +953,11 @@ export async function readXlsxValues(bytes: Uint8Array, entries: readonly ZipEnt
     const name = attrs.get('name');
     const rel = rels.get(attributeByLocalName(attrs, 'id') ?? '');
     if (name === undefined || !rel || !rel.type.endsWith('/worksheet')) continue;
-    const xml = await parts.text(rel.target, true);
-    if (xml === null) continue;
+    const part = await parts.worksheetBytes(rel.target);
+    if (part === null) continue;
     const state = attrs.get('state');
-    sheets.push(worksheetValues(name, state === 'hidden' || state === 'veryHidden', xml, ctx));
+    const tagLimits = part.countTags ? { partName: part.entryName, limits: options.limits ?? DEFAULT_ZIP_LIMITS } : undefined;
+    sheets.push(worksheetValuesOfBytes(name, state === 'hidden' || state === 'veryHidden', part.bytes, ctx, tagLimits));
   }
   const properties = await propertiesOf(parts, rootRels);
   // The parts not read must not lie about their sizes either: a file whose declared sizes are

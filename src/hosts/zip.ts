@@ -249,7 +249,11 @@ class SheetTagCounter {
       data.set(chunk, this.tail.length);
     }
     this.tail = new Uint8Array(0);
-    for (let i = data.indexOf(0x3c); i >= 0; i = data.indexOf(0x3c, i + 1)) {
+    // A plain loop, not indexOf: a call per tag (Node's Buffer.indexOf most of all) costs more
+    // than the few bytes between two tags.
+    const length = data.length;
+    for (let i = 0; i < length; i++) {
+      if (data[i] !== 0x3c) continue;
       // The tag name: up to a delimiter (space, tab, CR, LF, ">" or "/"), at most 16 bytes.
       let j = i + 1;
       while (j < data.length && j - i <= 16) {
@@ -271,12 +275,43 @@ class SheetTagCounter {
   }
 }
 
-function tooManyRows(name: string, counter: SheetTagCounter, maxRows: number, maxCells: number): WorkbookReadError {
+/** The `<row>` and `<c>` start tags of worksheet XML, counted as inflatePart counts them. */
+export function countSheetTags(bytes: Uint8Array): { rows: number; cells: number } {
+  const counter = new SheetTagCounter();
+  counter.feed(bytes);
+  return { rows: counter.rows, cells: counter.cells };
+}
+
+function tooManyRows(name: string, counter: { rows: number; cells: number }, maxRows: number, maxCells: number): WorkbookReadError {
   const what = counter.rows > maxRows ? `hơn ${formatCount(maxRows)} dòng` : `hơn ${formatCount(maxCells)} ô`;
   return new WorkbookReadError(
     'TOO_LARGE',
     `Một trang của sổ tính (phần "${name}") có ${what}, vượt giới hạn ${formatCount(maxRows)} dòng và ${formatCount(maxCells)} ô mỗi trang. Hãy xóa các dòng và ô thừa (kể cả ô trống đã định dạng) ở cuối trang rồi lưu lại.`,
   );
+}
+
+/**
+ * Whether inflatePart holds this part whole before it counts a worksheet's rows and cells (a
+ * stored part, or one a synchronous inflater takes at once): a reader that scans every tag of the
+ * part anyway may then count them itself (inflatePart with `worksheet` false, then
+ * sheetTagLimitError) instead of a second pass over the bytes. Through a stream the count stays
+ * in inflatePart, which stops a part as soon as it passes the limits.
+ */
+export function inflatedWhole(entry: ZipEntryInfo, limits: ZipLimits, inflateRaw: InflateRawSync | undefined): boolean {
+  return (
+    entry.method === 0 ||
+    (entry.method === 8 && inflateRaw !== undefined && Math.min(entry.uncompressedSize, limits.maxEntryBytes) <= SYNC_INFLATE_MAX)
+  );
+}
+
+/**
+ * The refusal of a worksheet part whose `<row>` and `<c>` start tags (counted as SheetTagCounter
+ * counts them) pass maxSheetRows / maxSheetCells, or null when they do not.
+ */
+export function sheetTagLimitError(name: string, rows: number, cells: number, limits: ZipLimits): WorkbookReadError | null {
+  const maxRows = limits.maxSheetRows ?? Infinity;
+  const maxCells = limits.maxSheetCells ?? Infinity;
+  return rows > maxRows || cells > maxCells ? tooManyRows(name, { rows, cells }, maxRows, maxCells) : null;
 }
 
 type DecompressionStreamClass = new (format: string) => TransformStream<Uint8Array, Uint8Array>;

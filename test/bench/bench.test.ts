@@ -19,6 +19,7 @@ function passing(): Metrics {
     syncs_summary_large: 2,
     syncs_record_meeting: 2,
     core_vs_parse_ratio: 0.05,
+    check_vs_inflate_ratio: 2,
     consolidate_vs_load_ratio: 1.25,
     consolidate_rss_ratio: 1.5,
     fn_overhead_ratio: 3,

@@ -13,8 +13,9 @@ import zlib from 'zlib';
 import { join } from 'path';
 import { readWorkbookData, readWorkbookDataWithExcelJs, type WorkbookData } from '../../src/hosts/xlsx';
 import { nodeInflateRaw, readWorkbookData as readWorkbookDataNode, writeWorkbookBuffer } from '../../src/hosts/xlsxFile';
-import { isDateFormat } from '../../src/hosts/xlsxRead';
-import { FORMULA_WITHOUT_RESULT } from '../../src/workbook/types';
+import { isDateFormat, worksheetValues, worksheetValuesOfBytes, type SheetContext } from '../../src/hosts/xlsxRead';
+import { countSheetTags, DEFAULT_ZIP_LIMITS } from '../../src/hosts/zip';
+import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../../src/workbook/types';
 import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
 import { summaryLayout } from '../../src/workbook/summary';
@@ -260,5 +261,266 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
     expect(nodeInflateRaw(compressed, 10_000)?.byteLength).toBe(10_000);
     expect(nodeInflateRaw(compressed, 9_999)).toBeNull();
     expect(() => nodeInflateRaw(compressed.subarray(0, 5), 10_000)).toThrow();
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Files other programs write, and the byte scan against the text scan (issue 25: the values reader
+// scans worksheet bytes; every shape below must read as ExcelJS reads it and as before).
+
+/** Every part of a zip, as text, through `edit` (null drops the part), zipped again. */
+async function rewritten(bytes: Uint8Array, edit: (name: string, xml: string) => string | null): Promise<Uint8Array> {
+  const source = await JSZip.loadAsync(bytes);
+  const target = new JSZip();
+  for (const [name, file] of Object.entries(source.files)) {
+    if (file.dir) continue;
+    const text = edit(name, await file.async('string'));
+    if (text !== null) target.file(name, text);
+  }
+  return new Uint8Array(await target.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+}
+
+/** The shared strings of a part ExcelJS wrote (plain `<si><t>` items), still escaped as XML. */
+function plainSharedStrings(xml: string): string[] {
+  return [...xml.matchAll(/<si>(?:<t(?: [^>]*)?>([^<]*)<\/t>|<t\/>)<\/si>/g)].map((m) => m[1] ?? '');
+}
+
+/** Non-ASCII characters as decimal character references, as openpyxl's lxml writer can emit them. */
+function characterReferences(text: string): string {
+  return [...text].map((ch) => ((ch.codePointAt(0) as number) > 0x7e ? `&#${ch.codePointAt(0) as number};` : ch)).join('');
+}
+
+const isWorksheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+
+describe('files other programs write', () => {
+  const original = (seed: number): Promise<Uint8Array> =>
+    writeWorkbookBuffer(plainLayouts(chiBoSpec({ seed, name: `Chi bộ Thôn ${seed}`, problems: { unexcusedAbsence: true } })), { kind: null });
+
+  async function expectSameReadingAndVerdict(changed: Uint8Array, before: Uint8Array): Promise<void> {
+    const reading = await expectSameAsExcelJs(changed);
+    const reference = await readWorkbookDataNode(before);
+    expect(reading.sheets).toEqual(reference.sheets);
+    const verdict = (data: WorkbookData): unknown => {
+      const result = checkWorkbook(data.sheets, { asOf: '2026-03-01', policy: defaultPolicy() });
+      return { eligible: result.eligible, issues: result.issues.map((issue) => issue.code).sort() };
+    };
+    expect(verdict(reading)).toEqual(verdict(reference));
+  }
+
+  test('LibreOffice: s="0" and t="n" on every cell, <f aca="false">, date1904="false", a custom General format', async () => {
+    const before = await original(11);
+    const changed = await rewritten(before, (name, xml) => {
+      if (name === 'xl/workbook.xml')
+        return xml.replace(/<workbookPr[^>]*\/>/, '<workbookPr backupFile="false" showObjects="all" date1904="false"/>');
+      if (name === 'xl/styles.xml') {
+        // Style 0 gets LibreOffice's custom "General" (numFmtId 164): not a date.
+        const numFmts = /<numFmts count="(\d+)">/.exec(xml);
+        const withGeneral = numFmts
+          ? xml.replace(numFmts[0], `<numFmts count="${Number(numFmts[1]) + 1}"><numFmt numFmtId="164" formatCode="General"/>`)
+          : xml.replace(/(<styleSheet[^>]*>)/, '$1<numFmts count="1"><numFmt numFmtId="164" formatCode="General"/></numFmts>');
+        return withGeneral.replace(/(<cellXfs[^>]*>\s*<xf [^>]*?)numFmtId="0"/, '$1numFmtId="164"');
+      }
+      if (!isWorksheet(name)) return xml;
+      return xml
+        .replace(/<c r="([A-Z]+\d+)"(?![^>]* s=)/g, '<c r="$1" s="0"')
+        .replace(/<c ([^>]*?)(\/?)>/g, (whole, attrs: string, slash: string) => (/ t="/.test(` ${attrs}`) || slash ? whole : `<c ${attrs} t="n">`))
+        .replace(/<f>/g, '<f aca="false">');
+    });
+    const text = await JSZip.loadAsync(changed);
+    const sheet = await text.file('xl/worksheets/sheet2.xml')?.async('string');
+    expect(sheet).toMatch(/<c r="A2" s="\d+" t="n"><v>/);
+    expect(await text.file('xl/workbook.xml')?.async('string')).toContain('date1904="false"');
+    await expectSameReadingAndVerdict(changed, before);
+  });
+
+  test('openpyxl: inline strings with character references, no XML declaration', async () => {
+    const before = await original(12);
+    const zip = await JSZip.loadAsync(before);
+    const strings = plainSharedStrings((await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '');
+    expect(strings.length).toBeGreaterThan(20);
+    const changed = await rewritten(before, (name, xml) => {
+      if (name === 'xl/sharedStrings.xml') return null;
+      const bare = xml.replace(/^<\?xml[^>]*\?>\s*/, '');
+      if (name === 'xl/_rels/workbook.xml.rels') return bare.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, '');
+      if (name === '[Content_Types].xml') return bare.replace(/<Override [^>]*sharedStrings[^>]*\/>/, '');
+      if (!isWorksheet(name)) return bare;
+      return bare.replace(/<c ([^>]*?) t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, before: string, after: string, index: string) => {
+        return `<c ${before}${after} t="inlineStr"><is><t>${characterReferences(strings[Number(index)] ?? '')}</t></is></c>`;
+      });
+    });
+    const sheet = await (await JSZip.loadAsync(changed)).file('xl/worksheets/sheet2.xml')?.async('string');
+    expect(sheet?.startsWith('<worksheet')).toBe(true);
+    expect(sheet).toMatch(/t="inlineStr"><is><t>[^<]*&#\d+;/);
+    await expectSameReadingAndVerdict(changed, before);
+  });
+
+  test('openpyxl\'s hand-written shapes: character references, t="str" and t="n" formula results, no declaration', async () => {
+    const bytes = await handWritten({
+      sheet:
+        `<worksheet ${MAIN}><sheetData>` +
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>Nguy&#7877;n V&#259;n &#7854;n</t></is></c><c r="B1" t="n"><v>3</v></c><c r="C1" t="str"><f>A1&amp;"x"</f><v>Nguy&#7877;n x</v></c></row>` +
+        `<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve"> &#x110;&#x1ea3;ng </t></is></c><c r="B2" t="n"><f>B1*2</f><v>6</v></c><c r="C2" t="b"><v>0</v></c></row>` +
+        `</sheetData></worksheet>`,
+    });
+    const data = await expectSameAsExcelJs(bytes);
+    expect(data.sheets[0]?.values).toEqual([
+      ['Nguyễn Văn Ắn', 3, 'Nguyễn x'],
+      [' Đảng ', 6, false],
+    ]);
+  });
+
+  test("Excel's shared formulas: the cached result of every cell of the range", async () => {
+    const bytes = await handWritten({
+      sheet:
+        `<worksheet ${MAIN}><sheetData>` +
+        `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row>` +
+        `<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>` +
+        `<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f t="shared" si="0"/><v>6</v></c><c r="C3" t="str"><f t="shared" ref="C3:C4" si="1">"k"&amp;A3</f><v>k3</v></c></row>` +
+        `<row r="4"><c r="C4" t="str"><f t="shared" si="1"/><v>k4</v></c></row>` +
+        `</sheetData></worksheet>`,
+    });
+    const data = await expectSameAsExcelJs(bytes);
+    expect(data.sheets[0]?.values).toEqual([
+      [1, 2, null],
+      [2, 4, null],
+      [3, 6, 'k3'],
+      [null, null, 'k4'],
+    ]);
+  });
+});
+
+describe('the byte scan reads what the text scan reads', () => {
+  const ctx: SheetContext = { sharedStrings: ['không', 'một', 'Hai', ''], dates: [false, true, false], date1904: false, maxCells: 100_000 };
+  const bytesOf = (xml: string): Uint8Array => new TextEncoder().encode(xml);
+
+  const attribute = fc.oneof(
+    fc.constantFrom(
+      ' s="1"',
+      ' s="2"',
+      ' s=""',
+      " s='1'",
+      ' s = "1"',
+      ' t="s"',
+      ' t="n"',
+      ' t="b"',
+      ' t="e"',
+      ' t="str"',
+      ' t="d"',
+      ' t="inlineStr"',
+      ' t="&#115;"',
+    ),
+    fc.constantFrom(' cm="1"', ' x14ac:dyDescent="0.25"', ' ph="1"', ' vm="1"', '\n  s="1"', ' s="&#49;"', ' 1x="2"'),
+  );
+  const content = fc.constantFrom(
+    '<v>0</v>',
+    '<v>1</v>',
+    '<v>2</v>',
+    '<v>12</v>',
+    '<v>45725</v>',
+    '<v>-1.5</v>',
+    '<v>1.5E3</v>',
+    '<v> 7 </v>',
+    '<v>&#49;2</v>',
+    '<v>#N/A</v>',
+    '<v>2025-03-08</v>',
+    '<v>Nguyễn &amp; Văn</v>',
+    '<v>dòng\r\nhai</v>',
+    '<v>1234567890123456789</v>',
+    '<v></v>',
+    '<f>A1*2</f><v>4</v>',
+    '<f aca="false">A1</f>',
+    '<f t="shared" si="0"/><v>3</v>',
+    '<is><t>Trực &#7855;</t><rPh sb="0" eb="1"><t>x</t></rPh></is>',
+    '<v>1</v><extLst/>',
+    '',
+  );
+  const reference = fc.constantFrom(
+    '',
+    ' r="A1"',
+    ' r="B2"',
+    ' r="AA10"',
+    ' r="$C$3"',
+    ' r="a4"',
+    ' r="XFD1"',
+    ' r="A0"',
+    ' r="A1048576"',
+    " r='D5'",
+    ' r="&#65;6"',
+  );
+  const cell = fc.record({ reference, attributes: fc.array(attribute, { maxLength: 3 }), content, selfClosing: fc.boolean() });
+  const row = fc.record({
+    r: fc.constantFrom('', ' r="1"', ' r="3"', ' r="2" spans="1:3"', ' r="x"', ' r="12345678901234567"', ' ht="16" r="4"'),
+    cells: fc.array(cell, { maxLength: 5 }),
+  });
+  const sheet = fc.record({
+    prefix: fc.constantFrom('', 'x:', 'ns1.a-b:'),
+    rows: fc.array(row, { maxLength: 6 }),
+    merge: fc.constantFrom('', 'A1:B2', 'B2:B3', '$A$1:A2'),
+  });
+
+  function sheetXml(s: {
+    prefix: string;
+    rows: { r: string; cells: { reference: string; attributes: string[]; content: string; selfClosing: boolean }[] }[];
+    merge: string;
+  }): string {
+    const p = s.prefix;
+    const withPrefix = (content: string): string => content.replace(/<(\/?)(v|f|is|t|rPh|extLst)\b/g, `<$1${p}$2`);
+    const rows = s.rows
+      .map(
+        (r) =>
+          `<${p}row${r.r}>` +
+          r.cells
+            .map((c) =>
+              c.selfClosing
+                ? `<${p}c${c.reference}${c.attributes.join('')}/>`
+                : `<${p}c${c.reference}${c.attributes.join('')}>${withPrefix(c.content)}</${p}c>`,
+            )
+            .join('') +
+          `</${p}row>`,
+      )
+      .join('');
+    const merges = s.merge === '' ? '' : `<${p}mergeCells><${p}mergeCell ref="${s.merge}"/></${p}mergeCells>`;
+    return `<?xml version="1.0"?>\n<${p}worksheet ${MAIN.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}><${p}sheetData>${rows}</${p}sheetData>${merges}</${p}worksheet>`;
+  }
+
+  test('random worksheets: the same grid (or the same refusal), and the rows and cells counted as inflatePart counts them', () => {
+    fc.assert(
+      fc.property(sheet, (s) => {
+        const xml = sheetXml(s);
+        const bytes = bytesOf(xml);
+        const read = (f: () => SheetGrid): unknown => {
+          try {
+            return f();
+          } catch (error) {
+            return (error as Error).message;
+          }
+        };
+        expect(read(() => worksheetValuesOfBytes('T', false, bytes, ctx))).toEqual(read(() => worksheetValues('T', false, xml, ctx)));
+        const counted = countSheetTags(bytes);
+        const limits = { ...DEFAULT_ZIP_LIMITS, maxSheetRows: counted.rows, maxSheetCells: counted.cells };
+        expect(() => worksheetValuesOfBytes('T', false, bytes, ctx, { partName: 'xl/worksheets/sheet1.xml', limits })).not.toThrow(
+          /vượt giới hạn .* dòng/,
+        );
+        if (counted.cells > 0) {
+          expect(() =>
+            worksheetValuesOfBytes('T', false, bytes, ctx, {
+              partName: 'xl/worksheets/sheet1.xml',
+              limits: { ...limits, maxSheetCells: counted.cells - 1 },
+            }),
+          ).toThrow(/sheet1\.xml/);
+        }
+      }),
+      params(300),
+    );
+  });
+
+  test('a cell that never ends, and a tag cut at the end of the part', () => {
+    for (const xml of [
+      `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>X</f><v>2</v></sheetData></worksheet>`,
+      `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s"`,
+      `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1"><v>5</v></c><c`,
+    ]) {
+      expect(worksheetValuesOfBytes('T', false, bytesOf(xml), ctx)).toEqual(worksheetValues('T', false, xml, ctx));
+    }
   });
 });
