@@ -26,6 +26,7 @@ import {
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { readInput, type InputRead, type WorkerReply, type WorkerRequest, type WorkerSetup } from './consolidateWorker';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
+import { LANG_OPTIONS } from './lang';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
@@ -36,6 +37,7 @@ const OPTIONS = [
   { name: 'force', value: false },
   { name: 'recursive', short: 'r', value: false },
   { name: 'help', short: 'h', value: false },
+  ...LANG_OPTIONS,
 ] as const;
 
 export interface ConsolidateRowJson {
