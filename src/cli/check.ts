@@ -165,13 +165,17 @@ export function checkText(file: string, result: CheckResult, options: TextOption
     if (reasons.length === 0) continue;
     lines.push(cliText(lang, heading, { count: reasons.length }));
     for (const reason of reasons) {
-      lines.push(findingLine(word(`severity.${reason.severity}`, lang), placeIn(reason.sheet, reason.cell, lang), messageIn(reason, lang), reason.code, codes));
+      lines.push(
+        findingLine(word(`severity.${reason.severity}`, lang), placeIn(reason.sheet, reason.cell, lang), messageIn(reason, lang), reason.code, codes),
+      );
     }
   }
   if (result.issues.length > 0) {
     lines.push(cliText(lang, 'issues', { count: result.issues.length }));
     for (const issue of result.issues) {
-      lines.push(findingLine(word(`issueSeverity.${issue.severity}`, lang), placeIn(issue.sheet, issue.cell, lang), messageIn(issue, lang), issue.code, codes));
+      lines.push(
+        findingLine(word(`issueSeverity.${issue.severity}`, lang), placeIn(issue.sheet, issue.cell, lang), messageIn(issue, lang), issue.code, codes),
+      );
     }
   }
   const changed = policyChanges(result.policy);

@@ -11,7 +11,8 @@ export const DISCIPLINE_FORMS = ['Khiển trách', 'Cảnh cáo', 'Cách chức'
 export type DisciplineForm = (typeof DISCIPLINE_FORMS)[number];
 
 /** What a `Kỷ luật` cell says: nothing, a form of discipline and its year, or text that is neither. */
-export type DisciplineReading = { kind: 'none' } | { kind: 'form'; form: DisciplineForm; year: number | null } | { kind: 'invalid'; message: string; text: MessageRef };
+export type DisciplineReading =
+  { kind: 'none' } | { kind: 'form'; form: DisciplineForm; year: number | null } | { kind: 'invalid'; message: string; text: MessageRef };
 
 const DISCIPLINE_FOLDED: readonly [string, DisciplineForm][] = DISCIPLINE_FORMS.map((form) => [foldText(form), form]);
 

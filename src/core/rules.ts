@@ -43,6 +43,7 @@ import type {
 } from './types';
 import { RATING_RANK, isLowSelfAssessment } from './vocabulary';
 import { msg, ref, roman, type Message, type MessageParam, type MessageRef } from './messages';
+import './messages/viRules';
 
 // ---------------------------------------------------------------- context
 
@@ -492,7 +493,9 @@ export const ruleRatingMissing: Rule = (ctx) => {
     noun = ref('noun.cells');
     for (const cell of ctx.records.subordinates) {
       if (cell.rating !== null || cell.ratingUnreadable) continue;
-      findings.push(found('RATING_MISSING', sheet, cell.ratingCell, msg('RATING_MISSING.cell', { cell: subordinateName(cell.name), kxl: ref('rating.KXL') })));
+      findings.push(
+        found('RATING_MISSING', sheet, cell.ratingCell, msg('RATING_MISSING.cell', { cell: subordinateName(cell.name), kxl: ref('rating.KXL') })),
+      );
     }
     levels = ctx.records.subordinates.map((s) => s.rating);
     unreadable = ctx.records.subordinates.some((s) => s.ratingUnreadable === true);
@@ -610,7 +613,15 @@ export const ruleMeetingAttendanceLow: Rule = (ctx) => {
         'MEETING_ATTENDANCE_LOW',
         ctx.sheets.meetings,
         meeting.cells.present,
-        msg('MEETING_ATTENDANCE_LOW', { meeting: sessionLabel(session), percent: { pct: percent }, present, base, excused, unexcused, minimum: { pct: minimum } }),
+        msg('MEETING_ATTENDANCE_LOW', {
+          meeting: sessionLabel(session),
+          percent: { pct: percent },
+          present,
+          base,
+          excused,
+          unexcused,
+          minimum: { pct: minimum },
+        }),
       ),
     );
   }
@@ -636,7 +647,14 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
       for (const index of ordered) {
         if (row.marks[index] !== 'K') continue;
         const date = matrix.columns[index]?.date;
-        findings.push(found('ABSENCE_UNEXCUSED', matrix.sheet, row.cells[index] ?? null, msg('ABSENCE_UNEXCUSED.member', { name: row.name, date: dateParam(date) })));
+        findings.push(
+          found(
+            'ABSENCE_UNEXCUSED',
+            matrix.sheet,
+            row.cells[index] ?? null,
+            msg('ABSENCE_UNEXCUSED.member', { name: row.name, date: dateParam(date) }),
+          ),
+        );
       }
     }
     return findings;
@@ -646,7 +664,12 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
     const meeting = session.main.unexcused > 0 || session.partner === null ? session.main : session.partner;
     if (meeting.unexcused <= 0) continue;
     findings.push(
-      found('ABSENCE_UNEXCUSED', ctx.sheets.meetings, meeting.cells.unexcused, msg('ABSENCE_UNEXCUSED.meeting', { meeting: meetingLabel(meeting), count: meeting.unexcused })),
+      found(
+        'ABSENCE_UNEXCUSED',
+        ctx.sheets.meetings,
+        meeting.cells.unexcused,
+        msg('ABSENCE_UNEXCUSED.meeting', { meeting: meetingLabel(meeting), count: meeting.unexcused }),
+      ),
     );
   }
   return findings;
@@ -717,7 +740,9 @@ export const ruleDurationShort: Rule = (ctx) => {
     const needed = minDuration(members ?? 0, kind, ctx.policy);
     if (minutes >= needed) continue;
     const length =
-      partner === null ? ref('duration.minutes', { minutes }) : ref('duration.sum', { first: main.minutes ?? 0, second: partner.minutes ?? 0, minutes });
+      partner === null
+        ? ref('duration.minutes', { minutes })
+        : ref('duration.sum', { first: main.minutes ?? 0, second: partner.minutes ?? 0, minutes });
     const params = { meeting: sessionLabel(session), length, needed, kind: ref(`kind.${kind}`) };
     const message =
       kind === 'combined' || members === null ? msg('DURATION_SHORT.combined', params) : msg('DURATION_SHORT.sized', { ...params, members });
@@ -758,7 +783,9 @@ export const ruleRegularMonthMissing: Rule = (ctx) => {
   );
   return countedMonths(year, ctx.asOf)
     .filter((month) => !held.has(month) && !undecidable.has(month))
-    .map((month) => found('REGULAR_MONTH_MISSING', ctx.sheets.meetings, null, msg('REGULAR_MONTH_MISSING', { month: String(month), year: String(year) })));
+    .map((month) =>
+      found('REGULAR_MONTH_MISSING', ctx.sheets.meetings, null, msg('REGULAR_MONTH_MISSING', { month: String(month), year: String(year) })),
+    );
 };
 
 /** THEMATIC_QUARTER_MISSING (chi bộ): a thematic or combined meeting in every counted quarter. */
@@ -786,11 +813,18 @@ export const ruleMinutesUnsigned: Rule = (ctx) => {
   for (const meeting of countedMeetings(ctx)) {
     // An unreadable signature is its own data error, not "not signed" (SPEC §3).
     if (!meeting.chairSigned && !unreadableField(meeting, 'chairSigned')) {
-      findings.push(found('MINUTES_UNSIGNED', ctx.sheets.meetings, meeting.cells.chairSigned, msg('MINUTES_UNSIGNED.chair', { meeting: meetingLabel(meeting) })));
+      findings.push(
+        found('MINUTES_UNSIGNED', ctx.sheets.meetings, meeting.cells.chairSigned, msg('MINUTES_UNSIGNED.chair', { meeting: meetingLabel(meeting) })),
+      );
     }
     if (!meeting.secretarySigned && !unreadableField(meeting, 'secretarySigned')) {
       findings.push(
-        found('MINUTES_UNSIGNED', ctx.sheets.meetings, meeting.cells.secretarySigned, msg('MINUTES_UNSIGNED.secretary', { meeting: meetingLabel(meeting) })),
+        found(
+          'MINUTES_UNSIGNED',
+          ctx.sheets.meetings,
+          meeting.cells.secretarySigned,
+          msg('MINUTES_UNSIGNED.secretary', { meeting: meetingLabel(meeting) }),
+        ),
       );
     }
   }
@@ -808,7 +842,9 @@ export const ruleMinutesBookUnstamped: Rule = (ctx) => {
   if (minutesBookStamped === false) {
     return [found('MINUTES_BOOK_UNSTAMPED', ctx.sheets.info, minutesBookStampedCell, msg('MINUTES_BOOK_UNSTAMPED'))];
   }
-  return [found('MINUTES_BOOK_UNSTAMPED', ctx.sheets.info, minutesBookStampedCell, msg('MINUTES_BOOK_UNSTAMPED.blank', { sheet: ctx.sheets.info }), 'warn')];
+  return [
+    found('MINUTES_BOOK_UNSTAMPED', ctx.sheets.info, minutesBookStampedCell, msg('MINUTES_BOOK_UNSTAMPED.blank', { sheet: ctx.sheets.info }), 'warn'),
+  ];
 };
 
 /** SELF_ASSESSMENT_MISSING (chi bộ): each meeting has a self-assessed quality. */
@@ -816,7 +852,12 @@ export const ruleSelfAssessmentMissing: Rule = (ctx) =>
   countedMeetings(ctx)
     .filter((meeting) => meeting.selfAssessment === null && !unreadableField(meeting, 'selfAssessment'))
     .map((meeting) =>
-      found('SELF_ASSESSMENT_MISSING', ctx.sheets.meetings, meeting.cells.selfAssessment, msg('SELF_ASSESSMENT_MISSING', { meeting: meetingLabel(meeting) })),
+      found(
+        'SELF_ASSESSMENT_MISSING',
+        ctx.sheets.meetings,
+        meeting.cells.selfAssessment,
+        msg('SELF_ASSESSMENT_MISSING', { meeting: meetingLabel(meeting) }),
+      ),
     );
 
 /** MEETING_SELF_LOW (chi bộ): a meeting self-assessed Trung bình, Kém or Không đạt. */
@@ -838,7 +879,9 @@ export const ruleMeetingSelfLow: Rule = (ctx) =>
 export const ruleDiscipline: Rule = (ctx) =>
   (ctx.records.members ?? [])
     .filter((member) => member.discipline !== null)
-    .map((member) => found('DISCIPLINE', ctx.sheets.members, member.disciplineCell, msg('DISCIPLINE', { name: member.name, discipline: member.discipline ?? '' })));
+    .map((member) =>
+      found('DISCIPLINE', ctx.sheets.members, member.disciplineCell, msg('DISCIPLINE', { name: member.name, discipline: member.discipline ?? '' })),
+    );
 
 // ---------------------------------------------------------------- the year
 

@@ -3,6 +3,7 @@
  * (Interface fixed here; the rules themselves live in rules.ts.)
  */
 import { msg } from './messages';
+import './messages/viRules';
 import type { Policy } from './policy';
 import { ratingShares } from './ratings';
 import {

@@ -184,11 +184,7 @@ export const parseStamped = yesNoParser(
 );
 
 /** `Miễn sinh hoạt`: also "Được miễn", "Miễn" (Có). */
-export const parseExempt = yesNoParser(
-  ['Được miễn', 'Miễn', 'Miễn sinh hoạt', 'Được miễn sinh hoạt'],
-  ['Không miễn'],
-  'parse.exempt',
-);
+export const parseExempt = yesNoParser(['Được miễn', 'Miễn', 'Miễn sinh hoạt', 'Được miễn sinh hoạt'], ['Không miễn'], 'parse.exempt');
 
 // ---------------------------------------------------------------- organisation kind and level
 

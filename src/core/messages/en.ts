@@ -43,21 +43,18 @@ export const EN: Record<MessageKey, string> = {
   'names.more': '{names} and {more} others',
   'date.unknown': '?',
 
-  CRITERION_MISSING:
-    'Criterion {id} ({label}) has no scored row (a row with maximum points); it must be scored and reach {minimum} or more.',
+  CRITERION_MISSING: 'Criterion {id} ({label}) has no scored row (a row with maximum points); it must be scored and reach {minimum} or more.',
   CRITERION_LOW: 'Criterion {id} ({label}) reaches {percent} ({self}/{max} points); {minimum} or more is required.',
   'recognition.criterionMissing': 'Criterion {id} ({label}) has no score; {minimum} or more is required.',
   'recognition.criterionLow': 'Criterion {id} ({label}) reaches {percent}; {minimum} or more is required.',
   'recognition.noneRated': 'No {noun} have been rated yet (not counting "{kxl}"); ratings are needed to compute the shares.',
-  'recognition.completed':
-    'The share of {noun} rated "{level}" or higher is {percent} ({count}/{rated}); {minimum} or more is required.',
+  'recognition.completed': 'The share of {noun} rated "{level}" or higher is {percent} ({count}/{rated}); {minimum} or more is required.',
   'recognition.good': 'The share of {noun} rated "{level}" or higher is {percent} ({count}/{rated}); {minimum} or more is required.',
   'shares.below': '{problem} Below that level: {names}.',
   'RATING_MISSING.member':
     'Comrade {name} has not been given a quality rating; enter a rating level or "{kxl}" (with the reason in the "Ghi chú" column). For a party member who transferred out during the year, write "Chuyển đi ngày …" in the "Ghi chú" column.',
   'RATING_MISSING.cell': '{cell} has not been given a quality rating; enter a rating level or "{kxl}".',
-  'RATING_MISSING.none':
-    'No {noun} have been rated yet (not counting "{kxl}"); at least one of the {noun} must be rated to compute the shares.',
+  'RATING_MISSING.none': 'No {noun} have been rated yet (not counting "{kxl}"); at least one of the {noun} must be rated to compute the shares.',
   EXCELLENT_CAP:
     'The share of {noun} rated "{excellent}" among the {noun} rated "{good}" or higher is {percent} ({count}/{total}), above the maximum of {cap} (Regulation 366-QĐ/TW).',
   'ATTENDANCE_LOW.matrix':
@@ -72,7 +69,8 @@ export const EN: Record<MessageKey, string> = {
     '{meeting} had {count} party members absent without a reason; under the Plan, no party member may be absent without a reason.',
   ABSENCE_STREAK:
     'Comrade {name} was absent from {count} meetings in a row (from {from} to {to}), more than the {limit} consecutive meetings allowed in a year.',
-  SPEAKERS_LOW: '{meeting} had {speakers} contributions to the discussion; at least {needed} are required (the party cell has {members} party members).',
+  SPEAKERS_LOW:
+    '{meeting} had {speakers} contributions to the discussion; at least {needed} are required (the party cell has {members} party members).',
   'DURATION_SHORT.sized':
     '{meeting} lasted {length}; at least {needed} minutes are required ({kind} meeting, the party cell has {members} party members).',
   'DURATION_SHORT.combined': '{meeting} lasted {length}; at least {needed} minutes are required ({kind} meeting).',
@@ -82,26 +80,22 @@ export const EN: Record<MessageKey, string> = {
     'No regular (or combined) meeting was held in month {month}/{year}; a party cell must hold a regular meeting at least once a month (Party Statute).',
   THEMATIC_QUARTER_MISSING:
     'No thematic (or combined) meeting was held in quarter {quarter}/{year}; a party cell must hold a thematic meeting at least once a quarter.',
-  'MINUTES_UNSIGNED.chair':
-    '{meeting}: the minutes lack the signature of the chair; the minutes must be signed by both the chair and the secretary.',
+  'MINUTES_UNSIGNED.chair': '{meeting}: the minutes lack the signature of the chair; the minutes must be signed by both the chair and the secretary.',
   'MINUTES_UNSIGNED.secretary':
     '{meeting}: the minutes lack the signature of the secretary; the minutes must be signed by both the chair and the secretary.',
   MINUTES_BOOK_UNSTAMPED:
-    'The minutes book has not been stamped across its pages; the party cell\'s minutes book must bear the grassroots committee\'s seal across its pages.',
+    "The minutes book has not been stamped across its pages; the party cell's minutes book must bear the grassroots committee's seal across its pages.",
   'MINUTES_BOOK_UNSTAMPED.blank':
     'The item "Sổ biên bản đóng dấu giáp lai" (Có/Không) is not filled in on sheet {sheet}; the party cell\'s minutes book must bear the grassroots committee\'s seal across its pages.',
   SELF_ASSESSMENT_MISSING:
     '{meeting} has no self-assessment of its quality; after every meeting the party cell must assess it (Good, Fairly good, Average, Poor).',
   MEETING_SELF_LOW:
     '{meeting} was self-assessed "{level}", below Fairly good (noted when a meeting is self-assessed Average, Poor or Unsatisfactory).',
-  DISCIPLINE:
-    'Comrade {name} was disciplined ({discipline}); criteria 1.3 and 1.4 require that no party member was disciplined during the year.',
+  DISCIPLINE: 'Comrade {name} was disciplined ({discipline}); criteria 1.3 and 1.4 require that no party member was disciplined during the year.',
   YEAR_NOT_OVER:
     'Figures as of {asOf}: the evaluation year {year} is not over, so months {months} and quarters {quarters}/{year} are not counted yet. The present conclusion is provisional; check again after 31/12/{year}.',
-  DATA_INVALID:
-    'The workbook has {count} data errors (sheet {sheets}); the appraisal is not reliable until they are all corrected.',
-  'parse.rating':
-    'Rating "{text}" is not valid; enter one of: {options} (or the abbreviations HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
+  DATA_INVALID: 'The workbook has {count} data errors (sheet {sheets}); the appraisal is not reliable until they are all corrected.',
+  'parse.rating': 'Rating "{text}" is not valid; enter one of: {options} (or the abbreviations HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
   'parse.meetingKind': 'Meeting type "{text}" is not valid; enter Thường kỳ, Chuyên đề or Kết hợp.',
   'parse.markV': 'Mark "{text}" is ambiguous: it may mean "P" (absent with a reason) or "K" (absent without a reason). Enter P or K.',
   'parse.mark':
@@ -157,9 +151,12 @@ export const EN: Record<MessageKey, string> = {
     'Column "Điểm danh": "M" (exempt from meetings) is only for party members exempt from meetings, but comrade {name} has no "Có" in the column "Miễn sinh hoạt" of sheet "{sheet}"; enter C, P or K, or "Có" in the column "Miễn sinh hoạt".',
   'VALUE_INVALID.markD':
     'Column "Điểm danh": "D" (special duty) is only for party cells in the armed forces, but "Loại hình" on sheet "{sheet}" is not "Lực lượng vũ trang"; enter C, P or K.',
-  'VALUE_INVALID.criterionCodeBlank': 'Row {row} has points but the column "Mã" (code) is blank; enter the criterion code (1.1 … 1.4 or a sub-item such as 1.2.3).',
-  'VALUE_INVALID.criterionCode': 'Code "{code}" is not valid; enter the criterion code 1.1, 1.2, 1.3, 1.4 or one of their sub-items (for example 1.2.3).',
-  'VALUE_INVALID.cellName': 'Row {row} has data but the column "Tên chi bộ" (party cell name) is blank; enter the name of the subordinate party cell.',
+  'VALUE_INVALID.criterionCodeBlank':
+    'Row {row} has points but the column "Mã" (code) is blank; enter the criterion code (1.1 … 1.4 or a sub-item such as 1.2.3).',
+  'VALUE_INVALID.criterionCode':
+    'Code "{code}" is not valid; enter the criterion code 1.1, 1.2, 1.3, 1.4 or one of their sub-items (for example 1.2.3).',
+  'VALUE_INVALID.cellName':
+    'Row {row} has data but the column "Tên chi bộ" (party cell name) is blank; enter the name of the subordinate party cell.',
   'VALUE_INVALID.model': 'Column "Chi bộ bốn tốt": "{text}" is not valid; enter "Có" (yes) or "Không" (no).',
   'DUPLICATE_MEMBER.card': 'Party card number "{value}" appears twice (already in cell {previous}); each party member must be on exactly one row.',
   'DUPLICATE_MEMBER.name': 'Full name "{value}" appears twice (already in cell {previous}); each party member must be on exactly one row.',
@@ -172,16 +169,17 @@ export const EN: Record<MessageKey, string> = {
     'The attendance column of {date} has no matching meeting on sheet "{sheet}"; add a row for this meeting or correct the date.',
   'MATRIX_MISMATCH.count':
     'The meeting of {date}: the number {label} is recorded as {stated}, but sheet "{sheet}" (column {column}) counts {counted}; the two sheets must agree.',
-  'MATRIX_MISMATCH.meeting':
-    'The meeting of {date} has no attendance column on sheet "{sheet}"; add a column headed with this date.',
+  'MATRIX_MISMATCH.meeting': 'The meeting of {date} has no attendance column on sheet "{sheet}"; add a column headed with this date.',
   'mark.present': 'present (C)',
   'mark.excused': 'absent with a reason (P)',
   'mark.unexcused': 'absent without a reason (K)',
   'NUMBER_INVALID.score': 'Column "{header}": "{text}" is not a number; enter the points, 0 or more.',
-  'NUMBER_INVALID.maxBlank': 'Code {code} has {self} self-assessed points but the column "Điểm tối đa" (maximum points) is blank; the maximum is needed to compute the share.',
+  'NUMBER_INVALID.maxBlank':
+    'Code {code} has {self} self-assessed points but the column "Điểm tối đa" (maximum points) is blank; the maximum is needed to compute the share.',
   'SCORE_INVALID.negative': 'Column "{header}": {value} is a negative score; points must be 0 or more.',
   'SCORE_INVALID.tooLarge': 'Column "{header}": {value} points is too large; points must be from 0 to 1 000 000.',
-  'SCORE_INVALID.aboveMax': 'Code {code}: the self-assessed points {self} are more than the maximum {max}; self-assessed points may not exceed the maximum.',
+  'SCORE_INVALID.aboveMax':
+    'Code {code}: the self-assessed points {self} are more than the maximum {max}; self-assessed points may not exceed the maximum.',
   SCORE_MISSING: 'Code {code} has a maximum of {max} points but no self-assessed points; it counts as 0 points. Enter the self-assessed points.',
   LEGACY_ENCODING: 'Text typed in the {encoding} font: "{before}" — in Unicode it reads "{after}". Convert it to Unicode.',
 };

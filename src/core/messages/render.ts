@@ -20,13 +20,7 @@ export interface MessageRef {
  * in the language's style; `pct` is a percent ("91,67%" / "91.67%"); `date` an ISO date
  * ("05/03/2025" in both); `list` joins its items with ", "; a reference is rendered in the language.
  */
-export type MessageParam =
-  | string
-  | number
-  | { pct: number }
-  | { date: IsoDate }
-  | { list: readonly MessageParam[] }
-  | MessageRef;
+export type MessageParam = string | number | { pct: number } | { date: IsoDate } | { list: readonly MessageParam[] } | MessageRef;
 
 /** A rendered Vietnamese message together with the reference it came from. */
 export interface Message {
