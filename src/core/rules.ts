@@ -436,10 +436,10 @@ function ratedEntries(ctx: RuleContext, scope: RecognitionScope): RatedEntries |
   return scope === 'members' ? ratedMembers(ctx) : ratedCells(ctx);
 }
 
-function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV'): MessageParam[] {
+function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV', scope: RecognitionScope): MessageParam[] {
   return entries
     .filter((e) => e.rating !== null && e.rating !== 'KXL' && RATING_RANK[e.rating] < RATING_RANK[floor])
-    .map((e) => ref('member.rated', { name: e.name, rating: ref(`rating.${e.rating ?? 'KXL'}`) }));
+    .map((e) => ref(scope === 'members' ? 'member.rated' : 'cell.rated', { name: e.name, rating: ref(`rating.${e.rating ?? 'KXL'}`) }));
 }
 
 function shareRule(scope: RecognitionScope, which: 'completed' | 'good', code: ReasonCode): Rule {
@@ -448,7 +448,7 @@ function shareRule(scope: RecognitionScope, which: 'completed' | 'good', code: R
     if (rated === null || !rated.sharesComputable) return [];
     const problem = ratingShareProblems(rated.levels, scope, ctx.policy)[which];
     if (problem === null) return [];
-    const names = below(rated.entries, which === 'completed' ? 'HTNV' : 'HTTNV');
+    const names = below(rated.entries, which === 'completed' ? 'HTNV' : 'HTTNV', scope);
     const message = names.length > 0 ? msg('shares.below', { problem: problem.text, names: listNames(names) }) : problem;
     return [found(code, scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates, null, message)];
   };

@@ -39,6 +39,7 @@ export const EN: Record<MessageKey, string> = {
   'meeting.row': 'The meeting on row {row}',
   'meeting.pair': '{meeting} (regular combined with thematic, recorded on rows {first} and {second})',
   'member.rated': 'comrade {name} ({rating})',
+  'cell.rated': '{name} ({rating})',
   'cell.name': 'Party cell {name}',
   'names.more': '{names} and {more} others',
   'date.unknown': '?',

@@ -38,6 +38,7 @@ export const VI = {
   'meeting.row': 'Buổi sinh hoạt ở dòng {row}',
   'meeting.pair': '{meeting} (thường kỳ kết hợp chuyên đề, ghi ở dòng {first} và {second})',
   'member.rated': 'đồng chí {name} ({rating})',
+  'cell.rated': '{name} ({rating})',
   'cell.name': 'Chi bộ {name}',
   'names.more': '{names} và {more} người khác',
   'date.unknown': '?',
