@@ -54,6 +54,10 @@ describe('the label seam', () => {
         code: 'LEGACY_ENCODING',
         message:
           'Văn bản gõ bằng phông TCVN3 (ABC): "Hoµn thµnh tèt nhiÖm vô" — chữ Unicode là "Hoàn thành tốt nhiệm vụ". Hãy chuyển mã sang Unicode.',
+        text: {
+          key: 'LEGACY_ENCODING',
+          params: { encoding: 'TCVN3 (ABC)', before: 'Hoµn thµnh tèt nhiÖm vô', after: 'Hoàn thành tốt nhiệm vụ' },
+        },
       },
     ]);
   });
