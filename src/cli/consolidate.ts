@@ -270,7 +270,7 @@ export function rowJson(row: ConsolidationRow, via: string): ConsolidateRowJson 
 function totalsText(totals: ConsolidationTotals): string[] {
   const share = totals.share === null ? '—' : formatNumber(totals.share * 100);
   const lines = [
-    `${totals.eligible}/${totals.organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (${share} %), chỉ tiêu ${formatNumber(totals.target * 100)} % — ${totals.targetMet ? 'đủ so với chỉ tiêu' : 'chưa đủ so với chỉ tiêu'}`,
+    `${totals.eligible}/${totals.organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (${share}%), chỉ tiêu ${formatNumber(totals.target * 100)}% — ${totals.targetMet ? 'đủ so với chỉ tiêu' : 'chưa đủ so với chỉ tiêu'}`,
   ];
   if (totals.subordinate.organizations > 0) {
     lines.push(`  Chi bộ trực thuộc (không tính vào chỉ tiêu): ${totals.subordinate.eligible}/${totals.subordinate.organizations} đủ điều kiện`);

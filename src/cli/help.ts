@@ -53,7 +53,7 @@ ${INPUTS_HELP}
 
 Với mỗi tệp: ngày tính số liệu, tên tổ chức, kết luận (đủ / không đủ điều kiện đề nghị công
 nhận), phần trăm từng tiêu chí 1.1–1.4, các lý do và lỗi dữ liệu kèm vị trí (trang!ô). Dòng cuối:
-số tổ chức cơ sở đảng đủ điều kiện so với chỉ tiêu (mặc định 50 %); chi bộ trực thuộc được đếm
+số tổ chức cơ sở đảng đủ điều kiện so với chỉ tiêu (mặc định 50%); chi bộ trực thuộc được đếm
 riêng, không tính vào chỉ tiêu; một tổ chức có trong nhiều tệp chỉ tính một lần.
 
 Tùy chọn:

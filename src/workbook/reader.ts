@@ -1426,7 +1426,7 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
       sheet: name,
       cell: null,
       code: 'SHEET_MISSING',
-      message: `Thiếu trang "${name}"; cần thêm trang này (xem mẫu bảng tính).`,
+      message: `Thiếu trang "${name}"; cần thêm trang này (xem sổ tính mẫu).`,
     });
   }
   for (const key of warnedSheets(kind)) {

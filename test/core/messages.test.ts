@@ -67,16 +67,19 @@ describe('message catalogue', () => {
 
   it('writes numbers, percents and dates per language', () => {
     const message = msg('ATTENDANCE_LOW.matrix', { percent: { pct: 91.6667 }, present: 11, required: 12, sheet: 'Điểm danh', minimum: { pct: 85 } });
-    expect(message.message).toBe(
-      'Tỷ lệ đảng viên dự sinh hoạt cả năm là 91,67% (11/12 lượt bắt buộc, theo trang Điểm danh), cần trên 85%.',
-    );
+    expect(message.message).toBe('Tỷ lệ đảng viên dự sinh hoạt cả năm là 91,67% (11/12 lượt bắt buộc, theo trang Điểm danh), cần trên 85%.');
     expect(messageIn(message, 'en')).toBe(
       'The yearly attendance rate of party members is 91.67% (11/12 required attendances, from sheet Điểm danh); more than 85% is required.',
     );
   });
 
   it('renders nested references in the language (a meeting label, a rating level)', () => {
-    const message = msg('SPEAKERS_LOW', { meeting: { key: 'meeting.dated', params: { date: { date: '2025-03-05' } } }, speakers: 2, needed: 3, members: 21 });
+    const message = msg('SPEAKERS_LOW', {
+      meeting: { key: 'meeting.dated', params: { date: { date: '2025-03-05' } } },
+      speakers: 2,
+      needed: 3,
+      members: 21,
+    });
     expect(message.message).toBe('Buổi sinh hoạt ngày 05/03/2025 có 2 ý kiến phát biểu, cần ít nhất 3 (chi bộ có 21 đảng viên).');
     expect(messageIn(message, 'en')).toBe(
       'The meeting of 05/03/2025 had 2 contributions to the discussion; at least 3 are required (the party cell has 21 party members).',

@@ -44,6 +44,10 @@ export const EN: Record<MessageKey, string> = {
   'names.more': '{names} and {more} others',
   'date.unknown': '?',
 
+  'meetingCheck.attendance': 'The attendance rate is {percent} ({present}/{base}); more than {minimum} is required',
+  'meetingCheck.speakers': '{speakers} contributions to the discussion; at least {needed} are required (the party cell has {members} party members)',
+  'meetingCheck.duration':
+    'The meeting lasted {minutes} minutes; at least {needed} minutes are required ({kind} meeting, the party cell has {members} party members)',
   CRITERION_MISSING: 'Criterion {id} ({label}) has no scored row (a row with maximum points); it must be scored and reach {minimum} or more.',
   CRITERION_LOW: 'Criterion {id} ({label}) reaches {percent} ({self}/{max} points); {minimum} or more is required.',
   'recognition.criterionMissing': 'Criterion {id} ({label}) has no score; {minimum} or more is required.',

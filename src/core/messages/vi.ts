@@ -44,6 +44,9 @@ export const VI = {
   'date.unknown': '?',
 
   // ------------------------------------------------------------ reasons (SPEC §1)
+  'meetingCheck.attendance': 'Tỷ lệ đảng viên dự sinh hoạt là {percent} ({present}/{base}), cần trên {minimum}',
+  'meetingCheck.speakers': 'Có {speakers} ý kiến phát biểu, cần ít nhất {needed} (chi bộ có {members} đảng viên)',
+  'meetingCheck.duration': 'Thời gian {minutes} phút, cần ít nhất {needed} phút (sinh hoạt {kind}, chi bộ có {members} đảng viên)',
   CRITERION_MISSING: 'Tiêu chí {id} ({label}) chưa có dòng nào được chấm điểm (có điểm tối đa); cần chấm để đạt từ {minimum} trở lên.',
   CRITERION_LOW: 'Tiêu chí {id} ({label}) đạt {percent} ({self}/{max} điểm), cần từ {minimum} trở lên.',
   'recognition.criterionMissing': 'Tiêu chí {id} ({label}) chưa có điểm; cần từ {minimum} trở lên.',
