@@ -233,6 +233,22 @@ export type IssueCode =
   | 'SCORE_MISSING'
   | 'KXL_UNEXPLAINED';
 
+export const ISSUE_CODES: readonly IssueCode[] = [
+  'SHEET_MISSING',
+  'COLUMN_MISSING',
+  'VALUE_INVALID',
+  'NUMBER_INVALID',
+  'DATE_INVALID',
+  'DATE_OUT_OF_YEAR',
+  'COUNT_MISMATCH',
+  'DUPLICATE_MEMBER',
+  'MATRIX_MISMATCH',
+  'LEGACY_ENCODING',
+  'SCORE_INVALID',
+  'SCORE_MISSING',
+  'KXL_UNEXPLAINED',
+];
+
 export interface Issue {
   severity: 'error' | 'warning';
   sheet: string;

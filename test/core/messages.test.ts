@@ -1,25 +1,9 @@
 import { EN } from '../../src/core/messages/en';
 import { VI_ALL } from '../../src/core/messages/all';
 import { messageIn, msg, placeholders, registerCatalogue, render, type MessageParam } from '../../src/core/messages';
-import { REASON_CODES, type IssueCode } from '../../src/core/types';
+import { ISSUE_CODES, REASON_CODES } from '../../src/core/types';
 
 registerCatalogue('en', EN);
-
-const ISSUE_CODES: readonly IssueCode[] = [
-  'SHEET_MISSING',
-  'COLUMN_MISSING',
-  'VALUE_INVALID',
-  'NUMBER_INVALID',
-  'DATE_INVALID',
-  'DATE_OUT_OF_YEAR',
-  'COUNT_MISMATCH',
-  'DUPLICATE_MEMBER',
-  'MATRIX_MISMATCH',
-  'LEGACY_ENCODING',
-  'SCORE_INVALID',
-  'SCORE_MISSING',
-  'KXL_UNEXPLAINED',
-];
 
 const viKeys = Object.keys(VI_ALL).sort();
 const enKeys = Object.keys(EN).sort();
