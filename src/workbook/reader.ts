@@ -1426,7 +1426,7 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
       sheet: name,
       cell: null,
       code: 'SHEET_MISSING',
-      message: `Thiếu trang "${name}"; cần thêm trang này (xem sổ tính mẫu).`,
+      ...msg('SHEET_MISSING', { sheet: name }),
     });
   }
   for (const key of warnedSheets(kind)) {
@@ -1437,7 +1437,7 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
       sheet: name,
       cell: null,
       code: 'SHEET_MISSING',
-      message: `Không có trang "${name}": tỷ lệ dự sinh hoạt được tính theo số liệu trang "${SHEET_NAMES.meetings}" và không kiểm tra được số lần vắng liên tiếp của từng đảng viên. Nên thêm trang "${name}".`,
+      ...msg('SHEET_MISSING.attendance', { sheet: name, meetings: SHEET_NAMES.meetings }),
     });
   }
 

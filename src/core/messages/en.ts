@@ -121,6 +121,9 @@ export const EN: Record<MessageKey, string> = {
   'date.notDate': 'The cell holds no date; enter a date as dd/mm/yyyy (for example 05/03/2025).',
   'date.headerNumber': 'The column heading is the number {value}, not a date; enter the meeting date as dd/mm/yyyy.',
 
+  SHEET_MISSING: 'The sheet "{sheet}" is missing; add it (see the template workbook).',
+  'SHEET_MISSING.attendance':
+    'There is no sheet "{sheet}": the attendance rate is computed from the figures on sheet "{meetings}", and consecutive absences of each party member cannot be checked. Add the sheet "{sheet}".',
   'issue.column': 'Column "{header}": {problem}',
   'issue.item': 'Item "{label}": {problem}',
   'issue.attendanceHeader': 'Attendance column heading: {problem}',

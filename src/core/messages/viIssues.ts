@@ -7,6 +7,9 @@ import './index';
 
 export const VI_ISSUES = {
   // ------------------------------------------------------------ data issues (SPEC §3)
+  SHEET_MISSING: 'Thiếu trang "{sheet}"; cần thêm trang này (xem sổ tính mẫu).',
+  'SHEET_MISSING.attendance':
+    'Không có trang "{sheet}": tỷ lệ dự sinh hoạt được tính theo số liệu trang "{meetings}" và không kiểm tra được số lần vắng liên tiếp của từng đảng viên. Nên thêm trang "{sheet}".',
   'issue.column': 'Cột "{header}": {problem}',
   'issue.item': 'Mục "{label}": {problem}',
   'issue.attendanceHeader': 'Tiêu đề cột điểm danh: {problem}',
