@@ -44,7 +44,7 @@ export function isBlank(value: unknown): boolean {
 
 /** Formats a fraction or percent for display: 2 decimals, Vietnamese decimal comma. */
 export function formatPercent(percent: number): string {
-  return `${formatNumber(percent)}%`;
+  return `${formatNumber(percent)} %`;
 }
 
 /** Rounds to at most 2 decimals and writes the Vietnamese decimal comma. */

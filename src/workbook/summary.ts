@@ -8,7 +8,8 @@
  * Percentages are rounded to 2 decimals for display only; the CheckResult keeps the exact values.
  */
 import { formatDate, isoParts } from '../core/dates';
-import { foldText, formatNumber, formatPercent } from '../core/text';
+import { foldText, formatNumber } from '../core/text';
+import { percentIn } from '../core/messages';
 import type { IsoDate, OrgKind, RatedLevel, Reason } from '../core/types';
 import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabulary';
 import { rangeA1 } from './a1';
@@ -177,11 +178,11 @@ export function placeText(sheet: string | null, cell: string | null): string {
 }
 
 function percentText(value: number | null): string {
-  return value === null ? '—' : formatPercent(value);
+  return value === null ? '—' : percentIn(value, 'vi');
 }
 
 function shareText(share: number | null): string {
-  return share === null ? '—' : formatPercent(share * 100);
+  return share === null ? '—' : percentIn(share * 100, 'vi');
 }
 
 const LEVELS: RatedLevel[] = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];

@@ -43,7 +43,9 @@ export function hasCatalogue(lang: Lang): boolean {
 
 /** Rounds to at most 2 decimals; Vietnamese writes a decimal comma, English a point. */
 export function numberIn(value: number, lang: Lang): string {
-  const rounded = String(Math.round(value * 100) / 100);
+  // A huge value (1e308, typed into a point cell) would overflow to Infinity when scaled: as typed.
+  const scaled = Math.round(value * 100) / 100;
+  const rounded = String(Number.isFinite(scaled) ? scaled : value);
   return lang === 'vi' ? rounded.replace('.', ',') : rounded;
 }
 
