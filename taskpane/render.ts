@@ -14,7 +14,50 @@ import { formatNumber } from '../src/core/text';
 import type { Issue, Reason } from '../src/core/types';
 import type { CheckResult } from '../src/workbook/types';
 import { el, percentText, type Child } from './dom';
-import { ref, t, type I18nKey } from './i18n';
+import { hasCatalogue, messageIn, registerCatalogue, type Lang, type MessageRef } from '../src/core/messages';
+import { language, onLanguageChange, ref, t, type I18nKey } from './i18n';
+
+// ------------------------------------------------------------------ messages in the current language
+
+/** The finding behind each message element on screen, to render it again when the language changes. */
+const shownMessages = new WeakMap<Element, { message: string; text?: MessageRef }>();
+
+let englishLoading: Promise<void> | null = null;
+
+/**
+ * Makes the catalogue of a language available: English is a separate chunk ("messages-en"), loaded
+ * only when English is chosen, so the pane's first load carries Vietnamese alone.
+ */
+export function loadMessages(lang: Lang): Promise<void> {
+  if (lang === 'vi' || hasCatalogue('en')) return Promise.resolve();
+  englishLoading ??= import(/* webpackChunkName: "messages-en" */ '../src/core/messages/en').then(({ EN }) => registerCatalogue('en', EN));
+  return englishLoading;
+}
+
+/** Renders every message on screen again in the current language (after its catalogue is loaded). */
+function rerenderMessages(): void {
+  if (typeof document === 'undefined') return;
+  const lang = language();
+  for (const element of Array.from(document.querySelectorAll('.message'))) {
+    const finding = shownMessages.get(element);
+    if (finding !== undefined) element.textContent = messageIn(finding, lang);
+  }
+}
+
+onLanguageChange((lang) => {
+  void loadMessages(lang).then(rerenderMessages, () => undefined);
+});
+if (language() === 'en') void loadMessages('en').then(rerenderMessages, () => undefined);
+
+/**
+ * THE call site of a finding's message (reason or issue): the one place the pane and the page put
+ * a message on screen, in the current language, kept current across language switches.
+ */
+export function messageNode(finding: { message: string; text?: MessageRef }): HTMLElement {
+  const node = el('p', { class: 'message', testid: 'message', text: messageIn(finding, language()) });
+  shownMessages.set(node, finding);
+  return node;
+}
 
 export interface RenderOptions {
   /** Excel mode: a place with a cell becomes a button that selects it. */
@@ -116,14 +159,6 @@ function placeNode(sheet: string | null, cell: string | null, options: RenderOpt
   }
   if (!cell) return el('span', { class: 'place', i18n: 'place.wholeSheetOf', params: { place } });
   return el('span', { class: 'place', i18n: 'place.text', params: { place } });
-}
-
-/**
- * THE call site of a finding's message (reason or issue): the one place the pane and the page put
- * a message on screen. The core's catalogue (messageIn(finding, lang), issue #20) plugs in here.
- */
-function messageNode(finding: Reason | Issue): HTMLElement {
-  return el('p', { class: 'message', testid: 'message', text: finding.message });
 }
 
 function reasonItem(reason: Reason, options: RenderOptions): HTMLElement {

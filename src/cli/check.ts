@@ -1,11 +1,10 @@
 /** `bontot check`: the verdict of each workbook, as readable Vietnamese text or the SPEC §6 JSON. */
 import { basename, dirname, extname, join } from 'path';
-import { CRITERION_LABELS, uncomputedCriterionText } from '../core/criteria';
+import { messageIn, percentIn, type Lang } from '../core/messages';
 import { defaultPolicy, describeKey, policyToEntries, type Policy } from '../core/policy';
 import { formatDate } from '../core/dates';
-import { formatNumber } from '../core/text';
 import type { IsoDate, OrgKind, OrgLevel } from '../core/types';
-import { orgKindLabel } from '../core/vocabulary';
+import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, placeIn, word } from './lang';
 import { readWorkbookFileData, WorkbookReadError, writeWorkbookFile } from '../hosts/xlsxFile';
 import { checkWorkbook } from '../workbook/check';
 import { Consolidation, duplicateText, rowFromCheck, type ConsolidationRow, type DuplicateNote } from '../workbook/consolidate';
@@ -65,7 +64,7 @@ export interface CheckJson {
 }
 
 /** The SPEC §6 JSON entry of one checked workbook (numbers unrounded, field order as in the SPEC). */
-export function checkFileJson(file: string, result: CheckResult): CheckFileJson {
+export function checkFileJson(file: string, result: CheckResult, lang: Lang = 'vi'): CheckFileJson {
   return {
     file,
     organization: {
@@ -76,8 +75,8 @@ export function checkFileJson(file: string, result: CheckResult): CheckFileJson 
     },
     eligible: result.eligible,
     criteria: result.criteria.map((c) => ({ id: c.id, percent: c.percent, pass: c.pass })),
-    reasons: result.reasons.map((r) => ({ code: r.code, severity: r.severity, message: r.message, sheet: r.sheet, cell: r.cell })),
-    issues: result.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, code: i.code, message: i.message })),
+    reasons: result.reasons.map((r) => ({ code: r.code, severity: r.severity, message: messageIn(r, lang), sheet: r.sheet, cell: r.cell })),
+    issues: result.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, code: i.code, message: messageIn(i, lang) })),
   };
 }
 
@@ -111,16 +110,19 @@ export function summaryPathFor(file: string): string {
 
 // ------------------------------------------------------------------------------------ text output
 
-function place(sheet: string | null, cell: string | null): string {
-  if (sheet && cell) return `${sheet}!${cell}`;
-  return sheet ?? '—';
+export function formatPercentText(value: number | null): string {
+  return percentTextIn(value, 'vi');
 }
 
-const REASON_SEVERITY: Record<string, string> = { block: 'chặn', warn: 'cảnh báo' };
-const ISSUE_SEVERITY: Record<string, string> = { error: 'lỗi', warning: 'cảnh báo' };
+/** How a check's text is written: the language, and whether reason/issue codes are shown. */
+export interface TextOptions {
+  lang?: Lang;
+  codes?: boolean;
+}
 
-export function formatPercentText(value: number | null): string {
-  return value === null ? '—' : `${formatNumber(value)} %`;
+/** One reason or issue line: severity word, place, message, and the code only when asked. */
+function findingLine(severity: string, place: string | null, message: string, code: string, codes: boolean): string {
+  return `  ${severity} — ${place === null ? '' : `${place}: `}${message}${codes ? ` [${code}]` : ''}`;
 }
 
 /** The settings that differ from the seed's defaults, for people ("label = value"). */
@@ -131,30 +133,49 @@ export function policyChanges(policy: Policy): string[] {
     .map((entry) => `${describeKey(entry.key)?.label ?? entry.key} = ${entry.value === null ? '(không đặt)' : String(entry.value)}`);
 }
 
-export function checkText(file: string, result: CheckResult): string {
+export function checkText(file: string, result: CheckResult, options: TextOptions = {}): string {
+  const lang = options.lang ?? 'vi';
+  const codes = options.codes ?? false;
   const { organization } = result;
-  const lines: string[] = [`== ${file} ==`, `Số liệu tính đến ngày ${formatDate(result.asOf)}`];
-  const kind = organization.kind ? orgKindLabel(organization.kind, organization.level) : 'chưa rõ loại tổ chức';
-  lines.push(`Tổ chức: ${organization.name ?? '(chưa có tên)'} — ${kind}, năm ${organization.year ?? '(chưa rõ)'}`);
-  const model = organization.kind === 'dang-bo' ? 'Đảng bộ cơ sở bốn tốt' : 'Chi bộ bốn tốt';
-  lines.push(result.eligible ? `Kết luận: ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".` : `Kết luận: KHÔNG ĐỦ ĐIỀU KIỆN đề nghị công nhận "${model}".`);
-  lines.push(`Tiêu chí (mỗi tiêu chí cần từ ${formatNumber(result.policy.criterionMinPercent)} % trở lên):`);
+  const lines: string[] = [`== ${file} ==`, cliText(lang, 'asOf', { date: formatDate(result.asOf) })];
+  const kind = organization.kind ? orgKindIn(organization.kind, organization.level, lang) : cliText(lang, 'noKind');
+  lines.push(
+    cliText(lang, 'organization', {
+      name: organization.name ?? cliText(lang, 'noName'),
+      kind,
+      year: organization.year === null ? cliText(lang, 'noYear') : String(organization.year),
+    }),
+  );
+  const model = cliText(lang, organization.kind === 'dang-bo' ? 'modelCommittee' : 'modelCell');
+  const verdict = word(result.eligible ? 'verdict.eligible' : 'verdict.notEligible', lang);
+  lines.push(cliText(lang, 'conclusion', { verdict, model }));
+  lines.push(cliText(lang, 'criteria', { minimum: percentIn(result.policy.criterionMinPercent, lang) }));
   for (const criterion of result.criteria) {
     const outcome = criterion.invalidAt
-      ? uncomputedCriterionText(criterion.invalidAt)
-      : `${formatPercentText(criterion.percent)} — ${criterion.pass ? 'đạt' : 'chưa đạt'}`;
-    lines.push(`  ${criterion.id} ${CRITERION_LABELS[criterion.id]}: ${outcome}`);
+      ? cliText(lang, 'uncomputed', { place: placeIn(criterion.invalidAt.sheet, criterion.invalidAt.cell, lang) ?? '' })
+      : `${percentTextIn(criterion.percent, lang)} — ${cliText(lang, criterion.pass ? 'met' : 'notMet')}`;
+    lines.push(`  ${criterion.id} ${word(`criterion.${criterion.id}`, lang)}: ${outcome}`);
   }
-  if (result.reasons.length > 0) {
-    lines.push(`Lý do (${result.reasons.length}):`);
-    for (const reason of result.reasons) {
-      lines.push(`  [${REASON_SEVERITY[reason.severity] ?? reason.severity}] ${place(reason.sheet, reason.cell)} ${reason.code}: ${reason.message}`);
+  const blocking = result.reasons.filter((reason) => reason.severity === 'block');
+  const notes = result.reasons.filter((reason) => reason.severity !== 'block');
+  for (const [heading, reasons] of [
+    ['reasons', blocking],
+    ['notes', notes],
+  ] as const) {
+    if (reasons.length === 0) continue;
+    lines.push(cliText(lang, heading, { count: reasons.length }));
+    for (const reason of reasons) {
+      lines.push(
+        findingLine(word(`severity.${reason.severity}`, lang), placeIn(reason.sheet, reason.cell, lang), messageIn(reason, lang), reason.code, codes),
+      );
     }
   }
   if (result.issues.length > 0) {
-    lines.push(`Lỗi dữ liệu (${result.issues.length}):`);
+    lines.push(cliText(lang, 'issues', { count: result.issues.length }));
     for (const issue of result.issues) {
-      lines.push(`  [${ISSUE_SEVERITY[issue.severity] ?? issue.severity}] ${place(issue.sheet, issue.cell)} ${issue.code}: ${issue.message}`);
+      lines.push(
+        findingLine(word(`issueSeverity.${issue.severity}`, lang), placeIn(issue.sheet, issue.cell, lang), messageIn(issue, lang), issue.code, codes),
+      );
     }
   }
   const changed = policyChanges(result.policy);
@@ -166,15 +187,15 @@ export function checkText(file: string, result: CheckResult): string {
 }
 
 /** The last lines of the text output: a check decides "đủ điều kiện", never "đạt" (SPEC §1, Target). */
-export function summaryLine(summary: CheckJson['summary'], duplicates: readonly DuplicateNote[] = []): string {
-  const share = summary.share === null ? '—' : formatNumber(summary.share * 100);
+export function summaryLine(summary: CheckJson['summary'], duplicates: readonly DuplicateNote[] = [], lang: Lang = 'vi'): string {
+  const share = summary.share === null ? '—' : percentIn(summary.share * 100, lang);
   const lines = [
-    `${summary.eligible}/${summary.organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (${share} %), chỉ tiêu ${formatNumber(summary.target * 100)} %`,
+    cliText(lang, 'summary', { eligible: summary.eligible, total: summary.organizations, share, target: percentIn(summary.target * 100, lang) }),
   ];
   if (summary.subordinate.organizations > 0) {
-    lines.push(`Chi bộ trực thuộc (không tính vào chỉ tiêu): ${summary.subordinate.eligible}/${summary.subordinate.organizations} đủ điều kiện`);
+    lines.push(cliText(lang, 'subordinate', { eligible: summary.subordinate.eligible, total: summary.subordinate.organizations }));
   }
-  for (const note of duplicates) lines.push(`Lưu ý: ${duplicateText(note)}`);
+  for (const note of duplicates) lines.push(cliText(lang, 'note', { text: duplicateText(note) }));
   return lines.join('\n');
 }
 
@@ -187,6 +208,7 @@ const OPTIONS = [
   { name: 'write-summary', value: false },
   { name: 'recursive', short: 'r', value: false },
   { name: 'help', short: 'h', value: false },
+  ...LANG_OPTIONS,
 ] as const;
 
 async function writeSummary(file: string, result: CheckResult): Promise<string> {
@@ -219,6 +241,8 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
   const given = await loadPolicy(optionString(parsed, 'policy'));
   const json = optionFlag(parsed, 'json');
   const wantSummary = optionFlag(parsed, 'write-summary');
+  const lang = parseLang(parsed);
+  const codes = optionFlag(parsed, 'codes');
   const note = (text: string): void => (json ? io.stderr(text) : io.stdout(text));
 
   const entries: FileEntryJson[] = [];
@@ -241,13 +265,13 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
       failed = true;
       const message = error instanceof WorkbookReadError ? error.message : `Lỗi khi kiểm tra tệp: ${errorMessage(error)}`;
       entries.push({ file, error: message, eligible: false });
-      if (!json) io.stdout(`== ${file} ==\nKhông đọc được: ${message}\n`);
+      if (!json) io.stdout(`== ${file} ==\n${cliText(lang, 'unreadable', { message })}\n`);
       continue;
     }
-    entries.push(checkFileJson(file, result));
+    entries.push(checkFileJson(file, result, lang));
     rows.push(rowFromCheck(file, result));
     if (!result.eligible) notEligible = true;
-    if (!json) io.stdout(`${checkText(file, result)}\n`);
+    if (!json) io.stdout(`${checkText(file, result, { lang, codes })}\n`);
     if (wantSummary) {
       try {
         const out = await writeSummary(file, result);
@@ -264,7 +288,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
     for (const note of duplicates) io.stderr(`Lưu ý: ${duplicateText(note)}`);
     io.stdout(JSON.stringify(document, null, 2));
   } else {
-    io.stdout(summaryLine(summary, duplicates));
+    io.stdout(summaryLine(summary, duplicates, lang));
   }
   if (failed) return EXIT_ERROR;
   return notEligible ? EXIT_NOT_ELIGIBLE : EXIT_OK;

@@ -26,6 +26,7 @@ import {
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { readInput, type InputRead, type WorkerReply, type WorkerRequest, type WorkerSetup } from './consolidateWorker';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
+import { LANG_OPTIONS } from './lang';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
@@ -36,6 +37,7 @@ const OPTIONS = [
   { name: 'force', value: false },
   { name: 'recursive', short: 'r', value: false },
   { name: 'help', short: 'h', value: false },
+  ...LANG_OPTIONS,
 ] as const;
 
 export interface ConsolidateRowJson {
@@ -268,7 +270,7 @@ export function rowJson(row: ConsolidationRow, via: string): ConsolidateRowJson 
 function totalsText(totals: ConsolidationTotals): string[] {
   const share = totals.share === null ? '—' : formatNumber(totals.share * 100);
   const lines = [
-    `${totals.eligible}/${totals.organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (${share} %), chỉ tiêu ${formatNumber(totals.target * 100)} % — ${totals.targetMet ? 'đủ so với chỉ tiêu' : 'chưa đủ so với chỉ tiêu'}`,
+    `${totals.eligible}/${totals.organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (${share}%), chỉ tiêu ${formatNumber(totals.target * 100)}% — ${totals.targetMet ? 'đủ so với chỉ tiêu' : 'chưa đủ so với chỉ tiêu'}`,
   ];
   if (totals.subordinate.organizations > 0) {
     lines.push(`  Chi bộ trực thuộc (không tính vào chỉ tiêu): ${totals.subordinate.eligible}/${totals.subordinate.organizations} đủ điều kiện`);

@@ -18,6 +18,7 @@ import type { LostPart } from '../hosts/xlsxFix';
 import type { ChiBoInput, FieldChange, FilledRow, FillPlan } from '../workbook/fillSubordinates';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { EXIT_ERROR, EXIT_NOT_ELIGIBLE, EXIT_OK, errorMessage, fileExists, parseAsOf, type CliIo } from './common';
+import { LANG_OPTIONS } from './lang';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
@@ -25,6 +26,7 @@ const OPTIONS = [
   { name: 'json', value: false },
   { name: 'force', value: false },
   { name: 'help', short: 'h', value: false },
+  ...LANG_OPTIONS,
 ] as const;
 
 function quote(text: string): string {

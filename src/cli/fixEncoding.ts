@@ -13,12 +13,14 @@ import { encodingCounts, fixLegacyEncoding, type FixResult, type SkipReason } fr
 import { countBySheet, encodingsLabel } from '../workbook/legacyFix';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, type CliIo } from './common';
+import { LANG_OPTIONS } from './lang';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
   { name: 'force', value: false },
   { name: 'dry-run', value: false },
   { name: 'help', short: 'h', value: false },
+  ...LANG_OPTIONS,
 ] as const;
 
 /** Examples of conversions shown per sheet. */

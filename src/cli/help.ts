@@ -16,7 +16,7 @@ và thoát với mã 2.`;
 export const MAIN_HELP = `bontot — kiểm tra hồ sơ mô hình "Chi bộ bốn tốt", "Đảng bộ cơ sở bốn tốt" trong tệp Excel (.xlsx)
 
 Cách dùng:
-  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary]
+  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary] [--lang vi|en] [--codes]
   bontot template OUT.xlsx [--kind chi-bo|dang-bo] [--type TYPE] [--year YYYY] [--name NAME]
   bontot consolidate FILE.xlsx... -o OUT.xlsx [--policy P.json] [--as-of YYYY-MM-DD] [--json] [--issuer NAME]
   bontot fix-encoding IN.xlsx -o OUT.xlsx [--force] [--dry-run]
@@ -24,7 +24,7 @@ Cách dùng:
 
 Lệnh:
   check        Kiểm tra từng sổ tính: tổ chức có đủ điều kiện đề nghị công nhận không, vì sao,
-               và các lỗi dữ liệu (trang!ô).
+               và các lỗi dữ liệu (trang, ô).
   template     Tạo sổ tính mẫu (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí…) để nhập liệu.
   consolidate  Tổng hợp nhiều sổ tính và các bản tổng hợp trước thành "Danh sách tổ chức",
                với tỷ lệ đủ điều kiện so với chỉ tiêu.
@@ -39,6 +39,7 @@ Tùy chọn chung:
   -v, --version  In phiên bản của bontot.
 
 Ngày (--as-of) viết dạng dd/mm/yyyy (ví dụ 15/01/2026) hoặc YYYY-MM-DD (2026-01-15).
+--lang en cho kết quả bằng tiếng Anh (mọi lệnh nhận --lang vi|en); --codes ghi thêm mã lý do.
 
 ${EXIT_CODES_HELP}
 
@@ -47,17 +48,20 @@ Tệp đầu vào không bao giờ bị sửa; kết quả luôn được ghi ra
 export const CHECK_HELP = `bontot check — kiểm tra sổ tính của tổ chức đảng
 
 Cách dùng:
-  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary] [--recursive]
+  bontot check FILE.xlsx... [--json] [--policy P.json] [--as-of YYYY-MM-DD] [--write-summary] [--recursive] [--lang vi|en] [--codes]
 
 ${INPUTS_HELP}
 
 Với mỗi tệp: ngày tính số liệu, tên tổ chức, kết luận (đủ / không đủ điều kiện đề nghị công
 nhận), phần trăm từng tiêu chí 1.1–1.4, các lý do và lỗi dữ liệu kèm vị trí (trang!ô). Dòng cuối:
-số tổ chức cơ sở đảng đủ điều kiện so với chỉ tiêu (mặc định 50 %); chi bộ trực thuộc được đếm
+số tổ chức cơ sở đảng đủ điều kiện so với chỉ tiêu (mặc định 50%); chi bộ trực thuộc được đếm
 riêng, không tính vào chỉ tiêu; một tổ chức có trong nhiều tệp chỉ tính một lần.
 
 Tùy chọn:
-  --json             In một tài liệu JSON (asOf, files, summary) thay cho văn bản.
+  --json             In một tài liệu JSON (asOf, files, summary) thay cho văn bản; mã lý do luôn có,
+                     nội dung ("message") theo --lang.
+  --lang vi|en       Ngôn ngữ của kết quả: vi (mặc định, tiếng Việt) hoặc en (tiếng Anh).
+  --codes            Ghi thêm mã của mỗi lý do và lỗi dữ liệu ở cuối dòng, ví dụ [ABSENCE_UNEXCUSED].
   --policy P.json    Cấu hình ngưỡng (cùng các khóa như trang "Cấu hình"); thay cho cấu hình trong
                      sổ tính. Cấu hình sai: báo thiết lập sai và thoát với mã 2.
   --as-of YYYY-MM-DD Ngày tính đến, cũng nhận dạng dd/mm/yyyy (mặc định: hôm nay). Các tháng/quý

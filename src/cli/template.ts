@@ -5,6 +5,7 @@ import { writeWorkbookFile } from '../hosts/xlsxFile';
 import { templateLayouts } from '../workbook/templateLayouts';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { EXIT_OK, fileExists, type CliIo } from './common';
+import { LANG_OPTIONS } from './lang';
 
 const OPTIONS = [
   { name: 'kind', value: true },
@@ -13,6 +14,7 @@ const OPTIONS = [
   { name: 'name', value: true },
   { name: 'force', value: false },
   { name: 'help', short: 'h', value: false },
+  ...LANG_OPTIONS,
 ] as const;
 
 export interface TemplateChoice {

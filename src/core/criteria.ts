@@ -5,7 +5,7 @@
 import type { Policy } from './policy';
 import { percentOf } from './percent';
 import { SHEET_NAMES } from './sheets';
-import { formatNumber } from './text';
+import { msg, ref } from './messages';
 import { CRITERION_IDS, type CriterionId, type CriterionResult, type CriterionRow, type Finding } from './types';
 
 export const CRITERION_LABELS: Record<CriterionId, string> = {
@@ -102,21 +102,13 @@ export function criterionResults(
     const pass = detail.percent !== null && detail.percent >= minimum;
     results.push({ id: detail.id, percent: detail.percent, pass });
     const cell = detail.ownRow?.codeCell ?? null;
-    const name = `Tiêu chí ${detail.id} (${CRITERION_LABELS[detail.id]})`;
+    const params = { id: detail.id, label: ref(`criterion.${detail.id}`), minimum: { pct: minimum } };
     if (detail.percent === null) {
-      findings.push({
-        code: 'CRITERION_MISSING',
-        sheet,
-        cell,
-        message: `${name} chưa có dòng nào được chấm điểm (có điểm tối đa); cần chấm để đạt từ ${formatNumber(minimum)} % trở lên.`,
-      });
+      const message = msg('CRITERION_MISSING', params);
+      findings.push({ code: 'CRITERION_MISSING', sheet, cell, message: message.message, text: message.text });
     } else if (!pass) {
-      findings.push({
-        code: 'CRITERION_LOW',
-        sheet,
-        cell,
-        message: `${name} đạt ${formatNumber(detail.percent)} % (${formatNumber(detail.selfTotal)}/${formatNumber(detail.maxTotal)} điểm), cần từ ${formatNumber(minimum)} % trở lên.`,
-      });
+      const message = msg('CRITERION_LOW', { ...params, percent: { pct: detail.percent }, self: detail.selfTotal, max: detail.maxTotal });
+      findings.push({ code: 'CRITERION_LOW', sheet, cell, message: message.message, text: message.text });
     }
   }
   return { results, findings };

@@ -2,6 +2,7 @@
  * Dates as the template knows them: Excel serial numbers (1900 date system), JavaScript Dates
  * from file libraries (taken at UTC), or text typed as dd/mm/yyyy. Everything becomes an IsoDate.
  */
+import { msg } from './messages';
 import type { IsoDate, Parsed } from './types';
 
 const MS_PER_DAY = 86_400_000;
@@ -55,12 +56,12 @@ const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 /** Reads a cell as a date: Excel serial, Date, "dd/mm/yyyy" (also with . or -) or "yyyy-mm-dd". */
 export function parseDate(value: unknown): Parsed<IsoDate> {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, message: 'Ngày không hợp lệ.' };
+    if (Number.isNaN(value.getTime())) return { ok: false, ...msg('date.invalid') };
     return { ok: true, value: toIsoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) };
   }
   if (typeof value === 'number') {
     const iso = excelSerialToIso(value);
-    return iso ? { ok: true, value: iso } : { ok: false, message: `Số ${value} không phải là một ngày hợp lệ.` };
+    return iso ? { ok: true, value: iso } : { ok: false, ...msg('date.serial', { value: String(value) }) };
   }
   if (typeof value === 'string') {
     const text = value.trim();
@@ -72,14 +73,14 @@ export function parseDate(value: unknown): Parsed<IsoDate> {
         ? { year: Number(ymd[1]), month: Number(ymd[2]), day: Number(ymd[3]) }
         : null;
     if (!parts) {
-      return { ok: false, message: `"${text}" không phải là ngày; cần dạng dd/mm/yyyy (ví dụ 05/03/2025).` };
+      return { ok: false, ...msg('date.text', { text }) };
     }
     if (!isValidYmd(parts.year, parts.month, parts.day)) {
-      return { ok: false, message: `Ngày "${text}" không tồn tại (ngày/tháng không hợp lệ).` };
+      return { ok: false, ...msg('date.nonexistent', { text }) };
     }
     return { ok: true, value: toIsoDate(parts.year, parts.month, parts.day) };
   }
-  return { ok: false, message: 'Ô không chứa ngày; cần dạng dd/mm/yyyy.' };
+  return { ok: false, ...msg('date.notDate') };
 }
 
 /** Quarter 1–4 of a month 1–12. */

@@ -3,6 +3,7 @@
  * Apart from vocabulary.ts so that the custom functions' bundle, which never reads this column,
  * does not carry it.
  */
+import { msg, type MessageRef } from './messages';
 import { foldText } from './text';
 
 /** The forms of discipline of the Điều lệ Đảng for a party member, lightest first. */
@@ -10,7 +11,8 @@ export const DISCIPLINE_FORMS = ['Khiển trách', 'Cảnh cáo', 'Cách chức'
 export type DisciplineForm = (typeof DISCIPLINE_FORMS)[number];
 
 /** What a `Kỷ luật` cell says: nothing, a form of discipline and its year, or text that is neither. */
-export type DisciplineReading = { kind: 'none' } | { kind: 'form'; form: DisciplineForm; year: number | null } | { kind: 'invalid'; message: string };
+export type DisciplineReading =
+  { kind: 'none' } | { kind: 'form'; form: DisciplineForm; year: number | null } | { kind: 'invalid'; message: string; text: MessageRef };
 
 const DISCIPLINE_FOLDED: readonly [string, DisciplineForm][] = DISCIPLINE_FORMS.map((form) => [foldText(form), form]);
 
@@ -64,8 +66,5 @@ export function parseDiscipline(text: string): DisciplineReading {
       return { kind: 'form', form: label, year: disciplineYear(text) };
     }
   }
-  return {
-    kind: 'invalid',
-    message: `Kỷ luật "${text}" không rõ; cần một hình thức kỷ luật đảng viên (${DISCIPLINE_FORMS.join(', ')}), có thể kèm năm hoặc quyết định (ví dụ "Khiển trách (năm 2021)"), hoặc "Không" khi không bị kỷ luật.`,
-  };
+  return { kind: 'invalid', ...msg('parse.discipline', { text, options: DISCIPLINE_FORMS.join(', ') }) };
 }

@@ -2,11 +2,10 @@
  * The per-meeting rules of the seed (mục II.1.2): speakers, duration, attendance, and the grade of
  * a meeting's score. Every threshold comes from the policy.
  */
+import { msg, ref, type MessageRef } from './messages';
 import { fractionToPercent } from './percent';
 import type { Policy } from './policy';
-import { formatNumber } from './text';
 import type { MeetingKind } from './types';
-import { MEETING_KIND_LABELS } from './vocabulary';
 
 /**
  * Speakers a meeting needs: more than 20 members → 7, more than 10 → 5, else 3. The seed's
@@ -48,9 +47,9 @@ export interface MeetingInput {
 }
 
 export type MeetingProblem =
-  | { code: 'ATTENDANCE_LOW'; rate: number; message: string }
-  | { code: 'SPEAKERS_LOW'; required: number; message: string }
-  | { code: 'DURATION_SHORT'; required: number; message: string };
+  | { code: 'ATTENDANCE_LOW'; rate: number; message: string; text: MessageRef }
+  | { code: 'SPEAKERS_LOW'; required: number; message: string; text: MessageRef }
+  | { code: 'DURATION_SHORT'; required: number; message: string; text: MessageRef };
 
 /** The unmet conditions of one meeting, each explained with the value it used. */
 export function meetingProblems(meeting: MeetingInput, policy: Policy): MeetingProblem[] {
@@ -61,7 +60,12 @@ export function meetingProblems(meeting: MeetingInput, policy: Policy): MeetingP
     problems.push({
       code: 'ATTENDANCE_LOW',
       rate,
-      message: `Tỷ lệ dự họp ${formatNumber(rate * 100)} % (${meeting.present}/${base}), cần trên ${formatNumber(policy.attendanceMinPercent)} %`,
+      ...msg('meetingCheck.attendance', {
+        percent: { pct: rate * 100 },
+        present: meeting.present,
+        base,
+        minimum: { pct: policy.attendanceMinPercent },
+      }),
     });
   }
   const speakersNeeded = minSpeakers(meeting.members, policy);
@@ -69,7 +73,7 @@ export function meetingProblems(meeting: MeetingInput, policy: Policy): MeetingP
     problems.push({
       code: 'SPEAKERS_LOW',
       required: speakersNeeded,
-      message: `${meeting.speakers} ý kiến phát biểu, cần ít nhất ${speakersNeeded} (chi bộ ${meeting.members} đảng viên)`,
+      ...msg('meetingCheck.speakers', { speakers: meeting.speakers, needed: speakersNeeded, members: meeting.members }),
     });
   }
   const minutesNeeded = minDuration(meeting.members, meeting.kind, policy);
@@ -77,7 +81,12 @@ export function meetingProblems(meeting: MeetingInput, policy: Policy): MeetingP
     problems.push({
       code: 'DURATION_SHORT',
       required: minutesNeeded,
-      message: `Thời gian ${meeting.minutes} phút, cần ít nhất ${minutesNeeded} phút (sinh hoạt ${MEETING_KIND_LABELS[meeting.kind].toLowerCase()}, ${meeting.members} đảng viên)`,
+      ...msg('meetingCheck.duration', {
+        minutes: meeting.minutes,
+        needed: minutesNeeded,
+        kind: ref(`kind.${meeting.kind}`),
+        members: meeting.members,
+      }),
     });
   }
   return problems;

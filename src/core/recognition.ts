@@ -3,18 +3,16 @@
  * compute it: all four criteria at or above the minimum, every rated entry at HTNV or above and
  * enough at HTTNV or above. Comparisons use unrounded values; messages name the values used.
  */
-import { CRITERION_LABELS } from './criteria';
+import { msg, ref, type Message } from './messages';
 import type { Policy } from './policy';
 import { percentOf } from './percent';
 import { countAtLeast, countRatings, ratedTotal } from './ratings';
-import { formatNumber } from './text';
 import { CRITERION_IDS, type RatingLevel } from './types';
-import { RATING_LABELS } from './vocabulary';
 
 export type RecognitionScope = 'members' | 'cells';
 
-export function scopeNoun(scope: RecognitionScope): string {
-  return scope === 'members' ? 'đảng viên' : 'chi bộ trực thuộc';
+function nounOf(scope: RecognitionScope): ReturnType<typeof ref> {
+  return ref(scope === 'members' ? 'noun.members' : 'noun.cells');
 }
 
 /** The share conditions on ratings, shared by FOURGOOD_REASONS and the verdict's rules. */
@@ -22,16 +20,12 @@ export function ratingShareProblems(
   ratings: readonly (RatingLevel | null)[],
   scope: RecognitionScope,
   policy: Policy,
-): { completed: string | null; good: string | null; noneRated: string | null } {
+): { completed: Message | null; good: Message | null; noneRated: Message | null } {
   const counts = countRatings(ratings);
   const rated = ratedTotal(counts);
-  const noun = scopeNoun(scope);
+  const noun = nounOf(scope);
   if (rated === 0) {
-    return {
-      completed: null,
-      good: null,
-      noneRated: `Chưa có ${noun} nào được xếp loại chất lượng (không tính "${RATING_LABELS.KXL}"); cần xếp loại để tính tỷ lệ.`,
-    };
+    return { completed: null, good: null, noneRated: msg('recognition.noneRated', { noun, kxl: ref('rating.KXL') }) };
   }
   const completedCount = countAtLeast(counts, 'HTNV');
   const goodCount = countAtLeast(counts, 'HTTNV');
@@ -41,11 +35,25 @@ export function ratingShareProblems(
     noneRated: null,
     completed:
       completedPercent < policy.ratingCompletedMinPercent
-        ? `${formatNumber(completedPercent)} % ${noun} được xếp loại "${RATING_LABELS.HTNV}" trở lên (${completedCount}/${rated}), cần từ ${formatNumber(policy.ratingCompletedMinPercent)} % trở lên.`
+        ? msg('recognition.completed', {
+            noun,
+            level: ref('rating.HTNV'),
+            percent: { pct: completedPercent },
+            count: completedCount,
+            rated,
+            minimum: { pct: policy.ratingCompletedMinPercent },
+          })
         : null,
     good:
       goodPercent < policy.ratingGoodMinPercent
-        ? `${formatNumber(goodPercent)} % ${noun} được xếp loại "${RATING_LABELS.HTTNV}" trở lên (${goodCount}/${rated}), cần từ ${formatNumber(policy.ratingGoodMinPercent)} % trở lên.`
+        ? msg('recognition.good', {
+            noun,
+            level: ref('rating.HTTNV'),
+            percent: { pct: goodPercent },
+            count: goodCount,
+            rated,
+            minimum: { pct: policy.ratingGoodMinPercent },
+          })
         : null,
   };
 }
@@ -55,24 +63,34 @@ export function ratingShareProblems(
  * `criteriaPercents` are the four percents (0–100) of 1.1–1.4 in order; `scope` says whether the
  * ratings are of members (chi bộ) or of subordinate chi bộ (đảng bộ cơ sở).
  */
+export function recognitionMessages(
+  criteriaPercents: readonly number[],
+  ratings: readonly RatingLevel[],
+  scope: RecognitionScope,
+  policy: Policy,
+): Message[] {
+  const problems: Message[] = [];
+  const minimum = { pct: policy.criterionMinPercent };
+  CRITERION_IDS.forEach((id, index) => {
+    const percent = criteriaPercents[index];
+    const label = ref(`criterion.${id}`);
+    if (percent === undefined || !Number.isFinite(percent)) {
+      problems.push(msg('recognition.criterionMissing', { id, label, minimum }));
+    } else if (percent < policy.criterionMinPercent) {
+      problems.push(msg('recognition.criterionLow', { id, label, percent: { pct: percent }, minimum }));
+    }
+  });
+  const shares = ratingShareProblems(ratings, scope, policy);
+  for (const problem of [shares.noneRated, shares.completed, shares.good]) if (problem !== null) problems.push(problem);
+  return problems;
+}
+
+/** recognitionMessages in Vietnamese (FOURGOOD_REASONS). */
 export function recognitionProblems(
   criteriaPercents: readonly number[],
   ratings: readonly RatingLevel[],
   scope: RecognitionScope,
   policy: Policy,
 ): string[] {
-  const problems: string[] = [];
-  const minimum = policy.criterionMinPercent;
-  CRITERION_IDS.forEach((id, index) => {
-    const percent = criteriaPercents[index];
-    const label = `Tiêu chí ${id} (${CRITERION_LABELS[id]})`;
-    if (percent === undefined || !Number.isFinite(percent)) {
-      problems.push(`${label} chưa có điểm; cần từ ${formatNumber(minimum)} % trở lên.`);
-    } else if (percent < minimum) {
-      problems.push(`${label} đạt ${formatNumber(percent)} %, cần từ ${formatNumber(minimum)} % trở lên.`);
-    }
-  });
-  const shares = ratingShareProblems(ratings, scope, policy);
-  for (const problem of [shares.noneRated, shares.completed, shares.good]) if (problem !== null) problems.push(problem);
-  return problems;
+  return recognitionMessages(criteriaPercents, ratings, scope, policy).map((problem) => problem.message);
 }

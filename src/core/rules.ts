@@ -18,7 +18,7 @@
 import { tallyMarks, type AbsenceRun, type MarksTally } from './attendance';
 import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from './calendar';
 import { criterionResults } from './criteria';
-import { formatDate, isoParts, quarterOf } from './dates';
+import { isoParts, quarterOf } from './dates';
 import { minDuration, minSpeakers } from './meeting';
 import { meetingSessions, type Session } from './sessions';
 import type { Policy } from './policy';
@@ -26,7 +26,7 @@ import { percentOf } from './percent';
 import { countRatings, countAtLeast } from './ratings';
 import { ratingShareProblems, type RecognitionScope } from './recognition';
 import { resolveSheetNames, type SheetId, type SheetNames } from './sheets';
-import { foldText, formatNumber } from './text';
+import { foldText } from './text';
 import type {
   AttendanceMark,
   AttendanceMatrix,
@@ -41,7 +41,9 @@ import type {
   RatingLevel,
   ReasonCode,
 } from './types';
-import { MEETING_KIND_LABELS, RATING_LABELS, RATING_RANK, SELF_ASSESSMENT_LABELS, isLowSelfAssessment } from './vocabulary';
+import { RATING_RANK, isLowSelfAssessment } from './vocabulary';
+import { msg, ref, roman, type Message, type MessageParam, type MessageRef } from './messages';
+import './messages/viRules';
 
 // ---------------------------------------------------------------- context
 
@@ -136,27 +138,39 @@ export function rowOfCell(cell: string | null): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function meetingLabel(meeting: Meeting): string {
-  if (meeting.date !== null) return `Buổi sinh hoạt ngày ${formatDate(meeting.date)}`;
+function meetingLabel(meeting: Meeting): MessageRef {
+  if (meeting.date !== null) return ref('meeting.dated', { date: { date: meeting.date } });
   const row = rowOfCell(meeting.cells.date) ?? meeting.row;
-  return `Buổi sinh hoạt ở dòng ${row}`;
+  return ref('meeting.row', { row: String(row) });
 }
 
 /** A session's label: a same-day pair names its two rows, so the clerk sees why they were added up. */
-function sessionLabel(session: Session): string {
+function sessionLabel(session: Session): MessageRef {
   if (session.partner === null) return meetingLabel(session.main);
-  const rowOf = (m: Meeting): number => rowOfCell(m.cells.date) ?? m.row;
-  return `${meetingLabel(session.main)} (thường kỳ kết hợp chuyên đề, ghi ở dòng ${rowOf(session.main)} và ${rowOf(session.partner)})`;
+  const rowOf = (m: Meeting): string => String(rowOfCell(m.cells.date) ?? m.row);
+  return ref('meeting.pair', { meeting: meetingLabel(session.main), first: rowOf(session.main), second: rowOf(session.partner) });
+}
+
+/** A date parameter, or "?" when the date is unknown. */
+function dateParam(date: IsoDate | undefined | null): MessageParam {
+  return date ? { date } : ref('date.unknown');
+}
+
+/** A finding with its message from the catalogue. */
+function found(code: ReasonCode, sheet: string | null, cell: string | null, message: Message, severity?: 'warn'): Finding {
+  const finding: Finding = { code, sheet, cell, message: message.message, text: message.text };
+  if (severity !== undefined) finding.severity = severity;
+  return finding;
 }
 
 /** "Chi bộ X" for a subordinate named "X", but not "Chi bộ Chi bộ X" when the name already says it. */
-export function subordinateName(name: string): string {
-  return /^chi bo\b/.test(foldText(name)) ? name : `Chi bộ ${name}`;
+export function subordinateName(name: string): MessageParam {
+  return /^chi bo\b/.test(foldText(name)) ? name : ref('cell.name', { name });
 }
 
-function listNames(names: readonly string[], max = 5): string {
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} và ${names.length - max} người khác` : shown;
+function listNames(names: readonly MessageParam[], max = 5): MessageParam {
+  const shown: MessageParam = { list: names.slice(0, max) };
+  return names.length > max ? ref('names.more', { names: shown, more: names.length - max }) : shown;
 }
 
 // ---------------------------------------------------------------- attendance sources
@@ -422,10 +436,10 @@ function ratedEntries(ctx: RuleContext, scope: RecognitionScope): RatedEntries |
   return scope === 'members' ? ratedMembers(ctx) : ratedCells(ctx);
 }
 
-function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV'): string[] {
+function below(entries: readonly RatedEntry[], floor: 'HTNV' | 'HTTNV', scope: RecognitionScope): MessageParam[] {
   return entries
     .filter((e) => e.rating !== null && e.rating !== 'KXL' && RATING_RANK[e.rating] < RATING_RANK[floor])
-    .map((e) => `${e.name} (${e.rating})`);
+    .map((e) => ref(scope === 'members' ? 'member.rated' : 'cell.rated', { name: e.name, rating: ref(`rating.${e.rating ?? 'KXL'}`) }));
 }
 
 function shareRule(scope: RecognitionScope, which: 'completed' | 'good', code: ReasonCode): Rule {
@@ -434,9 +448,9 @@ function shareRule(scope: RecognitionScope, which: 'completed' | 'good', code: R
     if (rated === null || !rated.sharesComputable) return [];
     const problem = ratingShareProblems(rated.levels, scope, ctx.policy)[which];
     if (problem === null) return [];
-    const names = below(rated.entries, which === 'completed' ? 'HTNV' : 'HTTNV');
-    const detail = names.length > 0 ? ` Dưới mức: ${listNames(names)}.` : '';
-    return [{ code, sheet: scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates, cell: null, message: `${problem}${detail}` }];
+    const names = below(rated.entries, which === 'completed' ? 'HTNV' : 'HTTNV', scope);
+    const message = names.length > 0 ? msg('shares.below', { problem: problem.text, names: listNames(names) }) : problem;
+    return [found(code, scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates, null, message)];
   };
 }
 
@@ -457,11 +471,11 @@ export const ruleRatingMissing: Rule = (ctx) => {
   const findings: Finding[] = [];
   let levels: (RatingLevel | null)[];
   let sheet: string;
-  let noun: string;
+  let noun: MessageRef;
   let unreadable: boolean;
   if (isChiBo(ctx) && ctx.records.members !== null) {
     sheet = ctx.sheets.members;
-    noun = 'đảng viên';
+    noun = ref('noun.members');
     const members = ctx.records.members;
     for (let i = 0; i < members.length; i++) {
       const member = members[i] as Member;
@@ -469,27 +483,19 @@ export const ruleRatingMissing: Rule = (ctx) => {
       // member who transferred out is not rated here; one whose exemption is unreadable may be exempt.
       if (member.exempt || member.rating !== null || member.ratingUnreadable || member.transferred === true || member.exemptUnreadable === true)
         continue;
-      findings.push({
-        code: 'RATING_MISSING',
-        sheet,
-        cell: member.ratingCell,
-        message: `Đảng viên ${member.name} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}" (ghi lý do ở cột "Ghi chú"). Đảng viên đã chuyển sinh hoạt đi trong năm: ghi "Chuyển đi ngày …" ở cột "Ghi chú".`,
-      });
+      findings.push(found('RATING_MISSING', sheet, member.ratingCell, msg('RATING_MISSING.member', { name: member.name, kxl: ref('rating.KXL') })));
     }
     const rated = ratedMembers(ctx);
     unreadable = rated !== null && !rated.sharesComputable;
     levels = rated?.levels ?? memberLevels(ctx.records);
   } else if (isDangBo(ctx) && ctx.records.subordinates !== null) {
     sheet = ctx.sheets.subordinates;
-    noun = 'chi bộ trực thuộc';
+    noun = ref('noun.cells');
     for (const cell of ctx.records.subordinates) {
       if (cell.rating !== null || cell.ratingUnreadable) continue;
-      findings.push({
-        code: 'RATING_MISSING',
-        sheet,
-        cell: cell.ratingCell,
-        message: `${subordinateName(cell.name)} chưa được xếp loại chất lượng; cần ghi mức xếp loại hoặc "${RATING_LABELS.KXL}".`,
-      });
+      findings.push(
+        found('RATING_MISSING', sheet, cell.ratingCell, msg('RATING_MISSING.cell', { cell: subordinateName(cell.name), kxl: ref('rating.KXL') })),
+      );
     }
     levels = ctx.records.subordinates.map((s) => s.rating);
     unreadable = ctx.records.subordinates.some((s) => s.ratingUnreadable === true);
@@ -499,12 +505,7 @@ export const ruleRatingMissing: Rule = (ctx) => {
   const counts = countRatings(levels);
   // With an unreadable rating, "none is rated" may be false: the data issue says what to fix.
   if (!unreadable && counts.HTXSNV + counts.HTTNV + counts.HTNV + counts.KHTNV === 0) {
-    findings.push({
-      code: 'RATING_MISSING',
-      sheet,
-      cell: null,
-      message: `Chưa có ${noun} nào được xếp loại chất lượng (không tính "${RATING_LABELS.KXL}"); cần ít nhất một ${noun} được xếp loại để tính tỷ lệ.`,
-    });
+    findings.push(found('RATING_MISSING', sheet, null, msg('RATING_MISSING.none', { noun, kxl: ref('rating.KXL') })));
   }
   return findings;
 };
@@ -519,14 +520,22 @@ export const ruleExcellentCap: Rule = (ctx) => {
   const percent = percentOf(counts.HTXSNV, good);
   const cap = ctx.policy.excellentCapPercent;
   if (percent === null || percent <= cap) return [];
-  const noun = scope === 'members' ? 'đảng viên' : 'chi bộ trực thuộc';
+  const noun = ref(scope === 'members' ? 'noun.members' : 'noun.cells');
   return [
-    {
-      code: 'EXCELLENT_CAP',
-      sheet: scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates,
-      cell: null,
-      message: `${counts.HTXSNV}/${good} ${noun} xếp loại "${RATING_LABELS.HTTNV}" trở lên được xếp "${RATING_LABELS.HTXSNV}" (${formatNumber(percent)} %), vượt mức tối đa ${formatNumber(cap)} % (Quy định 366-QĐ/TW).`,
-    },
+    found(
+      'EXCELLENT_CAP',
+      scope === 'members' ? ctx.sheets.members : ctx.sheets.subordinates,
+      null,
+      msg('EXCELLENT_CAP', {
+        noun,
+        excellent: ref('rating.HTXSNV'),
+        good: ref('rating.HTTNV'),
+        percent: { pct: percent },
+        count: counts.HTXSNV,
+        total: good,
+        cap: { pct: cap },
+      }),
+    ),
   ];
 };
 
@@ -539,14 +548,14 @@ export const ruleAttendanceLow: Rule = (ctx) => {
   const percent = percentOf(figures.present, figures.required);
   const minimum = ctx.policy.attendanceMinPercent;
   if (percent === null || percent > minimum) return [];
-  const source = figures.source === 'matrix' ? `theo trang ${figures.sheet}` : `theo số liệu trang ${figures.sheet}`;
+  const key = figures.source === 'matrix' ? 'ATTENDANCE_LOW.matrix' : 'ATTENDANCE_LOW.meetings';
   return [
-    {
-      code: 'ATTENDANCE_LOW',
-      sheet: figures.sheet,
-      cell: null,
-      message: `Tỷ lệ đảng viên dự sinh hoạt cả năm ${formatNumber(percent)} % (${figures.present}/${figures.required} lượt bắt buộc, ${source}), cần trên ${formatNumber(minimum)} %.`,
-    },
+    found(
+      'ATTENDANCE_LOW',
+      figures.sheet,
+      null,
+      msg(key, { percent: { pct: percent }, present: figures.present, required: figures.required, sheet: figures.sheet, minimum: { pct: minimum } }),
+    ),
   ];
 };
 
@@ -599,12 +608,22 @@ export const ruleMeetingAttendanceLow: Rule = (ctx) => {
     const base = present + excused + unexcused;
     const percent = percentOf(present, base);
     if (percent === null || percent > minimum) continue;
-    findings.push({
-      code: 'MEETING_ATTENDANCE_LOW',
-      sheet: ctx.sheets.meetings,
-      cell: meeting.cells.present,
-      message: `${sessionLabel(session)}: ${present}/${base} đảng viên phải dự có mặt (${formatNumber(percent)} %; vắng có lý do ${excused}, vắng không lý do ${unexcused}), cần trên ${formatNumber(minimum)} %.`,
-    });
+    findings.push(
+      found(
+        'MEETING_ATTENDANCE_LOW',
+        ctx.sheets.meetings,
+        meeting.cells.present,
+        msg('MEETING_ATTENDANCE_LOW', {
+          meeting: sessionLabel(session),
+          percent: { pct: percent },
+          present,
+          base,
+          excused,
+          unexcused,
+          minimum: { pct: minimum },
+        }),
+      ),
+    );
   }
   return findings;
 };
@@ -628,12 +647,14 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
       for (const index of ordered) {
         if (row.marks[index] !== 'K') continue;
         const date = matrix.columns[index]?.date;
-        findings.push({
-          code: 'ABSENCE_UNEXCUSED',
-          sheet: matrix.sheet,
-          cell: row.cells[index] ?? null,
-          message: `Đảng viên ${row.name} vắng không có lý do buổi sinh hoạt ngày ${date ? formatDate(date) : '?'}; yêu cầu: không có đảng viên vắng không lý do.`,
-        });
+        findings.push(
+          found(
+            'ABSENCE_UNEXCUSED',
+            matrix.sheet,
+            row.cells[index] ?? null,
+            msg('ABSENCE_UNEXCUSED.member', { name: row.name, date: dateParam(date) }),
+          ),
+        );
       }
     }
     return findings;
@@ -642,12 +663,14 @@ export const ruleAbsenceUnexcused: Rule = (ctx) => {
     // One reason per session: a same-day pair's count is the Thường kỳ row's, else the other row's.
     const meeting = session.main.unexcused > 0 || session.partner === null ? session.main : session.partner;
     if (meeting.unexcused <= 0) continue;
-    findings.push({
-      code: 'ABSENCE_UNEXCUSED',
-      sheet: ctx.sheets.meetings,
-      cell: meeting.cells.unexcused,
-      message: `${meetingLabel(meeting)} có ${meeting.unexcused} đảng viên vắng không có lý do; yêu cầu: không có đảng viên vắng không lý do.`,
-    });
+    findings.push(
+      found(
+        'ABSENCE_UNEXCUSED',
+        ctx.sheets.meetings,
+        meeting.cells.unexcused,
+        msg('ABSENCE_UNEXCUSED.meeting', { meeting: meetingLabel(meeting), count: meeting.unexcused }),
+      ),
+    );
   }
   return findings;
 };
@@ -667,12 +690,14 @@ export const ruleAbsenceStreak: Rule = (ctx) => {
     const last = columns[run.end] as number;
     const from = matrix.columns[first]?.date;
     const to = matrix.columns[last]?.date;
-    findings.push({
-      code: 'ABSENCE_STREAK',
-      sheet: matrix.sheet,
-      cell: row.cells[first] ?? null,
-      message: `Đảng viên ${row.name} vắng ${run.length} buổi sinh hoạt liên tiếp (từ ${from ? formatDate(from) : '?'} đến ${to ? formatDate(to) : '?'}), quá ${limit} lần liên tiếp cho phép trong năm.`,
-    });
+    findings.push(
+      found(
+        'ABSENCE_STREAK',
+        matrix.sheet,
+        row.cells[first] ?? null,
+        msg('ABSENCE_STREAK', { name: row.name, count: run.length, from: dateParam(from), to: dateParam(to), limit }),
+      ),
+    );
   }
   return findings;
 };
@@ -689,12 +714,14 @@ export const ruleSpeakersLow: Rule = (ctx) => {
     if (session.uncertain || session.members === null || session.speakers === null) continue;
     const needed = minSpeakers(session.members, ctx.policy);
     if (session.speakers >= needed) continue;
-    findings.push({
-      code: 'SPEAKERS_LOW',
-      sheet: ctx.sheets.meetings,
-      cell: session.main.cells.speakers,
-      message: `${sessionLabel(session)} có ${session.speakers} ý kiến phát biểu, cần ít nhất ${needed} (chi bộ ${session.members} đảng viên).`,
-    });
+    findings.push(
+      found(
+        'SPEAKERS_LOW',
+        ctx.sheets.meetings,
+        session.main.cells.speakers,
+        msg('SPEAKERS_LOW', { meeting: sessionLabel(session), speakers: session.speakers, needed, members: session.members }),
+      ),
+    );
   }
   return findings;
 };
@@ -712,14 +739,14 @@ export const ruleDurationShort: Rule = (ctx) => {
     if (kind !== 'combined' && members === null) continue;
     const needed = minDuration(members ?? 0, kind, ctx.policy);
     if (minutes >= needed) continue;
-    const size = kind === 'combined' || members === null ? '' : `, ${members} đảng viên`;
-    const length = partner === null ? `${minutes} phút` : `${main.minutes ?? 0} + ${partner.minutes ?? 0} = ${minutes} phút`;
-    findings.push({
-      code: 'DURATION_SHORT',
-      sheet: ctx.sheets.meetings,
-      cell: main.cells.minutes,
-      message: `${sessionLabel(session)} kéo dài ${length}, cần ít nhất ${needed} phút (sinh hoạt ${MEETING_KIND_LABELS[kind].toLowerCase()}${size}).`,
-    });
+    const length =
+      partner === null
+        ? ref('duration.minutes', { minutes })
+        : ref('duration.sum', { first: main.minutes ?? 0, second: partner.minutes ?? 0, minutes });
+    const params = { meeting: sessionLabel(session), length, needed, kind: ref(`kind.${kind}`) };
+    const message =
+      kind === 'combined' || members === null ? msg('DURATION_SHORT.combined', params) : msg('DURATION_SHORT.sized', { ...params, members });
+    findings.push(found('DURATION_SHORT', ctx.sheets.meetings, main.cells.minutes, message));
   }
   return findings;
 };
@@ -756,12 +783,9 @@ export const ruleRegularMonthMissing: Rule = (ctx) => {
   );
   return countedMonths(year, ctx.asOf)
     .filter((month) => !held.has(month) && !undecidable.has(month))
-    .map((month) => ({
-      code: 'REGULAR_MONTH_MISSING' as const,
-      sheet: ctx.sheets.meetings,
-      cell: null,
-      message: `Không có buổi sinh hoạt thường kỳ (hoặc kết hợp) trong tháng ${month}/${year}; chi bộ phải sinh hoạt thường kỳ mỗi tháng ít nhất 1 lần (Điều lệ Đảng).`,
-    }));
+    .map((month) =>
+      found('REGULAR_MONTH_MISSING', ctx.sheets.meetings, null, msg('REGULAR_MONTH_MISSING', { month: String(month), year: String(year) })),
+    );
 };
 
 /** THEMATIC_QUARTER_MISSING (chi bộ): a thematic or combined meeting in every counted quarter. */
@@ -778,12 +802,9 @@ export const ruleThematicQuarterMissing: Rule = (ctx) => {
   );
   return countedQuarters(year, ctx.asOf)
     .filter((quarter) => !held.has(quarter) && !undecidableQuarters.has(quarter))
-    .map((quarter) => ({
-      code: 'THEMATIC_QUARTER_MISSING' as const,
-      sheet: ctx.sheets.meetings,
-      cell: null,
-      message: `Không có buổi sinh hoạt chuyên đề (hoặc kết hợp) trong quý ${quarter}/${year}; cần sinh hoạt chuyên đề ít nhất mỗi quý 1 lần.`,
-    }));
+    .map((quarter) =>
+      found('THEMATIC_QUARTER_MISSING', ctx.sheets.meetings, null, msg('THEMATIC_QUARTER_MISSING', { quarter: roman(quarter), year: String(year) })),
+    );
 };
 
 /** MINUTES_UNSIGNED (chi bộ): one finding per missing signature (chair, secretary), at its cell. */
@@ -792,20 +813,19 @@ export const ruleMinutesUnsigned: Rule = (ctx) => {
   for (const meeting of countedMeetings(ctx)) {
     // An unreadable signature is its own data error, not "not signed" (SPEC §3).
     if (!meeting.chairSigned && !unreadableField(meeting, 'chairSigned')) {
-      findings.push({
-        code: 'MINUTES_UNSIGNED',
-        sheet: ctx.sheets.meetings,
-        cell: meeting.cells.chairSigned,
-        message: `${meetingLabel(meeting)}: biên bản chưa có chữ ký của người chủ trì; biên bản phải có đủ chữ ký của người chủ trì và thư ký.`,
-      });
+      findings.push(
+        found('MINUTES_UNSIGNED', ctx.sheets.meetings, meeting.cells.chairSigned, msg('MINUTES_UNSIGNED.chair', { meeting: meetingLabel(meeting) })),
+      );
     }
     if (!meeting.secretarySigned && !unreadableField(meeting, 'secretarySigned')) {
-      findings.push({
-        code: 'MINUTES_UNSIGNED',
-        sheet: ctx.sheets.meetings,
-        cell: meeting.cells.secretarySigned,
-        message: `${meetingLabel(meeting)}: biên bản chưa có chữ ký của thư ký; biên bản phải có đủ chữ ký của người chủ trì và thư ký.`,
-      });
+      findings.push(
+        found(
+          'MINUTES_UNSIGNED',
+          ctx.sheets.meetings,
+          meeting.cells.secretarySigned,
+          msg('MINUTES_UNSIGNED.secretary', { meeting: meetingLabel(meeting) }),
+        ),
+      );
     }
   }
   return findings;
@@ -818,26 +838,12 @@ export const ruleMinutesUnsigned: Rule = (ctx) => {
 export const ruleMinutesBookUnstamped: Rule = (ctx) => {
   if (!isChiBo(ctx)) return [];
   const { minutesBookStamped, minutesBookStampedCell, minutesBookStampedUnreadable } = ctx.records.info;
-  const requirement = 'sổ biên bản sinh hoạt chi bộ phải được đóng dấu giáp lai của cấp ủy cơ sở';
   if (minutesBookStamped === true || minutesBookStampedUnreadable === true) return [];
   if (minutesBookStamped === false) {
-    return [
-      {
-        code: 'MINUTES_BOOK_UNSTAMPED',
-        sheet: ctx.sheets.info,
-        cell: minutesBookStampedCell,
-        message: `Sổ biên bản chưa được đóng dấu giáp lai; ${requirement}.`,
-      },
-    ];
+    return [found('MINUTES_BOOK_UNSTAMPED', ctx.sheets.info, minutesBookStampedCell, msg('MINUTES_BOOK_UNSTAMPED'))];
   }
   return [
-    {
-      code: 'MINUTES_BOOK_UNSTAMPED',
-      sheet: ctx.sheets.info,
-      cell: minutesBookStampedCell,
-      severity: 'warn',
-      message: `Chưa ghi mục "Sổ biên bản đóng dấu giáp lai" (Có/Không) ở trang ${ctx.sheets.info}; ${requirement}.`,
-    },
+    found('MINUTES_BOOK_UNSTAMPED', ctx.sheets.info, minutesBookStampedCell, msg('MINUTES_BOOK_UNSTAMPED.blank', { sheet: ctx.sheets.info }), 'warn'),
   ];
 };
 
@@ -845,23 +851,27 @@ export const ruleMinutesBookUnstamped: Rule = (ctx) => {
 export const ruleSelfAssessmentMissing: Rule = (ctx) =>
   countedMeetings(ctx)
     .filter((meeting) => meeting.selfAssessment === null && !unreadableField(meeting, 'selfAssessment'))
-    .map((meeting) => ({
-      code: 'SELF_ASSESSMENT_MISSING' as const,
-      sheet: ctx.sheets.meetings,
-      cell: meeting.cells.selfAssessment,
-      message: `${meetingLabel(meeting)} chưa được tự đánh giá chất lượng; sau mỗi buổi sinh hoạt chi bộ phải tự đánh giá (Tốt, Khá, Trung bình, Kém).`,
-    }));
+    .map((meeting) =>
+      found(
+        'SELF_ASSESSMENT_MISSING',
+        ctx.sheets.meetings,
+        meeting.cells.selfAssessment,
+        msg('SELF_ASSESSMENT_MISSING', { meeting: meetingLabel(meeting) }),
+      ),
+    );
 
 /** MEETING_SELF_LOW (chi bộ): a meeting self-assessed Trung bình, Kém or Không đạt. */
 export const ruleMeetingSelfLow: Rule = (ctx) =>
   countedMeetings(ctx)
     .filter((meeting) => meeting.selfAssessment !== null && isLowSelfAssessment(meeting.selfAssessment))
-    .map((meeting) => ({
-      code: 'MEETING_SELF_LOW' as const,
-      sheet: ctx.sheets.meetings,
-      cell: meeting.cells.selfAssessment,
-      message: `${meetingLabel(meeting)} tự đánh giá "${SELF_ASSESSMENT_LABELS[meeting.selfAssessment ?? 'kem']}", dưới mức Khá (cảnh báo khi tự đánh giá Trung bình, Kém hoặc Không đạt).`,
-    }));
+    .map((meeting) =>
+      found(
+        'MEETING_SELF_LOW',
+        ctx.sheets.meetings,
+        meeting.cells.selfAssessment,
+        msg('MEETING_SELF_LOW', { meeting: meetingLabel(meeting), level: ref(`selfAssessment.${meeting.selfAssessment ?? 'kem'}`) }),
+      ),
+    );
 
 // ---------------------------------------------------------------- discipline
 
@@ -869,22 +879,21 @@ export const ruleMeetingSelfLow: Rule = (ctx) =>
 export const ruleDiscipline: Rule = (ctx) =>
   (ctx.records.members ?? [])
     .filter((member) => member.discipline !== null)
-    .map((member) => ({
-      code: 'DISCIPLINE' as const,
-      sheet: ctx.sheets.members,
-      cell: member.disciplineCell,
-      message: `Đảng viên ${member.name} bị kỷ luật (${member.discipline ?? ''}); tiêu chí 1.3 và 1.4 yêu cầu không có đảng viên vi phạm kỷ luật trong năm.`,
-    }));
+    .map((member) =>
+      found('DISCIPLINE', ctx.sheets.members, member.disciplineCell, msg('DISCIPLINE', { name: member.name, discipline: member.discipline ?? '' })),
+    );
 
 // ---------------------------------------------------------------- the year
 
 /** "1–3, 5" from [1, 2, 3, 5]. */
-function periodList(numbers: readonly number[]): string {
+function periodList(numbers: readonly number[], name: (n: number) => string = String): string {
   const parts: string[] = [];
   for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && (numbers[j + 1] as number) === (numbers[j] as number) + 1) j += 1;
-    parts.push(j > i + 1 ? `${numbers[i]}–${numbers[j]}` : j === i + 1 ? `${numbers[i]}, ${numbers[j]}` : `${numbers[i]}`);
+    const a = name(numbers[i] as number);
+    const b = name(numbers[j] as number);
+    parts.push(j > i + 1 ? `${a}–${b}` : j === i + 1 ? `${a}, ${b}` : a);
     i = j + 1;
   }
   return parts.join(', ');
@@ -902,12 +911,12 @@ export const ruleYearNotOver: Rule = (ctx) => {
   const months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => !countedM.has(m));
   const quarters = [1, 2, 3, 4].filter((q) => !countedQ.has(q));
   return [
-    {
-      code: 'YEAR_NOT_OVER',
-      sheet: null,
-      cell: null,
-      message: `Số liệu tính đến ngày ${formatDate(ctx.asOf)}, năm đánh giá ${year} chưa kết thúc: chưa tính tháng ${periodList(months)} và quý ${periodList(quarters)}/${year}. Kết luận hiện tại chỉ là tạm thời; cần kiểm tra lại sau ngày 31/12/${year}.`,
-    },
+    found(
+      'YEAR_NOT_OVER',
+      null,
+      null,
+      msg('YEAR_NOT_OVER', { asOf: { date: ctx.asOf }, year: String(year), months: periodList(months), quarters: periodList(quarters, roman) }),
+    ),
   ];
 };
 

@@ -6,7 +6,9 @@
 /** A calendar date as "YYYY-MM-DD" (no time zone: party records are dates, not instants). */
 export type IsoDate = string;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+import type { MessageRef } from './messages/render';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; text?: MessageRef };
 
 export const CRITERION_IDS = ['1.1', '1.2', '1.3', '1.4'] as const;
 export type CriterionId = (typeof CRITERION_IDS)[number];
@@ -202,7 +204,10 @@ export type Severity = 'block' | 'warn';
  */
 export interface Finding extends Place {
   code: ReasonCode;
+  /** Vietnamese, as the JSON and the SPEC give it. */
   message: string;
+  /** The catalogue reference to render the message in another language (messageIn). */
+  text?: MessageRef;
   severity?: Severity;
 }
 
@@ -210,6 +215,7 @@ export interface Reason extends Place {
   code: ReasonCode;
   severity: Severity;
   message: string;
+  text?: MessageRef;
 }
 
 export type IssueCode =
@@ -227,12 +233,29 @@ export type IssueCode =
   | 'SCORE_MISSING'
   | 'KXL_UNEXPLAINED';
 
+export const ISSUE_CODES: readonly IssueCode[] = [
+  'SHEET_MISSING',
+  'COLUMN_MISSING',
+  'VALUE_INVALID',
+  'NUMBER_INVALID',
+  'DATE_INVALID',
+  'DATE_OUT_OF_YEAR',
+  'COUNT_MISMATCH',
+  'DUPLICATE_MEMBER',
+  'MATRIX_MISMATCH',
+  'LEGACY_ENCODING',
+  'SCORE_INVALID',
+  'SCORE_MISSING',
+  'KXL_UNEXPLAINED',
+];
+
 export interface Issue {
   severity: 'error' | 'warning';
   sheet: string;
   cell: string | null;
   code: IssueCode;
   message: string;
+  text?: MessageRef;
 }
 
 export interface CriterionResult {

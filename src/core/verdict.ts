@@ -2,6 +2,8 @@
  * The verdict: every rule's findings, given severities by the policy, plus the data issues.
  * (Interface fixed here; the rules themselves live in rules.ts.)
  */
+import { msg } from './messages';
+import './messages/viRules';
 import type { Policy } from './policy';
 import { ratingShares } from './ratings';
 import {
@@ -139,17 +141,14 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const errors = input.issues.filter((issue) => issue.severity === 'error');
   if (errors.length > 0) {
     const sheets = [...new Set(errors.map((issue) => issue.sheet))];
-    findings.push({
-      code: 'DATA_INVALID',
-      sheet: null,
-      cell: null,
-      message: `Bảng tính có ${errors.length} lỗi dữ liệu (trang ${sheets.join(', ')}); kết quả đánh giá chưa đáng tin cậy cho đến khi sửa hết các lỗi này.`,
-    });
+    const message = msg('DATA_INVALID', { count: errors.length, sheets: { list: sheets } });
+    findings.push({ code: 'DATA_INVALID', sheet: null, cell: null, message: message.message, text: message.text });
   }
   const reasons = sortFindings(findings, ctx).map((finding) => ({
     code: finding.code,
     severity: finding.severity ?? input.policy.severity[finding.code],
     message: finding.message,
+    ...(finding.text === undefined ? {} : { text: finding.text }),
     sheet: finding.sheet,
     cell: finding.cell,
   }));

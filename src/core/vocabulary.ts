@@ -3,6 +3,7 @@
  * Matching is by whole label or short form after folding, never by prefix: "Hoàn thành" is the
  * start of three rating labels.
  */
+import { msg } from './messages';
 import { compactKey, foldText } from './text';
 import type { AttendanceMark, MeetingKind, OrgKind, OrgLevel, OrgType, Parsed, RatedLevel, RatingLevel, SelfAssessment } from './types';
 
@@ -68,10 +69,7 @@ export function isNotYetRated(text: string): boolean {
 export function parseRating(text: string): Parsed<RatingLevel> {
   const level = lookup(RATINGS, text);
   if (level) return { ok: true, value: level };
-  return {
-    ok: false,
-    message: `Xếp loại "${text}" không hợp lệ; cần một trong: ${Object.values(RATING_LABELS).join(', ')} (hoặc viết tắt HTXSNV, HTTNV, HTNV, KHTNV, KXL).`,
-  };
+  return { ok: false, ...msg('parse.rating', { text, options: Object.values(RATING_LABELS).join(', ') }) };
 }
 
 /** True when a rated level is at or above the given level. */
@@ -114,10 +112,7 @@ const MEETING_KINDS = aliasTable<MeetingKind>([
 export function parseMeetingKind(text: string): Parsed<MeetingKind> {
   const kind = lookup(MEETING_KINDS, text);
   if (kind) return { ok: true, value: kind };
-  return {
-    ok: false,
-    message: `Loại sinh hoạt "${text}" không hợp lệ; cần: Thường kỳ, Chuyên đề hoặc Kết hợp.`,
-  };
+  return { ok: false, ...msg('parse.meetingKind', { text }) };
 }
 
 // ---------------------------------------------------------------- attendance marks
@@ -142,17 +137,11 @@ const MARKS = aliasTable<AttendanceMark>([
 export function parseMark(text: string): Parsed<AttendanceMark> {
   const key = foldText(text);
   if (key === 'v') {
-    return {
-      ok: false,
-      message: `Ký hiệu "${text}" không rõ: có thể là "P" (vắng có lý do) hoặc "K" (vắng không lý do). Hãy ghi P hoặc K.`,
-    };
+    return { ok: false, ...msg('parse.markV', { text }) };
   }
   const mark = lookup(MARKS, text);
   if (mark) return { ok: true, value: mark };
-  return {
-    ok: false,
-    message: `Ký hiệu điểm danh "${text}" không hợp lệ; cần: C (có mặt), P (vắng có lý do), K (vắng không lý do), M (miễn), D (nhiệm vụ đặc biệt) hoặc để trống.`,
-  };
+  return { ok: false, ...msg('parse.mark', { text }) };
 }
 
 // ---------------------------------------------------------------- Có / Không
@@ -168,11 +157,11 @@ const YES_NO = aliasTable<boolean>([
 export function parseYesNo(text: string): Parsed<boolean> {
   const value = lookup(YES_NO, text);
   if (value !== undefined) return { ok: true, value };
-  return { ok: false, message: `Giá trị "${text}" không hợp lệ; cần "Có" hoặc "Không".` };
+  return { ok: false, ...msg('parse.yesNo', { text }) };
 }
 
 /** Có/Không of a column, with the words clerks write in that column (SPEC §2) besides the common ones. */
-function yesNoParser(yes: readonly string[], no: readonly string[], expected: string): (text: string) => Parsed<boolean> {
+function yesNoParser(yes: readonly string[], no: readonly string[], key: string): (text: string) => Parsed<boolean> {
   const table = aliasTable<boolean>([
     [true, [...YES_ALIASES, ...yes]],
     [false, [...NO_ALIASES, ...no]],
@@ -180,26 +169,22 @@ function yesNoParser(yes: readonly string[], no: readonly string[], expected: st
   return (text) => {
     const value = lookup(table, text);
     if (value !== undefined) return { ok: true, value };
-    return { ok: false, message: `Giá trị "${text}" không hợp lệ; cần ${expected}.` };
+    return { ok: false, ...msg(key, { text }) };
   };
 }
 
 /** `Chủ trì ký`, `Thư ký ký`: also "Ký", "Có ký" (Có) and "Chưa ký" (Không). */
-export const parseSigned = yesNoParser(['Ký', 'Có ký', 'Đã ký tên'], ['Chưa ký', 'Không ký'], '"Có" (hoặc "Đã ký") hoặc "Không" (hoặc "Chưa ký")');
+export const parseSigned = yesNoParser(['Ký', 'Có ký', 'Đã ký tên'], ['Chưa ký', 'Không ký'], 'parse.signed');
 
 /** `Sổ biên bản đóng dấu giáp lai`: also "Đã đóng dấu" (Có) and "Chưa đóng dấu" (Không). */
 export const parseStamped = yesNoParser(
   ['Đã đóng dấu', 'Có đóng dấu', 'Đã đóng dấu giáp lai', 'Có đóng dấu giáp lai'],
   ['Chưa đóng dấu', 'Không đóng dấu', 'Chưa đóng dấu giáp lai'],
-  '"Có" (hoặc "Đã đóng dấu") hoặc "Không" (hoặc "Chưa đóng dấu")',
+  'parse.stamped',
 );
 
 /** `Miễn sinh hoạt`: also "Được miễn", "Miễn" (Có). */
-export const parseExempt = yesNoParser(
-  ['Được miễn', 'Miễn', 'Miễn sinh hoạt', 'Được miễn sinh hoạt'],
-  ['Không miễn'],
-  '"Có" (hoặc "Được miễn") hoặc "Không"',
-);
+export const parseExempt = yesNoParser(['Được miễn', 'Miễn', 'Miễn sinh hoạt', 'Được miễn sinh hoạt'], ['Không miễn'], 'parse.exempt');
 
 // ---------------------------------------------------------------- organisation kind and level
 
@@ -220,10 +205,7 @@ const ORG_KINDS = aliasTable<OrgKindLevel>([
 export function parseOrgKind(text: string): Parsed<OrgKindLevel> {
   const value = lookup(ORG_KINDS, text);
   if (value) return { ok: true, value };
-  return {
-    ok: false,
-    message: `Loại tổ chức "${text}" không hợp lệ; cần: ${ORG_KIND_LABELS.join(', ')}.`,
-  };
+  return { ok: false, ...msg('parse.orgKind', { text, options: ORG_KIND_LABELS.join(', ') }) };
 }
 
 export function orgKindLabel(kind: OrgKind, level: OrgLevel | null): string {
@@ -252,10 +234,7 @@ const ORG_TYPES = aliasTable<OrgType>([
 export function parseOrgType(text: string): Parsed<OrgType> {
   const value = lookup(ORG_TYPES, text);
   if (value) return { ok: true, value };
-  return {
-    ok: false,
-    message: `Loại hình "${text}" không hợp lệ; cần: ${Object.values(ORG_TYPE_LABELS).join('; ')}.`,
-  };
+  return { ok: false, ...msg('parse.orgType', { text, options: Object.values(ORG_TYPE_LABELS).join('; ') }) };
 }
 
 // ---------------------------------------------------------------- meeting self-assessment
@@ -276,10 +255,7 @@ const SELF_ASSESSMENTS = aliasTable<SelfAssessment>(
 export function parseSelfAssessment(text: string): Parsed<SelfAssessment> {
   const value = lookup(SELF_ASSESSMENTS, text) ?? leadingSelfAssessment(text);
   if (value) return { ok: true, value };
-  return {
-    ok: false,
-    message: `Tự đánh giá "${text}" không hợp lệ; cần: Tốt, Khá, Trung bình, Kém (hoặc Đạt, Không đạt).`,
-  };
+  return { ok: false, ...msg('parse.selfAssessment', { text }) };
 }
 
 /**

@@ -36,7 +36,7 @@ export function choosePolicy(read: Pick<ReadResult, 'policyEntries' | 'policyShe
       sheet,
       cell: entry?.cell ?? null,
       code: 'VALUE_INVALID',
-      message: `${message} Cấu hình của bảng tính không được dùng; đang áp dụng các giá trị mặc định theo Kế hoạch.`,
+      message: `${message} Cấu hình của sổ tính không được dùng; đang áp dụng các giá trị mặc định theo Kế hoạch.`,
     };
   });
   return { policy: defaultPolicy(), source: 'default', issues };

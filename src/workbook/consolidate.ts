@@ -312,7 +312,7 @@ export const VERDICT_LABELS: Record<RowStatus, string> = {
 };
 
 function percentText(fraction: number | null): string {
-  return fraction === null ? '—' : `${formatNumber(fraction * 100)} %`;
+  return fraction === null ? '—' : `${formatNumber(fraction * 100)}%`;
 }
 
 export interface ConsolidationLayoutOptions {
@@ -479,7 +479,7 @@ export function consolidationLayout(rows: readonly ConsolidationRow[], options: 
   totalLine(`Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): ${totals.organizations}`);
   totalLine(`Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: ${totals.eligible}`);
   totalLine(
-    `Tỷ lệ đủ điều kiện: ${percentText(totals.share)} — so với chỉ tiêu ${formatNumber(policy.modelTargetPercent)} %: ${totals.targetMet ? 'ĐỦ' : 'CHƯA ĐỦ'}`,
+    `Tỷ lệ đủ điều kiện: ${percentText(totals.share)} — so với chỉ tiêu ${formatNumber(policy.modelTargetPercent)}%: ${totals.targetMet ? 'ĐỦ' : 'CHƯA ĐỦ'}`,
     true,
   );
   if (totals.subordinate.organizations > 0) {

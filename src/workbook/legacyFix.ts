@@ -21,6 +21,8 @@
  * Sheets the product generated (marker) and the backup copies the task pane makes ("… (bản gốc)")
  * are left out of the scan and of the plan.
  */
+import { msg, type Message } from '../core/messages';
+import '../core/messages/viIssues';
 import {
   convertFromTcvn3,
   convertFromVni,
@@ -81,8 +83,8 @@ export const LEGACY_ENCODING_LABELS: Record<LegacyEncodingName, string> = {
 };
 
 /** The LEGACY_ENCODING message: what was found, the Unicode text, what to do. */
-export function legacyEncodingMessage(encoding: LegacyEncodingName, before: string, after: string): string {
-  return `Văn bản gõ bằng phông ${LEGACY_ENCODING_LABELS[encoding]}: "${before}" — chữ Unicode là "${after}". Hãy chuyển mã sang Unicode.`;
+export function legacyEncodingMessage(encoding: LegacyEncodingName, before: string, after: string): Message {
+  return msg('LEGACY_ENCODING', { encoding: LEGACY_ENCODING_LABELS[encoding], before, after });
 }
 
 // ---------------------------------------------------------------- backup copies

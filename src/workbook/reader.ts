@@ -13,7 +13,7 @@
  * number and cannot be told apart; the template formats the column as text to avoid it.
  */
 import * as z from 'zod/mini';
-import { parseDate, isoParts, formatDate, isExcelSerialDate } from '../core/dates';
+import { parseDate, isoParts, isExcelSerialDate } from '../core/dates';
 import type { PolicyEntry } from '../core/policy';
 import { detectLegacyEncoding } from '../core/legacyEncoding';
 import { cellText, foldText } from '../core/text';
@@ -51,10 +51,11 @@ import {
   parseSigned,
   parseStamped,
   parseYesNo,
-  RATING_LABELS,
 } from '../core/vocabulary';
 import { parseDiscipline, type DisciplineReading } from '../core/discipline';
 import { columnLetters } from './a1';
+import { msg, ref, render, type Message, type MessageParam, type MessageRef } from '../core/messages';
+import '../core/messages/viIssues';
 import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
 import { findMarker } from './marker';
 import { readPolicyGrid, type PolicyCellEntry } from './policySheet';
@@ -153,7 +154,7 @@ export function labelText(value: unknown, at: CellRef, issues: Issue[] | null, l
       sheet: at.sheet,
       cell: at.cell,
       code: 'LEGACY_ENCODING',
-      message: legacyEncodingMessage(found.encoding, nfc, found.unicode),
+      ...legacyEncodingMessage(found.encoding, nfc, found.unicode),
     });
   }
   return found.unicode;
@@ -291,8 +292,8 @@ class SheetView {
     return c !== undefined && this.raw(r, c) === FORMULA_WITHOUT_RESULT;
   }
 
-  issue(code: IssueCode, cell: string | null, message: string, severity: Issue['severity'] = 'error'): void {
-    this.issues.push({ severity, sheet: this.name, cell, code, message });
+  issue(code: IssueCode, cell: string | null, message: Message, severity: Issue['severity'] = 'error'): void {
+    this.issues.push({ severity, sheet: this.name, cell, code, message: message.message, text: message.text });
   }
 }
 
@@ -331,12 +332,10 @@ function locateHeader(sheet: SheetView, columns: readonly ColumnDef[]): HeaderMa
 function reportMissingColumns(sheet: SheetView, header: HeaderMap, columns: readonly ColumnDef[], required: (c: ColumnDef) => boolean): void {
   for (const column of columns) {
     if (!required(column) || header.cols.has(column.key)) continue;
-    const where = header.found ? `ở hàng tiêu đề (dòng ${sheet.rowNumber(header.row)})` : `trong ${HEADER_SEARCH_ROWS} dòng đầu`;
-    sheet.issue(
-      'COLUMN_MISSING',
-      sheet.addr(header.row, 0),
-      `Trang "${sheet.name}" thiếu cột "${column.header}": không tìm thấy tiêu đề này ${where}; cần thêm cột "${column.header}".`,
-    );
+    const message = header.found
+      ? msg('COLUMN_MISSING.header', { sheet: sheet.name, header: column.header, row: String(sheet.rowNumber(header.row)) })
+      : msg('COLUMN_MISSING.top', { sheet: sheet.name, header: column.header, rows: HEADER_SEARCH_ROWS });
+    sheet.issue('COLUMN_MISSING', sheet.addr(header.row, 0), message);
   }
 }
 
@@ -367,10 +366,23 @@ const yearSchema = z.int().check(z.gte(1900), z.lte(2100));
 type NumberCell = { state: 'blank' } | { state: 'number'; value: number } | { state: 'bad'; text: string } | { state: 'formula' };
 
 /** What a formula cell without a stored result is reported as, with the column's own code (SPEC §3). */
-export const FORMULA_WITHOUT_RESULT_MESSAGE = 'ô có công thức nhưng chưa có giá trị đã tính — mở và lưu lại tệp trong Excel';
+const NO_RESULT = ref('formula.noResult');
+
+/** What a formula cell without a stored result is reported as, in Vietnamese (SPEC §3). */
+export const FORMULA_WITHOUT_RESULT_MESSAGE = render(NO_RESULT, 'vi');
+
+/** A value of a column that could not be read: `Cột "X": <why>`. */
+function columnProblem(header: string, parsed: { message: string; text?: MessageRef }): Message {
+  return msg('issue.column', { header, problem: parsed.text ?? parsed.message });
+}
+
+/** A value of an item of the information sheet that could not be read: `Mục "X": <why>`. */
+function itemProblem(label: string, parsed: { message: string; text?: MessageRef }): Message {
+  return msg('issue.item', { label, problem: parsed.text ?? parsed.message });
+}
 
 function formulaIssue(sheet: SheetView, code: IssueCode, at: string, header: string): void {
-  sheet.issue(code, at, `Cột "${header}": ${FORMULA_WITHOUT_RESULT_MESSAGE}.`);
+  sheet.issue(code, at, msg('issue.column', { header, problem: NO_RESULT }));
 }
 
 const NUMBER_TEXT = /^([+-]?\d+(?:[.,]\d+)?)\s*(?:phút|phut|p|điểm|diem|đ|người|nguoi|ý kiến|y kien)?$/i;
@@ -391,12 +403,12 @@ function numberCell(sheet: SheetView, r: number, c: number): NumberCell {
 type BlankRule = 'zero' | 'error' | 'null';
 
 /** A whole number ≥ 0 (a count). Blank: 0, null, or an error, per the blank rule of SPEC §2. */
-function readCount(sheet: SheetView, r: number, c: number | undefined, header: string, blank: BlankRule, what: string): number | null {
+function readCount(sheet: SheetView, r: number, c: number | undefined, header: string, blank: BlankRule, what: MessageParam): number | null {
   if (c === undefined) return blank === 'zero' ? 0 : null;
   const cell = numberCell(sheet, r, c);
   const at = sheet.addr(r, c);
   if (cell.state === 'blank') {
-    if (blank === 'error') sheet.issue('NUMBER_INVALID', at, `Cột "${header}" đang trống; cần ${what} (số nguyên từ 0 trở lên).`);
+    if (blank === 'error') sheet.issue('NUMBER_INVALID', at, msg('NUMBER_INVALID.countBlank', { header, what }));
     return blank === 'zero' ? 0 : null;
   }
   if (cell.state === 'formula') {
@@ -404,24 +416,24 @@ function readCount(sheet: SheetView, r: number, c: number | undefined, header: s
     return blank === 'zero' ? 0 : null;
   }
   if (cell.state === 'bad') {
-    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": "${cell.text}" không phải là số; cần ${what} (số nguyên từ 0 trở lên).`);
+    sheet.issue('NUMBER_INVALID', at, msg('NUMBER_INVALID.countText', { header, text: cell.text, what }));
     return blank === 'zero' ? 0 : null;
   }
   if (!countSchema.safeParse(cell.value).success) {
-    const why = cell.value < 0 ? 'là số âm' : 'không phải số nguyên';
-    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": ${cell.value} ${why}; cần ${what} (số nguyên từ 0 trở lên).`);
+    const key = cell.value < 0 ? 'NUMBER_INVALID.countNegative' : 'NUMBER_INVALID.countFraction';
+    sheet.issue('NUMBER_INVALID', at, msg(key, { header, value: cell.value, what }));
     return blank === 'zero' ? 0 : null;
   }
   return cell.value;
 }
 
 /** A number ≥ 0 (minutes). Blank: an error or null. */
-function readAmount(sheet: SheetView, r: number, c: number | undefined, header: string, blank: BlankRule, what: string): number | null {
+function readAmount(sheet: SheetView, r: number, c: number | undefined, header: string, blank: BlankRule, what: MessageParam): number | null {
   if (c === undefined) return null;
   const cell = numberCell(sheet, r, c);
   const at = sheet.addr(r, c);
   if (cell.state === 'blank') {
-    if (blank === 'error') sheet.issue('NUMBER_INVALID', at, `Cột "${header}" đang trống; cần ${what} (số từ 0 trở lên).`);
+    if (blank === 'error') sheet.issue('NUMBER_INVALID', at, msg('NUMBER_INVALID.amountBlank', { header, what }));
     return null;
   }
   if (cell.state === 'formula') {
@@ -429,11 +441,11 @@ function readAmount(sheet: SheetView, r: number, c: number | undefined, header: 
     return null;
   }
   if (cell.state === 'bad') {
-    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": "${cell.text}" không phải là số; cần ${what} (số từ 0 trở lên).`);
+    sheet.issue('NUMBER_INVALID', at, msg('NUMBER_INVALID.amountText', { header, text: cell.text, what }));
     return null;
   }
   if (!nonNegativeSchema.safeParse(cell.value).success) {
-    sheet.issue('NUMBER_INVALID', at, `Cột "${header}": ${cell.value} là số âm; cần ${what} (số từ 0 trở lên).`);
+    sheet.issue('NUMBER_INVALID', at, msg('NUMBER_INVALID.amountNegative', { header, value: cell.value, what }));
     return null;
   }
   return cell.value;
@@ -479,7 +491,7 @@ function readLabel<T>(sheet: SheetView, r: number, c: number | undefined, header
   }
   const parsed = parseMemo(parse, text);
   if (parsed.ok) return parsed.value;
-  sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "${header}": ${parsed.message}`);
+  sheet.issue('VALUE_INVALID', sheet.addr(r, c), columnProblem(header, parsed));
   return null;
 }
 
@@ -511,12 +523,12 @@ function readDate(sheet: SheetView, r: number, c: number | undefined, header: st
     return null;
   }
   if (cellText(value) === null) {
-    if (required) sheet.issue('DATE_INVALID', at, `Cột "${header}" đang trống; cần ngày dạng dd/mm/yyyy.`);
+    if (required) sheet.issue('DATE_INVALID', at, msg('DATE_INVALID.blank', { header }));
     return null;
   }
   const parsed = parseDate(typeof value === 'string' ? (sheet.text(r, c) ?? '') : value);
   if (parsed.ok) return parsed.value;
-  sheet.issue('DATE_INVALID', at, `Cột "${header}": ${parsed.message} Cần ngày dạng dd/mm/yyyy.`);
+  sheet.issue('DATE_INVALID', at, columnProblem(header, parsed));
   return null;
 }
 
@@ -662,13 +674,12 @@ function readInfo(sheet: SheetView): OrgInfo {
     const place = seen.get(item.key);
     const at = place ? sheet.addr(place.r, place.c) : null;
     const text = place ? sheet.text(place.r, place.c) : null;
-    const missing = (expected: string): void => {
+    const missing = (expected: MessageParam): void => {
       if (place && sheet.formulaWithoutResult(place.r, place.c)) {
-        sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${FORMULA_WITHOUT_RESULT_MESSAGE}.`);
+        sheet.issue('VALUE_INVALID', at, msg('issue.item', { label: item.label, problem: NO_RESULT }));
         return;
       }
-      const what = place ? `Mục "${item.label}" đang trống` : `Không có dòng "${item.label}"`;
-      sheet.issue('VALUE_INVALID', at, `${what}; cần ${expected}.`);
+      sheet.issue('VALUE_INVALID', at, msg(place ? 'VALUE_INVALID.itemBlank' : 'VALUE_INVALID.itemMissing', { label: item.label, expected }));
     };
     switch (item.key) {
       case 'name':
@@ -678,7 +689,7 @@ function readInfo(sheet: SheetView): OrgInfo {
         info.superior = text;
         break;
       case 'kind': {
-        const expected = `một trong: ${(item.allowed ?? []).join(', ')}`;
+        const expected = ref('expected.oneOf', { options: (item.allowed ?? []).join(', ') });
         if (text === null) {
           missing(expected);
           break;
@@ -687,28 +698,28 @@ function readInfo(sheet: SheetView): OrgInfo {
         if (parsed.ok) {
           info.kind = parsed.value.kind;
           info.level = parsed.value.level;
-        } else sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
+        } else sheet.issue('VALUE_INVALID', at, itemProblem(item.label, parsed));
         break;
       }
       case 'type': {
         if (text === null) {
-          if (place && sheet.formulaWithoutResult(place.r, place.c)) missing('');
+          if (place && sheet.formulaWithoutResult(place.r, place.c)) missing(ref('expected.value'));
           break;
         }
         const parsed = parseOrgType(text);
         if (parsed.ok) info.type = parsed.value;
-        else sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
+        else sheet.issue('VALUE_INVALID', at, itemProblem(item.label, parsed));
         break;
       }
       case 'year': {
-        const expected = 'năm đánh giá dạng số 4 chữ số (ví dụ 2025)';
+        const expected = ref('expected.year');
         if (!place || text === null) {
           missing(expected);
           break;
         }
         const cell = numberCell(sheet, place.r, place.c);
         if (cell.state === 'number' && yearSchema.safeParse(cell.value).success) info.year = cell.value;
-        else sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": "${text}" không phải là năm hợp lệ; cần ${expected}.`);
+        else sheet.issue('VALUE_INVALID', at, msg('VALUE_INVALID.year', { label: item.label, text }));
         break;
       }
       case 'hasCommittee':
@@ -717,14 +728,14 @@ function readInfo(sheet: SheetView): OrgInfo {
         if (stamp) info.minutesBookStampedCell = at;
         if (text === null) {
           if (place && sheet.formulaWithoutResult(place.r, place.c)) {
-            missing('');
+            missing(ref('expected.value'));
             if (stamp) info.minutesBookStampedUnreadable = true;
           }
           break;
         }
         const parsed = (stamp ? parseStamped : parseYesNo)(text);
         if (!parsed.ok) {
-          sheet.issue('VALUE_INVALID', at, `Mục "${item.label}": ${parsed.message}`);
+          sheet.issue('VALUE_INVALID', at, itemProblem(item.label, parsed));
           if (stamp) info.minutesBookStampedUnreadable = true;
           break;
         }
@@ -782,8 +793,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
     const firstCell = sheet.addr(r, nameCol ?? 0);
     if (name === null && nameCol !== undefined) {
       if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', firstCell, 'Họ và tên');
-      else
-        sheet.issue('VALUE_INVALID', firstCell, `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`);
+      else sheet.issue('VALUE_INVALID', firstCell, msg('VALUE_INVALID.memberName', { row: String(sheet.rowNumber(r)) }));
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
     if (name === null && card === null) continue;
@@ -791,8 +801,9 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
     const keyCell = card !== null && cardCol !== undefined ? sheet.addr(r, cardCol) : firstCell;
     const previous = seen.get(key);
     if (previous !== undefined && (card !== null || !byCard)) {
-      const what = card !== null ? `Số thẻ đảng viên "${card}"` : `Họ và tên "${name}"`;
-      sheet.issue('DUPLICATE_MEMBER', keyCell, `${what} xuất hiện hai lần (đã có ở ô ${previous}); mỗi đảng viên cần ghi đúng một dòng.`, 'warning');
+      const duplicate =
+        card !== null ? msg('DUPLICATE_MEMBER.card', { value: card, previous }) : msg('DUPLICATE_MEMBER.name', { value: name ?? '', previous });
+      sheet.issue('DUPLICATE_MEMBER', keyCell, duplicate, 'warning');
     } else if (previous === undefined) seen.set(key, keyCell);
     checkDate(sheet, r, joinedCol, 'Ngày vào Đảng', false);
     const exemptRead = readYesNo(sheet, r, exemptCol, 'Miễn sinh hoạt', parseExempt);
@@ -805,7 +816,8 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
     let discipline: string | null = null;
     if (disciplineText !== null) {
       const reading = disciplineOf(disciplineText);
-      if (reading.kind === 'invalid') sheet.issue('VALUE_INVALID', sheet.addr(r, disciplineCol as number), `Cột "Kỷ luật": ${reading.message}`);
+      if (reading.kind === 'invalid')
+        sheet.issue('VALUE_INVALID', sheet.addr(r, disciplineCol as number), msg('issue.column', { header: 'Kỷ luật', problem: reading.text }));
       else if (countedDiscipline(reading, year)) discipline = disciplineText;
     } else if (sheet.formulaWithoutResult(r, disciplineCol)) {
       formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, disciplineCol as number), 'Kỷ luật');
@@ -818,7 +830,7 @@ function readMembers(sheet: SheetView, kind: OrgKind | null, year: number | null
       sheet.issue(
         'KXL_UNEXPLAINED',
         sheet.addr(r, ratingCol as number),
-        `Đảng viên ${name ?? card ?? ''} xếp loại "${RATING_LABELS.KXL}" nhưng cột "Ghi chú" không ghi lý do; "${RATING_LABELS.KXL}" chỉ dành cho đảng viên mới kết nạp dưới 6 tháng, nghỉ ốm, đình chỉ sinh hoạt…, cần ghi lý do vào cột "Ghi chú".`,
+        msg('KXL_UNEXPLAINED', { name: name ?? card ?? '', kxl: ref('rating.KXL') }),
         'warning',
       );
     }
@@ -873,32 +885,27 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
     const issuesBefore = sheet.issues.length;
     const date = readDate(sheet, r, col('date'), headerOf('date'), true);
     if (date !== null && year !== null && isoParts(date).year !== year) {
-      sheet.issue(
-        'DATE_OUT_OF_YEAR',
-        cells.date,
-        `Buổi sinh hoạt ngày ${formatDate(date)} nằm ngoài năm đánh giá ${year}; buổi này không được tính.`,
-        'warning',
-      );
+      sheet.issue('DATE_OUT_OF_YEAR', cells.date, msg('DATE_OUT_OF_YEAR', { date: { date }, year: String(year) }), 'warning');
     }
     const kindCol = col('kind');
     let kind: MeetingKind | null = null;
     if (kindCol !== undefined) {
       if (sheet.blank(r, kindCol)) {
-        sheet.issue('VALUE_INVALID', cells.kind, `Cột "${headerOf('kind')}" đang trống; cần: Thường kỳ, Chuyên đề hoặc Kết hợp.`);
+        sheet.issue('VALUE_INVALID', cells.kind, msg('VALUE_INVALID.kindBlank', { header: headerOf('kind') }));
       } else kind = readLabel(sheet, r, kindCol, headerOf('kind'), parseMeetingKind);
     }
-    const members = readCount(sheet, r, col('members'), headerOf('members'), 'error', 'số đảng viên của chi bộ tại buổi họp');
-    const present = readCount(sheet, r, col('present'), headerOf('present'), 'error', 'số đảng viên có mặt');
+    const members = readCount(sheet, r, col('members'), headerOf('members'), 'error', ref('what.members'));
+    const present = readCount(sheet, r, col('present'), headerOf('present'), 'error', ref('what.present'));
     // Blank counts are 0; an unreadable one (already an error) is also 0 here, but flagged so that
     // the meeting's own attendance (MEETING_ATTENDANCE_LOW) is not judged on a made-up count.
-    const excusedRead = readCount(sheet, r, col('excused'), headerOf('excused'), 'null', 'số đảng viên vắng có lý do');
-    const unexcusedRead = readCount(sheet, r, col('unexcused'), headerOf('unexcused'), 'null', 'số đảng viên vắng không lý do');
+    const excusedRead = readCount(sheet, r, col('excused'), headerOf('excused'), 'null', ref('what.excused'));
+    const unexcusedRead = readCount(sheet, r, col('unexcused'), headerOf('unexcused'), 'null', ref('what.unexcused'));
     const unreadableCount = (read: number | null, c: number | undefined): boolean => read === null && c !== undefined && !sheet.blank(r, c);
     const absencesUnreadable = unreadableCount(excusedRead, col('excused')) || unreadableCount(unexcusedRead, col('unexcused'));
     const excused = excusedRead ?? 0;
     const unexcused = unexcusedRead ?? 0;
-    const speakers = readCount(sheet, r, col('speakers'), headerOf('speakers'), 'error', 'số ý kiến phát biểu');
-    const minutes = readAmount(sheet, r, col('minutes'), headerOf('minutes'), 'error', 'thời gian sinh hoạt tính bằng phút');
+    const speakers = readCount(sheet, r, col('speakers'), headerOf('speakers'), 'error', ref('what.speakers'));
+    const minutes = readAmount(sheet, r, col('minutes'), headerOf('minutes'), 'error', ref('what.minutes'));
     const chairSigned = readYesNo(sheet, r, col('chairSigned'), headerOf('chairSigned'), parseSigned);
     const secretarySigned = readYesNo(sheet, r, col('secretarySigned'), headerOf('secretarySigned'), parseSigned);
     const selfAssessment = readLabel<SelfAssessment>(sheet, r, col('selfAssessment'), headerOf('selfAssessment'), parseSelfAssessment);
@@ -909,7 +916,7 @@ function readMeetings(sheet: SheetView, year: number | null): Meeting[] {
       sheet.issue(
         'COUNT_MISMATCH',
         cells.present,
-        `Có mặt ${present} + vắng có lý do ${excused} + vắng không lý do ${unexcused} = ${present + excused + unexcused}, nhiều hơn số đảng viên ${members}; tổng này không được vượt quá số đảng viên.`,
+        msg('COUNT_MISMATCH', { present, excused, unexcused, total: present + excused + unexcused, members }),
       );
     }
     meetings.push({
@@ -957,23 +964,23 @@ const DATE_LIKE = /\d{1,4}\s*[/.-]\s*\d{1,2}/;
 /** Excel serial of 01/01/2000: smaller numbers in a header are meeting numbers, not dates. */
 const MIN_HEADER_SERIAL = 36_526;
 
-type HeaderDate = { state: 'date'; date: IsoDate } | { state: 'bad'; message: string } | { state: 'none' };
+type HeaderDate = { state: 'date'; date: IsoDate } | { state: 'bad'; text: MessageParam } | { state: 'none' };
 
 function headerDate(sheet: SheetView, r: number, c: number): HeaderDate {
   const value = sheet.raw(r, c);
   if (value instanceof Date) {
     const parsed = parseDate(value);
-    return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', message: parsed.message };
+    return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', text: parsed.text ?? parsed.message };
   }
   if (typeof value === 'number') {
-    if (value < MIN_HEADER_SERIAL) return { state: 'bad', message: `Tiêu đề cột là số ${value}, không phải ngày.` };
+    if (value < MIN_HEADER_SERIAL) return { state: 'bad', text: ref('date.headerNumber', { value: String(value) }) };
     const parsed = parseDate(value);
-    return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', message: parsed.message };
+    return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', text: parsed.text ?? parsed.message };
   }
   const text = sheet.text(r, c);
   if (text === null || !DATE_LIKE.test(text)) return { state: 'none' };
   const parsed = parseDate(text);
-  return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', message: parsed.message };
+  return parsed.ok ? { state: 'date', date: parsed.value } : { state: 'bad', text: parsed.text ?? parsed.message };
 }
 
 /** C, P and K marks of each matrix column (indices as in matrix.columns). */
@@ -1000,10 +1007,10 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
     const found = headerDate(sheet, header.row, c);
     if (found.state === 'date') dateCols.push({ c, date: found.date, headerCell: sheet.addr(header.row, c) });
     else if (found.state === 'bad') {
-      sheet.issue('DATE_INVALID', sheet.addr(header.row, c), `Tiêu đề cột điểm danh: ${found.message} Cần ngày của buổi sinh hoạt dạng dd/mm/yyyy.`);
+      sheet.issue('DATE_INVALID', sheet.addr(header.row, c), msg('issue.attendanceHeader', { problem: found.text }));
       unreadableColumns = true;
     } else if (sheet.formulaWithoutResult(header.row, c)) {
-      sheet.issue('DATE_INVALID', sheet.addr(header.row, c), `Tiêu đề cột điểm danh: ${FORMULA_WITHOUT_RESULT_MESSAGE}.`);
+      sheet.issue('DATE_INVALID', sheet.addr(header.row, c), msg('issue.attendanceHeader', { problem: NO_RESULT }));
       unreadableColumns = true;
     }
   }
@@ -1067,12 +1074,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
     const name = sheet.text(r, nameCol);
     if (name === null) {
       if (sheet.formulaWithoutResult(r, nameCol)) formulaIssue(sheet, 'VALUE_INVALID', sheet.addr(r, nameCol), 'Họ và tên');
-      else
-        sheet.issue(
-          'VALUE_INVALID',
-          sheet.addr(r, nameCol),
-          `Dòng ${sheet.rowNumber(r)} có ký hiệu điểm danh nhưng cột "Họ và tên" đang trống; cần họ và tên đảng viên.`,
-        );
+      else sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), msg('VALUE_INVALID.markName', { row: String(sheet.rowNumber(r)) }));
       continue;
     }
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
@@ -1115,7 +1117,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
       if (parsed.ok) {
         const mark = parsed.value;
         if ((mark === 'M' || mark === 'D') && !markAgrees(mark, mayBeExempt(key), specialDutyAllowed)) {
-          sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${markDisagreement(mark, name)}`);
+          sheet.issue('VALUE_INVALID', sheet.addr(r, c), markDisagreement(mark, name));
           marks[i] = null;
           unreadable = true;
           continue;
@@ -1126,7 +1128,7 @@ function readAttendance(sheet: SheetView, members: MembersRead | null, type: Org
         else if (mark === 'P') countP[i] = (countP[i] as number) + 1;
         else if (mark === 'K') countK[i] = (countK[i] as number) + 1;
       } else {
-        sheet.issue('VALUE_INVALID', sheet.addr(r, c), `Cột "Điểm danh": ${parsed.message}`);
+        sheet.issue('VALUE_INVALID', sheet.addr(r, c), columnProblem('Điểm danh', parsed));
         marks[i] = null;
         unreadable = true;
       }
@@ -1146,11 +1148,9 @@ function markAgrees(mark: 'M' | 'D', mayBeExempt: boolean, specialDutyAllowed: b
   return mayBeExempt;
 }
 
-function markDisagreement(mark: 'M' | 'D', name: string): string {
-  if (mark === 'M') {
-    return `"M" (miễn sinh hoạt) chỉ dùng cho đảng viên được miễn sinh hoạt, nhưng đảng viên ${name} không có "Có" ở cột "Miễn sinh hoạt" trang "${SHEET_NAMES.members}"; cần ghi C, P hoặc K, hoặc ghi "Có" ở cột "Miễn sinh hoạt".`;
-  }
-  return `"D" (nhiệm vụ đặc biệt) chỉ dùng cho chi bộ trong lực lượng vũ trang, nhưng "Loại hình" ở trang "${SHEET_NAMES.info}" không phải "Lực lượng vũ trang"; cần ghi C, P hoặc K.`;
+function markDisagreement(mark: 'M' | 'D', name: string): Message {
+  if (mark === 'M') return msg('VALUE_INVALID.markM', { name, sheet: SHEET_NAMES.members });
+  return msg('VALUE_INVALID.markD', { sheet: SHEET_NAMES.info });
 }
 
 /** MATRIX_MISMATCH: matrix columns and meetings of the year that do not pair, and counts that differ. */
@@ -1185,7 +1185,7 @@ function compareMatrix(
         attendanceSheet.issue(
           'MATRIX_MISMATCH',
           column.headerCell,
-          `Cột điểm danh ngày ${formatDate(column.date)} không có buổi sinh hoạt tương ứng ở trang "${meetingsSheet.name}"; cần thêm dòng cho buổi này hoặc sửa ngày.`,
+          msg('MATRIX_MISMATCH.column', { date: { date: column.date }, sheet: meetingsSheet.name }),
           'warning',
         );
       }
@@ -1193,17 +1193,24 @@ function compareMatrix(
     }
     paired.add(meeting);
     const counts = { C: counted.C[index] as number, P: counted.P[index] as number, K: counted.K[index] as number };
-    const checks: [MeetingField, number | null, number, string][] = [
-      ['present', meeting.present, counts.C, 'có mặt (C)'],
-      ['excused', meeting.excused, counts.P, 'vắng có lý do (P)'],
-      ['unexcused', meeting.unexcused, counts.K, 'vắng không lý do (K)'],
+    const checks: [MeetingField, number | null, number, MessageParam][] = [
+      ['present', meeting.present, counts.C, ref('mark.present')],
+      ['excused', meeting.excused, counts.P, ref('mark.excused')],
+      ['unexcused', meeting.unexcused, counts.K, ref('mark.unexcused')],
     ];
     for (const [field, stated, counted, label] of checks) {
       if (stated === null || stated === counted) continue;
       meetingsSheet.issue(
         'MATRIX_MISMATCH',
         meeting.cells[field],
-        `Buổi ngày ${formatDate(column.date)}: số ${label} ghi ${stated}, nhưng trang "${attendanceSheet.name}" (cột ${column.headerCell.replace(/\d+$/, '')}) đếm được ${counted}; hai trang cần khớp nhau.`,
+        msg('MATRIX_MISMATCH.count', {
+          date: { date: column.date },
+          label,
+          stated,
+          sheet: attendanceSheet.name,
+          column: column.headerCell.replace(/\d+$/, ''),
+          counted,
+        }),
         'warning',
       );
     }
@@ -1214,7 +1221,7 @@ function compareMatrix(
       meetingsSheet.issue(
         'MATRIX_MISMATCH',
         meeting.cells.date,
-        `Buổi sinh hoạt ngày ${formatDate(meeting.date)} không có cột điểm danh ở trang "${attendanceSheet.name}"; cần thêm cột có tiêu đề là ngày này.`,
+        msg('MATRIX_MISMATCH.meeting', { date: { date: meeting.date }, sheet: attendanceSheet.name }),
         'warning',
       );
     }
@@ -1260,16 +1267,16 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
         return null;
       }
       if (cell.state === 'bad') {
-        sheet.issue('NUMBER_INVALID', sheet.addr(r, c), `Cột "${header}": "${cell.text}" không phải là số; cần số điểm từ 0 trở lên.`);
+        sheet.issue('NUMBER_INVALID', sheet.addr(r, c), msg('NUMBER_INVALID.score', { header, text: cell.text }));
         return null;
       }
       if (cell.value < 0) {
-        sheet.issue('SCORE_INVALID', sheet.addr(r, c), `Cột "${header}": ${cell.value} là điểm âm; điểm phải từ 0 trở lên.`);
+        sheet.issue('SCORE_INVALID', sheet.addr(r, c), msg('SCORE_INVALID.negative', { header, value: cell.value }));
         return null;
       }
       if (cell.value > MAX_POINTS) {
         // A typo such as 1e308: sums of such values overflow and the percent would read "NaN %".
-        sheet.issue('SCORE_INVALID', sheet.addr(r, c), `Cột "${header}": ${cell.value} điểm quá lớn; điểm phải từ 0 đến 1 000 000.`);
+        sheet.issue('SCORE_INVALID', sheet.addr(r, c), msg('SCORE_INVALID.tooLarge', { header, value: cell.value }));
         return null;
       }
       return cell.value;
@@ -1284,33 +1291,20 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
       // A heading row ("a/ Các tiêu chí chung") has neither code nor points.
       if (sheet.formulaWithoutResult(r, codeCol)) formulaIssue(sheet, 'VALUE_INVALID', codeCell, 'Mã');
       else if (scored && codeCol !== undefined) {
-        sheet.issue(
-          'VALUE_INVALID',
-          codeCell,
-          `Dòng ${sheet.rowNumber(r)} có điểm nhưng cột "Mã" đang trống; cần mã tiêu chí (1.1 … 1.4 hoặc mục con như 1.2.3).`,
-        );
+        sheet.issue('VALUE_INVALID', codeCell, msg('VALUE_INVALID.criterionCodeBlank', { row: String(sheet.rowNumber(r)) }));
       }
       continue;
     }
     if (!CODE_PATTERN.test(code)) {
-      sheet.issue('VALUE_INVALID', codeCell, `Mã "${code}" không hợp lệ; cần mã tiêu chí 1.1, 1.2, 1.3, 1.4 hoặc mục con của chúng (ví dụ 1.2.3).`);
+      sheet.issue('VALUE_INVALID', codeCell, msg('VALUE_INVALID.criterionCode', { code }));
       continue;
     }
     if (maxPoints !== null && selfPoints !== null && selfPoints > maxPoints) {
-      sheet.issue(
-        'SCORE_INVALID',
-        selfCell,
-        `Mã ${code}: điểm tự chấm ${selfPoints} lớn hơn điểm tối đa ${maxPoints}; điểm tự chấm không được vượt điểm tối đa.`,
-      );
+      sheet.issue('SCORE_INVALID', selfCell, msg('SCORE_INVALID.aboveMax', { code, self: selfPoints, max: maxPoints }));
       selfPoints = null;
       invalidCell ??= selfCell;
     } else if (maxPoints !== null && selfPoints === null && selfCol !== undefined && sheet.blank(r, selfCol)) {
-      sheet.issue(
-        'SCORE_MISSING',
-        selfCell,
-        `Mã ${code} có điểm tối đa ${maxPoints} nhưng chưa tự chấm; được tính 0 điểm. Cần ghi điểm tự chấm.`,
-        'warning',
-      );
+      sheet.issue('SCORE_MISSING', selfCell, msg('SCORE_MISSING', { code, max: maxPoints }), 'warning');
     }
     const row: CriterionRow = {
       code,
@@ -1329,11 +1323,7 @@ function readCriteria(sheet: SheetView): CriterionRow[] {
   for (const { row, cell } of selfWithoutMax) {
     const hasChildren = rows.some((other) => other.code.toLowerCase().startsWith(`${row.code.toLowerCase()}.`));
     if (hasChildren) continue;
-    sheet.issue(
-      'NUMBER_INVALID',
-      cell,
-      `Mã ${row.code} có điểm tự chấm ${row.selfPoints} nhưng cột "Điểm tối đa" đang trống; cần điểm tối đa để tính tỷ lệ.`,
-    );
+    sheet.issue('NUMBER_INVALID', cell, msg('NUMBER_INVALID.maxBlank', { code: row.code, self: row.selfPoints ?? 0 }));
     row.invalidCell ??= cell;
   }
   return rows;
@@ -1354,15 +1344,11 @@ function readSubordinates(sheet: SheetView): SubordinateCell[] {
     let name = nameCol === undefined ? null : sheet.text(r, nameCol);
     if (name === null) {
       if (nameCol !== undefined) {
-        sheet.issue(
-          'VALUE_INVALID',
-          sheet.addr(r, nameCol),
-          `Dòng ${sheet.rowNumber(r)} có dữ liệu nhưng cột "Tên chi bộ" đang trống; cần tên chi bộ trực thuộc.`,
-        );
+        sheet.issue('VALUE_INVALID', sheet.addr(r, nameCol), msg('VALUE_INVALID.cellName', { row: String(sheet.rowNumber(r)) }));
       }
       name = `Dòng ${sheet.rowNumber(r)}`;
     }
-    const members = readCount(sheet, r, col('members'), 'Số đảng viên', 'null', 'số đảng viên của chi bộ');
+    const members = readCount(sheet, r, col('members'), 'Số đảng viên', 'null', ref('what.cellMembers'));
     const rating = readRating(sheet, r, col('rating'));
     const modelCol = col('isModel');
     let isModel: boolean | null = null;
@@ -1371,11 +1357,7 @@ function readSubordinates(sheet: SheetView): SubordinateCell[] {
       const raw = sheet.raw(r, modelCol);
       isModel = parseRecognised(typeof raw === 'string' ? sheet.text(r, modelCol) : raw);
       if (isModel === null) {
-        sheet.issue(
-          'VALUE_INVALID',
-          sheet.addr(r, modelCol),
-          `Cột "Chi bộ bốn tốt": "${sheet.text(r, modelCol) ?? ''}" không hợp lệ; cần "Có" hoặc "Không".`,
-        );
+        sheet.issue('VALUE_INVALID', sheet.addr(r, modelCol), msg('VALUE_INVALID.model', { text: sheet.text(r, modelCol) ?? '' }));
       }
     }
     const ratingUnreadable = rating === null && ratingTyped(sheet, r, col('rating')) && !notYetRatedCell(sheet, r, col('rating'));
@@ -1444,7 +1426,7 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
       sheet: name,
       cell: null,
       code: 'SHEET_MISSING',
-      message: `Thiếu trang "${name}"; cần thêm trang này (xem mẫu bảng tính).`,
+      ...msg('SHEET_MISSING', { sheet: name }),
     });
   }
   for (const key of warnedSheets(kind)) {
@@ -1455,7 +1437,7 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
       sheet: name,
       cell: null,
       code: 'SHEET_MISSING',
-      message: `Không có trang "${name}": tỷ lệ dự sinh hoạt được tính theo số liệu trang "${SHEET_NAMES.meetings}" và không kiểm tra được số lần vắng liên tiếp của từng đảng viên. Nên thêm trang "${name}".`,
+      ...msg('SHEET_MISSING.attendance', { sheet: name, meetings: SHEET_NAMES.meetings }),
     });
   }
 

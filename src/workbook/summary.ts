@@ -8,7 +8,8 @@
  * Percentages are rounded to 2 decimals for display only; the CheckResult keeps the exact values.
  */
 import { formatDate, isoParts } from '../core/dates';
-import { foldText, formatNumber, formatPercent } from '../core/text';
+import { foldText, formatNumber } from '../core/text';
+import { percentIn } from '../core/messages';
 import type { IsoDate, OrgKind, RatedLevel, Reason } from '../core/types';
 import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabulary';
 import { rangeA1 } from './a1';
@@ -177,11 +178,11 @@ export function placeText(sheet: string | null, cell: string | null): string {
 }
 
 function percentText(value: number | null): string {
-  return value === null ? '—' : formatPercent(value);
+  return value === null ? '—' : percentIn(value, 'vi');
 }
 
 function shareText(share: number | null): string {
-  return share === null ? '—' : formatPercent(share * 100);
+  return share === null ? '—' : percentIn(share * 100, 'vi');
 }
 
 const LEVELS: RatedLevel[] = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
@@ -193,7 +194,7 @@ function reasonPlace(reason: Reason): string {
 function policySourceText(result: CheckResult): string {
   switch (result.policySource) {
     case 'workbook':
-      return `theo trang "${SHEET_NAMES.policy}" của bảng tính`;
+      return `theo trang "${SHEET_NAMES.policy}" của sổ tính`;
     case 'given':
       return 'theo tệp cấu hình được chỉ định';
     default:
@@ -248,7 +249,7 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
       criterion.id,
       CRITERION_LABELS[criterion.id],
       criterion.invalidAt ? uncomputedCriterionText(criterion.invalidAt) : criterion.percent === null ? 'Chưa chấm' : percentText(criterion.percent),
-      `≥ ${formatNumber(policy.criterionMinPercent)} %`,
+      `≥ ${formatNumber(policy.criterionMinPercent)}%`,
       criterion.pass === null ? 'Chưa tính được' : criterion.pass ? 'Đạt' : 'Không đạt',
       null,
     ]),
@@ -280,11 +281,11 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
   // An unreadable rating (a data error) leaves the shares uncomputed: said so, not "—".
   const share = (value: number | null): string => (stats.sharesUncomputed ? 'chưa tính được' : shareText(value));
   doc.line(
-    `Tỷ lệ từ "${RATING_LABELS.HTNV}" trở lên: ${share(stats.completedShare)} (yêu cầu ≥ ${formatNumber(policy.ratingCompletedMinPercent)} %).`,
+    `Tỷ lệ từ "${RATING_LABELS.HTNV}" trở lên: ${share(stats.completedShare)} (yêu cầu ≥ ${formatNumber(policy.ratingCompletedMinPercent)}%).`,
   );
-  doc.line(`Tỷ lệ từ "${RATING_LABELS.HTTNV}" trở lên: ${share(stats.goodShare)} (yêu cầu ≥ ${formatNumber(policy.ratingGoodMinPercent)} %).`);
+  doc.line(`Tỷ lệ từ "${RATING_LABELS.HTTNV}" trở lên: ${share(stats.goodShare)} (yêu cầu ≥ ${formatNumber(policy.ratingGoodMinPercent)}%).`);
   doc.line(
-    `Tỷ lệ HTXSNV so với số từ HTTNV trở lên: ${share(stats.excellentShare)} (tối đa ${formatNumber(policy.excellentCapPercent)} %, Quy định 366-QĐ/TW).`,
+    `Tỷ lệ "${RATING_LABELS.HTXSNV}" so với số từ "${RATING_LABELS.HTTNV}" trở lên: ${share(stats.excellentShare)} (tối đa ${formatNumber(policy.excellentCapPercent)}%, Quy định 366-QĐ/TW).`,
   );
 
   // ---------------------------------------------------------------- III. meetings (chi bộ)
@@ -301,7 +302,7 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
           ? `theo số liệu trang "${SHEET_NAMES.meetings}"`
           : 'chưa tính được';
     const rate = stats.attendanceUncomputed ? 'chưa tính được' : shareText(stats.attendanceRate);
-    doc.line(`Tỷ lệ đảng viên dự sinh hoạt: ${rate} (yêu cầu trên ${formatNumber(policy.attendanceMinPercent)} %; ${source}).`);
+    doc.line(`Tỷ lệ đảng viên dự sinh hoạt: ${rate} (yêu cầu trên ${formatNumber(policy.attendanceMinPercent)}%; ${source}).`);
     doc.line(
       stats.longestAbsenceStreak === null
         ? `Số lần vắng liên tiếp nhiều nhất: chưa kiểm tra được (cần trang "${SHEET_NAMES.attendance}"; tối đa ${policy.absenceMaxStreak} lần).`
@@ -327,7 +328,7 @@ export function summaryLayout(result: CheckResult, options: SummaryOptions = {})
   const errors = result.issues.filter((issue) => issue.severity === 'error').length;
   const dataWarnings = result.issues.length - errors;
   if (result.issues.length > 0) {
-    doc.line(`Số liệu của bảng tính còn ${errors} lỗi và ${dataWarnings} cảnh báo cần rà soát.`, { italic: true });
+    doc.line(`Số liệu của sổ tính còn ${errors} lỗi và ${dataWarnings} cảnh báo cần rà soát.`, { italic: true });
   }
 
   // ---------------------------------------------------------------- reasons

@@ -128,15 +128,17 @@ describe('check', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('== tot.xlsx ==');
     expect(run.stdout).toContain('Tổ chức: Chi bộ Khu phố 1 — Chi bộ cơ sở, năm 2025');
-    expect(run.stdout).toContain('Kết luận: ĐỦ ĐIỀU KIỆN đề nghị công nhận "Chi bộ bốn tốt".');
-    expect(run.stdout).toContain('Kết luận: KHÔNG ĐỦ ĐIỀU KIỆN');
-    expect(run.stdout).toMatch(/1\.1 Hoàn thành tốt nhiệm vụ chính trị: \d+(,\d{1,2})? % — đạt/);
-    expect(run.stdout).toMatch(/\[chặn\] Điểm danh![A-Z]+\d+ ABSENCE_UNEXCUSED: /);
-    expect(run.stdout).toMatch(/\[chặn\] Sinh hoạt!I\d+ DURATION_SHORT: .*90 phút/);
-    expect(run.stdout).toMatch(/\[cảnh báo\] Sinh hoạt![A-Z]+\d+ MEETING_SELF_LOW/);
+    expect(run.stdout).toContain('Kết luận: Đủ điều kiện đề nghị công nhận "Chi bộ bốn tốt".');
+    expect(run.stdout).toContain('Kết luận: Chưa đủ điều kiện đề nghị công nhận "Chi bộ bốn tốt".');
+    expect(run.stdout).toMatch(/1\.1 Hoàn thành tốt nhiệm vụ chính trị: \d+(,\d{1,2})?% — đạt/);
+    // Severity words and "trang X, ô Y"; no code unless --codes.
+    expect(run.stdout).toMatch(/ {2}Không đạt — trang Điểm danh, ô [A-Z]+\d+: Đồng chí .* vắng mặt không có lý do tại buổi sinh hoạt ngày /);
+    expect(run.stdout).toMatch(/ {2}Không đạt — trang Sinh hoạt, ô I\d+: .*cần ít nhất 90 phút/);
+    expect(run.stdout).toMatch(/ {2}Lưu ý — trang Sinh hoạt, ô [A-Z]+\d+: .* tự đánh giá "/);
+    expect(run.stdout).not.toMatch(/ABSENCE_UNEXCUSED|DURATION_SHORT|MEETING_SELF_LOW/);
     expect(run.stdout).toContain('Không đọc được: Tệp .xls (Excel 97-2003)');
     // Totals say "đủ điều kiện", never "đạt" (SPEC §1, Target); each file starts with its as-of date.
-    expect(run.stdout.trim().split('\n').pop()).toBe('1/2 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (50 %), chỉ tiêu 50 %');
+    expect(run.stdout.trim().split('\n').pop()).toBe('1/2 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (50%), chỉ tiêu 50%');
     expect(run.stdout).not.toContain('tổ chức đạt');
     expect(run.stdout).toMatch(/== tot\.xlsx ==\nSố liệu tính đến ngày \d\d\/\d\d\/\d{4}\n/);
   });
@@ -146,7 +148,7 @@ describe('check', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.summary.share).toBeCloseTo(2 / 3, 12);
     const text = await runCli(['check', 'dang-bo.xlsx', 'tot.xlsx', 'chua-dat.xlsx', '--as-of', AS_OF], dir);
-    expect(text.stdout).toContain('2/3 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (66,67 %), chỉ tiêu 50 %');
+    expect(text.stdout).toContain('2/3 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (66,67%), chỉ tiêu 50%');
   });
 
   it('--policy overrides thresholds; an invalid policy is a usage error naming the setting', async () => {

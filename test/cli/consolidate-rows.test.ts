@@ -145,7 +145,7 @@ describe('the Danh sách tổ chức sheet', () => {
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(text).toContain('Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): 3');
     expect(text).toContain('Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: 2');
-    expect(text).toContain('Tỷ lệ đủ điều kiện: 66,67 % — so với chỉ tiêu 50 %: ĐỦ');
+    expect(text).toContain('Tỷ lệ đủ điều kiện: 66,67% — so với chỉ tiêu 50%: ĐỦ');
     expect(text.some((t) => t.includes('tổ chức đạt') || t.startsWith('Tỷ lệ đạt'))).toBe(false);
     expect(text).toContain('Tệp không đọc được (không tính): 1');
     // Machine columns are hidden; the visible ones fit the print area.

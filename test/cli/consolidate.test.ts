@@ -89,10 +89,10 @@ describe('consolidate', () => {
     );
     expect(texts).toContain('Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): 2');
     expect(texts).toContain('Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: 1');
-    expect(texts).toContain('Tỷ lệ đủ điều kiện: 50 % — so với chỉ tiêu 50 %: ĐỦ');
+    expect(texts).toContain('Tỷ lệ đủ điều kiện: 50% — so với chỉ tiêu 50%: ĐỦ');
     expect(texts).toContain('Chi bộ trực thuộc (không tính vào chỉ tiêu): 1/2 đủ điều kiện');
     expect(texts.filter((t) => /\bđạt\b/i.test(t) && /tổ chức|tỷ lệ/i.test(t))).toEqual([]);
-    expect(texts).toContain('  Chi bộ trực thuộc: 1/2 đủ điều kiện (50 %)');
+    expect(texts).toContain('  Chi bộ trực thuộc: 1/2 đủ điều kiện (50%)');
   });
 
   it('a consolidation of consolidations (any depth) has the totals of a flat consolidation of the originals', async () => {

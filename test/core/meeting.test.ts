@@ -69,8 +69,8 @@ describe('meetingProblems', () => {
   it('exactly 85 % attendance fails, just above passes', () => {
     const at85 = meetingProblems({ ...ok, present: 17 }, policy());
     expect(at85.map((p) => p.code)).toEqual(['ATTENDANCE_LOW']);
-    expect(at85[0]?.message).toContain('85 % (17/20)');
-    expect(at85[0]?.message).toContain('trên 85 %');
+    expect(at85[0]?.message).toContain('85% (17/20)');
+    expect(at85[0]?.message).toContain('trên 85%');
     expect(meetingProblems({ ...ok, members: 200, present: 171, speakers: 7 }, policy())).toEqual([]);
   });
 
@@ -82,8 +82,18 @@ describe('meetingProblems', () => {
   it('names the required speakers and minutes', () => {
     const problems = meetingProblems({ ...ok, members: 21, present: 21, speakers: 6, minutes: 119, kind: 'combined' }, policy());
     expect(problems).toEqual([
-      { code: 'SPEAKERS_LOW', required: 7, message: expect.stringContaining('cần ít nhất 7') },
-      { code: 'DURATION_SHORT', required: 120, message: expect.stringContaining('cần ít nhất 120 phút') },
+      {
+        code: 'SPEAKERS_LOW',
+        required: 7,
+        message: 'Có 6 ý kiến phát biểu, cần ít nhất 7 (chi bộ có 21 đảng viên)',
+        text: { key: 'meetingCheck.speakers', params: { speakers: 6, needed: 7, members: 21 } },
+      },
+      {
+        code: 'DURATION_SHORT',
+        required: 120,
+        message: 'Thời gian 119 phút, cần ít nhất 120 phút (sinh hoạt kết hợp, chi bộ có 21 đảng viên)',
+        text: { key: 'meetingCheck.duration', params: { minutes: 119, needed: 120, kind: { key: 'kind.combined' }, members: 21 } },
+      },
     ]);
   });
 

@@ -11,14 +11,14 @@ describe('recognitionProblems', () => {
   });
 
   it.each([
-    [[94.99, 100, 100, 100], '1.1', '94,99 %'],
-    [[100, 100, 100, 0], '1.4', '0 %'],
-  ])('names a criterion below 95 %%: %p', (percents, id, shown) => {
+    [[94.99, 100, 100, 100], '1.1', '94,99%'],
+    [[100, 100, 100, 0], '1.4', '0%'],
+  ])('names a criterion below 95%%: %p', (percents, id, shown) => {
     const problems = recognitionProblems(percents, good(5), 'members', policy());
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`Tiêu chí ${id}`);
     expect(problems[0]).toContain(shown);
-    expect(problems[0]).toContain('95 %');
+    expect(problems[0]).toContain('95%');
   });
 
   it('refuses a missing or non-finite percent', () => {
@@ -27,7 +27,7 @@ describe('recognitionProblems', () => {
   });
 
   it.each([
-    // 80 % passes, 79.9 % fails (799 of 1000)
+    // 80% passes, 79.9% fails (799 of 1000)
     [[...good(4), ...completed(1)], 0],
     [[...good(799), ...completed(201)], 1],
     [[...good(800), ...completed(200)], 0],
@@ -35,14 +35,14 @@ describe('recognitionProblems', () => {
   ])('good-share boundary (%#)', (ratings, count) => {
     const problems = recognitionProblems([100, 100, 100, 100], ratings, 'members', policy());
     expect(problems).toHaveLength(count);
-    if (count) expect(problems[0]).toMatch(/79,9 %|60 %/);
-    if (count) expect(problems[0]).toContain('80 %');
+    if (count) expect(problems[0]).toMatch(/79,9%|60%/);
+    if (count) expect(problems[0]).toContain('80%');
   });
 
-  it('needs 100 % at HTNV or above, KXL left out', () => {
+  it('needs 100% at HTNV or above, KXL left out', () => {
     const problems = recognitionProblems([100, 100, 100, 100], [...good(9), 'KHTNV', 'KXL'], 'members', policy());
-    expect(problems).toEqual([expect.stringContaining('90 % đảng viên được xếp loại "Hoàn thành nhiệm vụ" trở lên (9/10)')]);
-    expect(problems[0]).toContain('100 %');
+    expect(problems).toEqual(['Tỷ lệ đảng viên được xếp loại "Hoàn thành nhiệm vụ" trở lên là 90% (9/10), cần từ 100% trở lên.']);
+    expect(problems[0]).toContain('100%');
     expect(recognitionProblems([100, 100, 100, 100], [...good(9), 'KXL'], 'members', policy())).toEqual([]);
   });
 

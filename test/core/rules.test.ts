@@ -2,15 +2,15 @@
  * One describe per rule of SPEC §1, table-driven with the boundaries.
  *
  * Reason code → the test that produces it ("describe › it"):
- *   CRITERION_LOW            rules.test.ts  "CRITERION_LOW › 95 % passes and 94.9 % fails (%#)"
+ *   CRITERION_LOW            rules.test.ts  "CRITERION_LOW › 95% passes and 94.9% fails (%#)"
  *   CRITERION_MISSING        rules.test.ts  "CRITERION_MISSING › a criterion without a scored row, at its own row"
  *   RATING_NOT_COMPLETED     rules.test.ts  "RATING_NOT_COMPLETED › one member below HTNV fails, with the names"
- *   RATING_GOOD_SHARE_LOW    rules.test.ts  "RATING_GOOD_SHARE_LOW › 80 % passes and 79.9 % fails (%#)"
+ *   RATING_GOOD_SHARE_LOW    rules.test.ts  "RATING_GOOD_SHARE_LOW › 80% passes and 79.9% fails (%#)"
  *   CELL_NOT_COMPLETED       rules.test.ts  "CELL_NOT_COMPLETED and CELL_GOOD_SHARE_LOW › a subordinate chi bộ below HTNV"
- *   CELL_GOOD_SHARE_LOW      rules.test.ts  "CELL_NOT_COMPLETED and CELL_GOOD_SHARE_LOW › 80 % passes and 75 % fails"
+ *   CELL_GOOD_SHARE_LOW      rules.test.ts  "CELL_NOT_COMPLETED and CELL_GOOD_SHARE_LOW › 80% passes and 75% fails"
  *   RATING_MISSING           rules.test.ts  "RATING_MISSING › one finding per blank rating of a member who is not exempt"
- *   EXCELLENT_CAP            rules.test.ts  "EXCELLENT_CAP › 20 % passes, above fails (%#)"
- *   ATTENDANCE_LOW           rules.test.ts  "ATTENDANCE_LOW › from the matrix: exactly 85 % fails, just above passes"
+ *   EXCELLENT_CAP            rules.test.ts  "EXCELLENT_CAP › 20% passes, above fails (%#)"
+ *   ATTENDANCE_LOW           rules.test.ts  "ATTENDANCE_LOW › from the matrix: exactly 85% fails, just above passes"
  *   ABSENCE_UNEXCUSED        rules.test.ts  "ABSENCE_UNEXCUSED › one finding per K mark, at its matrix cell"
  *   ABSENCE_STREAK           rules.test.ts  "ABSENCE_STREAK › 3 consecutive absences pass, 4 fail (%#)"
  *   SPEAKERS_LOW             rules.test.ts  "SPEAKERS_LOW › %p members, %p speakers → fails: %p"
@@ -27,6 +27,7 @@
  * All codes at once: verdict-properties.test.ts "every reason code of SPEC §1 › is produced by a bad chi bộ
  * or a bad đảng bộ" (fails if any code of REASON_CODES is never produced).
  */
+import { render, type MessageRef } from '../../src/core/messages';
 import {
   attendanceFigures,
   effectiveKind,
@@ -121,19 +122,19 @@ describe('CRITERION_LOW', () => {
         [47.9, 50],
       ],
       true,
-    ], // 94.9 %
+    ], // 94.9%
     [
       [
         [47, 50],
         [48, 50],
       ],
       false,
-    ], // 95 %
-  ] as const)('95 %% passes and 94.9 %% fails (%#)', (leaves, fails) => {
+    ], // 95%
+  ] as const)('95%% passes and 94.9%% fails (%#)', (leaves, fails) => {
     const findings = run(ruleCriterionLow, chiBo({ criteria: criteria({ '1.2': leaves }) }));
     expect(codes(findings)).toEqual(fails ? ['CRITERION_LOW'] : []);
     if (fails) expect(findings[0]).toMatchObject({ sheet: 'Tiêu chí', cell: 'A4' });
-    if (fails) expect(findings[0]?.message).toContain('cần từ 95 %');
+    if (fails) expect(findings[0]?.message).toContain('cần từ 95%');
   });
 
   it('applies to a đảng bộ as well', () => {
@@ -165,10 +166,10 @@ describe('RATING_NOT_COMPLETED', () => {
     const records = chiBo({ members: membersRated(levels(['HTTNV', 9], ['KHTNV', 1])) });
     const findings = run(ruleRatingNotCompleted, records);
     expect(findings).toEqual([expect.objectContaining({ code: 'RATING_NOT_COMPLETED', sheet: 'Đảng viên', cell: null })]);
-    expect(findings[0]?.message).toContain('90 %');
+    expect(findings[0]?.message).toContain('90%');
     expect(findings[0]?.message).toContain('9/10');
-    expect(findings[0]?.message).toContain('100 %');
-    expect(findings[0]?.message).toContain('Đảng viên 10 (KHTNV)');
+    expect(findings[0]?.message).toContain('100%');
+    expect(findings[0]?.message).toContain('Dưới mức: đồng chí Đảng viên 10 (Không hoàn thành nhiệm vụ).');
   });
 
   it('leaves KXL, and blanks of exempt members, out of the share', () => {
@@ -198,13 +199,13 @@ describe('RATING_GOOD_SHARE_LOW', () => {
   it.each([
     [levels(['HTTNV', 8], ['HTNV', 2]), false],
     [levels(['HTXSNV', 1], ['HTTNV', 3], ['HTNV', 1]), false],
-    [levels(['HTTNV', 799], ['HTNV', 201]), true], // 79.9 %
-    [levels(['HTTNV', 800], ['HTNV', 200]), false], // 80 %
+    [levels(['HTTNV', 799], ['HTNV', 201]), true], // 79.9%
+    [levels(['HTTNV', 800], ['HTNV', 200]), false], // 80%
     [levels(['HTTNV', 7], ['HTNV', 3]), true],
-  ])('80 %% passes and 79.9 %% fails (%#)', (ratings, fails) => {
+  ])('80%% passes and 79.9%% fails (%#)', (ratings, fails) => {
     const findings = run(ruleRatingGoodShareLow, chiBo({ members: membersRated(ratings) }));
     expect(codes(findings)).toEqual(fails ? ['RATING_GOOD_SHARE_LOW'] : []);
-    if (fails) expect(findings[0]?.message).toContain('cần từ 80 %');
+    if (fails) expect(findings[0]?.message).toContain('cần từ 80%');
   });
 });
 
@@ -217,12 +218,12 @@ describe('CELL_NOT_COMPLETED and CELL_GOOD_SHARE_LOW', () => {
     expect(findings[0]?.message).toContain('4/5');
   });
 
-  it('80 % passes and 75 % fails', () => {
+  it('80% passes and 75% fails', () => {
     const pass = dangBo({ subordinates: subordinatesRated(levels(['HTTNV', 4], ['HTNV', 1], ['KXL', 1])) });
     const fail = dangBo({ subordinates: subordinatesRated(levels(['HTTNV', 3], ['HTNV', 1])) });
     expect(run(ruleCellGoodShareLow, pass)).toEqual([]);
     expect(codes(run(ruleCellGoodShareLow, fail))).toEqual(['CELL_GOOD_SHARE_LOW']);
-    expect(run(ruleCellGoodShareLow, fail)[0]?.message).toContain('75 %');
+    expect(run(ruleCellGoodShareLow, fail)[0]?.message).toContain('75%');
   });
 
   it('does not apply to a chi bộ', () => {
@@ -268,30 +269,30 @@ describe('RATING_MISSING', () => {
 
 describe('EXCELLENT_CAP', () => {
   it.each([
-    [levels(['HTXSNV', 1], ['HTTNV', 4]), false], // 20 %
-    [levels(['HTXSNV', 2], ['HTTNV', 8], ['HTNV', 5]), false], // 20 % of 10
-    [levels(['HTXSNV', 3], ['HTTNV', 11]), true], // 21.4 %
-    [levels(['HTXSNV', 201], ['HTTNV', 799]), true], // 20.1 %
+    [levels(['HTXSNV', 1], ['HTTNV', 4]), false], // 20%
+    [levels(['HTXSNV', 2], ['HTTNV', 8], ['HTNV', 5]), false], // 20% of 10
+    [levels(['HTXSNV', 3], ['HTTNV', 11]), true], // 21.4%
+    [levels(['HTXSNV', 201], ['HTTNV', 799]), true], // 20.1%
     [levels(['HTXSNV', 1], ['HTNV', 4]), true], // 1 of 1 at HTTNV or above
     [levels(['HTNV', 4]), false], // no one at HTTNV or above
-  ])('20 %% passes, above fails (%#)', (ratings, fails) => {
+  ])('20%% passes, above fails (%#)', (ratings, fails) => {
     const findings = run(ruleExcellentCap, chiBo({ members: membersRated(ratings) }));
     expect(codes(findings)).toEqual(fails ? ['EXCELLENT_CAP'] : []);
     if (fails) expect(findings[0]).toMatchObject({ sheet: 'Đảng viên', cell: null });
-    if (fails) expect(findings[0]?.message).toContain('20 %');
+    if (fails) expect(findings[0]?.message).toContain('20%');
   });
 
   it('applies to subordinate chi bộ of a đảng bộ', () => {
     const findings = run(ruleExcellentCap, dangBo({ subordinates: subordinatesRated(levels(['HTXSNV', 2], ['HTTNV', 3])) }));
     expect(findings).toEqual([expect.objectContaining({ code: 'EXCELLENT_CAP', sheet: 'Chi bộ trực thuộc' })]);
-    expect(findings[0]?.message).toContain('40 %');
+    expect(findings[0]?.message).toContain('40%');
   });
 });
 
 describe('ATTENDANCE_LOW', () => {
   const dates = Array.from({ length: 20 }, (_, i) => `2025-${String(Math.floor(i / 2) + 1).padStart(2, '0')}-${i % 2 ? '20' : '05'}`);
 
-  it('from the matrix: exactly 85 % fails, just above passes', () => {
+  it('from the matrix: exactly 85% fails, just above passes', () => {
     // 10 members × 20 meetings = 200 required marks
     const rows = (present: number): { name: string; marks: string }[] =>
       Array.from({ length: 10 }, (_, r) => ({ name: `M${r}`, marks: spread(r < present - 170 ? 18 : 17, 20) }));
@@ -300,7 +301,7 @@ describe('ATTENDANCE_LOW', () => {
     expect(attendanceFigures(ctx(at85))).toMatchObject({ source: 'matrix', present: 170, required: 200 });
     const findings = run(ruleAttendanceLow, at85);
     expect(findings).toEqual([expect.objectContaining({ code: 'ATTENDANCE_LOW', sheet: 'Điểm danh', cell: null })]);
-    expect(findings[0]?.message).toContain('85 %');
+    expect(findings[0]?.message).toContain('85%');
     expect(findings[0]?.message).toContain('170/200');
     expect(attendanceFigures(ctx(above))).toMatchObject({ present: 171, required: 200 });
     expect(run(ruleAttendanceLow, above)).toEqual([]);
@@ -317,7 +318,7 @@ describe('ATTENDANCE_LOW', () => {
     expect(attendanceFigures(ctx(records))).toMatchObject({ present: 6, required: 7 });
   });
 
-  it('from the Sinh hoạt counts without a matrix: exactly 85 % fails, just above passes', () => {
+  it('from the Sinh hoạt counts without a matrix: exactly 85% fails, just above passes', () => {
     const at85 = chiBo({ meetings: monthlyMeetings(2025, { members: 20, present: 17, excused: 2, unexcused: 1, speakers: 5, minutes: 120 }) });
     const findings = run(ruleAttendanceLow, at85);
     expect(findings).toEqual([expect.objectContaining({ code: 'ATTENDANCE_LOW', sheet: 'Sinh hoạt', cell: null })]);
@@ -326,7 +327,7 @@ describe('ATTENDANCE_LOW', () => {
     expect(run(ruleAttendanceLow, above)).toEqual([]);
   });
 
-  it('follows the policy (70 % exactly is not above 70 %)', () => {
+  it('follows the policy (70% exactly is not above 70%)', () => {
     const records = chiBo({ meetings: [meeting(2, { members: 10, present: 7, excused: 3 })] });
     expect(codes(run(ruleAttendanceLow, records, { policy: policy({ attendanceMinPercent: 70 }) }))).toEqual(['ATTENDANCE_LOW']);
     expect(run(ruleAttendanceLow, records, { policy: policy({ attendanceMinPercent: 69.9 }) })).toEqual([]);
@@ -409,7 +410,7 @@ describe('ABSENCE_STREAK', () => {
     const findings = run(ruleAbsenceStreak, chiBo({ attendance: matrix(six, [{ name: 'A', marks }]) }));
     expect(findings).toHaveLength(count);
     if (count) expect(findings[0]).toMatchObject({ code: 'ABSENCE_STREAK', sheet: 'Điểm danh' });
-    if (count) expect(findings[0]?.message).toContain('quá 3 lần');
+    if (count) expect(findings[0]?.message).toContain('quá 3 buổi');
   });
 
   it('points at the first absence of each run, one finding per run', () => {
@@ -425,7 +426,7 @@ describe('ABSENCE_STREAK', () => {
     );
     expect(findings.map((f) => f.cell)).toEqual(['B3', 'G3']);
     expect(findings[0]?.message).toContain('vắng 4 buổi');
-    expect(findings[0]?.message).toContain('từ 15/01/2025 đến 15/04/2025');
+    expect(findings[0]?.message).toContain('từ ngày 15/01/2025 đến ngày 15/04/2025');
   });
 
   it('reads the columns in date order', () => {
@@ -523,7 +524,8 @@ describe('REGULAR_MONTH_MISSING and THEMATIC_QUARTER_MISSING', () => {
     const monthFindings = run(ruleRegularMonthMissing, janFeb(), { asOf });
     const quarterFindings = run(ruleThematicQuarterMissing, janFeb(), { asOf });
     expect(monthFindings.map((f) => f.message.match(/tháng (\d+)\/2025/)?.[1]).map(Number)).toEqual(months);
-    expect(quarterFindings.map((f) => f.message.match(/quý (\d)\/2025/)?.[1]).map(Number)).toEqual(quarters);
+    // Quarters in Roman numerals, as documents write them ("quý I/2025").
+    expect(quarterFindings.map((f) => f.message.match(/quý ([IV]+)\/2025/)?.[1])).toEqual(quarters.map((q) => ['I', 'II', 'III', 'IV'][q - 1]));
     for (const f of [...monthFindings, ...quarterFindings]) expect(f).toMatchObject({ sheet: 'Sinh hoạt', cell: null });
     expect(codes(monthFindings).every((c) => c === 'REGULAR_MONTH_MISSING')).toBe(true);
     expect(codes(quarterFindings).every((c) => c === 'THEMATIC_QUARTER_MISSING')).toBe(true);
@@ -560,7 +562,7 @@ describe('REGULAR_MONTH_MISSING and THEMATIC_QUARTER_MISSING', () => {
     const months = run(ruleRegularMonthMissing, records, { asOf: '2025-06-30' });
     expect(months.map((f) => f.message.match(/tháng (\d+)/)?.[1])).toEqual(['2', '3', '4', '5', '6']);
     const quarters = run(ruleThematicQuarterMissing, records, { asOf: '2025-06-30' });
-    expect(quarters.map((f) => f.message.match(/quý (\d)/)?.[1])).toEqual(['2']);
+    expect(quarters.map((f) => f.message.match(/quý ([IV]+)\//)?.[1])).toEqual(['II']);
   });
 
   it('a meeting with an unreadable duration still counts as held in its month', () => {
@@ -605,7 +607,15 @@ describe('MINUTES_UNSIGNED', () => {
 describe('MINUTES_BOOK_UNSTAMPED', () => {
   it('Không gives a finding left to the policy', () => {
     const findings = run(ruleMinutesBookUnstamped, chiBo({ info: { minutesBookStamped: false, minutesBookStampedCell: 'B9' } }));
-    expect(findings).toEqual([{ code: 'MINUTES_BOOK_UNSTAMPED', sheet: 'Thông tin', cell: 'B9', message: expect.stringContaining('giáp lai') }]);
+    expect(findings).toEqual([
+      {
+        code: 'MINUTES_BOOK_UNSTAMPED',
+        sheet: 'Thông tin',
+        cell: 'B9',
+        message: 'Sổ biên bản chưa được đóng dấu giáp lai; sổ biên bản sinh hoạt chi bộ phải được đóng dấu giáp lai của cấp ủy cơ sở.',
+        text: { key: 'MINUTES_BOOK_UNSTAMPED' },
+      },
+    ]);
     expect(findings[0]?.severity).toBeUndefined();
   });
 
@@ -681,9 +691,13 @@ describe('organisation kinds', () => {
 
 describe('subordinate chi bộ names in messages', () => {
   test('"Chi bộ" is not repeated when the name already starts with it', () => {
-    expect(subordinateName('Chi bộ Phân xưởng 1')).toBe('Chi bộ Phân xưởng 1');
-    expect(subordinateName('CHI BO Phân xưởng 1')).toBe('CHI BO Phân xưởng 1');
-    expect(subordinateName('Phân xưởng 1')).toBe('Chi bộ Phân xưởng 1');
-    expect(subordinateName('Chiến sĩ')).toBe('Chi bộ Chiến sĩ');
+    const named = (name: string): string => {
+      const param = subordinateName(name);
+      return typeof param === 'string' ? param : render(param as MessageRef, 'vi');
+    };
+    expect(named('Chi bộ Phân xưởng 1')).toBe('Chi bộ Phân xưởng 1');
+    expect(named('CHI BO Phân xưởng 1')).toBe('CHI BO Phân xưởng 1');
+    expect(named('Phân xưởng 1')).toBe('Chi bộ Phân xưởng 1');
+    expect(named('Chiến sĩ')).toBe('Chi bộ Chiến sĩ');
   });
 });

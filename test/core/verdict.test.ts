@@ -46,7 +46,14 @@ describe('evaluate', () => {
   it('adds one DATA_INVALID reason when an issue is an error', () => {
     const result = evaluate({ records: chiBo(), issues: [error, { ...error, cell: 'D6' }, warning], policy: policy(), asOf: AFTER_YEAR });
     expect(result.reasons).toEqual([
-      { code: 'DATA_INVALID', severity: 'block', sheet: null, cell: null, message: expect.stringContaining('2 lỗi dữ liệu') },
+      {
+        code: 'DATA_INVALID',
+        severity: 'block',
+        sheet: null,
+        cell: null,
+        message: 'Sổ tính có 2 lỗi dữ liệu (trang Sinh hoạt); kết quả đánh giá chưa đáng tin cậy cho đến khi sửa hết các lỗi này.',
+        text: { key: 'DATA_INVALID', params: { count: 2, sheets: { list: ['Sinh hoạt'] } } },
+      },
     ]);
     expect(result.eligible).toBe(false);
   });

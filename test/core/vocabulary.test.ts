@@ -159,7 +159,11 @@ describe('parseYesNo', () => {
   });
 
   it('refuses anything else', () => {
-    expect(parseYesNo('có lẽ')).toEqual({ ok: false, message: expect.stringContaining('"Có" hoặc "Không"') });
+    expect(parseYesNo('có lẽ')).toEqual({
+      ok: false,
+      message: 'Giá trị "có lẽ" không hợp lệ; cần "Có" hoặc "Không".',
+      text: { key: 'parse.yesNo', params: { text: 'có lẽ' } },
+    });
   });
 });
 

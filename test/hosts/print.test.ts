@@ -68,7 +68,7 @@ describe('ExcelJS host: page setup and row heights read back', () => {
     expect(ws.pageSetup.printArea).toBe(`A1:F${layout.values.length}`);
     expect(await definedNames(bytes)).toContain(`'Tổng hợp'!$A$1:$F$${layout.values.length}<`);
     expectRowHeights(ws, layout);
-    const reasonRow = layout.values.findIndex((row) => typeof row[1] === 'string' && row[1].includes('vắng không có lý do'));
+    const reasonRow = layout.values.findIndex((row) => typeof row[1] === 'string' && row[1].includes('vắng mặt không có lý do'));
     expect(ws.getRow(reasonRow + 1).height).toBeGreaterThanOrEqual(rowHeightPoints(3, 13));
     // Every cell has an explicit size (LibreOffice prints a font without one at 10 pt).
     expect(ws.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 13 });

@@ -230,7 +230,7 @@ describe('row heights from text and column widths', () => {
     );
     const layout = summaryLayout(result);
     const reasonRow = layout.values.findIndex(
-      (row) => typeof row[1] === 'string' && row[1].startsWith('Đảng viên') && row[1].includes('vắng không có lý do'),
+      (row) => typeof row[1] === 'string' && row[1].startsWith('Đồng chí') && row[1].includes('vắng mặt không có lý do'),
     );
     expect(reasonRow).toBeGreaterThan(0);
     expect(layout.rowHeights?.[reasonRow]).toBeGreaterThanOrEqual(rowHeightPoints(3, 13));

@@ -54,6 +54,10 @@ describe('the label seam', () => {
         code: 'LEGACY_ENCODING',
         message:
           'Văn bản gõ bằng phông TCVN3 (ABC): "Hoµn thµnh tèt nhiÖm vô" — chữ Unicode là "Hoàn thành tốt nhiệm vụ". Hãy chuyển mã sang Unicode.',
+        text: {
+          key: 'LEGACY_ENCODING',
+          params: { encoding: 'TCVN3 (ABC)', before: 'Hoµn thµnh tèt nhiÖm vô', after: 'Hoàn thành tốt nhiệm vụ' },
+        },
       },
     ]);
   });
@@ -61,7 +65,7 @@ describe('the label seam', () => {
   test('VNI text names its font', () => {
     const issues: Issue[] = [];
     expect(labelText('Nguyeãn Vaên An', { sheet: 'Đảng viên', cell: 'B2' }, issues)).toBe('Nguyễn Văn An');
-    expect(issues[0]?.message).toBe(legacyEncodingMessage('VNI', 'Nguyeãn Vaên An', 'Nguyễn Văn An'));
+    expect(issues[0]?.message).toBe(legacyEncodingMessage('VNI', 'Nguyeãn Vaên An', 'Nguyễn Văn An').message);
     expect(issues[0]?.message).toContain('VNI (VNI-Times)');
   });
 

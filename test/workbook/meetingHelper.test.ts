@@ -86,7 +86,7 @@ describe('the Kết quả helper agrees with MEETING_ATTENDANCE_LOW row by row (
         Number(cellOf(grid, `D${row}`)) - Number(cellOf(grid, `E${row}`)) - Number(cellOf(grid, `F${row}`)) - Number(cellOf(grid, `G${row}`)),
       );
       const issues = (fns.meetingIssuesFn as (...a: unknown[]) => string)(...args);
-      if (issues.includes('Tỷ lệ dự họp')) helperRows.push(row);
+      if (issues.includes('Tỷ lệ đảng viên dự sinh hoạt là')) helperRows.push(row);
       checked += 1;
     }
     expect(checked).toBe(14); // 12 months, the stand-alone thematic meeting, September's Chuyên đề row

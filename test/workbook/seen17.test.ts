@@ -157,7 +157,7 @@ describe('a meeting at 10 of 12 present: the helper says "Không đạt", and no
     expect(result.eligible).toBe(true);
     expect(places(result)).toEqual(['MEETING_ATTENDANCE_LOW Sinh hoạt!E3 warn']);
     expect(result.reasons[0]?.message).toContain('10/12');
-    expect(result.reasons[0]?.message).toContain('cần trên 85 %');
+    expect(result.reasons[0]?.message).toContain('cần trên 85%');
   });
 
   test('an organisation that reads the seed per meeting sets it to block', () => {
@@ -180,17 +180,21 @@ describe('checked on 20/12: "đủ điều kiện" is provisional and says so', 
     const result = check(validChiBo(), '2025-12-20');
     expect(result.eligible).toBe(true);
     expect(result.reasons.map((r) => [r.code, r.severity, r.sheet, r.cell])).toEqual([['YEAR_NOT_OVER', 'warn', null, null]]);
-    expect(result.reasons[0]?.message).toContain('chưa tính tháng 12 và quý 4/2025');
+    expect(result.reasons[0]?.message).toContain('chưa tính tháng 12 và quý IV/2025');
     expect(result.reasons[0]?.message).toContain('20/12/2025');
     const text = checkText('chi-bo.xlsx', result).split('\n');
     expect(text.slice(0, 2)).toEqual(['== chi-bo.xlsx ==', 'Số liệu tính đến ngày 20/12/2025']);
-    expect(text).toContain('Kết luận: ĐỦ ĐIỀU KIỆN đề nghị công nhận "Chi bộ bốn tốt".');
-    expect(text.some((line) => line.startsWith('  [cảnh báo] — YEAR_NOT_OVER: '))).toBe(true);
+    expect(text).toContain('Kết luận: Đủ điều kiện đề nghị công nhận "Chi bộ bốn tốt".');
+    // A warning is listed under "Lưu ý", with its severity word and no code (codes only with --codes).
+    expect(text).toContain('Lưu ý (1):');
+    expect(text).toContain(`  Lưu ý — ${result.reasons[0]?.message ?? ''}`);
+    expect(text.join('\n')).not.toContain('YEAR_NOT_OVER');
+    expect(checkText('chi-bo.xlsx', result, { codes: true })).toContain(`  Lưu ý — ${result.reasons[0]?.message ?? ''} [YEAR_NOT_OVER]`);
   });
 
   test('any kind of organisation; nothing once the year is over', () => {
     expect(codes(check(validDangBo(), '2025-09-30'))).toEqual(['YEAR_NOT_OVER']);
-    expect(check(validDangBo(), '2025-09-30').reasons[0]?.message).toContain('chưa tính tháng 10–12 và quý 4/2025');
+    expect(check(validDangBo(), '2025-09-30').reasons[0]?.message).toContain('chưa tính tháng 10–12 và quý IV/2025');
     expect(codes(check(validDangBo(), '2025-12-31'))).toEqual([]);
   });
 });
@@ -216,7 +220,7 @@ describe('the target counts grassroots organisations; totals say "đủ điều 
     });
     expect(duplicates).toEqual([]);
     expect(summaryLine(summary).split('\n')).toEqual([
-      '1/1 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (100 %), chỉ tiêu 50 %',
+      '1/1 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (100%), chỉ tiêu 50%',
       'Chi bộ trực thuộc (không tính vào chỉ tiêu): 1/1 đủ điều kiện',
     ]);
   });
@@ -225,7 +229,7 @@ describe('the target counts grassroots organisations; totals say "đủ điều 
     const failing = check(validDangBo((s) => ((s.subordinates[6] as { rating: unknown }).rating = 'KHTNV')));
     const { summary } = summaryTotals([rowFromCheck('db.xlsx', failing)], defaultPolicy());
     const line = summaryLine(summary);
-    expect(line).toBe('0/1 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (0 %), chỉ tiêu 50 %');
+    expect(line).toBe('0/1 tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (0%), chỉ tiêu 50%');
     expect(line).not.toMatch(/\bđạt\b/);
   });
 

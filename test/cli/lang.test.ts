@@ -1,0 +1,89 @@
+/** `--lang vi|en` and `--codes`: every reason and issue in the chosen language, codes only when asked. */
+import { VI_ALL } from '../../src/core/messages/all';
+import { placeholders } from '../../src/core/messages';
+import { ISSUE_CODES, REASON_CODES } from '../../src/core/types';
+import { CLI_TEXTS } from '../../src/cli/lang';
+import { SHEET_NAMES } from '../../src/core/sheets';
+import { ROOT, runCli } from './helpers';
+
+jest.setTimeout(120_000);
+
+const SHEETS = new Set<string>(Object.values(SHEET_NAMES));
+const SAMPLES = ['samples/chi-bo-mau.xlsx', 'samples/dang-bo-mau.xlsx'];
+const CODES = [...REASON_CODES, ...ISSUE_CODES];
+/** Mid-year (YEAR_NOT_OVER and meeting rules) and after the year. */
+const DATES = ['2025-06-30', '2026-01-15'];
+
+/** The fixed text of every Vietnamese template and CLI heading: what English output must not hold. */
+function vietnameseFragments(): string[] {
+  // The recognition's titles ("Chi bộ bốn tốt") are proper names: English output quotes them with a gloss.
+  const { modelCell: _cell, modelCommittee: _committee, ...headings } = CLI_TEXTS.vi;
+  const templates = [...Object.values(VI_ALL), ...Object.values(headings)];
+  const fragments = new Set<string>();
+  for (const template of templates) {
+    let rest = template;
+    for (const name of placeholders(template)) rest = rest.replace(`{${name}}`, '\u0000');
+    for (const part of rest.split('\u0000')) {
+      const fragment = part.trim().replace(/^[\s"(),.:;—–-]+|[\s"(),.:;—–-]+$/g, '');
+      // Short pieces ("ô", "đạt") could be part of a name or a sheet's own words.
+      // "Chi bộ {name}" names a subordinate chi bộ; organisations' own names start with it too.
+      // Sheet names stay Vietnamese in English text: they are the workbook's own names.
+      if (fragment.length >= 6 && fragment !== 'Chi bộ' && !SHEETS.has(fragment)) fragments.add(fragment);
+    }
+  }
+  return [...fragments];
+}
+
+describe.each(DATES)('bontot check as of %s', (asOf) => {
+  it.each(['vi', 'en'])('--lang %s text shows no reason or issue code, and every code with --codes', async (lang) => {
+    const plain = await runCli(['check', ...SAMPLES, '--as-of', asOf, '--lang', lang], ROOT);
+    const withCodes = await runCli(['check', ...SAMPLES, '--as-of', asOf, '--lang', lang, '--codes'], ROOT);
+    const json = JSON.parse((await runCli(['check', ...SAMPLES, '--as-of', asOf, '--json'], ROOT)).stdout) as {
+      files: { reasons: { code: string }[]; issues: { code: string }[] }[];
+    };
+    for (const code of CODES) expect(plain.stdout).not.toContain(code);
+    const found = json.files.flatMap((file) => [...file.reasons, ...file.issues].map((finding) => finding.code));
+    expect(found.length).toBeGreaterThan(0);
+    for (const code of found) expect(withCodes.stdout).toContain(`[${code}]`);
+  });
+
+  it('--lang en holds no text of the Vietnamese catalogue, and gives English reasons', async () => {
+    const run = await runCli(['check', ...SAMPLES, '--as-of', asOf, '--lang', 'en', '--codes'], ROOT);
+    for (const fragment of vietnameseFragments()) expect(run.stdout).not.toContain(fragment);
+    expect(run.stdout).toContain('Not yet eligible to be proposed for recognition');
+  });
+});
+
+describe('--json with --lang', () => {
+  it('keeps codes and Vietnamese messages by default, English messages with --lang en', async () => {
+    type Json = { files: { reasons: { code: string; message: string; sheet: string | null; cell: string | null }[] }[] };
+    const vi = JSON.parse((await runCli(['check', SAMPLES[0] as string, '--as-of', '2025-06-30', '--json'], ROOT)).stdout) as Json;
+    const en = JSON.parse((await runCli(['check', SAMPLES[0] as string, '--as-of', '2025-06-30', '--json', '--lang', 'en'], ROOT)).stdout) as Json;
+    const viReasons = vi.files[0]?.reasons ?? [];
+    const enReasons = en.files[0]?.reasons ?? [];
+    expect(enReasons.map((r) => [r.code, r.sheet, r.cell])).toEqual(viReasons.map((r) => [r.code, r.sheet, r.cell]));
+    const absence = viReasons.find((r) => r.code === 'ABSENCE_UNEXCUSED');
+    expect(absence?.message).toBe(
+      'Đồng chí Lê Quang Sơn vắng mặt không có lý do tại buổi sinh hoạt ngày 08/07/2025; theo Kế hoạch, không được có đảng viên vắng mặt không có lý do.',
+    );
+    expect(enReasons.find((r) => r.code === 'ABSENCE_UNEXCUSED')?.message).toBe(
+      'Comrade Lê Quang Sơn was absent without a reason from the meeting of 08/07/2025; under the Plan, no party member may be absent without a reason.',
+    );
+  });
+
+  it('refuses a language it does not have', async () => {
+    const run = await runCli(['check', SAMPLES[0] as string, '--lang', 'fr'], ROOT);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--lang "fr" không hợp lệ; cần vi hoặc en.');
+  });
+});
+
+describe('text output headings', () => {
+  it('places as "trang X, ô Y", severity words, and headings that count what they list', async () => {
+    const run = await runCli(['check', SAMPLES[0] as string, '--as-of', '2025-06-30'], ROOT);
+    expect(run.stdout).toContain('Lý do chưa đủ điều kiện (2):');
+    expect(run.stdout).toContain('  Không đạt — trang Điểm danh, ô J4: Đồng chí Lê Quang Sơn vắng mặt không có lý do');
+    expect(run.stdout).toContain('Lưu ý (3):');
+    expect(run.stdout).not.toMatch(/\[chặn\]|\[cảnh báo\]|![A-Z]+\d/);
+  });
+});
