@@ -15,18 +15,18 @@
  *   that makes the verdict DATA_INVALID. The criteria are the exception: the verdict always lists
  *   1.1–1.4, so a missing `Tiêu chí` sheet gives CRITERION_MISSING for each.
  */
-import { tallyMarks, type AbsenceRun, type MarksTally } from './attendance';
-import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from './calendar';
-import { criterionResults } from './criteria';
-import { isoParts, quarterOf } from './dates';
-import { minDuration, minSpeakers } from './meeting';
-import { meetingSessions, type Session } from './sessions';
-import type { Policy } from './policy';
-import { percentOf } from './percent';
-import { countRatings, countAtLeast } from './ratings';
-import { ratingShareProblems, type RecognitionScope } from './recognition';
-import { resolveSheetNames, type SheetId, type SheetNames } from './sheets';
-import { foldText } from './text';
+import { tallyMarks, type AbsenceRun, type MarksTally } from '../attendance';
+import { countedMonths, countedQuarters, isRegularKind, isThematicKind } from '../calendar';
+import { criterionResults } from '../criteria';
+import { isoParts, quarterOf } from '../dates';
+import { minDuration, minSpeakers } from '../meeting';
+import { meetingSessions, type Session } from '../sessions';
+import type { Policy } from '../policy';
+import { percentOf } from '../percent';
+import { countRatings, countAtLeast } from '../ratings';
+import { ratingShareProblems, type RecognitionScope } from '../recognition';
+import { resolveSheetNames, type SheetId, type SheetNames } from '../sheets';
+import { foldText } from '../text';
 import type {
   AttendanceMark,
   AttendanceMatrix,
@@ -40,10 +40,10 @@ import type {
   OrgRecords,
   RatingLevel,
   ReasonCode,
-} from './types';
-import { RATING_RANK, isLowSelfAssessment } from './vocabulary';
-import { msg, ref, roman, type Message, type MessageParam, type MessageRef } from './messages';
-import './messages/viRules';
+} from '../types';
+import { RATING_RANK, isLowSelfAssessment } from '../vocabulary';
+import { msg, ref, roman, type Message, type MessageParam, type MessageRef } from '../messages';
+import '../messages/viRules';
 
 // ---------------------------------------------------------------- context
 
