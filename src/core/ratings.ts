@@ -4,10 +4,10 @@
  */
 import { shareOf } from './percent';
 import type { RatedLevel, RatingLevel } from './types';
-import type { OrgStats } from './verdict';
 import { RATING_RANK } from './vocabulary';
 
-export type RatingCounts = OrgStats['ratingCounts'];
+/** Counts of rated entries by level; KXL and blanks (`missing`) counted apart. */
+export type RatingCounts = Record<RatedLevel | 'KXL' | 'missing', number>;
 
 export function countRatings(levels: readonly (RatingLevel | null)[]): RatingCounts {
   const counts: RatingCounts = { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0, KXL: 0, missing: 0 };

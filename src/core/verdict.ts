@@ -1,52 +1,14 @@
 /**
  * The verdict: every rule's findings, given severities by the policy, plus the data issues.
- * (Interface fixed here; the rules themselves live in rules.ts.)
+ * (Interface fixed here; the rules live in rules/, the figures they share in figures.ts.)
  */
 import { msg } from './messages';
 import './messages/viRules';
 import type { Policy } from './policy';
-import { ratingShares } from './ratings';
-import {
-  attendanceFigures,
-  contextCriteria,
-  effectiveKind,
-  meetingsInYear,
-  matrixAbsences,
-  memberLevels,
-  ratedMembers,
-  rowOfCell,
-  ruleContext,
-  runRules,
-  RULES,
-  type RuleContext,
-} from './rules';
-import { meetingSessions } from './sessions';
+import { contextCriteria, orgStats, rowOfCell, ruleContext, type OrgStats, type RuleContext } from './figures';
+import { RULES, runRules } from './rules';
 import { SHEET_ORDER, type SheetId } from './sheets';
-import type { CriterionResult, Finding, IsoDate, Issue, OrgRecords, RatedLevel, Reason, ReasonCode } from './types';
-
-/** The yearly figures the summary shows. Shares are fractions 0–1, unrounded; null when not computable. */
-export interface OrgStats {
-  /** Counts of rated members (chi bộ) or subordinate chi bộ (đảng bộ), by level; KXL counted apart. */
-  ratingCounts: Record<RatedLevel | 'KXL' | 'missing', number>;
-  /** Share of rated entries at HTNV or above. */
-  completedShare: number | null;
-  /** Share of rated entries at HTTNV or above. */
-  goodShare: number | null;
-  /** HTXSNV ÷ (HTTNV or above). */
-  excellentShare: number | null;
-  /** C / (C + P + K), from the Điểm danh matrix or, without it, the Sinh hoạt counts. */
-  attendanceRate: number | null;
-  attendanceSource: 'matrix' | 'meetings' | null;
-  /** Meetings dated inside the evaluation year, by kind; a same-day pair of rows is one combined meeting. */
-  meetingCounts: { regular: number; thematic: number; combined: number; total: number };
-  /** Longest run of consecutive absences of any member. */
-  longestAbsenceStreak: number | null;
-  membersDisciplined: number;
-  /** Set when an unreadable rating leaves the shares uncomputed (shown "chưa tính được", not "—"). */
-  sharesUncomputed?: true;
-  /** Set when an unreadable mark, count or exemption leaves the attendance rate uncomputed. */
-  attendanceUncomputed?: true;
-}
+import type { CriterionResult, Finding, IsoDate, Issue, OrgRecords, Reason, ReasonCode } from './types';
 
 export interface Evaluation {
   eligible: boolean;
@@ -67,35 +29,7 @@ export interface EvaluateInput {
 
 // ---------------------------------------------------------------- evaluate
 
-/** The yearly figures of the summary. */
-export function orgStats(ctx: RuleContext): OrgStats {
-  const { records } = ctx;
-  const kind = effectiveKind(records);
-  // The rated members' levels are memberLevels(records) (computed once per context for a chi bộ).
-  const levels = kind === 'dang-bo' ? (records.subordinates ?? []).map((s) => s.rating) : (ratedMembers(ctx)?.levels ?? memberLevels(records));
-  const shares = ratingShares(levels);
-  // An unreadable rating leaves the shares uncomputed (SPEC §3): the summary shows "chưa tính được".
-  const sharesComputable =
-    kind === 'dang-bo' ? !(records.subordinates ?? []).some((s) => s.ratingUnreadable === true) : (ratedMembers(ctx)?.sharesComputable ?? true);
-  const figures = attendanceFigures(ctx);
-  const streak = matrixAbsences(ctx)?.tally.longest ?? null;
-  // A same-day Thường kỳ + Chuyên đề pair is one combined session in the statistics.
-  const inYear = meetingSessions(meetingsInYear(records, ctx.year));
-  const byKind = (k: 'regular' | 'thematic' | 'combined'): number => inYear.filter((m) => m.kind === k).length;
-  return {
-    ratingCounts: shares.counts,
-    completedShare: sharesComputable ? shares.completedShare : null,
-    goodShare: sharesComputable ? shares.goodShare : null,
-    excellentShare: sharesComputable ? shares.excellentShare : null,
-    attendanceRate: figures?.rate ?? null,
-    attendanceSource: figures && figures.rate !== null ? figures.source : null,
-    meetingCounts: { regular: byKind('regular'), thematic: byKind('thematic'), combined: byKind('combined'), total: inYear.length },
-    longestAbsenceStreak: streak,
-    membersDisciplined: (records.members ?? []).filter((m) => m.discipline !== null).length,
-    ...(sharesComputable ? {} : { sharesUncomputed: true as const }),
-    ...(figures !== null && figures.rate === null && figures.required > 0 ? { attendanceUncomputed: true as const } : {}),
-  };
-}
+export type { OrgStats };
 
 const CODE_ORDER: readonly ReasonCode[] = ['DATA_INVALID', ...RULES.map((rule) => rule.code)];
 

@@ -10,7 +10,7 @@
  * Data rows start at row 2 (header in row 1).
  */
 import { defaultPolicy, type Policy } from '../../src/core/policy';
-import { ruleContext, type RuleContext } from '../../src/core/rules';
+import { ruleContext, type RuleContext } from '../../src/core/figures';
 import { toIsoDate } from '../../src/core/dates';
 import type {
   AttendanceMark,

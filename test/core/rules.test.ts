@@ -28,34 +28,29 @@
  * or a bad đảng bộ" (fails if any code of REASON_CODES is never produced).
  */
 import { render, type MessageRef } from '../../src/core/messages';
+import { attendanceFigures, effectiveKind } from '../../src/core/figures';
+import { RULES, ruleDiscipline, runRules } from '../../src/core/rules';
+import { ruleAbsenceStreak, ruleAbsenceUnexcused, ruleAttendanceLow } from '../../src/core/rules/attendance';
+import { ruleCriterionLow, ruleCriterionMissing } from '../../src/core/rules/criteria';
+import { subordinateName, type Rule } from '../../src/core/rules/findings';
 import {
-  attendanceFigures,
-  effectiveKind,
-  ruleAbsenceStreak,
-  ruleAbsenceUnexcused,
-  ruleAttendanceLow,
-  ruleCellGoodShareLow,
-  ruleCellNotCompleted,
-  ruleCriterionLow,
-  ruleCriterionMissing,
-  ruleDiscipline,
   ruleDurationShort,
-  ruleExcellentCap,
   ruleMeetingSelfLow,
   ruleMinutesBookUnstamped,
   ruleMinutesUnsigned,
-  ruleRatingGoodShareLow,
-  ruleRatingMissing,
-  ruleRatingNotCompleted,
   ruleRegularMonthMissing,
   ruleSelfAssessmentMissing,
   ruleSpeakersLow,
   ruleThematicQuarterMissing,
-  runRules,
-  RULES,
-  subordinateName,
-  type Rule,
-} from '../../src/core/rules';
+} from '../../src/core/rules/meetings';
+import {
+  ruleCellGoodShareLow,
+  ruleCellNotCompleted,
+  ruleExcellentCap,
+  ruleRatingGoodShareLow,
+  ruleRatingMissing,
+  ruleRatingNotCompleted,
+} from '../../src/core/rules/ratings';
 import { REASON_CODES, type Finding, type MeetingKind, type OrgRecords, type RatingLevel, type SelfAssessment } from '../../src/core/types';
 import {
   chiBo,
