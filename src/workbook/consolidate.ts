@@ -31,7 +31,8 @@ import { sheetKeyOf } from './template';
 import type { CellValue, CheckResult, RangeFormat, SheetGrid, SheetLayout } from './types';
 
 // The sheet's name and the reason labels live apart so the task pane can use them without this module.
-import { CONSOLIDATION_SHEET, REASON_SHORT_LABELS } from './consolidationNames';
+import { REASON_SHORT_LABELS } from '../core/reasonLabels';
+import { CONSOLIDATION_SHEET } from './consolidationNames';
 export { CONSOLIDATION_SHEET, REASON_SHORT_LABELS };
 export const CONSOLIDATION_MARKER = markerFor('consolidation');
 

@@ -87,7 +87,7 @@ export const HEADER_SEARCH_ROWS = 10;
 export const MAX_POINTS = 1_000_000;
 
 /** The names of the sheets as this workbook spells them, by the core's sheet ids (for evaluate). */
-export type FoundSheetNames = Partial<Record<'info' | 'members' | 'meetings' | 'attendance' | 'criteria' | 'subordinates' | 'config', string>>;
+export type FoundSheetNames = Partial<Record<'info' | 'members' | 'meetings' | 'attendance' | 'criteria' | 'subordinates' | 'policy', string>>;
 
 export interface ReadResult {
   records: OrgRecords;
@@ -1466,7 +1466,7 @@ export function readWorkbook(sheets: readonly SheetGrid[]): ReadResult {
     ['attendance', 'attendance'],
     ['criteria', 'criteria'],
     ['subordinates', 'subordinates'],
-    ['config', 'policy'],
+    ['policy', 'policy'],
   ];
   for (const [id, key] of names) {
     const grid = picked.get(key);

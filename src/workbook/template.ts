@@ -7,17 +7,11 @@
 import { compactKey } from '../core/text';
 import type { OrgKind } from '../core/types';
 import { MEETING_KIND_LABELS, ORG_KIND_LABELS, ORG_TYPE_LABELS, RATING_LABELS, SELF_ASSESSMENT_LABELS } from '../core/vocabulary';
-import { SHEET_NAMES as CORE_SHEET_NAMES } from '../core/sheets';
+import { SHEET_NAMES, type SheetKey } from '../core/sheets';
 import type { ColumnValidation } from './types';
 
-/**
- * Sheet names, as written by the template and shown in messages: the core's names (one
- * definition), with the policy sheet under the key the workbook layer uses and the hidden list sheet.
- */
-const { config: CONFIG_SHEET_NAME, ...INPUT_AND_SUMMARY_SHEETS } = CORE_SHEET_NAMES;
-export const SHEET_NAMES = { ...INPUT_AND_SUMMARY_SHEETS, policy: CONFIG_SHEET_NAME, lists: 'Danh mục' } as const;
-
-export type SheetKey = keyof typeof SHEET_NAMES;
+/** Sheet names and keys: the one vocabulary of src/core/sheets.ts. */
+export { SHEET_NAMES, type SheetKey };
 
 /** Other names people give these sheets; matched like headers (case, diacritics, spaces ignored). */
 export const SHEET_ALIASES: Record<SheetKey, readonly string[]> = {
