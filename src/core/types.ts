@@ -3,10 +3,10 @@
  * Records are made by src/workbook from sheet grids; rules never see a cell value, only these.
  */
 
-/** A calendar date as "YYYY-MM-DD" (no time zone: party records are dates, not instants). */
-export type IsoDate = string;
-
+import type { IsoDate } from './isoDate';
 import type { MessageRef } from './messages/render';
+
+export type { IsoDate };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; text?: MessageRef };
 

@@ -5,7 +5,7 @@
  * translating themselves (a meeting label, a rating level, a place) are nested message references;
  * numbers, percents and dates are typed so each language writes them its own way.
  */
-import type { IsoDate } from '../types';
+import type { IsoDate } from '../isoDate';
 
 export type Lang = 'vi' | 'en';
 
