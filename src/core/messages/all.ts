@@ -2,6 +2,6 @@
 import { VI } from './vi';
 import { VI_ISSUES } from './viIssues';
 import { VI_RULES } from './viRules';
-import type { MessageKey } from './vi';
+import type { MessageKey } from './keys';
 
 export const VI_ALL: Readonly<Record<MessageKey, string>> = { ...VI, ...VI_RULES, ...VI_ISSUES };

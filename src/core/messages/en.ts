@@ -3,7 +3,7 @@
  * appraisal office. Sheet names and what people typed stay as the workbook writes them. The task
  * pane loads this module as a chunk when English is chosen; the CLI imports it.
  */
-import type { MessageKey } from './vi';
+import type { MessageKey } from './keys';
 
 export const EN: Record<MessageKey, string> = {
   'severity.block': 'Not met',

@@ -9,5 +9,6 @@ import { VI } from './vi';
 
 registerCatalogue('vi', VI);
 
-export { VI, type MessageKey } from './vi';
+export { VI } from './vi';
+// MessageKey is ./keys (re-exporting it here would close a circle through viRules and viIssues).
 export * from './render';

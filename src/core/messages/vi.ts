@@ -76,9 +76,3 @@ export const VI = {
   'date.notDate': 'Ô không chứa ngày; cần ngày dạng dd/mm/yyyy (ví dụ 05/03/2025).',
   'date.headerNumber': 'Tiêu đề cột là số {value}, không phải ngày; cần ngày của buổi sinh hoạt dạng dd/mm/yyyy.',
 } as const;
-
-import type { IssueMessageKey } from './viIssues';
-import type { RuleMessageKey } from './viRules';
-
-/** Every key of the catalogue: the words and messages here, the rules' and the data issues'. */
-export type MessageKey = keyof typeof VI | RuleMessageKey | IssueMessageKey;

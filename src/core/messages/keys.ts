@@ -1,0 +1,10 @@
+/**
+ * Every key of the catalogue: the words and messages of vi.ts, the rules' (viRules.ts) and the data
+ * issues' (viIssues.ts). Its own file: the two parts register themselves after the base catalogue
+ * (they import index.ts, which imports vi.ts), so vi.ts naming their keys would close a circle.
+ */
+import type { VI } from './vi';
+import type { IssueMessageKey } from './viIssues';
+import type { RuleMessageKey } from './viRules';
+
+export type MessageKey = keyof typeof VI | RuleMessageKey | IssueMessageKey;
