@@ -1,5 +1,7 @@
 /** What every rule shares: the rule's type and the labels and findings its messages are made of. */
 import { ref, type Message, type MessageParam, type MessageRef } from '../messages';
+// Every rule's messages: registered by whichever rule file is loaded first.
+import '../messages/viRules';
 import { rowOfCell, type RuleContext } from '../figures';
 import type { Session } from '../sessions';
 import { foldText } from '../text';
