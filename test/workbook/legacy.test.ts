@@ -17,7 +17,7 @@ import {
   unicodeFontFor,
 } from '../../src/workbook/legacyFix';
 import { markerFor } from '../../src/workbook/marker';
-import { labelText, readWorkbook } from '../../src/workbook/reader';
+import { labelText, readWorkbook } from '../../src/workbook/read';
 import type { CheckResult, SheetGrid } from '../../src/workbook/types';
 import { ENGLISH, LABELS_AND_CELLS, PLACES, fullNames } from '../core/legacyEncodingCorpus';
 import { AS_OF, chiBoBook, chiBoSpec, dangBoBook, validChiBo, validDangBo, type FixtureBook } from './grids';

@@ -13,11 +13,11 @@
  * number and cannot be told apart; the template formats the column as text to avoid it.
  */
 import * as z from 'zod/mini';
-import { parseDate, isoParts, isExcelSerialDate } from '../core/dates';
-import type { PolicyEntry } from '../core/policy';
-import { detectLegacyEncoding } from '../core/legacyEncoding';
-import { cellText, foldText } from '../core/text';
-import { sameDayPairs } from '../core/sessions';
+import { parseDate, isoParts, isExcelSerialDate } from '../../core/dates';
+import type { PolicyEntry } from '../../core/policy';
+import { detectLegacyEncoding } from '../../core/legacyEncoding';
+import { cellText, foldText } from '../../core/text';
+import { sameDayPairs } from '../../core/sessions';
 import type {
   AttendanceMark,
   AttendanceMatrix,
@@ -37,7 +37,7 @@ import type {
   RatingLevel,
   SelfAssessment,
   SubordinateCell,
-} from '../core/types';
+} from '../../core/types';
 import {
   isNotYetRated,
   parseExempt,
@@ -51,14 +51,14 @@ import {
   parseSigned,
   parseStamped,
   parseYesNo,
-} from '../core/vocabulary';
-import { parseDiscipline, type DisciplineReading } from '../core/discipline';
-import { columnLetters } from './a1';
-import { msg, ref, render, type Message, type MessageParam, type MessageRef } from '../core/messages';
-import '../core/messages/viIssues';
-import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
-import { findMarker } from './marker';
-import { readPolicyGrid, type PolicyCellEntry } from './policySheet';
+} from '../../core/vocabulary';
+import { parseDiscipline, type DisciplineReading } from '../../core/discipline';
+import { columnLetters } from '../a1';
+import { msg, ref, render, type Message, type MessageParam, type MessageRef } from '../../core/messages';
+import '../../core/messages/viIssues';
+import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from '../legacyFix';
+import { findMarker } from '../marker';
+import { readPolicyGrid, type PolicyCellEntry } from '../policySheet';
 import {
   ATTENDANCE_SHEET,
   CRITERIA_SHEET,
@@ -75,8 +75,8 @@ import {
   type ColumnDef,
   type InfoKey,
   type SheetKey,
-} from './template';
-import { FORMULA_WITHOUT_RESULT, type SheetGrid } from './types';
+} from '../template';
+import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../types';
 
 z.config({ jitless: true });
 
