@@ -5,7 +5,7 @@
  * the custom functions (recalculating when it differs from theirs).
  */
 import { readSheets } from '../src/hosts/excel';
-import { readWorkbook } from '../src/workbook/reader';
+import { readWorkbook } from '../src/workbook/read';
 import { sheetKeyOf } from '../src/workbook/template';
 import { createBoardPane, type BoardPane } from './boardPane';
 import { createCheckPane, type CheckPane } from './checkPane';

@@ -7,7 +7,7 @@ import { defaultPolicy, describeKey, policyFromEntries, type Policy } from '../c
 import type { Issue } from '../core/types';
 import { evaluate } from '../core/verdict';
 import { ORG_TYPE_LABELS } from '../core/vocabulary';
-import { readWorkbook, plainEntries, type ReadResult } from './reader';
+import { readWorkbook, plainEntries, type ReadResult } from './read';
 import { SHEET_NAMES } from './template';
 import type { CheckOptions, CheckResult, SheetGrid } from './types';
 

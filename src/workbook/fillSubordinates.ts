@@ -16,7 +16,7 @@ import { foldText } from '../core/text';
 import type { IsoDate } from '../core/types';
 import { a1 } from './a1';
 import { checkWorkbook } from './check';
-import { labelText, readWorkbook, HEADER_SEARCH_ROWS } from './reader';
+import { labelText, readWorkbook, HEADER_SEARCH_ROWS } from './read';
 import { columnsNamedBy, SHEET_NAMES, sheetKeyOf, SUBORDINATES_SHEET, type ColumnDef } from './template';
 import type { CellValue, SheetGrid } from './types';
 

@@ -31,10 +31,25 @@ import {
   type LegacyDetection,
   type LegacyEncodingName,
 } from '../core/legacyEncoding';
+import { defaultPolicy, describeKey, policyToEntries } from '../core/policy';
 import { cellText } from '../core/text';
 import type { Parsed } from '../core/types';
-import { parseMark, parseMeetingKind, parseOrgKind, parseOrgType, parseRating, parseSelfAssessment, parseYesNo } from '../core/vocabulary';
+import {
+  MEETING_KIND_LABELS,
+  ORG_TYPE_LABELS,
+  RATING_LABELS,
+  SELF_ASSESSMENT_LABELS,
+  parseMark,
+  parseMeetingKind,
+  parseOrgKind,
+  parseOrgType,
+  parseRating,
+  parseSelfAssessment,
+  parseYesNo,
+} from '../core/vocabulary';
+import type { OrgType } from '../core/types';
 import { a1 } from './a1';
+import { criteriaSeedRows } from './criteriaSeed';
 import { findMarker } from './marker';
 import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './template';
 import type { SheetGrid } from './types';
@@ -177,22 +192,26 @@ export interface LegacyScan {
 }
 
 /**
- * First-pass answers shared by every scan (detection is a pure function of the text): a
- * consolidation reads hundreds of workbooks that repeat the template's and the seed's texts
- * (the criteria of `Tiêu chí` alone are ~40 long Vietnamese texts per workbook). Bounded.
+ * The texts the product itself writes into the workbooks it makes (headers, `Thông tin` items, the
+ * seed's criteria, the policy sheet's descriptions), as the scan sees them (trimmed, NFC). All are
+ * Unicode, and detection says so (a test asserts it), so the first pass needs not run it on them:
+ * a consolidation reads hundreds of workbooks that repeat these ~100 texts, some of them long.
+ * A constant table, made once: nothing a workbook holds changes it.
  */
-const SHARED_FIRST_PASS = new Map<string, LegacyDetection | null>();
-const SHARED_FIRST_PASS_SIZE = 20_000;
-
-function sharedFirstPass(text: string): LegacyDetection | null {
-  let found = SHARED_FIRST_PASS.get(text);
-  if (found === undefined) {
-    found = detectLegacyEncoding(text);
-    if (SHARED_FIRST_PASS.size >= SHARED_FIRST_PASS_SIZE) SHARED_FIRST_PASS.clear();
-    SHARED_FIRST_PASS.set(text, found);
-  }
-  return found;
-}
+export const PRODUCT_TEXTS: ReadonlySet<string> = new Set(
+  [
+    ...HEADERS.flatMap((column) => [column.header, ...(column.aliases ?? [])]),
+    ...[RATING_LABELS, MEETING_KIND_LABELS, SELF_ASSESSMENT_LABELS, ORG_TYPE_LABELS].flatMap((labels) => Object.values(labels)),
+    ...(Object.keys(ORG_TYPE_LABELS) as OrgType[]).flatMap((type) => criteriaSeedRows(type).map((row) => row.content)),
+    ...policyToEntries(defaultPolicy()).flatMap((entry) => {
+      const described = describeKey(entry.key);
+      return described ? [described.label, described.source] : [];
+    }),
+  ].flatMap((text) => {
+    const found = cellText(text);
+    return found === null ? [] : [found.normalize('NFC')];
+  }),
+);
 
 class Scan implements LegacyScan {
   readonly counts: Record<LegacyEncodingName, number> = { TCVN3: 0, VNI: 0 };
@@ -214,9 +233,8 @@ class Scan implements LegacyScan {
       const text = cellText(value);
       const nfc = text === null ? null : text.normalize('NFC');
       // Most texts (every Unicode name) are settled by the detection's exact pre-filter, faster
-      // than the shared cache, and do not fill it: a large workbook's thousands of names would
-      // clear it every time. (A text without a U+00A1–U+00FF character never passes it.)
-      known = nfc === null ? null : mayBeLegacyNfc(nfc) ? (sharedFirstPass(nfc) ?? nfc) : nfc;
+      // than a map, and do not fill `first`. (A text without a U+00A1–U+00FF character never passes it.)
+      known = nfc === null ? null : mayBeLegacyNfc(nfc) ? (this.firstPass(nfc) ?? nfc) : nfc;
       this.values.set(value, known);
     }
     return known === null || typeof known === 'string' ? null : known;
@@ -234,7 +252,7 @@ class Scan implements LegacyScan {
   firstPass(text: string): LegacyDetection | null {
     let found = this.first.get(text);
     if (found === undefined) {
-      found = sharedFirstPass(text);
+      found = PRODUCT_TEXTS.has(text) ? null : detectLegacyEncoding(text);
       this.first.set(text, found);
     }
     return found;

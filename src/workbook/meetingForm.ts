@@ -23,7 +23,7 @@ import { cellText, foldText } from '../core/text';
 import type { AttendanceMark, IsoDate, MeetingKind, SelfAssessment } from '../core/types';
 import { MEETING_KIND_LABELS, SELF_ASSESSMENT_LABELS, parseMark, parseMeetingKind, parseSelfAssessment, parseYesNo } from '../core/vocabulary';
 import { a1, rangeA1 } from './a1';
-import { readWorkbook } from './reader';
+import { readWorkbook } from './read';
 import { ATTENDANCE_SHEET, MEETINGS_SHEET, MEMBERS_SHEET, matchesColumn, type ColumnDef } from './template';
 import type { CellValue, SheetGrid } from './types';
 

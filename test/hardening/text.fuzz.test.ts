@@ -17,7 +17,7 @@ import {
   parseYesNo,
 } from '../../src/core/vocabulary';
 import { checkWorkbook } from '../../src/workbook/check';
-import { labelText } from '../../src/workbook/reader';
+import { labelText } from '../../src/workbook/read';
 import { AS_OF, chiBoBook, dangBoBook } from '../workbook/grids';
 import { anyText, params, VOCABULARY } from './fuzz';
 

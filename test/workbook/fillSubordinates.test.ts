@@ -14,7 +14,7 @@ import {
   type ChiBoInput,
   type FillPlan,
 } from '../../src/workbook/fillSubordinates';
-import { readWorkbook } from '../../src/workbook/reader';
+import { readWorkbook } from '../../src/workbook/read';
 import type { SheetGrid } from '../../src/workbook/types';
 import { runs, seed } from '../hardening/fuzz';
 import { AS_OF, chiBoSpec, chiBoBook, dangBoBook, dangBoSpec, validDangBo, type ChiBoSpec } from './grids';

@@ -3,7 +3,7 @@
  * Every code but LEGACY_ENCODING is produced here by at least one fixture.
  */
 import type { IssueCode } from '../../src/core/types';
-import { readWorkbook } from '../../src/workbook/reader';
+import { readWorkbook } from '../../src/workbook/read';
 import type { SheetGrid } from '../../src/workbook/types';
 import { chiBoBook, chiBoSpec, dangBoBook, dangBoSpec, markCell, meetingCell, memberCell, validChiBo, validDangBo, type ChiBoSpec } from './grids';
 

@@ -3,7 +3,7 @@
  * text and the cell, converted labels that count, the workbook's preferred encoding, no false
  * alarms on Unicode workbooks, and the plan of cells to convert (planLegacyFix).
  */
-import { toTcvn3, toVni } from '../../src/core/legacyEncoding';
+import { detectLegacyEncoding, toTcvn3, toVni } from '../../src/core/legacyEncoding';
 import type { Issue } from '../../src/core/types';
 import { a1 } from '../../src/workbook/a1';
 import { checkWorkbook } from '../../src/workbook/check';
@@ -13,11 +13,12 @@ import {
   isBackupSheetName,
   legacyEncodingMessage,
   planLegacyFix,
+  PRODUCT_TEXTS,
   scanLegacyEncoding,
   unicodeFontFor,
 } from '../../src/workbook/legacyFix';
 import { markerFor } from '../../src/workbook/marker';
-import { labelText, readWorkbook } from '../../src/workbook/reader';
+import { labelText, readWorkbook } from '../../src/workbook/read';
 import type { CheckResult, SheetGrid } from '../../src/workbook/types';
 import { ENGLISH, LABELS_AND_CELLS, PLACES, fullNames } from '../core/legacyEncodingCorpus';
 import { AS_OF, chiBoBook, chiBoSpec, dangBoBook, validChiBo, validDangBo, type FixtureBook } from './grids';
@@ -188,6 +189,14 @@ describe('the reader with legacy text', () => {
 });
 
 describe('no false alarms', () => {
+  test('the texts the product writes (headers, seed criteria, policy descriptions) are not legacy: the first pass may skip them', () => {
+    expect(PRODUCT_TEXTS.size).toBeGreaterThan(100);
+    for (const text of PRODUCT_TEXTS) {
+      expect([text, detectLegacyEncoding(text)]).toEqual([text, null]);
+      expect([text, detectLegacyEncoding(text, { prefer: 'VNI' })]).toEqual([text, null]);
+    }
+  });
+
   test('the valid fixtures, in NFC, NFD and capitals, give no warning', () => {
     expect(readWorkbook(validChiBo()).issues).toEqual([]);
     expect(readWorkbook(validDangBo()).issues).toEqual([]);

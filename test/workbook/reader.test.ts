@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { markerFor } from '../../src/workbook/marker';
 import { checkWorkbook } from '../../src/workbook/check';
-import { labelText, readWorkbook } from '../../src/workbook/reader';
+import { labelText, readWorkbook } from '../../src/workbook/read';
 import type { SheetGrid } from '../../src/workbook/types';
 import { AS_OF, chiBoBook, chiBoSpec, dangBoBook, dangBoSpec, validChiBo, EXEMPT_MEMBER, MEETING_HEADERS, type MeetingSpec } from './grids';
 

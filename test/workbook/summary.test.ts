@@ -4,7 +4,7 @@
  */
 import { checkWorkbook } from '../../src/workbook/check';
 import { findMarker } from '../../src/workbook/marker';
-import { readWorkbook } from '../../src/workbook/reader';
+import { readWorkbook } from '../../src/workbook/read';
 import { dateLine, signatureLabel, summaryLayout, SUMMARY_MARKER } from '../../src/workbook/summary';
 import type { CheckResult, SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { parseRange } from '../../src/workbook/a1';

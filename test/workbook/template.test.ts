@@ -9,7 +9,7 @@ import { ORG_TYPE_LABELS } from '../../src/core/vocabulary';
 import { parseRange } from '../../src/workbook/a1';
 import { checkWorkbook } from '../../src/workbook/check';
 import { criteriaSeedRows, GENERAL_ITEMS, spreadPoints, TYPE_ITEMS } from '../../src/workbook/criteriaSeed';
-import { readWorkbook } from '../../src/workbook/reader';
+import { readWorkbook } from '../../src/workbook/read';
 import { LIST_COLUMNS, SHEET_DEFS, listValidation, matchesColumn, sheetKeyOf } from '../../src/workbook/template';
 import { templateLayouts } from '../../src/workbook/templateLayouts';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
