@@ -24,14 +24,14 @@ import { CRITERION_IDS, REASON_CODES, type CriterionId, type IsoDate, type OrgKi
 import { orgKindLabel, parseOrgKind } from '../core/vocabulary';
 import { columnLetters } from './a1';
 import { findMarker, markerFor, markerKind, placeMarker } from './marker';
-import { printSetup } from './print';
-import { layoutRowHeights } from './rowHeights';
-import { dateLine, splitCommittee, superiorOrganisation } from './summary';
-import { sheetKeyOf } from './template';
+import { printSetup } from './layout/print';
+import { layoutRowHeights } from './layout/rowHeights';
+import { dateLine, splitCommittee, superiorOrganisation } from './layout/summary';
+import { sheetKeyOf } from './layout/template';
 import type { CellValue, CheckResult, RangeFormat, SheetGrid, SheetLayout } from './types';
 
 // The sheet's name and the reason labels live apart so the task pane can use them without this module.
-import { CONSOLIDATION_SHEET, REASON_SHORT_LABELS } from './consolidationNames';
+import { CONSOLIDATION_SHEET, REASON_SHORT_LABELS } from './layout/consolidationNames';
 export { CONSOLIDATION_SHEET, REASON_SHORT_LABELS };
 export const CONSOLIDATION_MARKER = markerFor('consolidation');
 

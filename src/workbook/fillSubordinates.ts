@@ -17,7 +17,7 @@ import type { IsoDate } from '../core/types';
 import { a1 } from './a1';
 import { checkWorkbook } from './check';
 import { labelText, readWorkbook, HEADER_SEARCH_ROWS } from './reader';
-import { columnsNamedBy, SHEET_NAMES, sheetKeyOf, SUBORDINATES_SHEET, type ColumnDef } from './template';
+import { columnsNamedBy, SHEET_NAMES, sheetKeyOf, SUBORDINATES_SHEET, type ColumnDef } from './layout/template';
 import type { CellValue, SheetGrid } from './types';
 
 /** The column `fill-subordinates` writes each chi bộ's own result into (SPEC §2). */

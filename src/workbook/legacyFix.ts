@@ -36,7 +36,7 @@ import type { Parsed } from '../core/types';
 import { parseMark, parseMeetingKind, parseOrgKind, parseOrgType, parseRating, parseSelfAssessment, parseYesNo } from '../core/vocabulary';
 import { a1 } from './a1';
 import { findMarker } from './marker';
-import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './template';
+import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './layout/template';
 import type { SheetGrid } from './types';
 
 /** Every TCVN3 and VNI code is in U+00A1–U+00FF: a text without one is never legacy. */

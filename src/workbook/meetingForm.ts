@@ -24,7 +24,7 @@ import type { AttendanceMark, IsoDate, MeetingKind, SelfAssessment } from '../co
 import { MEETING_KIND_LABELS, SELF_ASSESSMENT_LABELS, parseMark, parseMeetingKind, parseSelfAssessment, parseYesNo } from '../core/vocabulary';
 import { a1, rangeA1 } from './a1';
 import { readWorkbook } from './reader';
-import { ATTENDANCE_SHEET, MEETINGS_SHEET, MEMBERS_SHEET, matchesColumn, type ColumnDef } from './template';
+import { ATTENDANCE_SHEET, MEETINGS_SHEET, MEMBERS_SHEET, matchesColumn, type ColumnDef } from './layout/template';
 import type { CellValue, SheetGrid } from './types';
 
 // ---------------------------------------------------------------------------------- the roster

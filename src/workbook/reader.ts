@@ -58,7 +58,7 @@ import { msg, ref, render, type Message, type MessageParam, type MessageRef } fr
 import '../core/messages/viIssues';
 import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
 import { findMarker } from './marker';
-import { readPolicyGrid, type PolicyCellEntry } from './policySheet';
+import { readPolicyGrid, type PolicyCellEntry } from './layout/policySheet';
 import {
   ATTENDANCE_SHEET,
   CRITERIA_SHEET,
@@ -75,7 +75,7 @@ import {
   type ColumnDef,
   type InfoKey,
   type SheetKey,
-} from './template';
+} from './layout/template';
 import { FORMULA_WITHOUT_RESULT, type SheetGrid } from './types';
 
 z.config({ jitless: true });

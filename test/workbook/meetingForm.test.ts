@@ -6,7 +6,7 @@ import { defaultPolicy, type Policy } from '../../src/core/policy';
 import { isoToExcelSerial } from '../../src/core/dates';
 import { parseMark } from '../../src/core/vocabulary';
 import { checkWorkbook } from '../../src/workbook/check';
-import { COUNTED_MARKS, countFormula } from '../../src/workbook/meetingCountFormulas';
+import { COUNTED_MARKS, countFormula } from '../../src/workbook/layout/meetingCountFormulas';
 import {
   countFormMarks,
   defaultMark,

@@ -15,7 +15,7 @@ import {
   type RosterMember,
   type SaveTarget,
 } from '../../workbook/meetingForm';
-import { sheetKeyOf } from '../../workbook/template';
+import { sheetKeyOf } from '../../workbook/layout/template';
 import { readSheets } from './read';
 
 /** The sheets the form reads: Thông tin (Loại hình, year), Đảng viên, Sinh hoạt, Điểm danh. */

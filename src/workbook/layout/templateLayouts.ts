@@ -5,10 +5,10 @@
  * filled with the seed's own sub-criteria for the chosen `Loại hình`, the hidden `Cấu hình` sheet
  * with the default policy, and helper formula columns (BONTOT functions) that the reader ignores.
  */
-import { defaultPolicy, type Policy } from '../core/policy';
-import type { OrgKind, OrgLevel, OrgType } from '../core/types';
-import { ORG_TYPE_LABELS, orgKindLabel } from '../core/vocabulary';
-import { columnLetters, rangeA1 } from './a1';
+import { defaultPolicy, type Policy } from '../../core/policy';
+import type { OrgKind, OrgLevel, OrgType } from '../../core/types';
+import { ORG_TYPE_LABELS, orgKindLabel } from '../../core/vocabulary';
+import { columnLetters, rangeA1 } from '../a1';
 import { criteriaSeedRows } from './criteriaSeed';
 import { policyLayout } from './policySheet';
 import { printSetup } from './print';
@@ -27,7 +27,7 @@ import {
   type ColumnDef,
   type InfoKey,
 } from './template';
-import type { CellValue, ColumnLayout, RangeFormat, SheetLayout } from './types';
+import type { CellValue, ColumnLayout, RangeFormat, SheetLayout } from '../types';
 import { withMeetingCountFormulas } from './meetingCountFormulas';
 
 /** Data rows below the header that carry dropdowns and formats. */

@@ -3,7 +3,7 @@
  * labels of reason codes) without the rest of consolidate.ts, which only the lazy board chunk and
  * the CLI load. consolidate.ts re-exports both.
  */
-import type { ReasonCode } from '../core/types';
+import type { ReasonCode } from '../../core/types';
 
 export const CONSOLIDATION_SHEET = 'Danh sách tổ chức';
 
