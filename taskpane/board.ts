@@ -23,7 +23,6 @@ import { checkWorkbook } from '../src/workbook/check';
 import {
   Consolidation,
   CONSOLIDATION_SHEET,
-  consolidationLayout,
   duplicateText,
   generatedKind,
   KIND_KEY_LABELS,
@@ -36,6 +35,7 @@ import {
   type KindKey,
   type KindTotals,
 } from '../src/workbook/consolidate';
+import { consolidationLayout } from '../src/workbook/layout/consolidation';
 import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types';
 // The board's labels ship in this chunk and register themselves before anything here is shown.
 import './boardStrings';

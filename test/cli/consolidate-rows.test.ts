@@ -4,7 +4,6 @@ import { checkWorkbook } from '../../src/workbook/check';
 import {
   Consolidation,
   CONSOLIDATION_SHEET,
-  consolidationLayout,
   consolidationTotals,
   duplicateText,
   generatedKind,
@@ -16,6 +15,7 @@ import {
   rowFromError,
   type ConsolidationRow,
 } from '../../src/workbook/consolidate';
+import { consolidationLayout } from '../../src/workbook/layout/consolidation';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { chiBoSpec, dangBoSpec, plainLayouts, type OrgSpec } from '../../scripts/sampleData';
 

@@ -6,7 +6,8 @@
  */
 import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
-import { consolidationLayout, issuerHeading, rowFromCheck } from '../../src/workbook/consolidate';
+import { rowFromCheck } from '../../src/workbook/consolidate';
+import { consolidationLayout, issuerHeading } from '../../src/workbook/layout/consolidation';
 import { DOCUMENT_MARGINS } from '../../src/workbook/layout/print';
 import { cellTextWidthPoints, layoutRowHeights, rowHeightPoints, textWidthPoints, wrappedLineCount } from '../../src/workbook/layout/rowHeights';
 import { dateLine, issuingBody, placeText, summaryLayout, superiorOrganisation } from '../../src/workbook/layout/summary';
