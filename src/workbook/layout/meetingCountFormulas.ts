@@ -16,7 +16,7 @@
  * only, and keep working); the meeting form writes values in its own row.
  */
 import { columnLetters } from '../a1';
-import { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS } from './templateLayouts';
+import { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS } from './templateSize';
 import { ATTENDANCE_SHEET, MEETINGS_SHEET, SHEET_NAMES } from './template';
 import type { SheetLayout } from '../types';
 

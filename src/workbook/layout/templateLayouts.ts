@@ -29,13 +29,9 @@ import {
 } from './template';
 import type { CellValue, ColumnLayout, RangeFormat, SheetLayout } from '../types';
 import { withMeetingCountFormulas } from './meetingCountFormulas';
+import { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS } from './templateSize';
 
-/** Data rows below the header that carry dropdowns and formats. */
-export const TEMPLATE_ROWS = 500;
-/** Rows of Sinh hoạt that carry the helper formulas. */
-export const MEETING_FORMULA_ROWS = 60;
-/** Meeting columns prepared in Điểm danh (C … Z). */
-export const ATTENDANCE_DATE_COLUMNS = 24;
+export { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS };
 /** Member rows of Điểm danh that carry the helper formulas. */
 export const ATTENDANCE_FORMULA_ROWS = 100;
 
