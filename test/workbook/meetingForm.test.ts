@@ -12,15 +12,13 @@ import {
   defaultMark,
   isTransferNote,
   meetingBookOf,
-  MeetingSaveError,
   newMeetingForm,
-  planMeetingSave,
   previewMeeting,
   validateMeetingForm,
-  type GridWithFormulas,
   type MeetingForm,
   type RosterMember,
 } from '../../src/workbook/meetingForm';
+import { MeetingSaveError, planMeetingSave, type GridWithFormulas } from '../../src/workbook/meetingSave';
 import { parseRange } from '../../src/workbook/a1';
 import type { SheetGrid } from '../../src/workbook/types';
 
