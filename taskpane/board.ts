@@ -106,7 +106,7 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
         // A read error's text comes from the core's catalogue (data-testid line-note), a skip note from the pane's.
         el('span', {
           class: 'line-note muted',
-          ...(line.note !== null ? { text: line.note, testid: 'line-note' } : { i18n: line.noteKey as I18nKey }),
+          ...(line.note !== null ? { text: line.note, testid: 'line-note' } : { i18n: line.noteKey as I18nKey, params: line.noteParams }),
         }),
       );
     }

@@ -28,7 +28,7 @@ import {
 import { consolidationLayout } from '../src/workbook/layout/consolidation';
 import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types';
 import type { WorkbookReader } from './reader';
-import { t, type I18nKey } from './i18n';
+import { t, type I18nKey, type I18nParams } from './i18n';
 
 // ------------------------------------------------------------------------------------- inputs
 
@@ -36,16 +36,25 @@ import { t, type I18nKey } from './i18n';
 export type BoardInput =
   | { file: string; status: 'checked'; result: CheckResult; row: ConsolidationRow; blocking: number }
   | { file: string; status: 'consolidation'; rows: ConsolidationRow[] }
-  | { file: string; status: 'error'; message: string }
+  // `message` is Vietnamese (the list sheet is a party document); `failure`, when the board worded it, is shown in the pane's language.
+  | { file: string; status: 'error'; message: string; failure?: BoardFailure | null }
   | { file: string; status: 'skipped'; kind: GeneratedKind };
 
-function readErrorMessage(error: unknown): string {
-  if (error instanceof Error && error.name === 'WorkbookReadError') return error.message;
-  return `Lỗi khi kiểm tra tệp: ${error instanceof Error ? error.message : String(error)}`;
+/** A failure the board words itself: shown in the pane's language, written in Vietnamese into the list. */
+export interface BoardFailure {
+  key: I18nKey;
+  params: I18nParams;
 }
 
-/** The message `bontot consolidate` gives for a marked consolidation without a readable list. */
-const BROKEN_CONSOLIDATION = `Tệp được đánh dấu là bản tổng hợp của bontot nhưng không có trang "${CONSOLIDATION_SHEET}" đọc được; hãy tạo lại bằng "bontot consolidate" từ các tệp gốc.`;
+/** The reader's own message (already worded by the reader), or the board's wording of an unexpected error. */
+function readFailure(error: unknown): { message: string; failure: BoardFailure | null } {
+  if (error instanceof Error && error.name === 'WorkbookReadError') return { message: error.message, failure: null };
+  const failure: BoardFailure = { key: 'board.fail.check', params: { message: error instanceof Error ? error.message : String(error) } };
+  return { message: t(failure.key, failure.params, 'vi'), failure };
+}
+
+/** A marked consolidation without a readable list: the same advice as `bontot consolidate`. */
+const BROKEN_CONSOLIDATION: BoardFailure = { key: 'board.fail.brokenConsolidation', params: { sheet: CONSOLIDATION_SHEET } };
 
 /**
  * Reads and checks one file as `bontot consolidate` does (an earlier consolidation is read back as
@@ -64,7 +73,9 @@ export async function readBoardInput(
     const generated = generatedKind(data);
     if (generated === 'consolidation') {
       const rows = readConsolidation(data.sheets);
-      return rows === null ? { file, status: 'error', message: BROKEN_CONSOLIDATION } : { file, status: 'consolidation', rows };
+      return rows === null
+        ? { file, status: 'error', message: t(BROKEN_CONSOLIDATION.key, BROKEN_CONSOLIDATION.params, 'vi'), failure: BROKEN_CONSOLIDATION }
+        : { file, status: 'consolidation', rows };
     }
     if (generated !== null) return { file, status: 'skipped', kind: generated };
     const result = checkWorkbook(data.sheets, { asOf });
@@ -77,7 +88,7 @@ export async function readBoardInput(
       blocking: forList.reasons.filter((r) => r.severity === 'block').length,
     };
   } catch (error) {
-    return { file, status: 'error', message: readErrorMessage(error) };
+    return { file, status: 'error', ...readFailure(error) };
   }
 }
 
@@ -98,6 +109,8 @@ export interface BoardLine {
   /** The reason of an unreadable, skipped or duplicate line. */
   note: string | null;
   noteKey: I18nKey | null;
+  /** The placeholders of `noteKey`. */
+  noteParams?: I18nParams;
 }
 
 export interface VerdictBar {
@@ -179,7 +192,20 @@ export function collectBoard(inputs: readonly BoardInput[], policy: Policy = def
         break;
       case 'error':
         consolidation.add(rowFromError(input.file, input.message), input.file);
-        top.push({ file: input.file, source: null, status: 'error', row: null, blocking: null, note: input.message, noteKey: null });
+        top.push(
+          input.failure
+            ? {
+                file: input.file,
+                source: null,
+                status: 'error',
+                row: null,
+                blocking: null,
+                note: null,
+                noteKey: input.failure.key,
+                noteParams: input.failure.params,
+              }
+            : { file: input.file, source: null, status: 'error', row: null, blocking: null, note: input.message, noteKey: null },
+        );
         break;
       case 'skipped':
         top.push({ file: input.file, source: null, status: 'skipped', row: null, blocking: null, note: null, noteKey: SKIP_KEYS[input.kind] });
@@ -209,7 +235,7 @@ export function subordinateTotals(totals: ConsolidationTotals): KindTotals {
 /** The numbers the pictures draw: from the shared totals and the counted rows, nothing else. */
 export function boardChart(totals: ConsolidationTotals, rows: readonly ConsolidationRow[], policy: Policy): BoardChart {
   const verdicts: VerdictBar[] = [
-    { key: 'target', label: t('board.chart.targetBar'), organizations: totals.organizations, eligible: totals.eligible },
+    { key: 'target', label: t('board.chart.targetBar', {}, 'vi'), organizations: totals.organizations, eligible: totals.eligible },
   ];
   for (const key of Object.keys(KIND_KEY_LABELS) as KindKey[]) {
     const bucket = key === 'chi-bo-truc-thuoc' ? subordinateTotals(totals) : totals.byKind[key];
@@ -256,10 +282,10 @@ export function boardSheet(
   const layout = consolidationSheet(board, asOf, options);
   const width = layout.values[0]?.length ?? 3;
   const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array<CellValue>(Math.max(0, width - cells.length)).fill(null)];
-  const values = [...layout.values, pad([]), pad([t('board.chart.sheetHeading')])];
+  const values = [...layout.values, pad([]), pad([t('board.chart.sheetHeading', {}, 'vi')])];
   // 1-based row of the block's header (pushed next); the heading is the row above it.
   const header = values.length + 1;
-  values.push(pad([t('board.chart.group'), t('board.chart.eligible'), t('board.chart.notEligible')]));
+  values.push(pad([t('board.chart.group', {}, 'vi'), t('board.chart.eligible', {}, 'vi'), t('board.chart.notEligible', {}, 'vi')]));
   for (const bar of board.chart.verdicts) values.push(pad([bar.label, bar.eligible, bar.organizations - bar.eligible]));
   const last = values.length;
   return {
@@ -268,7 +294,7 @@ export function boardSheet(
       values,
       formats: [...layout.formats, { range: `A${header}:C${header}`, bold: true }, { range: `A${header - 1}`, bold: true }],
     },
-    chart: { range: `A${header}:C${last}`, title: t('board.chart.verdictTitle') },
+    chart: { range: `A${header}:C${last}`, title: t('board.chart.verdictTitle', {}, 'vi') },
   };
 }
 
@@ -279,6 +305,6 @@ export const BOARD_CHART_NAME = 'BonTot_DanhSachToChuc';
 export function boardSheetWithChart(board: Board, asOf: IsoDate, issuer: string | null = null): { layout: SheetLayout; chart: SheetChart } {
   const { layout, chart } = boardSheet(board, asOf, { issuer });
   const last = layout.values.length;
-  const title = `${chart.title} — ${t('board.chart.target', { target: formatNumber(board.chart.target * 100) })}`;
+  const title = `${chart.title} — ${t('board.chart.target', { target: formatNumber(board.chart.target * 100) }, 'vi')}`;
   return { layout, chart: { name: BOARD_CHART_NAME, title, source: chart.range, type: 'BarStacked100', from: `A${last + 2}`, to: `H${last + 20}` } };
 }

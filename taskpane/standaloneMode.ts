@@ -256,7 +256,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       case 'skipped':
         return skippedEntry(read.file, read.kind);
       case 'error':
-        return errorEntry(read.file, read.message);
+        return errorEntry(read.file, read.failure ? t(read.failure.key, read.failure.params) : read.message);
     }
   };
 

@@ -275,7 +275,7 @@ export function consolidationTotals(rows: readonly ConsolidationRow[], policy: P
 
 export const VERDICT_LABELS: Record<RowStatus, string> = {
   eligible: 'Đủ điều kiện',
-  'not-eligible': 'Không đủ điều kiện',
+  'not-eligible': 'Chưa đủ điều kiện',
   error: 'Không đọc được tệp',
 };
 
@@ -338,7 +338,10 @@ export function readConsolidation(sheets: readonly SheetGrid[]): ConsolidationRo
     sheets.find((sheet) => foldText(sheet.name) === foldText(CONSOLIDATION_SHEET) && isConsolidationGrid(sheet)) ??
     sheets.find((sheet) => isConsolidationGrid(sheet));
   if (!grid) return null;
-  const wanted = new Map(COLUMNS.map((c) => [foldText(c.header), c.id]));
+  const wanted = new Map<string, ColumnId>();
+  for (const column of COLUMNS) {
+    for (const header of [column.header, ...('formerHeaders' in column ? column.formerHeaders : [])]) wanted.set(foldText(header), column.id);
+  }
   let headerIndex = -1;
   const columnOf = new Map<ColumnId, number>();
   for (let r = 0; r < grid.values.length && headerIndex < 0; r++) {
