@@ -47,8 +47,8 @@ export interface BoardFailure {
 }
 
 /** The reader's own message (already worded by the reader), or the board's wording of an unexpected error. */
-function readFailure(error: unknown): { message: string; failure: BoardFailure | null } {
-  if (error instanceof Error && error.name === 'WorkbookReadError') return { message: error.message, failure: null };
+function readFailure(error: unknown): { message: string; failure?: BoardFailure } {
+  if (error instanceof Error && error.name === 'WorkbookReadError') return { message: error.message };
   const failure: BoardFailure = { key: 'board.fail.check', params: { message: error instanceof Error ? error.message : String(error) } };
   return { message: t(failure.key, failure.params, 'vi'), failure };
 }

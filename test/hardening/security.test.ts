@@ -197,8 +197,8 @@ describe('no HTML from text, no code from strings', () => {
     );
     const foreign = urls.filter((entry) => !/ https:\/\/localhost:3000\/help\//.test(entry));
     // One exception, exactly: the SVG namespace the board's pictures are created in
-    // (document.createElementNS) is a name, never fetched — and only in taskpane/board.ts.
-    const SVG_NAMESPACE = 'taskpane/board.ts http://www.w3.org/2000/svg';
+    // (document.createElementNS) is a name, never fetched — and only in taskpane/boardPictures.ts.
+    const SVG_NAMESPACE = 'taskpane/boardPictures.ts http://www.w3.org/2000/svg';
     expect(foreign.filter((entry) => entry !== SVG_NAMESPACE)).toEqual([]);
     expect(foreign.filter((entry) => entry === SVG_NAMESPACE)).toHaveLength(1);
     for (const name of ['taskpane.js', 'functions.js']) expect(built(name).match(/https?:\/\/[^\s'"`)]+/g) ?? []).toEqual([]);
