@@ -1,13 +1,13 @@
 /**
  * Generated workbooks for the benchmarks, built with the project's own code: the organisation
  * data of scripts/sampleData.ts (chiBoSpec → plainLayouts) plus the hidden `Cấu hình` sheet of
- * src/workbook/policySheet.ts. The sample chi bộ meets once a month; the benchmark's workbook
+ * src/workbook/layout/policySheet.ts. The sample chi bộ meets once a month; the benchmark's workbook
  * meets `meetings` times a year (24 = twice a month), with an attendance matrix whose counts agree
  * with `Sinh hoạt`, so the check runs every rule over real data.
  */
 import { toIsoDate } from '../src/core/dates';
 import { defaultPolicy } from '../src/core/policy';
-import { policyLayout } from '../src/workbook/policySheet';
+import { policyLayout } from '../src/workbook/layout/policySheet';
 import type { SheetGrid, SheetLayout } from '../src/workbook/types';
 import { chiBoSpec, plainLayouts, prng, vietnameseName, type MeetingSpec, type OrgSpec } from '../scripts/sampleData';
 

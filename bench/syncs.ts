@@ -6,7 +6,7 @@
  */
 import { readSheets, writeSheet } from '../src/hosts/excel';
 import { checkWorkbook } from '../src/workbook/check';
-import { summaryLayout } from '../src/workbook/summary';
+import { summaryLayout } from '../src/workbook/layout/summary';
 import type { SheetLayout } from '../src/workbook/types';
 import { createFakeExcel } from '../test/fakes/office';
 import { BENCH_AS_OF } from './data';

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { writeWorkbookFile } from '../src/hosts/xlsxFile';
-import { templateLayouts } from '../src/workbook/templateLayouts';
+import { templateLayouts } from '../src/workbook/layout/templateLayouts';
 import { chiBoSpec, dangBoSpec, fillTemplate } from './sampleData';
 
 /** Fixed document date, so the files' properties do not change between runs. */

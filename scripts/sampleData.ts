@@ -11,7 +11,7 @@
 import { isoToExcelSerial, toIsoDate } from '../src/core/dates';
 import type { OrgType } from '../src/core/types';
 import { ORG_TYPE_LABELS } from '../src/core/vocabulary';
-import { criteriaSeedRows } from '../src/workbook/criteriaSeed';
+import { criteriaSeedRows } from '../src/workbook/layout/criteriaSeed';
 import type { CellValue, SheetLayout } from '../src/workbook/types';
 
 // ------------------------------------------------------------------------------------ randomness

@@ -2,7 +2,7 @@
  * The standalone page's way in for a clerk who has no workbook yet (issue #21):
  *  - "Tải mẫu trống": a form (Loại tổ chức, Loại hình, Năm đánh giá, Tên tổ chức) that downloads the
  *    same blank workbook as `bontot template` and the pane's Mẫu tab — the layouts of
- *    src/workbook/templateLayouts.ts, written by ExcelJS in the lazy "xlsx" chunk, with the CLI's
+ *    src/workbook/layout/templateLayouts.ts, written by ExcelJS in the lazy "xlsx" chunk, with the CLI's
  *    marker and title — so it can be filled in any spreadsheet program and checked here;
  *  - "Tải tệp ví dụ": the bundled example workbook (the one "Xem ví dụ" checks), as it is served.
  *

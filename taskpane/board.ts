@@ -12,247 +12,46 @@
  * carries its numbers as text beside it and in data-* attributes, so colour is never the only
  * carrier and tests can read what is drawn.
  */
-import { CRITERION_LABELS } from '../src/core/criteria';
-import { defaultPolicy, type Policy } from '../src/core/policy';
-import { shareOf } from '../src/core/percent';
 import { formatNumber } from '../src/core/text';
 import { CRITERION_IDS, type CriterionId, type IsoDate } from '../src/core/types';
 import { kindKey as orgKindKey } from './render';
-import { writeSheet, type SheetChart } from '../src/hosts/excel';
-import { checkWorkbook } from '../src/workbook/check';
-import {
-  Consolidation,
-  CONSOLIDATION_SHEET,
-  consolidationLayout,
-  duplicateText,
-  generatedKind,
-  KIND_KEY_LABELS,
-  readConsolidation,
-  rowFromCheck,
-  rowFromError,
-  type ConsolidationRow,
-  type ConsolidationTotals,
-  type GeneratedKind,
-  type KindKey,
-  type KindTotals,
-} from '../src/workbook/consolidate';
-import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types';
-// The board's labels ship in this chunk and register themselves before anything here is shown.
-import './boardStrings';
+import { writeSheet } from '../src/hosts/excel';
+import { KIND_KEY_LABELS, type ConsolidationRow, type KindKey } from '../src/workbook/consolidate';
 import type { WorkbookReader } from './reader';
 import { el, percentText, replaceChildren } from './dom';
 import type { ExcelRun } from './excelContext';
 import { onLanguageChange, ref, t, type I18nKey } from './i18n';
 import type { Status } from './ui';
-
-// ------------------------------------------------------------------------------------- inputs
-
-/** One input file as read for the board (and for its card on the page). */
-export type BoardInput =
-  | { file: string; status: 'checked'; result: CheckResult; row: ConsolidationRow; blocking: number }
-  | { file: string; status: 'consolidation'; rows: ConsolidationRow[] }
-  | { file: string; status: 'error'; message: string }
-  | { file: string; status: 'skipped'; kind: GeneratedKind };
+import { readBoardInput, collectBoard, subordinateTotals, boardSheetWithChart, type BoardInput, type LineStatus, type Board } from './boardModel';
+import { criteriaChart, groupKey, percentOf, verdictChart } from './boardPictures';
+// The board's labels ship in this chunk and register themselves before anything here is shown.
+import './boardStrings';
 
 // The page's reader (values reader, ExcelJS only as a fallback) travels in this chunk.
 export { pageReader, type WorkbookReader } from './reader';
-
-function readErrorMessage(error: unknown): string {
-  if (error instanceof Error && error.name === 'WorkbookReadError') return error.message;
-  return `Lỗi khi kiểm tra tệp: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-/** The message `bontot consolidate` gives for a marked consolidation without a readable list. */
-const BROKEN_CONSOLIDATION = `Tệp được đánh dấu là bản tổng hợp của bontot nhưng không có trang "${CONSOLIDATION_SHEET}" đọc được; hãy tạo lại bằng "bontot consolidate" từ các tệp gốc.`;
-
-/**
- * Reads and checks one file as `bontot consolidate` does (an earlier consolidation is read back as
- * its rows; a `Tổng hợp` file is skipped). The row of a workbook judges it by one policy for every
- * organisation (the default, as the CLI without --policy); its card keeps the workbook's own check.
- * Never throws.
- */
-export async function readBoardInput(
-  file: string,
-  bytes: () => Promise<ArrayBuffer | Uint8Array>,
-  reader: WorkbookReader,
-  asOf: IsoDate,
-): Promise<BoardInput> {
-  try {
-    const data = await reader.readWorkbookData(await bytes());
-    const generated = generatedKind(data);
-    if (generated === 'consolidation') {
-      const rows = readConsolidation(data.sheets);
-      return rows === null ? { file, status: 'error', message: BROKEN_CONSOLIDATION } : { file, status: 'consolidation', rows };
-    }
-    if (generated !== null) return { file, status: 'skipped', kind: generated };
-    const result = checkWorkbook(data.sheets, { asOf });
-    const forList = result.policySource === 'workbook' ? checkWorkbook(data.sheets, { asOf, policy: defaultPolicy() }) : result;
-    return {
-      file,
-      status: 'checked',
-      result,
-      row: rowFromCheck(file, forList),
-      blocking: forList.reasons.filter((r) => r.severity === 'block').length,
-    };
-  } catch (error) {
-    return { file, status: 'error', message: readErrorMessage(error) };
-  }
-}
-
-// ------------------------------------------------------------------------------------- the board
-
-export type LineStatus = 'error' | 'skipped' | 'duplicate' | 'eligible' | 'not-eligible';
-
-/** One row of the overview table. */
-export interface BoardLine {
-  /** The input file that gave the line (opens its card). */
-  file: string;
-  /** The organisation's original workbook when it came through a consolidation, else null. */
-  source: string | null;
-  status: LineStatus;
-  row: ConsolidationRow | null;
-  /** Blocking reasons, when known (a row read back from a consolidation: from its list of reasons). */
-  blocking: number | null;
-  /** The reason of an unreadable, skipped or duplicate line. */
-  note: string | null;
-  noteKey: I18nKey | null;
-}
-
-export interface VerdictBar {
-  key: 'target' | KindKey;
-  label: string;
-  organizations: number;
-  eligible: number;
-}
-
-export interface CriterionBar {
-  id: CriterionId;
-  label: string;
-  pass: number;
-  below: number;
-  unknown: number;
-}
-
-export interface BoardChart {
-  /** The target as a fraction. */
-  target: number;
-  /** The criterion threshold, in percent. */
-  threshold: number;
-  verdicts: VerdictBar[];
-  criteria: CriterionBar[];
-}
-
-export interface Board {
-  consolidation: Consolidation;
-  totals: ConsolidationTotals;
-  /** Unreadable, skipped and duplicate lines first, then the organisations in input order. */
-  lines: BoardLine[];
-  chart: BoardChart;
-  /** True when at least one organisation was read (there is something to download or write). */
-  hasRows: boolean;
-}
-
-/** Blocking reasons of a row read back from a consolidation: its `Lý do` text counts them ("X (3); Y"). */
-function blockingFromText(row: ConsolidationRow): number | null {
-  if (row.status === 'error') return null;
-  if (row.reasonText.trim() === '') return 0;
-  return row.reasonText.split('; ').reduce((sum, part) => sum + Number(/\((\d+)\)$/.exec(part)?.[1] ?? 1), 0);
-}
-
-/**
- * What `bontot consolidate` would make of these inputs, in this order, and the overview table's
- * lines. `policy` gives the target and the criterion threshold (the CLI's default without --policy).
- */
-export function collectBoard(inputs: readonly BoardInput[], policy: Policy = defaultPolicy()): Board {
-  const consolidation = new Consolidation();
-  const top: BoardLine[] = [];
-  const rest: BoardLine[] = [];
-  const duplicateLine = (file: string, row: ConsolidationRow, source: string | null): BoardLine => {
-    const note = consolidation.duplicates[consolidation.duplicates.length - 1];
-    return { file, source, status: 'duplicate', row, blocking: null, note: note ? duplicateText(note) : null, noteKey: null };
-  };
-  for (const input of inputs) {
-    switch (input.status) {
-      case 'checked':
-        if (consolidation.add(input.row, input.file)) {
-          rest.push({
-            file: input.file,
-            source: null,
-            status: input.row.status === 'eligible' ? 'eligible' : 'not-eligible',
-            row: input.row,
-            blocking: input.blocking,
-            note: null,
-            noteKey: null,
-          });
-        } else top.push(duplicateLine(input.file, input.row, null));
-        break;
-      case 'consolidation':
-        for (const row of input.rows) {
-          const source = row.source !== input.file ? row.source : null;
-          if (!consolidation.add(row, input.file)) top.push(duplicateLine(input.file, row, source));
-          else if (row.status === 'error')
-            top.push({ file: input.file, source, status: 'error', row, blocking: null, note: row.error ?? row.reasonText, noteKey: null });
-          else rest.push({ file: input.file, source, status: row.status, row, blocking: blockingFromText(row), note: null, noteKey: null });
-        }
-        break;
-      case 'error':
-        consolidation.add(rowFromError(input.file, input.message), input.file);
-        top.push({ file: input.file, source: null, status: 'error', row: null, blocking: null, note: input.message, noteKey: null });
-        break;
-      case 'skipped':
-        top.push({ file: input.file, source: null, status: 'skipped', row: null, blocking: null, note: null, noteKey: SKIP_KEYS[input.kind] });
-        break;
-    }
-  }
-  const totals = consolidation.totals(policy);
-  const rows = consolidation.rows.filter((row) => row.status !== 'error');
-  return { consolidation, totals, lines: [...top, ...rest], chart: boardChart(totals, rows, policy), hasRows: rows.length > 0 };
-}
-
-export const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
-  'tong-hop': 'skipped.tong-hop',
-  consolidation: 'skipped.consolidation',
-  other: 'skipped.other',
-};
-
-/**
- * The chi bộ trực thuộc counted apart from the target (SPEC §6 `summary.subordinate`): the shared
- * totals' own figure when the core gives one, else its bucket by kind.
- */
-export function subordinateTotals(totals: ConsolidationTotals): KindTotals {
-  const apart = (totals as ConsolidationTotals & { subordinate?: KindTotals }).subordinate;
-  return apart ?? totals.byKind['chi-bo-truc-thuoc'];
-}
-
-/** The numbers the pictures draw: from the shared totals and the counted rows, nothing else. */
-export function boardChart(totals: ConsolidationTotals, rows: readonly ConsolidationRow[], policy: Policy): BoardChart {
-  const verdicts: VerdictBar[] = [
-    { key: 'target', label: t('board.chart.targetBar'), organizations: totals.organizations, eligible: totals.eligible },
-  ];
-  for (const key of Object.keys(KIND_KEY_LABELS) as KindKey[]) {
-    const bucket = key === 'chi-bo-truc-thuoc' ? subordinateTotals(totals) : totals.byKind[key];
-    if (bucket.organizations > 0) verdicts.push({ key, label: KIND_KEY_LABELS[key], organizations: bucket.organizations, eligible: bucket.eligible });
-  }
-  const threshold = policy.criterionMinPercent;
-  const criteria = CRITERION_IDS.map((id) => {
-    const bar: CriterionBar = { id, label: CRITERION_LABELS[id], pass: 0, below: 0, unknown: 0 };
-    for (const row of rows) {
-      const percent = row.criteria[id];
-      if (percent === null) bar.unknown += 1;
-      else if (percent >= threshold) bar.pass += 1;
-      else bar.below += 1;
-    }
-    return bar;
-  });
-  return { target: totals.target, threshold, verdicts, criteria };
-}
+// The board's data and pictures, for the pane, the page and the tests that load this chunk.
+export {
+  readBoardInput,
+  collectBoard,
+  SKIP_KEYS,
+  subordinateTotals,
+  boardChart,
+  consolidationSheet,
+  boardSheet,
+  BOARD_CHART_NAME,
+  boardSheetWithChart,
+  type BoardInput,
+  type LineStatus,
+  type BoardLine,
+  type VerdictBar,
+  type CriterionBar,
+  type BoardChart,
+  type Board,
+  type ChartBlock,
+} from './boardModel';
+export { verdictChart, criteriaChart } from './boardPictures';
 
 // ------------------------------------------------------------------------------------- on screen
-
-function percentOf(part: number, whole: number): string {
-  const share = shareOf(part, whole);
-  return share === null ? '—' : percentText(share * 100);
-}
 
 const LINE_VERDICT: Record<LineStatus, I18nKey> = {
   error: 'board.line.error',
@@ -307,7 +106,7 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
         // A read error's text comes from the core's catalogue (data-testid line-note), a skip note from the pane's.
         el('span', {
           class: 'line-note muted',
-          ...(line.note !== null ? { text: line.note, testid: 'line-note' } : { i18n: line.noteKey as I18nKey }),
+          ...(line.note !== null ? { text: line.note, testid: 'line-note' } : { i18n: line.noteKey as I18nKey, params: line.noteParams }),
         }),
       );
     }
@@ -408,179 +207,6 @@ function totalsOf(board: Board): HTMLElement {
   return el('div', { class: 'board-totals' }, lines);
 }
 
-// ------------------------------------------------------------------------------------- pictures
-
-const SVG = 'http://www.w3.org/2000/svg';
-let svgIds = 0;
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number> = {},
-  children: (Node | string)[] = [],
-): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  for (const child of children) node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-  return node;
-}
-
-const WIDTH = 400;
-const BAR = 16;
-/** Label line above each bar, the bar, its numbers below: one band per bar. */
-const BAND = 50;
-const TOP = 22;
-
-interface Segment {
-  count: number;
-  className: string;
-  label: string;
-}
-
-/** One horizontal bar (100 % = its organisations) split into segments, with its label and numbers as text. */
-function barGroup(y: number, label: string, segments: Segment[], summary: string, data: Record<string, string | number>): SVGGElement {
-  const total = segments.reduce((sum, s) => sum + s.count, 0);
-  const group = svg('g', {
-    class: 'chart-bar',
-    'data-testid': 'chart-bar',
-    ...Object.fromEntries(Object.entries(data).map(([k, v]) => [`data-${k}`, v])),
-  });
-  group.appendChild(svg('text', { x: 0, y: y + 12, class: 'chart-label' }, [label]));
-  let x = 0;
-  for (const segment of segments) {
-    if (segment.count === 0 || total === 0) continue;
-    const width = (segment.count / total) * WIDTH;
-    group.appendChild(
-      svg('rect', { x, y: y + 17, width, height: BAR, class: segment.className }, [svg('title', {}, [`${segment.label}: ${segment.count}`])]),
-    );
-    x += width;
-  }
-  if (total === 0) group.appendChild(svg('rect', { x: 0, y: y + 17, width: WIDTH, height: BAR, class: 'seg-empty' }));
-  group.appendChild(svg('text', { x: 0, y: y + 46, class: 'chart-value' }, [summary]));
-  return group;
-}
-
-function figure(testid: string, titleText: string, descText: string, height: number, content: SVGElement[], legend: HTMLElement): HTMLElement {
-  svgIds += 1;
-  const titleId = `chart-title-${svgIds}`;
-  const descId = `chart-desc-${svgIds}`;
-  const picture = svg(
-    'svg',
-    {
-      viewBox: `0 0 ${WIDTH} ${height}`,
-      role: 'img',
-      'aria-labelledby': `${titleId} ${descId}`,
-      class: 'chart',
-      preserveAspectRatio: 'xMinYMin meet',
-    },
-    [svg('title', { id: titleId }, [titleText]), svg('desc', { id: descId }, [descText]), ...content],
-  );
-  return el('figure', { class: 'board-chart', testid }, [picture, el('figcaption', {}, [el('strong', { text: titleText }), legend])]);
-}
-
-function legendOf(items: { className: string; key: I18nKey; params?: Record<string, string | number> }[]): HTMLElement {
-  return el(
-    'ul',
-    { class: 'chart-legend' },
-    items.map((item) =>
-      el('li', {}, [
-        el('span', { class: ['swatch', item.className], attrs: { 'aria-hidden': 'true' } }),
-        el('span', { i18n: item.key, params: item.params ?? {} }),
-      ]),
-    ),
-  );
-}
-
-/** The group of organisations a board counts apart, in the reader's language. */
-function groupKey(key: KindKey): I18nKey {
-  return `board.group.${key}` as I18nKey;
-}
-
-/** A verdict bar's label in the current language (the chart's data keeps the Vietnamese one for the sheet). */
-function verdictBarLabel(bar: VerdictBar): string {
-  return bar.key === 'target' ? t('board.chart.targetBar') : t(groupKey(bar.key));
-}
-
-/** Organisations by verdict, per group, against the target line. */
-export function verdictChart(chart: BoardChart): HTMLElement {
-  const height = TOP + BAND * chart.verdicts.length + 4;
-  const content: SVGElement[] = chart.verdicts.map((bar, index) =>
-    barGroup(
-      TOP + index * BAND,
-      verdictBarLabel(bar),
-      [
-        { count: bar.eligible, className: 'seg-eligible', label: t('board.chart.eligible') },
-        { count: bar.organizations - bar.eligible, className: 'seg-not', label: t('board.chart.notEligible') },
-      ],
-      t('board.chart.verdictValue', { eligible: bar.eligible, organizations: bar.organizations, share: percentOf(bar.eligible, bar.organizations) }),
-      { key: bar.key, eligible: bar.eligible, organizations: bar.organizations },
-    ),
-  );
-  const x = chart.target * WIDTH;
-  const targetText = t('board.chart.target', { target: formatNumber(chart.target * 100) });
-  content.push(
-    svg('g', { class: 'chart-target', 'data-testid': 'chart-target', 'data-target': chart.target }, [
-      svg('line', { x1: x, x2: x, y1: 14, y2: height, class: 'target-line' }),
-      svg('text', { x, y: 10, class: 'chart-value', 'text-anchor': x > WIDTH * 0.75 ? 'end' : 'middle' }, [targetText]),
-    ]),
-  );
-  const desc = chart.verdicts
-    .map(
-      (bar) =>
-        `${verdictBarLabel(bar)}: ${t('board.chart.verdictValue', { eligible: bar.eligible, organizations: bar.organizations, share: percentOf(bar.eligible, bar.organizations) })}`,
-    )
-    .join('; ');
-  return figure(
-    'chart-verdicts',
-    t('board.chart.verdictTitle'),
-    `${targetText}. ${desc}.`,
-    height,
-    content,
-    legendOf([
-      { className: 'seg-eligible', key: 'board.chart.eligible' },
-      { className: 'seg-not', key: 'board.chart.notEligible' },
-      { className: 'target-swatch', key: 'board.chart.target', params: { target: formatNumber(chart.target * 100) } },
-    ]),
-  );
-}
-
-/** The four criteria across organisations: how many reach the threshold, fall below it, or cannot be computed. */
-export function criteriaChart(chart: BoardChart): HTMLElement {
-  const height = TOP + BAND * chart.criteria.length + 4 - 14;
-  const value = (bar: CriterionBar): string =>
-    t('board.chart.criterionValue', { pass: bar.pass, below: bar.below, unknown: bar.unknown, threshold: formatNumber(chart.threshold) });
-  const content: SVGElement[] = chart.criteria.map((bar, index) =>
-    barGroup(
-      TOP - 14 + index * BAND,
-      `${bar.id} ${t(`criterion.${bar.id}` as I18nKey)}`,
-      [
-        { count: bar.pass, className: 'seg-eligible', label: t('board.chart.pass', { threshold: formatNumber(chart.threshold) }) },
-        { count: bar.below, className: 'seg-not', label: t('board.chart.below', { threshold: formatNumber(chart.threshold) }) },
-        { count: bar.unknown, className: 'seg-unknown', label: t('board.chart.unknown') },
-      ],
-      value(bar),
-      { id: bar.id, pass: bar.pass, below: bar.below, unknown: bar.unknown },
-    ),
-  );
-  const desc = chart.criteria.map((bar) => `${bar.id}: ${value(bar)}`).join('; ');
-  return figure(
-    'chart-criteria',
-    t('board.chart.criteriaTitle'),
-    `${desc}.`,
-    height,
-    content,
-    legendOf([
-      { className: 'seg-eligible', key: 'board.chart.pass', params: { threshold: formatNumber(chart.threshold) } },
-      { className: 'seg-not', key: 'board.chart.below', params: { threshold: formatNumber(chart.threshold) } },
-      { className: 'seg-unknown', key: 'board.chart.unknown' },
-    ]),
-  );
-}
-
-/**
- * The overview into `container`: totals, the two pictures (when something was read), the table.
- * Rebuilt as a whole (it is small next to the cards); the language switch relabels it in place,
- * except the pictures' text, which is drawn in the language of the moment it was built.
- */
 export function renderBoard(container: HTMLElement, board: Board, view: BoardView = {}, actions: HTMLElement[] = []): void {
   const threshold = board.chart.threshold;
   replaceChildren(container, [
@@ -590,60 +216,6 @@ export function renderBoard(container: HTMLElement, board: Board, view: BoardVie
     actions.length > 0 ? el('div', { class: 'actions' }, actions) : null,
     tableOf(board, view, threshold),
   ]);
-}
-
-// ------------------------------------------------------------------------------------- in Excel
-
-/** The `Danh sách tổ chức` sheet exactly as `bontot consolidate` writes it for these inputs. */
-export function consolidationSheet(board: Board, asOf: IsoDate, options: { policy?: Policy; issuer?: string | null } = {}): SheetLayout {
-  const { policy = defaultPolicy(), issuer = null } = options;
-  return consolidationLayout(board.consolidation.rows, { asOf, policy, duplicates: board.consolidation.duplicates, issuer });
-}
-
-/** Where the chart's numbers sit in the sheet written into Excel (below the printable list). */
-export interface ChartBlock {
-  /** A1 range of the block's header and rows (group · eligible · not eligible). */
-  range: string;
-  title: string;
-}
-
-/**
- * The consolidation sheet for Excel: `bontot consolidate`'s printable list (values only), with the
- * chart's numbers as a small block under it for a native chart to draw from (outside the print area).
- */
-export function boardSheet(
-  board: Board,
-  asOf: IsoDate,
-  options: { policy?: Policy; issuer?: string | null } = {},
-): { layout: SheetLayout; chart: ChartBlock } {
-  const layout = consolidationSheet(board, asOf, options);
-  const width = layout.values[0]?.length ?? 3;
-  const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array<CellValue>(Math.max(0, width - cells.length)).fill(null)];
-  const values = [...layout.values, pad([]), pad([t('board.chart.sheetHeading')])];
-  // 1-based row of the block's header (pushed next); the heading is the row above it.
-  const header = values.length + 1;
-  values.push(pad([t('board.chart.group'), t('board.chart.eligible'), t('board.chart.notEligible')]));
-  for (const bar of board.chart.verdicts) values.push(pad([bar.label, bar.eligible, bar.organizations - bar.eligible]));
-  const last = values.length;
-  return {
-    layout: {
-      ...layout,
-      values,
-      formats: [...layout.formats, { range: `A${header}:C${header}`, bold: true }, { range: `A${header - 1}`, bold: true }],
-    },
-    chart: { range: `A${header}:C${last}`, title: t('board.chart.verdictTitle') },
-  };
-}
-
-/** The add-in's chart on the list sheet: found again by this name when the list is written again. */
-export const BOARD_CHART_NAME = 'BonTot_DanhSachToChuc';
-
-/** The sheet and its native chart: 100 % stacked bars per group, whose 50 % gridline is the default target. */
-export function boardSheetWithChart(board: Board, asOf: IsoDate, issuer: string | null = null): { layout: SheetLayout; chart: SheetChart } {
-  const { layout, chart } = boardSheet(board, asOf, { issuer });
-  const last = layout.values.length;
-  const title = `${chart.title} — ${t('board.chart.target', { target: formatNumber(board.chart.target * 100) })}`;
-  return { layout, chart: { name: BOARD_CHART_NAME, title, source: chart.range, type: 'BarStacked100', from: `A${last + 2}`, to: `H${last + 20}` } };
 }
 
 // ------------------------------------------------------------------------------------- the pane

@@ -55,6 +55,9 @@ export const BOARD_VI = {
   'board.group.chi-bo': 'Chi bộ (chưa rõ cấp)',
   'board.group.dang-bo-co-so': 'Đảng bộ cơ sở',
   'board.group.khong-ro': 'Chưa rõ loại tổ chức',
+  'board.fail.check': 'Lỗi khi kiểm tra tệp: {message}',
+  'board.fail.brokenConsolidation':
+    'Tệp được đánh dấu là bản tổng hợp của Bốn Tốt nhưng không có trang “{sheet}” đọc được; hãy tạo lại bằng lệnh “bontot consolidate” từ các tệp gốc.',
 };
 
 const BOARD_EN: Record<keyof typeof BOARD_VI, string> = {
@@ -108,6 +111,9 @@ const BOARD_EN: Record<keyof typeof BOARD_VI, string> = {
   'board.group.chi-bo': 'Party cells (level unknown)',
   'board.group.dang-bo-co-so': 'Grassroots party committees',
   'board.group.khong-ro': 'Kind of organisation unknown',
+  'board.fail.check': 'Error while checking the file: {message}',
+  'board.fail.brokenConsolidation':
+    'The file is marked as a Bốn Tốt consolidation but has no readable sheet “{sheet}”; make it again with “bontot consolidate” from the original files.',
 };
 
 registerStrings(BOARD_VI, BOARD_EN);

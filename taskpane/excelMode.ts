@@ -6,7 +6,7 @@
  */
 import { readSheets } from '../src/hosts/excel';
 import { readWorkbook } from '../src/workbook/read';
-import { sheetKeyOf } from '../src/workbook/template';
+import { sheetKeyOf } from '../src/workbook/layout/template';
 import { createBoardPane, type BoardPane } from './boardPane';
 import { createCheckPane, type CheckPane } from './checkPane';
 import { createDeadlinesPane, type DeadlinesPane } from './deadlinesPane';

@@ -8,7 +8,7 @@
  * input sheet a verdict would only list missing sheets (SHEET_MISSING, "Chưa đủ điều kiện"), so the
  * pane says in one line that there is nothing to check yet and offers the Mẫu tab instead.
  */
-import { sheetKeyOf, type SheetKey } from '../src/workbook/template';
+import { sheetKeyOf, type SheetKey } from '../src/workbook/layout/template';
 import type { CheckResult } from '../src/workbook/types';
 import { el } from './dom';
 

@@ -19,8 +19,8 @@ import {
   type FormMark,
   type MeetingBook,
   type MeetingForm,
-  type SaveTarget,
 } from '../src/workbook/meetingForm';
+import { type SaveTarget } from '../src/workbook/meetingSave';
 import { el, errorText, replaceChildren, uid } from './dom';
 import type { ExcelContext } from './excelContext';
 import { ref, registerStrings, type I18nKey } from './i18n';

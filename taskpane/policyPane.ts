@@ -17,7 +17,7 @@ import {
 } from '../src/core/policy';
 import { REASON_CODES } from '../src/core/types';
 import { writePolicy } from '../src/hosts/excel';
-import { policyLayout } from '../src/workbook/policySheet';
+import { policyLayout } from '../src/workbook/layout/policySheet';
 import { createConfirmStep } from './confirmStep';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';

@@ -17,13 +17,13 @@
 import { isValidYmd, todayIso } from '../src/core/dates';
 import type { IsoDate } from '../src/core/types';
 import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
-import { summaryLayout } from '../src/workbook/summary';
+import { summaryLayout } from '../src/workbook/layout/summary';
 import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { createStarter, exampleFileName } from './blankTemplate';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
 import type { ConsolidationRow, GeneratedKind } from '../src/workbook/consolidate';
-import { CONSOLIDATION_SHEET } from '../src/workbook/consolidationNames';
+import { CONSOLIDATION_SHEET } from '../src/workbook/layout/consolidationNames';
 import type { Board, BoardInput } from './board';
 import { onLanguageChange, t, type I18nKey } from './i18n';
 import { printLayout } from './print';
@@ -256,7 +256,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       case 'skipped':
         return skippedEntry(read.file, read.kind);
       case 'error':
-        return errorEntry(read.file, read.message);
+        return errorEntry(read.file, read.failure ? t(read.failure.key, read.failure.params) : read.message);
     }
   };
 

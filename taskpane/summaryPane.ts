@@ -5,8 +5,8 @@
  * writes `Tổng hợp (2)`, and the pane says so.
  */
 import { writeSheet } from '../src/hosts/excel';
-import { summaryLayout } from '../src/workbook/summary';
-import { SHEET_NAMES } from '../src/workbook/template';
+import { summaryLayout } from '../src/workbook/layout/summary';
+import { SHEET_NAMES } from '../src/workbook/layout/template';
 import type { CheckPane } from './checkPane';
 import { el, errorText, replaceChildren } from './dom';
 import type { ExcelContext } from './excelContext';

@@ -27,8 +27,8 @@ export interface TemplatePane {
 }
 
 /** The template's layouts (criteria seed, formulas) load in their own chunk on the first Tạo mẫu / download. */
-export const loadTemplateLayouts = (): Promise<typeof import('../src/workbook/templateLayouts')> =>
-  import(/* webpackChunkName: "template" */ '../src/workbook/templateLayouts');
+export const loadTemplateLayouts = (): Promise<typeof import('../src/workbook/layout/templateLayouts')> =>
+  import(/* webpackChunkName: "template" */ '../src/workbook/layout/templateLayouts');
 
 export function createTemplatePane(ctx: ExcelContext, status: Status): TemplatePane {
   const kind = el(

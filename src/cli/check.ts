@@ -8,7 +8,7 @@ import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, placeIn, wo
 import { readWorkbookFileData, WorkbookReadError, writeWorkbookFile } from '../hosts/xlsxFile';
 import { checkWorkbook } from '../workbook/check';
 import { Consolidation, duplicateText, rowFromCheck, type ConsolidationRow, type DuplicateNote } from '../workbook/consolidate';
-import { summaryLayout } from '../workbook/summary';
+import { summaryLayout } from '../workbook/layout/summary';
 import type { CheckResult } from '../workbook/types';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import {

@@ -13,7 +13,6 @@ import { orgKindLabel } from '../core/vocabulary';
 import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsxFile';
 import {
   Consolidation,
-  consolidationLayout,
   duplicateText,
   KIND_KEY_LABELS,
   rowFromError,
@@ -23,6 +22,7 @@ import {
   type DuplicateNote,
   type KindKey,
 } from '../workbook/consolidate';
+import { consolidationLayout } from '../workbook/layout/consolidation';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { readInput, type InputRead, type WorkerReply, type WorkerRequest, type WorkerSetup } from './consolidateWorker';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';

@@ -2,7 +2,7 @@
 import type { OrgKind, OrgLevel, OrgType } from '../core/types';
 import { orgKindLabel, ORG_TYPE_LABELS, parseOrgKind, parseOrgType } from '../core/vocabulary';
 import { writeWorkbookFile } from '../hosts/xlsxFile';
-import { templateLayouts } from '../workbook/templateLayouts';
+import { templateLayouts } from '../workbook/layout/templateLayouts';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { EXIT_OK, fileExists, type CliIo } from './common';
 import { LANG_OPTIONS } from './lang';

@@ -15,9 +15,9 @@ import type * as ExcelJS from 'exceljs';
 import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
 import { parseA1, parseRange, quoteSheet } from '../workbook/a1';
 import { markerKind } from '../workbook/marker';
-import { DOCUMENT_MARGINS } from '../workbook/print';
-import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validationText';
+import { DOCUMENT_MARGINS } from '../workbook/layout/print';
+import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/layout/rowHeights';
+import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/layout/validationText';
 
 export * from './zip';
 import { cellsGrid } from './xlsxRead';

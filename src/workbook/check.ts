@@ -8,7 +8,7 @@ import type { Issue } from '../core/types';
 import { evaluate } from '../core/verdict';
 import { ORG_TYPE_LABELS } from '../core/vocabulary';
 import { readWorkbook, plainEntries, type ReadResult } from './read';
-import { SHEET_NAMES } from './template';
+import { SHEET_NAMES } from './layout/template';
 import type { CheckOptions, CheckResult, SheetGrid } from './types';
 
 export interface PolicyChoice {

@@ -49,9 +49,9 @@ import {
 } from '../core/vocabulary';
 import type { OrgType } from '../core/types';
 import { a1 } from './a1';
-import { criteriaSeedRows } from './criteriaSeed';
+import { criteriaSeedRows } from './layout/criteriaSeed';
 import { findMarker } from './marker';
-import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './template';
+import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './layout/template';
 import type { SheetGrid } from './types';
 
 /** Every TCVN3 and VNI code is in U+00A1–U+00FF: a text without one is never legacy. */

@@ -4,7 +4,7 @@ import { spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { policyFromEntries } from '../../src/core/policy';
-import { policyLayout } from '../../src/workbook/policySheet';
+import { policyLayout } from '../../src/workbook/layout/policySheet';
 import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
 import { fakeXls, ROOT, runCli, sha256, tempDir, writeLayouts } from './helpers';
 

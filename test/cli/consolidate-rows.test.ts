@@ -4,7 +4,6 @@ import { checkWorkbook } from '../../src/workbook/check';
 import {
   Consolidation,
   CONSOLIDATION_SHEET,
-  consolidationLayout,
   consolidationTotals,
   duplicateText,
   generatedKind,
@@ -16,6 +15,7 @@ import {
   rowFromError,
   type ConsolidationRow,
 } from '../../src/workbook/consolidate';
+import { consolidationLayout } from '../../src/workbook/layout/consolidation';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { chiBoSpec, dangBoSpec, plainLayouts, type OrgSpec } from '../../scripts/sampleData';
 
@@ -156,6 +156,26 @@ describe('the Danh sách tổ chức sheet', () => {
     const grid: SheetGrid = { name: layout.name, values: layout.values, originRow: 0, originCol: 0 };
     expect(isConsolidationGrid(grid)).toBe(true);
     expect(readConsolidation([grid])).toEqual(rows);
+  });
+
+  it('writes the rating levels in full in the headers, whose row is tall enough for them to wrap (glossary)', () => {
+    const headerIndex = layout.values.findIndex((row) => row.includes('Tỷ lệ Hoàn thành nhiệm vụ trở lên'));
+    expect(headerIndex).toBeGreaterThan(0);
+    expect(layout.values[headerIndex]).toContain('Tỷ lệ Hoàn thành tốt nhiệm vụ trở lên');
+    expect((layout.values[headerIndex] ?? []).some((v) => typeof v === 'string' && /HTNV|HTTNV|HTXSNV/.test(v))).toBe(false);
+    // Four or more lines of 12-point bold text in a 12-character column.
+    expect(layout.rowHeights?.[headerIndex] ?? 0).toBeGreaterThanOrEqual(4 * 12);
+    const verdicts = layout.values.flat().filter((v) => v === 'Chưa đủ điều kiện');
+    expect(verdicts.length).toBe(1);
+  });
+
+  it('reads back a list an earlier version wrote with the abbreviated headers', () => {
+    const old = layout.values.map((row) =>
+      row.map((v) =>
+        v === 'Tỷ lệ Hoàn thành nhiệm vụ trở lên' ? 'Tỷ lệ HTNV trở lên' : v === 'Tỷ lệ Hoàn thành tốt nhiệm vụ trở lên' ? 'Tỷ lệ HTTNV trở lên' : v,
+      ),
+    );
+    expect(readConsolidation([{ name: layout.name, values: old, originRow: 0, originCol: 0 }])).toEqual(rows);
   });
 
   it('reads back when the grid starts below the title rows and columns (origin offsets)', () => {

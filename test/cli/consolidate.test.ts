@@ -85,7 +85,7 @@ describe('consolidate', () => {
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
     expect(texts).toEqual(
-      expect.arrayContaining(['Chi bộ Khu phố 1', 'Đảng bộ Hợp tác xã Thành Công', 'Đủ điều kiện', 'Không đủ điều kiện', 'Không đọc được tệp']),
+      expect.arrayContaining(['Chi bộ Khu phố 1', 'Đảng bộ Hợp tác xã Thành Công', 'Đủ điều kiện', 'Chưa đủ điều kiện', 'Không đọc được tệp']),
     );
     expect(texts).toContain('Tổng số tổ chức cơ sở đảng (tính vào chỉ tiêu): 2');
     expect(texts).toContain('Số tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận: 1');

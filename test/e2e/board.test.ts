@@ -14,7 +14,7 @@ import { chiBoSpec, dangBoSpec, plainLayouts as specLayouts, type OrgSpec } from
 import { writeWorkbookFile } from '../../src/hosts/xlsxFile';
 import { readWorkbookData } from '../../src/hosts/xlsx';
 import { checkWorkbook } from '../../src/workbook/check';
-import { summaryLayout } from '../../src/workbook/summary';
+import { summaryLayout } from '../../src/workbook/layout/summary';
 import { clickForStatus, fakeState, openExcel, showTab } from './excelPage';
 import {
   assertClean,

@@ -1,6 +1,6 @@
 /**
  * The one kind of formula the Office.js fake computes: the template's `Sinh hoạt` counts
- * (src/workbook/meetingCountFormulas.ts) —
+ * (src/workbook/layout/meetingCountFormulas.ts) —
  *   =IF($B7="","",IFERROR(SUMPRODUCT(COUNTIF(INDEX('Điểm danh'!$C$2:$Z$501,0,MATCH($B7,'Điểm danh'!$C$1:$Z$1,0)),{"C","x",…})),""))
  * — as Excel computes it (MATCH exact on the header row, COUNTIF whole-cell and case-insensitive),
  * so a workbook made from the template reads in the fake as it reads in Excel: "" on a row without

@@ -7,7 +7,7 @@
  *     "Trống" and the hidden Cấu hình with the default policy.
  */
 import { defaultPolicy } from '../../src/core/policy';
-import { policyLayout } from '../../src/workbook/policySheet';
+import { policyLayout } from '../../src/workbook/layout/policySheet';
 import type { FakeSheetInit } from './office';
 
 const EPOCH = Date.UTC(1899, 11, 30);

@@ -29,9 +29,9 @@ import {
 import { a1 } from '../../src/workbook/a1';
 import { checkWorkbook } from '../../src/workbook/check';
 import { planLegacyFix, unicodeFontFor } from '../../src/workbook/legacyFix';
-import { policyLayout } from '../../src/workbook/policySheet';
-import { summaryLayout } from '../../src/workbook/summary';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { policyLayout } from '../../src/workbook/layout/policySheet';
+import { summaryLayout } from '../../src/workbook/layout/summary';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import { createFakeExcel, type FakeCell, type FakeExcel, type SheetSnapshot } from '../fakes/office';
 import { AS_OF, chiBoBook } from '../workbook/grids';
 import { params } from './fuzz';

@@ -22,10 +22,11 @@ import { defaultPolicy } from '../../src/core/policy';
 import { createTemplate, writePolicy, writeSheet } from '../../src/hosts/excel';
 import { readWorkbookBuffer, writeWorkbookBuffer } from '../../src/hosts/xlsx';
 import { checkWorkbook } from '../../src/workbook/check';
-import { consolidationLayout, rowFromCheck } from '../../src/workbook/consolidate';
-import { policyLayout } from '../../src/workbook/policySheet';
-import { summaryLayout } from '../../src/workbook/summary';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { rowFromCheck } from '../../src/workbook/consolidate';
+import { consolidationLayout } from '../../src/workbook/layout/consolidation';
+import { policyLayout } from '../../src/workbook/layout/policySheet';
+import { summaryLayout } from '../../src/workbook/layout/summary';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { SheetLayout } from '../../src/workbook/types';
 import { createFakeExcel, type FakeExcel } from '../fakes/office';
 import { AS_OF, chiBoBook } from '../workbook/grids';
@@ -196,8 +197,8 @@ describe('no HTML from text, no code from strings', () => {
     );
     const foreign = urls.filter((entry) => !/ https:\/\/localhost:3000\/help\//.test(entry));
     // One exception, exactly: the SVG namespace the board's pictures are created in
-    // (document.createElementNS) is a name, never fetched — and only in taskpane/board.ts.
-    const SVG_NAMESPACE = 'taskpane/board.ts http://www.w3.org/2000/svg';
+    // (document.createElementNS) is a name, never fetched — and only in taskpane/boardPictures.ts.
+    const SVG_NAMESPACE = 'taskpane/boardPictures.ts http://www.w3.org/2000/svg';
     expect(foreign.filter((entry) => entry !== SVG_NAMESPACE)).toEqual([]);
     expect(foreign.filter((entry) => entry === SVG_NAMESPACE)).toHaveLength(1);
     for (const name of ['taskpane.js', 'functions.js']) expect(built(name).match(/https?:\/\/[^\s'"`)]+/g) ?? []).toEqual([]);

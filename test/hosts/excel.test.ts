@@ -18,8 +18,8 @@ import {
 } from '../../src/hosts/excel';
 import { checkWorkbook } from '../../src/workbook/check';
 import { findMarker, markerFor, placeMarker } from '../../src/workbook/marker';
-import { policyLayout } from '../../src/workbook/policySheet';
-import { LIST_COLUMNS, listValidation, SHEET_NAMES } from '../../src/workbook/template';
+import { policyLayout } from '../../src/workbook/layout/policySheet';
+import { LIST_COLUMNS, listValidation, SHEET_NAMES } from '../../src/workbook/layout/template';
 import type { CellValue, SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions, type FakeSheetInit } from '../fakes/office';
 import { chiBoWorkbook as workbook } from '../fakes/workbooks';

@@ -11,7 +11,7 @@ import { readMeetingBook, saveMeeting } from '../../src/hosts/excel/meeting';
 import { readWorkbookFile } from '../../src/hosts/xlsxFile';
 import { checkWorkbook } from '../../src/workbook/check';
 import { formOfMeeting, newMeetingForm, type MeetingBook, type MeetingForm } from '../../src/workbook/meetingForm';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { SheetGrid } from '../../src/workbook/types';
 import { createFakeExcel, type FakeExcel, type SheetSnapshot } from '../fakes/office';
 import { formsOfSpec, withoutMeetings } from './meetingRecording';

@@ -5,7 +5,7 @@
 import { parseDate } from '../../src/core/dates';
 import { parseMeetingKind, parseSelfAssessment } from '../../src/core/vocabulary';
 import type { FormMark, MeetingBook, MeetingForm } from '../../src/workbook/meetingForm';
-import { headerKey, sheetKeyOf } from '../../src/workbook/template';
+import { headerKey, sheetKeyOf } from '../../src/workbook/layout/template';
 import type { SheetGrid } from '../../src/workbook/types';
 import { isoToExcelSerial } from '../../src/core/dates';
 import type { FakeSheetInit } from '../fakes/office';

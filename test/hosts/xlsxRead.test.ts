@@ -18,8 +18,8 @@ import { countSheetTags, DEFAULT_ZIP_LIMITS } from '../../src/hosts/zip';
 import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../../src/workbook/types';
 import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
-import { summaryLayout } from '../../src/workbook/summary';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { summaryLayout } from '../../src/workbook/layout/summary';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
 import { params } from '../hardening/fuzz';
 

@@ -7,9 +7,10 @@ import { join } from 'path';
 import { readWorkbookBuffer, writeWorkbookFile } from '../../src/hosts/xlsxFile';
 import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
-import { Consolidation, consolidationLayout, rowFromCheck } from '../../src/workbook/consolidate';
-import { summaryLayout } from '../../src/workbook/summary';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { Consolidation, rowFromCheck } from '../../src/workbook/consolidate';
+import { consolidationLayout } from '../../src/workbook/layout/consolidation';
+import { summaryLayout } from '../../src/workbook/layout/summary';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { SheetLayout } from '../../src/workbook/types';
 
 export const ROOT = join(__dirname, '..', '..');

@@ -16,7 +16,7 @@ import { CHI_BO_SAMPLE } from '../../scripts/make-samples';
 import { fillTemplate } from '../../scripts/sampleData';
 import { readWorkbookFile, writeWorkbookFile } from '../../src/hosts/xlsxFile';
 import { checkWorkbook } from '../../src/workbook/check';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 
 const run = promisify(execFile);
 jest.setTimeout(300_000);

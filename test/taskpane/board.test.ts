@@ -12,7 +12,7 @@ import * as xlsx from '../../src/hosts/xlsx';
 import { writeWorkbookFile } from '../../src/hosts/xlsxFile';
 import { checkWorkbook } from '../../src/workbook/check';
 import type { KindKey } from '../../src/workbook/consolidate';
-import { summaryLayout } from '../../src/workbook/summary';
+import { summaryLayout } from '../../src/workbook/layout/summary';
 import { startApp } from '../../taskpane/app';
 import { subordinateTotals } from '../../taskpane/board';
 import type { InputFile, StandaloneMode } from '../../taskpane/standaloneMode';

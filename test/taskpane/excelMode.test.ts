@@ -4,7 +4,7 @@
  */
 import { defaultPolicy } from '../../src/core/policy';
 import { findMarker, markerFor } from '../../src/workbook/marker';
-import { SHEET_NAMES } from '../../src/workbook/template';
+import { SHEET_NAMES } from '../../src/workbook/layout/template';
 import type { CheckResult } from '../../src/workbook/types';
 import { AS_OF, validChiBo } from '../workbook/grids';
 import { byTestId, fakeWorkbook, flush, mountExcel, one, PAYLOAD } from './helpers';

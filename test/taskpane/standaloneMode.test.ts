@@ -7,7 +7,7 @@ import { checkFileJson } from '../../src/cli/check';
 import * as xlsx from '../../src/hosts/xlsx';
 import { checkWorkbook } from '../../src/workbook/check';
 import { CONSOLIDATION_SHEET } from '../../src/workbook/consolidate';
-import { summaryLayout } from '../../src/workbook/summary';
+import { summaryLayout } from '../../src/workbook/layout/summary';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { startApp } from '../../taskpane/app';
 import type { InputFile, StandaloneDeps, StandaloneMode } from '../../taskpane/standaloneMode';

@@ -7,7 +7,7 @@ import { defaultPolicy, policyToEntries } from '../../src/core/policy';
 import { foldText } from '../../src/core/text';
 import type { ReasonCode } from '../../src/core/types';
 import { checkWorkbook } from '../../src/workbook/check';
-import { policyLayout } from '../../src/workbook/policySheet';
+import { policyLayout } from '../../src/workbook/layout/policySheet';
 import type { CheckResult, SheetGrid } from '../../src/workbook/types';
 import {
   AS_OF,

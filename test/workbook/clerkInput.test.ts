@@ -7,7 +7,7 @@ import { disciplineYear, parseDiscipline } from '../../src/core/discipline';
 import { isNotYetRated, parseExempt, parseSelfAssessment, parseSigned, parseStamped } from '../../src/core/vocabulary';
 import { checkWorkbook } from '../../src/workbook/check';
 import { FORMULA_WITHOUT_RESULT_MESSAGE } from '../../src/workbook/read';
-import { summaryLayout } from '../../src/workbook/summary';
+import { summaryLayout } from '../../src/workbook/layout/summary';
 import { FORMULA_WITHOUT_RESULT, type CheckResult, type SheetGrid } from '../../src/workbook/types';
 import { AS_OF, chiBoBook, chiBoSpec, EXEMPT_MEMBER, markCell, meetingCell, memberCell, validChiBo, type ChiBoSpec, type MemberSpec } from './grids';
 

@@ -6,11 +6,12 @@
  */
 import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
-import { consolidationLayout, issuerHeading, rowFromCheck } from '../../src/workbook/consolidate';
-import { DOCUMENT_MARGINS } from '../../src/workbook/print';
-import { cellTextWidthPoints, layoutRowHeights, rowHeightPoints, textWidthPoints, wrappedLineCount } from '../../src/workbook/rowHeights';
-import { dateLine, issuingBody, placeText, summaryLayout, superiorOrganisation } from '../../src/workbook/summary';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { rowFromCheck } from '../../src/workbook/consolidate';
+import { consolidationLayout, issuerHeading } from '../../src/workbook/layout/consolidation';
+import { DOCUMENT_MARGINS } from '../../src/workbook/layout/print';
+import { cellTextWidthPoints, layoutRowHeights, rowHeightPoints, textWidthPoints, wrappedLineCount } from '../../src/workbook/layout/rowHeights';
+import { dateLine, issuingBody, placeText, summaryLayout, superiorOrganisation } from '../../src/workbook/layout/summary';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { CheckResult, SheetLayout } from '../../src/workbook/types';
 import { AS_OF, validChiBo, validDangBo } from './grids';
 

@@ -19,7 +19,7 @@
  */
 import { isoToExcelSerial, formatDate } from '../../src/core/dates';
 import { a1, parseA1 } from '../../src/workbook/a1';
-import { criteriaSeedRows } from '../../src/workbook/criteriaSeed';
+import { criteriaSeedRows } from '../../src/workbook/layout/criteriaSeed';
 import type { SheetGrid } from '../../src/workbook/types';
 
 export const YEAR = 2025;

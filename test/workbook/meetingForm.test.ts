@@ -6,21 +6,19 @@ import { defaultPolicy, type Policy } from '../../src/core/policy';
 import { isoToExcelSerial } from '../../src/core/dates';
 import { parseMark } from '../../src/core/vocabulary';
 import { checkWorkbook } from '../../src/workbook/check';
-import { COUNTED_MARKS, countFormula } from '../../src/workbook/meetingCountFormulas';
+import { COUNTED_MARKS, countFormula } from '../../src/workbook/layout/meetingCountFormulas';
 import {
   countFormMarks,
   defaultMark,
   isTransferNote,
   meetingBookOf,
-  MeetingSaveError,
   newMeetingForm,
-  planMeetingSave,
   previewMeeting,
   validateMeetingForm,
-  type GridWithFormulas,
   type MeetingForm,
   type RosterMember,
 } from '../../src/workbook/meetingForm';
+import { MeetingSaveError, planMeetingSave, type GridWithFormulas } from '../../src/workbook/meetingSave';
 import { parseRange } from '../../src/workbook/a1';
 import type { SheetGrid } from '../../src/workbook/types';
 

@@ -9,7 +9,7 @@ import { join } from 'path';
 import * as fns from '../../functions/functions';
 import { readWorkbookFileData } from '../../src/hosts/xlsxFile';
 import { checkWorkbook } from '../../src/workbook/check';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { SheetGrid } from '../../src/workbook/types';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'chi-bo-mau.xlsx');

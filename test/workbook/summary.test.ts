@@ -5,10 +5,10 @@
 import { checkWorkbook } from '../../src/workbook/check';
 import { findMarker } from '../../src/workbook/marker';
 import { readWorkbook } from '../../src/workbook/read';
-import { dateLine, signatureLabel, summaryLayout, SUMMARY_MARKER } from '../../src/workbook/summary';
+import { dateLine, signatureLabel, summaryLayout, SUMMARY_MARKER } from '../../src/workbook/layout/summary';
 import type { CheckResult, SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { parseRange } from '../../src/workbook/a1';
-import { DOCUMENT_MARGINS } from '../../src/workbook/print';
+import { DOCUMENT_MARGINS } from '../../src/workbook/layout/print';
 import { AS_OF, chiBoSpec, chiBoBook, validChiBo, validDangBo, type MeetingSpec } from './grids';
 
 const eligibleChiBo = (): CheckResult => checkWorkbook(validChiBo(), { asOf: AS_OF });

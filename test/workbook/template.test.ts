@@ -8,10 +8,10 @@ import { CRITERION_IDS, type OrgType } from '../../src/core/types';
 import { ORG_TYPE_LABELS } from '../../src/core/vocabulary';
 import { parseRange } from '../../src/workbook/a1';
 import { checkWorkbook } from '../../src/workbook/check';
-import { criteriaSeedRows, GENERAL_ITEMS, spreadPoints, TYPE_ITEMS } from '../../src/workbook/criteriaSeed';
+import { criteriaSeedRows, GENERAL_ITEMS, spreadPoints, TYPE_ITEMS } from '../../src/workbook/layout/criteriaSeed';
 import { readWorkbook } from '../../src/workbook/read';
-import { LIST_COLUMNS, SHEET_DEFS, listValidation, matchesColumn, sheetKeyOf } from '../../src/workbook/template';
-import { templateLayouts } from '../../src/workbook/templateLayouts';
+import { LIST_COLUMNS, SHEET_DEFS, listValidation, matchesColumn, sheetKeyOf } from '../../src/workbook/layout/template';
+import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { AS_OF } from './grids';
 

@@ -4,18 +4,9 @@
  * sheets' used ranges with their formulas, then every write at once). What is written is decided by
  * src/workbook/meetingForm.ts; here grids and writes only move in and out.
  */
-import {
-  meetingBookOf,
-  planMeetingSave,
-  MeetingSaveError,
-  type GridWithFormulas,
-  type MeetingBook,
-  type MeetingForm,
-  type MeetingWritePlan,
-  type RosterMember,
-  type SaveTarget,
-} from '../../workbook/meetingForm';
-import { sheetKeyOf } from '../../workbook/template';
+import { meetingBookOf, type MeetingBook, type MeetingForm, type RosterMember } from '../../workbook/meetingForm';
+import { planMeetingSave, MeetingSaveError, type GridWithFormulas, type MeetingWritePlan, type SaveTarget } from '../../workbook/meetingSave';
+import { sheetKeyOf } from '../../workbook/layout/template';
 import { readSheets } from './read';
 
 /** The sheets the form reads: Thông tin (Loại hình, year), Đảng viên, Sinh hoạt, Điểm danh. */

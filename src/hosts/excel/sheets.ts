@@ -7,8 +7,8 @@
 import { columnLetters } from '../../workbook/a1';
 import { backupSheetName } from '../../workbook/legacyFix';
 import { findMarker, MARKER_SEARCH_ROWS, placeMarker } from '../../workbook/marker';
-import { isPolicySheetValues, type PolicyCellEntry, readPolicyGrid } from '../../workbook/policySheet';
-import { SHEET_NAMES } from '../../workbook/template';
+import { isPolicySheetValues, type PolicyCellEntry, readPolicyGrid } from '../../workbook/layout/policySheet';
+import { SHEET_NAMES } from '../../workbook/layout/template';
 import type { SheetLayout } from '../../workbook/types';
 import { rangePart, sameSheetName } from './common';
 import { queueLayout, validationRows } from './layout';

@@ -8,7 +8,7 @@ import '../../core/messages/viIssues';
 import { sameDayPairs } from '../../core/sessions';
 import type { AttendanceMark, AttendanceMatrix, IsoDate, Meeting, MeetingField, OrgType, Parsed } from '../../core/types';
 import { parseMark } from '../../core/vocabulary';
-import { ATTENDANCE_SHEET, SHEET_NAMES } from '../template';
+import { ATTENDANCE_SHEET, SHEET_NAMES } from '../layout/template';
 import { FORMULA_WITHOUT_RESULT } from '../types';
 import { NO_RESULT, cardKey, columnProblem, formulaIssue, nameKey } from './cells';
 import type { MembersRead } from './members';

@@ -2,7 +2,7 @@
 import { msg } from '../../core/messages';
 import '../../core/messages/viIssues';
 import type { CriterionRow } from '../../core/types';
-import { CRITERIA_SHEET } from '../template';
+import { CRITERIA_SHEET } from '../layout/template';
 import { formulaIssue, numberCell } from './cells';
 import { locateHeader, reportMissingColumns, rowBlank, type SheetView } from './sheetView';
 

@@ -3,7 +3,7 @@ import { msg, ref, type MessageParam } from '../../core/messages';
 import '../../core/messages/viIssues';
 import type { OrgInfo } from '../../core/types';
 import { parseOrgKind, parseOrgType, parseStamped, parseYesNo } from '../../core/vocabulary';
-import { INFO_ITEMS, INFO_SHEET, columnsNamedBy, type InfoKey } from '../template';
+import { INFO_ITEMS, INFO_SHEET, columnsNamedBy, type InfoKey } from '../layout/template';
 import { NO_RESULT, itemProblem, numberCell, yearSchema } from './cells';
 import { locateHeader, reportMissingColumns, type SheetView } from './sheetView';
 

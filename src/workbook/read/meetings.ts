@@ -4,7 +4,7 @@ import { msg, ref } from '../../core/messages';
 import '../../core/messages/viIssues';
 import type { Issue, Meeting, MeetingField, MeetingKind, SelfAssessment } from '../../core/types';
 import { parseMeetingKind, parseSelfAssessment, parseSigned } from '../../core/vocabulary';
-import { MEETINGS_SHEET } from '../template';
+import { MEETINGS_SHEET } from '../layout/template';
 import { readAmount, readCount, readDate, readLabel, readYesNo } from './cells';
 import { locateHeader, reportMissingColumns, rowBlank, type SheetView } from './sheetView';
 

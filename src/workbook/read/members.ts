@@ -5,7 +5,7 @@ import '../../core/messages/viIssues';
 import { foldText } from '../../core/text';
 import type { Member, OrgKind } from '../../core/types';
 import { parseExempt } from '../../core/vocabulary';
-import { MEMBERS_SHEET, type ColumnDef } from '../template';
+import { MEMBERS_SHEET, type ColumnDef } from '../layout/template';
 import { cardKey, checkDate, formulaIssue, nameKey, notYetRatedCell, ratingTyped, readRating, readYesNo } from './cells';
 import { locateHeader, reportMissingColumns, rowBlank, type SheetView } from './sheetView';
 

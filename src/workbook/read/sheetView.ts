@@ -8,7 +8,7 @@ import { msg, type Message } from '../../core/messages';
 import '../../core/messages/viIssues';
 import { columnLetters } from '../a1';
 import { mayBeLegacy } from '../legacyFix';
-import { columnsNamedBy, type ColumnDef } from '../template';
+import { columnsNamedBy, type ColumnDef } from '../layout/template';
 import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../types';
 import { labelText, type CellTexts } from './cellTexts';
 

@@ -3,7 +3,7 @@ import { msg, ref } from '../../core/messages';
 import '../../core/messages/viIssues';
 import type { SubordinateCell } from '../../core/types';
 import { parseRecognised } from '../../core/vocabulary';
-import { SUBORDINATES_SHEET } from '../template';
+import { SUBORDINATES_SHEET } from '../layout/template';
 import { formulaIssue, notYetRatedCell, ratingTyped, readCount, readRating } from './cells';
 import { locateHeader, reportMissingColumns, rowBlank, type SheetView } from './sheetView';
 

@@ -9,8 +9,8 @@
  * wrapped greedily at spaces as Excel does. The estimate errs on the generous side: a row a little
  * too tall is harmless, a clipped line is not.
  */
-import { parseRange } from './a1';
-import type { CellValue, SheetLayout } from './types';
+import { parseRange } from '../a1';
+import type { CellValue, SheetLayout } from '../types';
 
 /** Advance widths of Times New Roman (regular), in 1/1000 em, of the characters documents use. */
 const TNR_WIDTHS: Record<string, number> = {

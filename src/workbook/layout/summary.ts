@@ -7,19 +7,19 @@
  *
  * Percentages are rounded to 2 decimals for display only; the CheckResult keeps the exact values.
  */
-import { formatDate, isoParts } from '../core/dates';
-import { foldText, formatNumber } from '../core/text';
-import { percentIn } from '../core/messages';
-import type { IsoDate, OrgKind, RatedLevel, Reason } from '../core/types';
-import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabulary';
-import { rangeA1 } from './a1';
+import { formatDate, isoParts } from '../../core/dates';
+import { foldText, formatNumber } from '../../core/text';
+import { percentIn } from '../../core/messages';
+import type { IsoDate, OrgKind, RatedLevel, Reason } from '../../core/types';
+import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../../core/vocabulary';
+import { rangeA1 } from '../a1';
 import { CRITERION_LABELS } from './criteriaSeed';
-import { uncomputedCriterionText } from '../core/criteria';
-import { markerFor, placeMarker } from './marker';
+import { uncomputedCriterionText } from '../../core/criteria';
+import { markerFor, placeMarker } from '../marker';
 import { printSetup } from './print';
 import { layoutRowHeights } from './rowHeights';
 import { SHEET_NAMES } from './template';
-import type { CellValue, CheckResult, RangeFormat, SheetLayout } from './types';
+import type { CellValue, CheckResult, RangeFormat, SheetLayout } from '../types';
 
 export const SUMMARY_MARKER = markerFor('tong-hop');
 export const SUMMARY_FONT = 'Times New Roman';

@@ -3,12 +3,12 @@
  * (plus a `Mô tả` column for people, which the reader ignores). Excel, the standalone page and the
  * CLI read the same policy from it.
  */
-import { formatDate, parseDate } from '../core/dates';
-import { describeKey, policyToEntries, type Policy, type PolicyEntry } from '../core/policy';
-import { cellText } from '../core/text';
-import { a1 } from './a1';
+import { formatDate, parseDate } from '../../core/dates';
+import { describeKey, policyToEntries, type Policy, type PolicyEntry } from '../../core/policy';
+import { cellText } from '../../core/text';
+import { a1 } from '../a1';
 import { POLICY_SHEET, matchesColumn, SHEET_NAMES } from './template';
-import type { CellValue, SheetGrid, SheetLayout } from './types';
+import type { CellValue, SheetGrid, SheetLayout } from '../types';
 
 /** A policy row with the A1 address of its value cell (null when it has none). */
 export interface PolicyCellEntry extends PolicyEntry {

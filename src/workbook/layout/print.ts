@@ -2,7 +2,7 @@
  * Print setup shared by every sheet the product writes: A4, the margins of Hướng dẫn 36-HD/VPTW
  * (top and bottom 20 mm, left 30 mm, right 15 mm), one page wide and as many pages tall as needed.
  */
-import type { PageMargins, PrintSetup } from './types';
+import type { PageMargins, PrintSetup } from '../types';
 
 const MM_PER_INCH = 25.4;
 

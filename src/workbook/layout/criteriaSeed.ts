@@ -5,8 +5,8 @@
  * maxima total 100 points, spread evenly — a starting point the organisation re-weights
  * ("cụ thể hóa"). Texts are the seed's, with page-break artefacts joined.
  */
-import { CRITERION_LABELS } from '../core/criteria';
-import type { CriterionId, OrgType } from '../core/types';
+import { CRITERION_LABELS } from '../../core/criteria';
+import type { CriterionId, OrgType } from '../../core/types';
 
 export { CRITERION_LABELS };
 

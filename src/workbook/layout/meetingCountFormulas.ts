@@ -15,10 +15,10 @@
  * A count typed over a formula is a value like any other (files from the old template have values
  * only, and keep working); the meeting form writes values in its own row.
  */
-import { columnLetters } from './a1';
-import { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS } from './templateLayouts';
+import { columnLetters } from '../a1';
+import { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS } from './templateSize';
 import { ATTENDANCE_SHEET, MEETINGS_SHEET, SHEET_NAMES } from './template';
-import type { SheetLayout } from './types';
+import type { SheetLayout } from '../types';
 
 /** The spellings of each required mark the formulas count (SPEC §2, as parseMark reads them). */
 export const COUNTED_MARKS = {

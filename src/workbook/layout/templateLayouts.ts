@@ -5,10 +5,10 @@
  * filled with the seed's own sub-criteria for the chosen `Loại hình`, the hidden `Cấu hình` sheet
  * with the default policy, and helper formula columns (BONTOT functions) that the reader ignores.
  */
-import { defaultPolicy, type Policy } from '../core/policy';
-import type { OrgKind, OrgLevel, OrgType } from '../core/types';
-import { ORG_TYPE_LABELS, orgKindLabel } from '../core/vocabulary';
-import { columnLetters, rangeA1 } from './a1';
+import { defaultPolicy, type Policy } from '../../core/policy';
+import type { OrgKind, OrgLevel, OrgType } from '../../core/types';
+import { ORG_TYPE_LABELS, orgKindLabel } from '../../core/vocabulary';
+import { columnLetters, rangeA1 } from '../a1';
 import { criteriaSeedRows } from './criteriaSeed';
 import { policyLayout } from './policySheet';
 import { printSetup } from './print';
@@ -27,15 +27,11 @@ import {
   type ColumnDef,
   type InfoKey,
 } from './template';
-import type { CellValue, ColumnLayout, RangeFormat, SheetLayout } from './types';
+import type { CellValue, ColumnLayout, RangeFormat, SheetLayout } from '../types';
 import { withMeetingCountFormulas } from './meetingCountFormulas';
+import { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS } from './templateSize';
 
-/** Data rows below the header that carry dropdowns and formats. */
-export const TEMPLATE_ROWS = 500;
-/** Rows of Sinh hoạt that carry the helper formulas. */
-export const MEETING_FORMULA_ROWS = 60;
-/** Meeting columns prepared in Điểm danh (C … Z). */
-export const ATTENDANCE_DATE_COLUMNS = 24;
+export { ATTENDANCE_DATE_COLUMNS, MEETING_FORMULA_ROWS, TEMPLATE_ROWS };
 /** Member rows of Điểm danh that carry the helper formulas. */
 export const ATTENDANCE_FORMULA_ROWS = 100;
 

@@ -4,11 +4,11 @@
  * sheets and columns through these definitions, the template writers lay them out, and the summary
  * names them — one definition for all three.
  */
-import { compactKey } from '../core/text';
-import type { OrgKind } from '../core/types';
-import { MEETING_KIND_LABELS, ORG_KIND_LABELS, ORG_TYPE_LABELS, RATING_LABELS, SELF_ASSESSMENT_LABELS } from '../core/vocabulary';
-import { SHEET_NAMES, type SheetKey } from '../core/sheets';
-import type { ColumnValidation } from './types';
+import { compactKey } from '../../core/text';
+import type { OrgKind } from '../../core/types';
+import { MEETING_KIND_LABELS, ORG_KIND_LABELS, ORG_TYPE_LABELS, RATING_LABELS, SELF_ASSESSMENT_LABELS } from '../../core/vocabulary';
+import { SHEET_NAMES, type SheetKey } from '../../core/sheets';
+import type { ColumnValidation } from '../types';
 
 /** Sheet names and keys: the one vocabulary of src/core/sheets.ts. */
 export { SHEET_NAMES, type SheetKey };

@@ -5,7 +5,7 @@
  * to 32 characters and the alert message to 225 (MS-XLSB DValStrings) — 224 in an .xlsx file
  * (MS-OI29500, dataValidation@error) — so a list too long to name in full gets a short message.
  */
-import type { ColumnValidation } from './types';
+import type { ColumnValidation } from '../types';
 
 /** The alert's title (≤ 32 characters). */
 export const VALIDATION_ERROR_TITLE = 'Giá trị không hợp lệ';
