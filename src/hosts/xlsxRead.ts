@@ -649,6 +649,11 @@ export function worksheetValuesOfBytes(
   const byRow = new Map<number, unknown[]>();
   let lastRow = -1;
   let lastRowValues: unknown[] = [];
+  // The used rectangle of the values kept (before merged ranges are taken out).
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = -1;
+  let maxCol = -1;
   const merges: MergedRange[] = [];
   const { sharedStrings } = ctx;
   let row = -1;
@@ -780,7 +785,18 @@ export function worksheetValuesOfBytes(
       lastRow = cellRow;
       lastRowValues = found;
     }
-    lastRowValues[col] = value;
+    // Cells come in column order: a short gap is filled with nulls (no value), so that the row
+    // stays a packed array rowsGrid can hand on as it is; a far column is set as a hole instead
+    // (filling up to column XFD for each cell would cost more than its row is worth).
+    const gap = col - lastRowValues.length;
+    if (gap >= 0 && gap <= MAX_FILLED_GAP) {
+      for (let k = 0; k < gap; k++) lastRowValues.push(null);
+      lastRowValues.push(value);
+    } else lastRowValues[col] = value;
+    if (cellRow < minRow) minRow = cellRow;
+    if (cellRow > maxRow) maxRow = cellRow;
+    if (col < minCol) minCol = col;
+    if (col > maxCol) maxCol = col;
   }
   if (tagLimits) {
     if (uncounted >= 0) {
@@ -794,8 +810,53 @@ export function worksheetValuesOfBytes(
   // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
   const inMergeTail = (r: number, c: number): boolean =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  return rowsGrid(name, hidden, byRow, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
+  if (merges.length > 0) return rowsGrid(name, hidden, byRow, ctx.maxCells, inMergeTail);
+  return rowsGridOfBounds(name, hidden, byRow, ctx.maxCells, { minRow, minCol, maxRow, maxCol });
 }
+
+/** Columns of no value filled with null in a row array rather than left as a hole (see the scan). */
+const MAX_FILLED_GAP = 64;
+
+/**
+ * rowsGrid without merged ranges, the used rectangle known from the scan: each row's array (null
+ * or a hole where no value) becomes the grid's row, padded with nulls to the width, when the
+ * rectangle starts at column A (nearly always); else it is copied at its offset.
+ */
+function rowsGridOfBounds(
+  name: string,
+  hidden: boolean,
+  byRow: Map<number, unknown[]>,
+  maxCells: number,
+  bounds: { minRow: number; minCol: number; maxRow: number; maxCol: number },
+): SheetGrid {
+  const { minRow, minCol, maxRow, maxCol } = bounds;
+  if (maxRow < 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
+  const height = maxRow - minRow + 1;
+  const width = maxCol - minCol + 1;
+  if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
+  const grid: unknown[][] = new Array<unknown[]>(height).fill(EMPTY_ROW);
+  for (const [r, rowValues] of byRow) {
+    let target: unknown[];
+    if (minCol === 0) {
+      target = rowValues;
+      // The length is at most the width (the last column of a value); holes become null.
+      for (let c = 0; c < target.length; c++) if (target[c] === undefined) target[c] = null;
+      while (target.length < width) target.push(null);
+    } else {
+      target = new Array<unknown>(width).fill(null);
+      for (let c = minCol; c < rowValues.length; c++) {
+        const value = rowValues[c];
+        if (value !== undefined && value !== null) target[c - minCol] = value;
+      }
+    }
+    grid[r - minRow] = target;
+  }
+  for (let r = 0; r < height; r++) if (grid[r] === EMPTY_ROW) grid[r] = new Array<unknown>(width).fill(null);
+  return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
+}
+
+/** A placeholder for the rows of no value until they are filled (never returned). */
+const EMPTY_ROW: unknown[] = [];
 
 /** cellsGrid of values held by row (each row's array indexed by column, no entry where no value). */
 function rowsGrid(
@@ -812,15 +873,16 @@ function rowsGrid(
   for (const [r, rowValues] of byRow) {
     let kept = false;
     if (skip) {
-      rowValues.forEach((_, c) => {
-        if (skip(r, c)) return;
+      rowValues.forEach((value, c) => {
+        if (value === null || skip(r, c)) return;
         kept = true;
         if (c < minCol) minCol = c;
         if (c > maxCol) maxCol = c;
       });
     } else {
       // forEach visits only the columns that hold a value (the arrays can have holes).
-      rowValues.forEach((_, c) => {
+      rowValues.forEach((value, c) => {
+        if (value === null) return;
         kept = true;
         if (c < minCol) minCol = c;
         if (c > maxCol) maxCol = c;
@@ -840,7 +902,7 @@ function rowsGrid(
     const target = grid[r - minRow];
     if (target === undefined) continue;
     rowValues.forEach((value, c) => {
-      if (!skip?.(r, c)) target[c - minCol] = value;
+      if (value !== null && !skip?.(r, c)) target[c - minCol] = value;
     });
   }
   return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
