@@ -5,12 +5,13 @@
  * zip plus one `indexOf('<c ')` pass over each inflated buffer. Module loading is excluded (the
  * process has loaded everything before the first run); medians of several runs.
  *
- * Both sides are measured alike: in the same runs (so with the same warm-up), each after a full
- * garbage collection (so that neither pays for the other's garbage: the floor used to collect the
- * previous run's grids, the check the floor's 8 MB of inflated parts), in the process's CPU time
- * (user + system, which a busy machine does not inflate as it does the wall clock; it includes
- * the collector's helper threads, which work for the check's heap more than for the floor). The
- * ratio is of the CPU-time medians; the wall-clock medians are reported beside them.
+ * Both sides are measured alike: in the same runs (so with the same warm-up), in the process's CPU
+ * time (user + system, which a busy machine does not inflate as the wall clock; it includes the
+ * collector's helper threads, which work for the check's heap more than for the floor). The ratio
+ * is of the CPU-time medians; the wall-clock medians are reported beside them. No collection is
+ * forced between the sides: a full `gc()` before the reading made the check that follows two to
+ * four times slower (V8 shrinks the heap after it, and the check then grows it again through
+ * collections of its own), which measures the forcing, not the check.
  *
  * Each run reads and checks a workbook it has not seen (same size, other names, as bench/core.ts
  * does), so that the reader's caches across workbooks do not flatter it. Unmeasured runs first
@@ -25,7 +26,6 @@ import { inspectXlsxZip, readWorkbookBuffer, writeWorkbookFile } from '../src/ho
 import { checkWorkbook } from '../src/workbook/check';
 import type { SheetLayout } from '../src/workbook/types';
 import { BENCH_AS_OF, benchLayouts } from './data';
-import { collectGarbage, cpuNow } from './gc';
 import { median, msSince, ratio } from './timing';
 
 export interface InflateResult {
@@ -50,6 +50,11 @@ export interface InflateResult {
     cellTags: number;
     eligible: boolean;
   };
+}
+
+function cpuNow(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 /** Unmeasured workbooks before the measured ones. */
@@ -88,13 +93,11 @@ export async function benchCheckVsInflate(workbook: (index: number) => readonly 
   }
   for (const [i, path] of paths.entries()) {
     const bytes = new Uint8Array(readFileSync(path));
-    collectGarbage();
     let cpu = cpuNow();
     let start = process.hrtime.bigint();
     const floor = inflateAndScan(bytes);
     const inflateWallMs = msSince(start);
     const inflateMs = cpuNow() - cpu;
-    collectGarbage();
     cpu = cpuNow();
     start = process.hrtime.bigint();
     const grids = await readWorkbookBuffer(bytes);
