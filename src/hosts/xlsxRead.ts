@@ -527,6 +527,50 @@ function scanUsualCellAttributes(bytes: Uint8Array, start: number, end: number):
 }
 
 /**
+ * scanUsualCellAttributes and the search for the tag's end in one pass: from the end of a cell's
+ * name at `start`, the usual attributes up to `>` or `/>`; the index of that `>`, or -1 for any
+ * other shape (also a `>` inside a value, where the text scan ends the tag), which the caller
+ * then reads the general way.
+ */
+function usualCellTagEnd(bytes: Uint8Array, start: number): number {
+  refStart = -1;
+  typeStart = -1;
+  styleStart = -1;
+  const length = bytes.length;
+  let i = start;
+  let order = 0; // r, then s, then t
+  for (;;) {
+    const b = bytes[i];
+    if (b === GT) return i;
+    if (b === SLASH) return bytes[i + 1] === GT ? i + 1 : -1;
+    if (b !== 0x20 || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return -1;
+    const name = bytes[i + 1];
+    const valueStart = i + 4;
+    let valueEnd = valueStart;
+    for (; valueEnd < length; valueEnd++) {
+      const v = bytes[valueEnd];
+      if (v === QUOTE) break;
+      if (v === GT) return -1;
+    }
+    if (valueEnd >= length) return -1;
+    if (name === 0x72 && order < 1) {
+      refStart = valueStart;
+      refEnd = valueEnd;
+      order = 1;
+    } else if (name === 0x73 && order < 2) {
+      styleStart = valueStart;
+      styleEnd = valueEnd;
+      order = 2;
+    } else if (name === 0x74 && order < 3) {
+      typeStart = valueStart;
+      typeEnd = valueEnd;
+      order = 3;
+    } else return -1;
+    i = valueEnd + 1;
+  }
+}
+
+/**
  * Reads the attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`)
  * into the spans above. False when the bytes are not plain `name="value"` pairs as the regular
  * expression reads them (the caller then reads the tag's text with it).
@@ -686,7 +730,10 @@ export function worksheetValuesOfBytes(
       at = indexOfByte(bytes, LT, nameEnd);
       continue;
     }
-    const tagEnd = indexOfByte(bytes, GT, nameEnd);
+    // A cell's usual start tag is read in the same pass that finds its end; any other tag (or
+    // cell) is first delimited, then its attributes read.
+    const usualTagEnd = isCell ? usualCellTagEnd(bytes, nameEnd) : -1;
+    const tagEnd = usualTagEnd >= 0 ? usualTagEnd : indexOfByte(bytes, GT, nameEnd);
     if (tagEnd < 0) {
       uncounted = nameEnd;
       break;
@@ -722,7 +769,7 @@ export function worksheetValuesOfBytes(
     let type: string | undefined;
     let style: number;
     let positioned: boolean;
-    if (scanUsualCellAttributes(bytes, nameEnd, attrsEnd) || scanAttributes(bytes, nameEnd, attrsEnd)) {
+    if (usualTagEnd >= 0 || scanUsualCellAttributes(bytes, nameEnd, attrsEnd) || scanAttributes(bytes, nameEnd, attrsEnd)) {
       positioned = refStart >= 0 && positionOfBytes(bytes, refStart, refEnd);
       type = typeStart < 0 ? undefined : cellType(bytes, typeStart, typeEnd);
       if (styleStart < 0) style = -1;
