@@ -117,6 +117,11 @@ const TEXT_ELEMENT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?>([^<]*)</${PREFIX}t>`,
 
 /** The text of a string item (`<si>` or `<is>` content): its `<t>` texts joined, phonetic runs left out. */
 function stringItemText(content: string): string {
+  // The usual item, `<t>TEXT</t>` of plain text (no markup, entity, line end or escape), is its text.
+  if (content.startsWith('<t>') && content.endsWith('</t>')) {
+    const text = content.slice(3, -4);
+    if (!/[<&\r]|_x/.test(text)) return text;
+  }
   const body = content.includes('rPh') ? content.replace(PHONETIC_RUN, '') : content;
   let text = '';
   TEXT_ELEMENT.lastIndex = 0;
