@@ -117,6 +117,11 @@ const TEXT_ELEMENT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?>([^<]*)</${PREFIX}t>`,
 
 /** The text of a string item (`<si>` or `<is>` content): its `<t>` texts joined, phonetic runs left out. */
 function stringItemText(content: string): string {
+  // The usual item, `<t>TEXT</t>` of plain text (no markup, entity, line end or escape), is its text.
+  if (content.startsWith('<t>') && content.endsWith('</t>')) {
+    const text = content.slice(3, -4);
+    if (!/[<&\r]|_x/.test(text)) return text;
+  }
   const body = content.includes('rPh') ? content.replace(PHONETIC_RUN, '') : content;
   let text = '';
   TEXT_ELEMENT.lastIndex = 0;
@@ -527,6 +532,50 @@ function scanUsualCellAttributes(bytes: Uint8Array, start: number, end: number):
 }
 
 /**
+ * scanUsualCellAttributes and the search for the tag's end in one pass: from the end of a cell's
+ * name at `start`, the usual attributes up to `>` or `/>`; the index of that `>`, or -1 for any
+ * other shape (also a `>` inside a value, where the text scan ends the tag), which the caller
+ * then reads the general way.
+ */
+function usualCellTagEnd(bytes: Uint8Array, start: number): number {
+  refStart = -1;
+  typeStart = -1;
+  styleStart = -1;
+  const length = bytes.length;
+  let i = start;
+  let order = 0; // r, then s, then t
+  for (;;) {
+    const b = bytes[i];
+    if (b === GT) return i;
+    if (b === SLASH) return bytes[i + 1] === GT ? i + 1 : -1;
+    if (b !== 0x20 || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return -1;
+    const name = bytes[i + 1];
+    const valueStart = i + 4;
+    let valueEnd = valueStart;
+    for (; valueEnd < length; valueEnd++) {
+      const v = bytes[valueEnd];
+      if (v === QUOTE) break;
+      if (v === GT) return -1;
+    }
+    if (valueEnd >= length) return -1;
+    if (name === 0x72 && order < 1) {
+      refStart = valueStart;
+      refEnd = valueEnd;
+      order = 1;
+    } else if (name === 0x73 && order < 2) {
+      styleStart = valueStart;
+      styleEnd = valueEnd;
+      order = 2;
+    } else if (name === 0x74 && order < 3) {
+      typeStart = valueStart;
+      typeEnd = valueEnd;
+      order = 3;
+    } else return -1;
+    i = valueEnd + 1;
+  }
+}
+
+/**
  * Reads the attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`)
  * into the spans above. False when the bytes are not plain `name="value"` pairs as the regular
  * expression reads them (the caller then reads the tag's text with it).
@@ -649,6 +698,11 @@ export function worksheetValuesOfBytes(
   const byRow = new Map<number, unknown[]>();
   let lastRow = -1;
   let lastRowValues: unknown[] = [];
+  // The used rectangle of the values kept (before merged ranges are taken out).
+  let minRow = Infinity;
+  let minCol = Infinity;
+  let maxRow = -1;
+  let maxCol = -1;
   const merges: MergedRange[] = [];
   const { sharedStrings } = ctx;
   let row = -1;
@@ -681,7 +735,10 @@ export function worksheetValuesOfBytes(
       at = indexOfByte(bytes, LT, nameEnd);
       continue;
     }
-    const tagEnd = indexOfByte(bytes, GT, nameEnd);
+    // A cell's usual start tag is read in the same pass that finds its end; any other tag (or
+    // cell) is first delimited, then its attributes read.
+    const usualTagEnd = isCell ? usualCellTagEnd(bytes, nameEnd) : -1;
+    const tagEnd = usualTagEnd >= 0 ? usualTagEnd : indexOfByte(bytes, GT, nameEnd);
     if (tagEnd < 0) {
       uncounted = nameEnd;
       break;
@@ -717,7 +774,7 @@ export function worksheetValuesOfBytes(
     let type: string | undefined;
     let style: number;
     let positioned: boolean;
-    if (scanUsualCellAttributes(bytes, nameEnd, attrsEnd) || scanAttributes(bytes, nameEnd, attrsEnd)) {
+    if (usualTagEnd >= 0 || scanUsualCellAttributes(bytes, nameEnd, attrsEnd) || scanAttributes(bytes, nameEnd, attrsEnd)) {
       positioned = refStart >= 0 && positionOfBytes(bytes, refStart, refEnd);
       type = typeStart < 0 ? undefined : cellType(bytes, typeStart, typeEnd);
       if (styleStart < 0) style = -1;
@@ -780,7 +837,18 @@ export function worksheetValuesOfBytes(
       lastRow = cellRow;
       lastRowValues = found;
     }
-    lastRowValues[col] = value;
+    // Cells come in column order: a short gap is filled with nulls (no value), so that the row
+    // stays a packed array rowsGrid can hand on as it is; a far column is set as a hole instead
+    // (filling up to column XFD for each cell would cost more than its row is worth).
+    const gap = col - lastRowValues.length;
+    if (gap >= 0 && gap <= MAX_FILLED_GAP) {
+      for (let k = 0; k < gap; k++) lastRowValues.push(null);
+      lastRowValues.push(value);
+    } else lastRowValues[col] = value;
+    if (cellRow < minRow) minRow = cellRow;
+    if (cellRow > maxRow) maxRow = cellRow;
+    if (col < minCol) minCol = col;
+    if (col > maxCol) maxCol = col;
   }
   if (tagLimits) {
     if (uncounted >= 0) {
@@ -794,8 +862,53 @@ export function worksheetValuesOfBytes(
   // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
   const inMergeTail = (r: number, c: number): boolean =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  return rowsGrid(name, hidden, byRow, ctx.maxCells, merges.length > 0 ? inMergeTail : undefined);
+  if (merges.length > 0) return rowsGrid(name, hidden, byRow, ctx.maxCells, inMergeTail);
+  return rowsGridOfBounds(name, hidden, byRow, ctx.maxCells, { minRow, minCol, maxRow, maxCol });
 }
+
+/** Columns of no value filled with null in a row array rather than left as a hole (see the scan). */
+const MAX_FILLED_GAP = 64;
+
+/**
+ * rowsGrid without merged ranges, the used rectangle known from the scan: each row's array (null
+ * or a hole where no value) becomes the grid's row, padded with nulls to the width, when the
+ * rectangle starts at column A (nearly always); else it is copied at its offset.
+ */
+function rowsGridOfBounds(
+  name: string,
+  hidden: boolean,
+  byRow: Map<number, unknown[]>,
+  maxCells: number,
+  bounds: { minRow: number; minCol: number; maxRow: number; maxCol: number },
+): SheetGrid {
+  const { minRow, minCol, maxRow, maxCol } = bounds;
+  if (maxRow < 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
+  const height = maxRow - minRow + 1;
+  const width = maxCol - minCol + 1;
+  if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
+  const grid: unknown[][] = new Array<unknown[]>(height).fill(EMPTY_ROW);
+  for (const [r, rowValues] of byRow) {
+    let target: unknown[];
+    if (minCol === 0) {
+      target = rowValues;
+      // The length is at most the width (the last column of a value); holes become null.
+      for (let c = 0; c < target.length; c++) if (target[c] === undefined) target[c] = null;
+      while (target.length < width) target.push(null);
+    } else {
+      target = new Array<unknown>(width).fill(null);
+      for (let c = minCol; c < rowValues.length; c++) {
+        const value = rowValues[c];
+        if (value !== undefined && value !== null) target[c - minCol] = value;
+      }
+    }
+    grid[r - minRow] = target;
+  }
+  for (let r = 0; r < height; r++) if (grid[r] === EMPTY_ROW) grid[r] = new Array<unknown>(width).fill(null);
+  return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
+}
+
+/** A placeholder for the rows of no value until they are filled (never returned). */
+const EMPTY_ROW: unknown[] = [];
 
 /** cellsGrid of values held by row (each row's array indexed by column, no entry where no value). */
 function rowsGrid(
@@ -812,15 +925,16 @@ function rowsGrid(
   for (const [r, rowValues] of byRow) {
     let kept = false;
     if (skip) {
-      rowValues.forEach((_, c) => {
-        if (skip(r, c)) return;
+      rowValues.forEach((value, c) => {
+        if (value === null || skip(r, c)) return;
         kept = true;
         if (c < minCol) minCol = c;
         if (c > maxCol) maxCol = c;
       });
     } else {
       // forEach visits only the columns that hold a value (the arrays can have holes).
-      rowValues.forEach((_, c) => {
+      rowValues.forEach((value, c) => {
+        if (value === null) return;
         kept = true;
         if (c < minCol) minCol = c;
         if (c > maxCol) maxCol = c;
@@ -840,7 +954,7 @@ function rowsGrid(
     const target = grid[r - minRow];
     if (target === undefined) continue;
     rowValues.forEach((value, c) => {
-      if (!skip?.(r, c)) target[c - minCol] = value;
+      if (value !== null && !skip?.(r, c)) target[c - minCol] = value;
     });
   }
   return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
