@@ -3,6 +3,7 @@
  * appraisal office. Sheet names and what people typed stay as the workbook writes them. The task
  * pane loads this module as a chunk when English is chosen; the CLI imports it.
  */
+import { POLICY_WORDS_EN } from './policyWords';
 import type { MessageKey } from './vi';
 
 export const EN: Record<MessageKey, string> = {
@@ -190,4 +191,26 @@ export const EN: Record<MessageKey, string> = {
     'Code {code}: the self-assessed points {self} are more than the maximum {max}; self-assessed points may not exceed the maximum.',
   SCORE_MISSING: 'Code {code} has a maximum of {max} points but no self-assessed points; it counts as 0 points. Enter the self-assessed points.',
   LEGACY_ENCODING: 'Text typed in the {encoding} font: "{before}" — in Unicode it reads "{after}". Convert it to Unicode.',
+
+  'policy.unknownKey': 'The setting "{key}" does not exist in the policy.',
+  'policy.invalid': 'The setting "{key}" is invalid: {problem}.',
+  'policy.invalidLabelled': 'The setting "{key}" ({label}) is invalid: {problem}.',
+  'policy.reason': 'Invalid value: {problem}.',
+  'policy.problem.number': 'it must be a number',
+  'policy.problem.min': 'it must be {min} or more',
+  'policy.problem.max': 'it must be at most {max}',
+  'policy.problem.integer': 'it must be a whole number',
+  'policy.problem.severity': 'it must be "block" (Not met) or "warn" (Note)',
+  'policy.problem.dayMonth': 'it must be written dd/mm',
+  'policy.problem.overrideKey': 'the key must be written stage.year',
+  'policy.problem.fullDate': 'it must be written dd/mm/yyyy',
+  'policy.problem.value': 'this value cannot be used',
+  'policy.notObject': 'The policy file must be a JSON object { "key": value }.',
+  'policy.severityLabel': 'Severity of the reason "{reason}": Not met (write block) or Note (write warn)',
+  'policy.deadlineLabel': '{stage} (dd/mm)',
+  'policy.deadlineNextYearLabel': '{stage} (dd/mm, the following year)',
+  'policy.deadlineYearLabel': '{stage} — year {year} (dd/mm/yyyy)',
+  'policy.workbookInvalid': "{message} The workbook's policy is not used; the default values under the Plan apply.",
+  'policy.workbookInvalidSetting': 'Setting "{key}": {message}',
+  ...POLICY_WORDS_EN,
 };

@@ -75,6 +75,28 @@ export const VI = {
   'date.nonexistent': 'Ngày "{text}" không tồn tại (ngày hoặc tháng không hợp lệ); cần ngày dạng dd/mm/yyyy (ví dụ 05/03/2025).',
   'date.notDate': 'Ô không chứa ngày; cần ngày dạng dd/mm/yyyy (ví dụ 05/03/2025).',
   'date.headerNumber': 'Tiêu đề cột là số {value}, không phải ngày; cần ngày của buổi sinh hoạt dạng dd/mm/yyyy.',
+
+  // ------------------------------------------------------------ policy (src/core/policy.ts)
+  'policy.unknownKey': 'Thiết lập "{key}" không tồn tại trong cấu hình.',
+  'policy.invalid': 'Thiết lập "{key}" không hợp lệ: {problem}.',
+  'policy.invalidLabelled': 'Thiết lập "{key}" ({label}) không hợp lệ: {problem}.',
+  'policy.reason': 'Giá trị không hợp lệ: {problem}.',
+  'policy.problem.number': 'phải là một số',
+  'policy.problem.min': 'phải từ {min} trở lên',
+  'policy.problem.max': 'phải không quá {max}',
+  'policy.problem.integer': 'phải là số nguyên',
+  'policy.problem.severity': 'phải là "block" (Không đạt) hoặc "warn" (Lưu ý)',
+  'policy.problem.dayMonth': 'phải có dạng dd/mm',
+  'policy.problem.overrideKey': 'khóa phải có dạng giaiDoan.năm',
+  'policy.problem.fullDate': 'phải có dạng dd/mm/yyyy',
+  'policy.problem.value': 'giá trị này không dùng được',
+  'policy.notObject': 'Tệp cấu hình phải là một đối tượng JSON { "khóa": giá trị }.',
+  'policy.severityLabel': 'Mức độ của lý do "{reason}": Không đạt (ghi block) hoặc Lưu ý (ghi warn)',
+  'policy.deadlineLabel': '{stage} (dd/mm)',
+  'policy.deadlineNextYearLabel': '{stage} (dd/mm, năm sau)',
+  'policy.deadlineYearLabel': '{stage} — năm {year} (dd/mm/yyyy)',
+  'policy.workbookInvalid': '{message} Cấu hình của sổ tính không được dùng; đang áp dụng các giá trị mặc định theo Kế hoạch.',
+  'policy.workbookInvalidSetting': 'Thiết lập "{key}": {message}',
 } as const;
 
 import type { IssueMessageKey } from './viIssues';
