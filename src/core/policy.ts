@@ -129,7 +129,9 @@ export function describeKey(key: string, lang: Lang = 'vi'): { label: string; so
     : group === 'severity'
       ? REASON_SOURCES[name as ReasonCode]
       : sourceOf(year ? `${SEED}, mục III` : (stage?.source ?? ''));
-  return { label: render(label, lang), source: sourceText(source, lang) };
+  // In the sheet, a severity's label also says what to write for each of the two words.
+  const shown = group === 'severity' ? ref('policy.severityHint', { label }) : label;
+  return { label: render(shown, lang), source: sourceText(source, lang) };
 }
 
 /** The policy as flat entries, in a stable order. */
