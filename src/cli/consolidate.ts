@@ -17,7 +17,6 @@ import {
   duplicateText,
   KIND_KEY_LABELS,
   rowFromError,
-  VERDICT_LABELS,
   type ConsolidationRow,
   type ConsolidationTotals,
   type DuplicateNote,
