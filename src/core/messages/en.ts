@@ -252,5 +252,7 @@ export const EN: Record<MessageKey, string> = {
   'part.embeddings': 'embedded objects (OLE)',
   'part.controls': 'buttons, form controls (ActiveX)',
   'part.connections': 'data connections, queries (Power Query)',
+  'functions.cell': 'Cell {index}: {message}',
+  'functions.row': 'Row {index}: {message}',
   ...POLICY_WORDS_EN,
 };

@@ -138,6 +138,10 @@ export const VI = {
   'part.embeddings': 'đối tượng nhúng (OLE)',
   'part.controls': 'nút, điều khiển biểu mẫu (form control, ActiveX)',
   'part.connections': 'kết nối dữ liệu, truy vấn (Power Query)',
+
+  // ------------------------------------------------------------ custom functions (functions/)
+  'functions.cell': 'Ô thứ {index}: {message}',
+  'functions.row': 'Dòng thứ {index}: {message}',
 } as const;
 
 import type { IssueMessageKey } from './viIssues';
