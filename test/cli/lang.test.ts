@@ -1,5 +1,6 @@
 /** `--lang vi|en` and `--codes`: every reason and issue in the chosen language, codes only when asked. */
 import { VI_ALL } from '../../src/core/messages/all';
+import { EN } from '../../src/core/messages/en';
 import { placeholders } from '../../src/core/messages';
 import { ISSUE_CODES, REASON_CODES } from '../../src/core/types';
 import { CLI_TEXTS } from '../../src/cli/lang';
@@ -15,6 +16,8 @@ const CODES = [...REASON_CODES, ...ISSUE_CODES];
 /** Mid-year (YEAR_NOT_OVER and meeting rules) and after the year. */
 const DATES = ['2025-06-30', '2026-01-15'];
 
+const EN_TEXT = [...Object.values(EN), ...Object.values(CLI_TEXTS.en)].join('\n');
+
 /** The fixed text of every Vietnamese template and CLI heading: what English output must not hold. */
 function vietnameseFragments(): string[] {
   // The recognition's titles ("Chi bộ bốn tốt") are proper names: English output quotes them with a gloss.
@@ -29,7 +32,8 @@ function vietnameseFragments(): string[] {
       // Short pieces ("ô", "đạt") could be part of a name or a sheet's own words.
       // "Chi bộ {name}" names a subordinate chi bộ; organisations' own names start with it too.
       // Sheet names stay Vietnamese in English text: they are the workbook's own names.
-      if (fragment.length >= 6 && fragment !== 'Chi bộ' && !SHEETS.has(fragment)) fragments.add(fragment);
+      // A fragment the English catalogue writes too ("dd/mm/yyyy") belongs to neither language.
+      if (fragment.length >= 6 && fragment !== 'Chi bộ' && !SHEETS.has(fragment) && !EN_TEXT.includes(fragment)) fragments.add(fragment);
     }
   }
   return [...fragments];
