@@ -18,6 +18,7 @@ import type { DeadlineStage } from '../src/core/policyDefaults';
 import { shareAtLeast } from '../src/core/ratings';
 import { recognitionProblems } from '../src/core/recognition';
 import { modelShare } from '../src/core/share';
+import { msg } from '../src/core/messages';
 import { foldText } from '../src/core/text';
 import type { AttendanceMark, IsoDate, MeetingKind, RatingLevel } from '../src/core/types';
 import { RATING_LABELS, parseMark, parseMeetingKind, parseOrgKind, parseRating } from '../src/core/vocabulary';
@@ -60,7 +61,7 @@ function marksArg(range: any): (AttendanceMark | null)[] {
   return flatten(range).map((cell, index) => {
     if (isBlankArg(cell)) return null;
     const parsed = parseMark(String(cell));
-    if (!parsed.ok) throw valueError(`Ô thứ ${index + 1}: ${parsed.message}`);
+    if (!parsed.ok) throw valueError(msg('functions.cell', { index: index + 1, message: parsed.text ?? parsed.message }).message);
     return parsed.value;
   });
 }
@@ -88,7 +89,7 @@ function ratingsArg(range: any): { levels: RatingLevel[]; pending: number } {
       return;
     }
     const parsed = parseRating(text);
-    if (!parsed.ok) throw valueError(`Ô thứ ${index + 1}: ${parsed.message}`);
+    if (!parsed.ok) throw valueError(msg('functions.cell', { index: index + 1, message: parsed.text ?? parsed.message }).message);
     levels.push(parsed.value);
   });
   return { levels, pending };
@@ -263,9 +264,9 @@ export function thematicQuartersFn(dates: any[][], kinds: any[][]): number {
     dateCells.forEach((cell, index) => {
       if (isBlankArg(cell) && isBlankArg(kindCells[index])) return;
       const date = parseDate(cell);
-      if (!date.ok) throw valueError(`Dòng thứ ${index + 1}: ${date.message}`);
+      if (!date.ok) throw valueError(msg('functions.row', { index: index + 1, message: date.text ?? date.message }).message);
       const kind = parseMeetingKind(String(kindCells[index] ?? ''));
-      if (!kind.ok) throw valueError(`Dòng thứ ${index + 1}: ${kind.message}`);
+      if (!kind.ok) throw valueError(msg('functions.row', { index: index + 1, message: kind.text ?? kind.message }).message);
       entries.push({ date: date.value, kind: kind.value });
     });
     return thematicQuarterCount(entries);

@@ -9,32 +9,37 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
-import { UsageError } from './cli/args';
+import { argvLang, UsageError } from './cli/args';
 import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/io';
-import { CHECK_HELP, CONSOLIDATE_HELP, FILL_SUBORDINATES_HELP, FIX_ENCODING_HELP, MAIN_HELP, TEMPLATE_HELP } from './cli/help';
+import { helpText, type HelpTopic } from './cli/help';
 
 export { type CliIo } from './cli/io';
 
 type Run = (args: readonly string[], io: CliIo, help: string) => Promise<number>;
 
+const HELP_TOPICS: Record<string, HelpTopic> = {
+  check: 'check',
+  template: 'template',
+  consolidate: 'consolidate',
+  'fix-encoding': 'fixEncoding',
+  'fill-subordinates': 'fillSubordinates',
+};
+
 /**
  * Subcommands load on demand: `--help` and `--version` load none of them, nor the core. In the
  * bundle (webpack.cli.config.js) they share one lazy chunk, "commands".
  */
-const COMMANDS: Record<string, { run: Run; help: string }> = {
-  check: { run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/check')).runCheck(...a), help: CHECK_HELP },
-  template: { run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/template')).runTemplate(...a), help: TEMPLATE_HELP },
+const COMMANDS: Record<string, { run: Run }> = {
+  check: { run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/check')).runCheck(...a) },
+  template: { run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/template')).runTemplate(...a) },
   consolidate: {
     run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/consolidate')).runConsolidate(...a),
-    help: CONSOLIDATE_HELP,
   },
   'fix-encoding': {
     run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/fixEncoding')).runFixEncoding(...a),
-    help: FIX_ENCODING_HELP,
   },
   'fill-subordinates': {
     run: async (...a) => (await import(/* webpackChunkName: "commands" */ './cli/fillSubordinates')).runFillSubordinates(...a),
-    help: FILL_SUBORDINATES_HELP,
   },
 };
 
@@ -52,8 +57,9 @@ export function bontotVersion(from: string = __dirname): string {
 /** Runs `bontot` with the arguments after the program name; resolves to the exit status. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
+  const lang = argvLang(argv);
   if (command === undefined) {
-    io.stderr(MAIN_HELP);
+    io.stderr(helpText('main', lang));
     return EXIT_ERROR;
   }
   if (command === '--version' || command === '-v' || command === '-V' || command === 'version') {
@@ -62,22 +68,28 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
-    io.stdout(topic && COMMANDS[topic] ? (COMMANDS[topic] as { help: string }).help : MAIN_HELP);
+    io.stdout(helpText((topic && HELP_TOPICS[topic]) || 'main', lang));
     return EXIT_OK;
   }
   const entry = COMMANDS[command];
   if (!entry) {
-    io.stderr(`Lệnh không hợp lệ: "${command}". Các lệnh: check, template, consolidate, fix-encoding, fill-subordinates.\nXem: bontot --help`);
+    io.stderr(
+      lang === 'en'
+        ? `Unknown command: "${command}". The commands: check, template, consolidate, fix-encoding, fill-subordinates.\nSee: bontot --help --lang en`
+        : `Lệnh không hợp lệ: "${command}". Các lệnh: check, template, consolidate, fix-encoding, fill-subordinates.\nXem: bontot --help`,
+    );
     return EXIT_ERROR;
   }
   try {
-    return await entry.run(rest, io, entry.help);
+    return await entry.run(rest, io, helpText(HELP_TOPICS[command] ?? 'main', lang));
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`Lỗi: ${error.message}\nXem: bontot ${command} --help`);
+      io.stderr(
+        lang === 'en' ? `Error: ${error.english}\nSee: bontot ${command} --help --lang en` : `Lỗi: ${error.message}\nXem: bontot ${command} --help`,
+      );
       return EXIT_ERROR;
     }
-    io.stderr(`Lỗi: ${errorMessage(error)}`);
+    io.stderr(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${errorMessage(error)}`);
     return EXIT_ERROR;
   }
 }

@@ -3,11 +3,23 @@
  * options. Unknown options and missing values are usage errors (exit status 2).
  */
 
+/** A wrong use of the command: the message in Vietnamese, and in English for `--lang en`. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  readonly english: string;
+  constructor(message: string, english: string = message) {
     super(message);
     this.name = 'UsageError';
+    this.english = english;
   }
+}
+
+/** `--lang en` (or `--lang=en`) anywhere among the arguments: read before the command parses them. */
+export function argvLang(argv: readonly string[]): 'vi' | 'en' {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    if (argv[i] === '--lang=en' || (argv[i] === '--lang' && argv[i + 1] === 'en')) return 'en';
+  }
+  return 'vi';
 }
 
 export interface OptionSpec {
@@ -51,10 +63,14 @@ export function parseArgs(args: readonly string[], specs: readonly OptionSpec[])
       spec = byShort.get(arg.slice(1, 2));
       inline = arg.length > 2 ? arg.slice(2).replace(/^=/, '') : undefined;
     }
-    if (!spec) throw new UsageError(`Tùy chọn không hợp lệ: ${arg}.`);
-    if (options.has(spec.name)) throw new UsageError(`Tùy chọn --${spec.name} được cho nhiều lần; chỉ cho một lần.`);
+    if (!spec) throw new UsageError(`Tùy chọn không hợp lệ: ${arg}.`, `Unknown option: ${arg}.`);
+    if (options.has(spec.name))
+      throw new UsageError(
+        `Tùy chọn --${spec.name} được cho nhiều lần; chỉ cho một lần.`,
+        `Option --${spec.name} is given more than once; give it once.`,
+      );
     if (!spec.value) {
-      if (inline !== undefined) throw new UsageError(`Tùy chọn --${spec.name} không nhận giá trị.`);
+      if (inline !== undefined) throw new UsageError(`Tùy chọn --${spec.name} không nhận giá trị.`, `Option --${spec.name} takes no value.`);
       options.set(spec.name, true);
       continue;
     }
@@ -62,12 +78,12 @@ export function parseArgs(args: readonly string[], specs: readonly OptionSpec[])
     if (value === undefined) {
       const next = args[i + 1];
       if (next === undefined || (next.startsWith('-') && next !== '-' && next.length > 1)) {
-        throw new UsageError(`Tùy chọn --${spec.name} cần một giá trị.`);
+        throw new UsageError(`Tùy chọn --${spec.name} cần một giá trị.`, `Option --${spec.name} needs a value.`);
       }
       value = next;
       i += 1;
     }
-    if (value === '') throw new UsageError(`Tùy chọn --${spec.name} cần một giá trị.`);
+    if (value === '') throw new UsageError(`Tùy chọn --${spec.name} cần một giá trị.`, `Option --${spec.name} needs a value.`);
     options.set(spec.name, value);
   }
   return { positionals, options };

@@ -1,7 +1,7 @@
 /** `bontot check`: the verdict of each workbook, as readable Vietnamese text or the SPEC §6 JSON. */
 import { basename, dirname, extname, join } from 'path';
-import { messageIn, percentIn, type Lang } from '../core/messages';
-import { defaultPolicy, describeKey, policyToEntries, type Policy } from '../core/policy';
+import { messageIn, numberIn, percentIn, render, type Lang } from '../core/messages';
+import { defaultPolicy, labelRef, policyToEntries, type Policy } from '../core/policy';
 import { formatDate } from '../core/dates';
 import type { IsoDate, OrgKind, OrgLevel } from '../core/types';
 import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, placeIn, word } from './lang';
@@ -126,11 +126,20 @@ function findingLine(severity: string, place: string | null, message: string, co
 }
 
 /** The settings that differ from the seed's defaults, for people ("label = value"). */
-export function policyChanges(policy: Policy): string[] {
+export function policyChanges(policy: Policy, lang: Lang = 'vi'): string[] {
   const defaults = new Map(policyToEntries(defaultPolicy()).map((entry) => [entry.key, entry.value]));
+  const valueText = (key: string, value: unknown): string => {
+    if (value === null) return cliText(lang, 'policyUnset');
+    // A severity reads as its word (Không đạt / Lưu ý), never block/warn.
+    if (key.startsWith('severity.') && (value === 'block' || value === 'warn')) return word(`severity.${value}`, lang);
+    return typeof value === 'number' ? numberIn(value, lang) : String(value);
+  };
   return policyToEntries(policy)
     .filter((entry) => defaults.get(entry.key) !== entry.value)
-    .map((entry) => `${describeKey(entry.key)?.label ?? entry.key} = ${entry.value === null ? '(không đặt)' : String(entry.value)}`);
+    .map((entry) => {
+      const label = labelRef(entry.key);
+      return `${label ? render(label, lang) : entry.key} = ${valueText(entry.key, entry.value)}`;
+    });
 }
 
 export function checkText(file: string, result: CheckResult, options: TextOptions = {}): string {
@@ -178,10 +187,10 @@ export function checkText(file: string, result: CheckResult, options: TextOption
       );
     }
   }
-  const changed = policyChanges(result.policy);
+  const changed = policyChanges(result.policy, lang);
   if (changed.length > 0) {
-    const from = result.policySource === 'given' ? 'tệp cấu hình --policy' : 'trang "Cấu hình" của sổ tính';
-    lines.push(`Ngưỡng theo ${from}, khác mặc định: ${changed.join('; ')}.`);
+    const from = cliText(lang, result.policySource === 'given' ? 'policyFromFile' : 'policyFromSheet');
+    lines.push(cliText(lang, 'policyChanged', { from, changes: changed.join('; ') }));
   }
   return lines.join('\n');
 }
@@ -257,7 +266,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
       const generated = generatedKind(data);
       if (generated !== null) {
         entries.push({ file, skipped: GENERATED_NOTES[generated] });
-        if (!json) io.stdout(`== ${file} ==\n${GENERATED_NOTES[generated]}\n`);
+        if (!json) io.stdout(`== ${file} ==\n${cliText(lang, `generated.${generated}`)}\n`);
         continue;
       }
       result = checkWorkbook(data.sheets, { ...(given ? { policy: given } : {}), asOf });

@@ -1,6 +1,7 @@
 /** What the `bontot` subcommands share: output streams, --policy, --as-of, generated-file detection. */
 import { promises as fs, readdirSync, statSync } from 'fs';
 import { isValidYmd, todayIso } from '../core/dates';
+import { messageIn, type Lang } from '../core/messages';
 import { policyFromJson, type Policy } from '../core/policy';
 import type { IsoDate } from '../core/types';
 import { UsageError } from './args';
@@ -22,18 +23,20 @@ export function parseAsOf(value: string | undefined): IsoDate {
   if (!isValidYmd(year, month, day)) {
     throw new UsageError(
       `--as-of "${value}" không hợp lệ; cần một ngày có thật dạng dd/mm/yyyy (ví dụ 31/12/2025) hoặc YYYY-MM-DD (ví dụ 2025-12-31).`,
+      `--as-of "${value}" is not valid; give a real date written dd/mm/yyyy (for example 31/12/2025) or YYYY-MM-DD (for example 2025-12-31).`,
     );
   }
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Where a JSON text stops parsing, as "dòng L, cột C" (from V8's "at position N"), or null. */
-function jsonErrorPlace(text: string, error: unknown): string | null {
+/** Where a JSON text stops parsing, as "dòng L, cột C" / "line L, column C" (from V8's "at position N"), or null. */
+function jsonErrorPlace(text: string, error: unknown, lang: 'vi' | 'en' = 'vi'): string | null {
   const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
   const offset = position ? Number(position[1]) : /Unexpected end of JSON input/.test(String(error)) ? text.length : null;
   if (offset === null) return null;
   const before = text.slice(0, offset).split('\n');
-  return `dòng ${before.length}, cột ${(before[before.length - 1] ?? '').length + 1}`;
+  const column = (before[before.length - 1] ?? '').length + 1;
+  return lang === 'vi' ? `dòng ${before.length}, cột ${column}` : `line ${before.length}, column ${column}`;
 }
 
 /** --policy P.json: the same settings as the `Cấu hình` sheet. Invalid → usage error naming the setting. */
@@ -46,22 +49,33 @@ export async function loadPolicy(path: string | undefined): Promise<Policy | und
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
       code === 'ENOENT' ? `Không tìm thấy tệp cấu hình "${path}".` : `Không đọc được tệp cấu hình "${path}" (${(error as Error).message}).`,
+      code === 'ENOENT' ? `Policy file "${path}" not found.` : `Policy file "${path}" cannot be read (${(error as Error).message}).`,
     );
   }
   let json: unknown;
   const body = text.replace(/^\uFEFF/, '');
-  const example = 'ví dụ {"criterionMinPercent": 90, "severity.SPEAKERS_LOW": "warn"}';
-  if (body.trim() === '') throw new UsageError(`Tệp cấu hình "${path}" trống; cần một đối tượng JSON, ${example}.`);
+  const exampleJson = '{"criterionMinPercent": 90, "severity.SPEAKERS_LOW": "warn"}';
+  if (body.trim() === '') {
+    throw new UsageError(
+      `Tệp cấu hình "${path}" trống; cần một đối tượng JSON, ví dụ ${exampleJson}.`,
+      `Policy file "${path}" is empty; a JSON object is needed, for example ${exampleJson}.`,
+    );
+  }
   try {
     json = JSON.parse(body);
   } catch (error) {
     // Node's own message is English ("Unexpected token …"): say it in Vietnamese, with the place.
     const place = jsonErrorPlace(body, error);
-    throw new UsageError(`Tệp cấu hình "${path}" không phải JSON hợp lệ${place ? ` (lỗi ở ${place})` : ''}; cần một đối tượng JSON, ${example}.`);
+    const placeEn = jsonErrorPlace(body, error, 'en');
+    throw new UsageError(
+      `Tệp cấu hình "${path}" không phải JSON hợp lệ${place ? ` (lỗi ở ${place})` : ''}; cần một đối tượng JSON, ví dụ ${exampleJson}.`,
+      `Policy file "${path}" is not valid JSON${placeEn ? ` (error at ${placeEn})` : ''}; a JSON object is needed, for example ${exampleJson}.`,
+    );
   }
   const parsed = policyFromJson(json);
   if (!parsed.ok) {
-    throw new UsageError(`Tệp cấu hình "${path}" không hợp lệ:\n${parsed.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    const list = (lang: Lang): string => parsed.errors.map((e) => `  - ${messageIn(e, lang)}`).join('\n');
+    throw new UsageError(`Tệp cấu hình "${path}" không hợp lệ:\n${list('vi')}`, `Policy file "${path}" is not valid:\n${list('en')}`);
   }
   return parsed.policy;
 }

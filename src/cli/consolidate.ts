@@ -7,26 +7,25 @@ import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 import { Worker } from 'worker_threads';
 import { defaultPolicy, type Policy } from '../core/policy';
-import { formatNumber } from '../core/text';
+import { percentIn, type Lang } from '../core/messages';
+import { REASON_LABELS } from '../core/messages/policyWords';
 import type { IsoDate } from '../core/types';
-import { orgKindLabel } from '../core/vocabulary';
 import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsxFile';
 import {
   Consolidation,
   duplicateText,
   KIND_KEY_LABELS,
   rowFromError,
-  VERDICT_LABELS,
   type ConsolidationRow,
   type ConsolidationTotals,
   type DuplicateNote,
   type KindKey,
 } from '../workbook/consolidate';
 import { consolidationLayout } from '../workbook/layout/consolidation';
-import { optionFlag, optionString, parseArgs, UsageError } from './args';
+import { optionFlag, optionString, parseArgs } from './args';
 import { readInput, type InputRead, type WorkerReply, type WorkerRequest, type WorkerSetup } from './consolidateWorker';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
-import { LANG_OPTIONS } from './lang';
+import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, usageError } from './lang';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
@@ -267,20 +266,34 @@ export function rowJson(row: ConsolidationRow, via: string): ConsolidateRowJson 
   };
 }
 
-function totalsText(totals: ConsolidationTotals): string[] {
-  const share = totals.share === null ? '—' : formatNumber(totals.share * 100);
+function totalsText(totals: ConsolidationTotals, lang: Lang): string[] {
   const lines = [
-    `${totals.eligible}/${totals.organizations} tổ chức cơ sở đảng đủ điều kiện đề nghị công nhận (${share}%), chỉ tiêu ${formatNumber(totals.target * 100)}% — ${totals.targetMet ? 'đủ so với chỉ tiêu' : 'chưa đủ so với chỉ tiêu'}`,
+    cliText(lang, 'cons.totals', {
+      eligible: totals.eligible,
+      total: totals.organizations,
+      share: percentTextIn(totals.share === null ? null : totals.share * 100, lang),
+      target: percentIn(totals.target * 100, lang),
+      met: cliText(lang, totals.targetMet ? 'cons.targetMet' : 'cons.targetNotMet'),
+    }),
   ];
   if (totals.subordinate.organizations > 0) {
-    lines.push(`  Chi bộ trực thuộc (không tính vào chỉ tiêu): ${totals.subordinate.eligible}/${totals.subordinate.organizations} đủ điều kiện`);
+    lines.push(cliText(lang, 'cons.subordinate', { eligible: totals.subordinate.eligible, total: totals.subordinate.organizations }));
   }
   for (const key of Object.keys(KIND_KEY_LABELS) as KindKey[]) {
     const bucket = totals.byKind[key];
-    if (bucket.organizations > 0) lines.push(`  ${KIND_KEY_LABELS[key]}: ${bucket.eligible}/${bucket.organizations}`);
+    if (bucket.organizations > 0) lines.push(`  ${cliText(lang, `kind.${key}`)}: ${bucket.eligible}/${bucket.organizations}`);
   }
-  if (totals.unreadable > 0) lines.push(`  Tệp không đọc được (không tính): ${totals.unreadable}`);
+  if (totals.unreadable > 0) lines.push(cliText(lang, 'cons.unreadableCount', { count: totals.unreadable }));
   return lines;
+}
+
+/**
+ * A checked row's reasons: the consolidation's own text in Vietnamese; in English the names of its
+ * reasons (the row keeps their codes, not their messages).
+ */
+function rowReasons(row: ConsolidationRow, lang: Lang): string {
+  if (lang === 'vi') return row.reasonText ?? '';
+  return row.reasonCodes.map((code) => REASON_LABELS[code].en).join('; ');
 }
 
 export async function runConsolidate(args: readonly string[], io: CliIo, help: string): Promise<number> {
@@ -289,16 +302,17 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
     io.stdout(help);
     return EXIT_OK;
   }
+  const lang = parseLang(parsed);
   const output = optionString(parsed, 'output');
-  if (output === undefined) throw new UsageError('Thiếu tệp kết quả: bontot consolidate FILE.xlsx... -o OUT.xlsx');
-  if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tệp kết quả phải có đuôi .xlsx: "${output}".`);
-  if (parsed.positionals.length === 0) throw new UsageError('Thiếu tệp cần tổng hợp: bontot consolidate FILE.xlsx... -o OUT.xlsx');
+  if (output === undefined) throw usageError('cons.noOutput');
+  if (!/\.xlsx$/i.test(output)) throw usageError('outputSuffix', { file: output });
+  if (parsed.positionals.length === 0) throw usageError('cons.noInputs');
   const files = inputFiles(parsed.positionals, optionFlag(parsed, 'recursive'));
   const asOf = parseAsOf(optionString(parsed, 'as-of'));
   const policy = await loadPolicy(optionString(parsed, 'policy'));
   const json = optionFlag(parsed, 'json');
   const issuer = optionString(parsed, 'issuer')?.trim();
-  if (issuer !== undefined && issuer === '') throw new UsageError('--issuer cần tên cấp ủy ban hành, ví dụ --issuer "Đảng ủy phường Bến Thành".');
+  if (issuer !== undefined && issuer === '') throw usageError('cons.issuer');
   if (!optionFlag(parsed, 'force') && (await fileExists(output))) {
     let kind: string | null = null;
     try {
@@ -307,7 +321,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
       kind = null;
     }
     if (kind !== 'consolidation') {
-      throw new UsageError(`Tệp "${output}" đã có và không phải tệp tổng hợp do bontot tạo; không ghi đè. Dùng --force nếu muốn ghi đè.`);
+      throw usageError('cons.notOurs', { file: output });
     }
   }
 
@@ -323,17 +337,25 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
           switch (outcome.type) {
             case 'checked': {
               const row = outcome.row;
-              const kind = row.kind ? orgKindLabel(row.kind, row.level) : 'chưa rõ loại';
+              const kind = row.kind ? orgKindIn(row.kind, row.level, lang) : cliText(lang, 'cons.noKind');
+              const reasons = rowReasons(row, lang);
               io.stdout(
-                `${file}: ${row.name ?? '(chưa có tên)'} (${kind}) — ${VERDICT_LABELS[row.status]}${row.reasonText ? ` — ${row.reasonText}` : ''}${outcome.added ? '' : ' [trùng, không tính lại]'}`,
+                cliText(lang, 'cons.row', {
+                  file,
+                  name: row.name ?? cliText(lang, 'noName'),
+                  kind,
+                  verdict: cliText(lang, `verdict.${row.status}`),
+                  reasons: reasons ? ` — ${reasons}` : '',
+                  duplicate: outcome.added ? '' : cliText(lang, 'cons.duplicate'),
+                }),
               );
               break;
             }
             case 'consolidation':
-              io.stdout(`${file}: tệp tổng hợp, ${outcome.rows} dòng (${outcome.added} dòng mới)`);
+              io.stdout(cliText(lang, 'cons.consolidation', { file, rows: outcome.rows, added: outcome.added }));
               break;
             case 'error':
-              io.stdout(`${file}: không đọc được — ${outcome.message}`);
+              io.stdout(cliText(lang, 'cons.unreadable', { file, message: outcome.message }));
               break;
             case 'skipped':
               io.stdout(`${file}: ${outcome.note}`);
@@ -353,9 +375,9 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
     };
     io.stdout(JSON.stringify(document, null, 2));
   } else {
-    for (const note of consolidation.duplicates) io.stdout(`Cảnh báo: ${duplicateText(note)}`);
-    for (const line of totalsText(totals)) io.stdout(line);
-    io.stdout(`Đã ghi: ${output}`);
+    for (const note of consolidation.duplicates) io.stdout(cliText(lang, 'cons.warning', { text: duplicateText(note) }));
+    for (const line of totalsText(totals, lang)) io.stdout(line);
+    io.stdout(cliText(lang, 'cons.written', { file: output }));
   }
   return result.unreadable > 0 ? EXIT_ERROR : EXIT_OK;
 }

@@ -16,9 +16,10 @@ import { fillSubordinatesXlsx, type FillFileResult } from '../hosts/xlsxFill';
 import { nodeInflateRaw, readFileBytes, readWorkbookFileData, WorkbookReadError } from '../hosts/xlsxFile';
 import type { LostPart } from '../hosts/xlsxFix';
 import type { ChiBoInput, FieldChange, FilledRow, FillPlan } from '../workbook/fillSubordinates';
-import { optionFlag, optionString, parseArgs, UsageError } from './args';
+import { optionFlag, optionString, parseArgs } from './args';
 import { EXIT_ERROR, EXIT_NOT_ELIGIBLE, EXIT_OK, errorMessage, fileExists, parseAsOf, type CliIo } from './common';
-import { LANG_OPTIONS } from './lang';
+import { messageIn, type Lang } from '../core/messages';
+import { cliText, LANG_OPTIONS, lostPartsLinesIn, parseLang, placeIn, usageError, type CliTextKey } from './lang';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
@@ -54,56 +55,64 @@ async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(trống)';
+function valueText(value: unknown, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return cliText(lang, 'fill.blank');
   return typeof value === 'string' ? quote(value) : String(value);
 }
 
-function changeText(change: FieldChange): string {
-  return `${change.column} ${valueText(change.before)} → ${valueText(change.after)}`;
+function changeText(change: FieldChange, lang: Lang): string {
+  return `${change.column} ${valueText(change.before, lang)} → ${valueText(change.after, lang)}`;
 }
 
 /** The lines saying what a rewrite through ExcelJS loses (the same words as fix-encoding). */
-export function lostPartsLines(lost: readonly LostPart[]): string[] {
-  if (lost.length === 0) return [];
-  const lines = ['Cảnh báo: sổ tính mới được ghi lại bằng thư viện ExcelJS, vốn không giữ được các phần sau (tệp gốc vẫn còn nguyên):'];
-  for (const part of lost) {
-    const kept = part.output > 0 ? `, còn ${part.output}` : '';
-    lines.push(`  - ${part.label}: ${part.input} phần${kept} (${part.parts.slice(0, 3).join(', ')}${part.parts.length > 3 ? ', …' : ''})`);
-  }
-  lines.push('  Nếu cần giữ các phần này, hãy điền ngay trong Excel (thẻ "Chi bộ trực thuộc" của Bốn Tốt).');
-  return lines;
+export function lostPartsLines(lost: readonly LostPart[], lang: Lang = 'vi'): string[] {
+  return lostPartsLinesIn(lost, 'lostFillInExcel', lang);
 }
 
-/** The report of a plan, in the words of a party office. */
-export function fillReport(input: string, plan: FillPlan): string[] {
+/**
+ * The report of a plan, in the words of a party office. The notes and reasons of each row are the
+ * plan's own (src/workbook/fillSubordinates.ts), in Vietnamese.
+ */
+export function fillReport(input: string, plan: FillPlan, lang: Lang = 'vi'): string[] {
   const lines: string[] = [];
-  const org = plan.organization.name ?? 'Đảng bộ (chưa ghi tên)';
+  const org = plan.organization.name ?? cliText(lang, 'fill.noName');
   lines.push(
-    `${quote(input)}: ${org}, năm ${plan.organization.year} — trang ${quote(plan.sheet)}; kết quả tự kiểm tra của các chi bộ tính đến ngày ${formatDate(plan.asOf)}.`,
+    cliText(lang, 'fill.heading', {
+      file: quote(input),
+      org,
+      year: plan.organization.year ?? '',
+      sheet: quote(plan.sheet),
+      date: formatDate(plan.asOf),
+    }),
   );
-  const row = (filled: FilledRow): string => `  Dòng ${filled.row}: ${filled.sheetName} [${filled.file}]`;
-  const section = (title: string, rows: readonly FilledRow[], detail: (r: FilledRow) => string): void => {
+  const row = (filled: FilledRow): string => cliText(lang, 'fill.row', { row: filled.row, name: filled.sheetName, file: filled.file });
+  const section = (title: CliTextKey, rows: readonly FilledRow[], detail: (r: FilledRow) => string): void => {
     if (rows.length === 0) return;
-    lines.push(`${title} (${rows.length}):`);
+    lines.push(`${cliText(lang, title)} (${rows.length}):`);
     for (const filled of rows) {
       lines.push(`${row(filled)}${detail(filled)}`);
       for (const note of filled.notes) lines.push(`    ${note}`);
     }
   };
-  section('Thêm chi bộ mới', plan.added, (r) => ` — ${r.members === null ? 'không rõ số đảng viên' : `${r.members} đảng viên`}; ${r.result}`);
-  section('Cập nhật', plan.changed, (r) => `: ${r.changes.map(changeText).join('; ')}`);
-  section('Đã đúng, không đổi', plan.unchanged, (r) => `: ${r.result}`);
+  const members = (r: FilledRow): string =>
+    r.members === null ? cliText(lang, 'fill.membersUnknown') : cliText(lang, 'fill.members', { count: r.members });
+  section('fill.added', plan.added, (r) => ` — ${members(r)}; ${r.result}`);
+  section('fill.changed', plan.changed, (r) => `: ${r.changes.map((change) => changeText(change, lang)).join('; ')}`);
+  section('fill.unchanged', plan.unchanged, (r) => `: ${r.result}`);
   if (plan.leftAlone.length > 0) {
-    lines.push(`Giữ nguyên (${plan.leftAlone.length}):`);
-    for (const left of plan.leftAlone) lines.push(`  Dòng ${left.row}: ${left.name ?? '(không tên)'} — ${left.reason}`);
+    lines.push(cliText(lang, 'fill.leftAlone', { count: plan.leftAlone.length }));
+    for (const left of plan.leftAlone) {
+      lines.push(cliText(lang, 'fill.leftRow', { row: left.row, name: left.name ?? cliText(lang, 'fill.noRowName'), reason: left.reason }));
+    }
   }
-  if (plan.addedColumns.length > 0) lines.push(`Thêm cột: ${plan.addedColumns.map((c) => `${quote(c.header)} (${c.cell})`).join(', ')}.`);
+  if (plan.addedColumns.length > 0) {
+    lines.push(cliText(lang, 'fill.addedColumns', { columns: plan.addedColumns.map((c) => `${quote(c.header)} (${c.cell})`).join(', ') }));
+  }
   if (plan.refused.length > 0) {
-    lines.push(`Không dùng (${plan.refused.length}):`);
+    lines.push(cliText(lang, 'fill.refused', { count: plan.refused.length }));
     for (const refused of plan.refused) lines.push(`  ${quote(refused.file)}: ${refused.reason}`);
   }
-  lines.push('Cột "Xếp loại" (do đảng ủy quyết định) và "Chi bộ bốn tốt" (do cấp ủy công nhận) không bị thay đổi.');
+  lines.push(cliText(lang, 'fill.untouched'));
   return lines;
 }
 
@@ -137,21 +146,17 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
     io.stdout(help);
     return EXIT_OK;
   }
+  const lang = parseLang(parsed);
   const [input, ...chiBoFiles] = parsed.positionals;
-  if (input === undefined)
-    throw new UsageError('Thiếu tệp của đảng bộ và các tệp của chi bộ: bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx');
-  if (chiBoFiles.length === 0)
-    throw new UsageError('Thiếu tệp của chi bộ trực thuộc: bontot fill-subordinates DANG-BO.xlsx CHI-BO.xlsx... -o OUT.xlsx');
+  if (input === undefined) throw usageError('fill.noFiles');
+  if (chiBoFiles.length === 0) throw usageError('fill.noCells');
   const output = optionString(parsed, 'output');
-  if (output === undefined) throw new UsageError('Thiếu tệp kết quả: -o OUT.xlsx (tệp mới; các tệp đầu vào không bị sửa).');
-  if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tệp kết quả phải có đuôi .xlsx: "${output}".`);
+  if (output === undefined) throw usageError('fill.noOutput');
+  if (!/\.xlsx$/i.test(output)) throw usageError('outputSuffix', { file: output });
   for (const file of [input, ...chiBoFiles]) {
-    if (await samePath(file, output))
-      throw new UsageError(`Tệp kết quả trùng tệp đầu vào "${file}"; bontot không sửa tệp đầu vào. Hãy cho một tên tệp mới.`);
+    if (await samePath(file, output)) throw usageError('outputIsInput', { file });
   }
-  if (!optionFlag(parsed, 'force') && (await fileExists(output))) {
-    throw new UsageError(`Tệp "${output}" đã có; không ghi đè. Hãy cho một tên tệp mới, hoặc thêm --force nếu muốn ghi đè.`);
-  }
+  if (!optionFlag(parsed, 'force') && (await fileExists(output))) throw usageError('outputExists', { file: output });
   const asOf = parseAsOf(optionString(parsed, 'as-of'));
   const json = optionFlag(parsed, 'json');
   const report: FillJson = { asOf, input, output: null, unreadable: [], lostParts: [], skipped: [] };
@@ -160,7 +165,7 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
   };
   const fail = (message: string): number => {
     if (json) io.stdout(JSON.stringify({ ...report, error: message }, null, 2));
-    else io.stderr(`Lỗi: ${message}`);
+    else io.stderr(cliText(lang, 'errorPrefix', { message }));
     return EXIT_ERROR;
   };
 
@@ -173,7 +178,7 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
     } catch (error) {
       report.unreadable.push({
         file,
-        error: error instanceof WorkbookReadError ? error.message : `không đọc được "${file}": ${errorMessage(error)}`,
+        error: error instanceof WorkbookReadError ? messageIn(error, lang) : cliText(lang, 'cannotRead', { file, detail: errorMessage(error) }),
       });
     }
   }
@@ -182,7 +187,11 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
   try {
     result = await fillSubordinatesXlsx(await readFileBytes(input), chiBo, { asOf, inflateRaw: nodeInflateRaw });
   } catch (error) {
-    return fail(error instanceof WorkbookReadError ? `${quote(input)}: ${error.message}` : `không đọc được "${input}": ${errorMessage(error)}`);
+    return fail(
+      error instanceof WorkbookReadError
+        ? `${quote(input)}: ${messageIn(error, lang)}`
+        : cliText(lang, 'cannotRead', { file: input, detail: errorMessage(error) }),
+    );
   }
   if (!result.outcome.ok) return fail(`${quote(input)}: ${result.outcome.error}`);
   const plan = result.outcome.plan;
@@ -200,23 +209,24 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
   });
 
   // What the rewrite cannot carry comes first, then what changes.
-  for (const line of lostPartsLines(result.lost)) say(line);
-  for (const line of fillReport(input, plan)) say(line);
-  for (const unreadable of report.unreadable) say(`Không đọc được ${quote(unreadable.file)}: ${unreadable.error}`);
+  for (const line of lostPartsLines(result.lost, lang)) say(line);
+  for (const line of fillReport(input, plan, lang)) say(line);
+  for (const unreadable of report.unreadable) say(cliText(lang, 'unreadableFile', { file: quote(unreadable.file), message: unreadable.error }));
   for (const { write, reason } of result.skipped) {
-    say(`Không ghi ô ${plan.sheet}!${write.cell}: ${reason === 'formula' ? 'ô có công thức (giữ nguyên công thức)' : 'ô thuộc vùng gộp ô'}.`);
+    const place = placeIn(plan.sheet, write.cell, lang) ?? write.cell;
+    say(cliText(lang, 'fill.skipCell', { place, reason: cliText(lang, reason === 'formula' ? 'fill.skipFormula' : 'fill.skipMerged') }));
   }
 
   if (result.output === null) {
-    say('Trang không cần thay đổi; không ghi tệp mới.');
+    say(cliText(lang, 'fill.noChange'));
   } else {
     try {
       await writeNew(output, result.output);
     } catch (error) {
-      return fail(`không ghi được "${output}": ${errorMessage(error)}`);
+      return fail(cliText(lang, 'cannotWrite', { file: output, detail: errorMessage(error) }));
     }
     report.output = output;
-    say(`Đã ghi ${quote(output)}. Tệp gốc ${quote(input)} và các tệp của chi bộ không bị sửa.`);
+    say(cliText(lang, 'fill.written', { output: quote(output), input: quote(input) }));
   }
   if (json) io.stdout(JSON.stringify(report, null, 2));
   if (report.unreadable.length > 0) return EXIT_ERROR;

@@ -11,9 +11,10 @@ import { resolve } from 'path';
 import { nodeInflateRaw, readFileBytes, WorkbookReadError } from '../hosts/xlsxFile';
 import { encodingCounts, fixLegacyEncoding, type FixResult, type SkipReason } from '../hosts/xlsxFix';
 import { countBySheet, encodingsLabel } from '../workbook/legacyFix';
-import { optionFlag, optionString, parseArgs, UsageError } from './args';
+import { optionFlag, optionString, parseArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, type CliIo } from './common';
-import { LANG_OPTIONS } from './lang';
+import { messageIn, type Lang } from '../core/messages';
+import { cliText, LANG_OPTIONS, lostPartsLinesIn, parseLang, placeIn, usageError, type CliTextKey } from './lang';
 
 const OPTIONS = [
   { name: 'output', short: 'o', value: true },
@@ -26,10 +27,10 @@ const OPTIONS = [
 /** Examples of conversions shown per sheet. */
 const EXAMPLES_PER_SHEET = 3;
 
-const SKIP_LABELS: Record<SkipReason, string> = {
-  formula: 'ô có công thức (chữ nằm trong công thức: hãy sửa công thức trong Excel)',
-  changed: 'ô không còn giữ đúng giá trị đã đọc',
-  missing: 'ô không tìm thấy',
+const SKIP_LABELS: Record<SkipReason, CliTextKey> = {
+  formula: 'fix.skipFormula',
+  changed: 'fix.skipChanged',
+  missing: 'fix.skipMissing',
 };
 
 async function samePath(a: string, b: string): Promise<boolean> {
@@ -45,41 +46,36 @@ function quote(text: string): string {
   return `"${text}"`;
 }
 
+/** "TCVN3 (ABC) và VNI" / "TCVN3 (ABC) and VNI". */
+function encodingsIn(encodings: Parameters<typeof encodingsLabel>[0], lang: Lang): string {
+  const label = encodingsLabel(encodings);
+  return lang === 'vi' ? label : label.replace(/ và /g, ' and ');
+}
+
 /** The report printed before anything is written. */
-export function fixReport(input: string, result: FixResult): string[] {
+export function fixReport(input: string, result: FixResult, lang: Lang = 'vi'): string[] {
   const lines: string[] = [];
   const counts = encodingCounts(result.plan);
   if (result.plan.length === 0) {
-    lines.push(`${quote(input)}: không có ô nào gõ bằng phông TCVN3 (ABC) hoặc VNI (VNI-Times); không cần chuyển mã.`);
+    lines.push(cliText(lang, 'fix.nothing', { file: quote(input) }));
     return lines;
   }
-  lines.push(`${quote(input)}: ${result.plan.length} ô gõ bằng phông ${encodingsLabel(counts)}.`);
-  if (result.lost.length > 0) {
-    lines.push('Cảnh báo: sổ tính mới được ghi lại bằng thư viện ExcelJS, vốn không giữ được các phần sau (tệp gốc vẫn còn nguyên):');
-    for (const part of result.lost) {
-      const kept = part.output > 0 ? `, còn ${part.output}` : '';
-      lines.push(`  - ${part.label}: ${part.input} phần${kept} (${part.parts.slice(0, 3).join(', ')}${part.parts.length > 3 ? ', …' : ''})`);
-    }
-    lines.push('  Nếu cần giữ các phần này, hãy chuyển mã ngay trong Excel (nút "Chuyển mã sang Unicode" của Bốn Tốt).');
-  }
-  lines.push('Số ô chuyển mã sang Unicode theo từng trang:');
+  lines.push(cliText(lang, 'fix.found', { file: quote(input), count: result.plan.length, encodings: encodingsIn(counts, lang) }));
+  lines.push(...lostPartsLinesIn(result.lost, 'lostFixInExcel', lang));
+  lines.push(cliText(lang, 'fix.bySheet'));
   for (const sheet of countBySheet(result.applied)) {
-    lines.push(`  ${sheet.sheet}: ${sheet.cells} ô (${encodingsLabel(sheet.encodings)})`);
+    lines.push(cliText(lang, 'fix.sheet', { sheet: sheet.sheet, count: sheet.cells, encodings: encodingsIn(sheet.encodings, lang) }));
     const examples = result.applied.filter((fix) => fix.sheet === sheet.sheet).slice(0, EXAMPLES_PER_SHEET);
     for (const fix of examples) lines.push(`    ${fix.cell}: ${quote(fix.before.trim())} → ${quote(fix.after.trim())}`);
   }
   const skipped = result.skipped;
   if (skipped.length > 0) {
-    lines.push(`Không chuyển ${skipped.length} ô:`);
+    lines.push(cliText(lang, 'fix.skipped', { count: skipped.length }));
     for (const { fix, reason } of skipped.slice(0, 20))
-      lines.push(`  ${fix.sheet}!${fix.cell}: ${SKIP_LABELS[reason]} — ${quote(fix.before.trim())}`);
-    if (skipped.length > 20) lines.push(`  … và ${skipped.length - 20} ô khác.`);
+      lines.push(`  ${placeIn(fix.sheet, fix.cell, lang) ?? fix.cell}: ${cliText(lang, SKIP_LABELS[reason])} — ${quote(fix.before.trim())}`);
+    if (skipped.length > 20) lines.push(cliText(lang, 'fix.more', { count: skipped.length - 20 }));
   }
-  if (result.fontsChanged > 0) {
-    lines.push(
-      `Đổi phông của ${result.fontsChanged} ô từ phông TCVN3/VNI (.VnTime, VNI-Times …) sang phông Unicode (Times New Roman, Arial) để chữ hiển thị đúng.`,
-    );
-  }
+  if (result.fontsChanged > 0) lines.push(cliText(lang, 'fix.fonts', { count: result.fontsChanged }));
   return lines;
 }
 
@@ -101,25 +97,20 @@ export async function runFixEncoding(args: readonly string[], io: CliIo, help: s
     io.stdout(help);
     return EXIT_OK;
   }
-  if (parsed.positionals.length !== 1) {
-    throw new UsageError(
-      parsed.positionals.length === 0
-        ? 'Thiếu tệp cần chuyển mã: bontot fix-encoding IN.xlsx -o OUT.xlsx'
-        : 'Chỉ cho một tệp đầu vào: bontot fix-encoding IN.xlsx -o OUT.xlsx',
-    );
-  }
+  const lang = parseLang(parsed);
+  if (parsed.positionals.length !== 1) throw usageError(parsed.positionals.length === 0 ? 'fix.noFile' : 'fix.oneFile');
   const input = parsed.positionals[0] as string;
   const output = optionString(parsed, 'output');
   const dryRun = optionFlag(parsed, 'dry-run');
   const force = optionFlag(parsed, 'force');
-  if (output === undefined && !dryRun) throw new UsageError('Thiếu tệp kết quả: -o OUT.xlsx (tệp mới; tệp đầu vào không bị sửa).');
+  if (output === undefined && !dryRun) throw usageError('fix.noOutput');
   if (output !== undefined) {
-    if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tệp kết quả phải có đuôi .xlsx: "${output}".`);
+    if (!/\.xlsx$/i.test(output)) throw usageError('outputSuffix', { file: output });
     if (await samePath(input, output)) {
-      throw new UsageError(`Tệp kết quả trùng tệp đầu vào "${input}"; bontot không sửa tệp đầu vào. Hãy cho một tên tệp mới.`);
+      throw usageError('outputIsInput', { file: input });
     }
     if (!dryRun && !force && (await fileExists(output))) {
-      throw new UsageError(`Tệp "${output}" đã có; không ghi đè. Hãy cho một tên tệp mới, hoặc thêm --force nếu muốn ghi đè.`);
+      throw usageError('outputExists', { file: output });
     }
   }
 
@@ -127,24 +118,26 @@ export async function runFixEncoding(args: readonly string[], io: CliIo, help: s
   try {
     result = await fixLegacyEncoding(await readFileBytes(input), { inflateRaw: nodeInflateRaw });
   } catch (error) {
-    io.stderr(`Lỗi: ${error instanceof WorkbookReadError ? error.message : `không đọc được "${input}": ${errorMessage(error)}`}`);
+    const message =
+      error instanceof WorkbookReadError ? messageIn(error, lang) : cliText(lang, 'cannotRead', { file: input, detail: errorMessage(error) });
+    io.stderr(cliText(lang, 'errorPrefix', { message }));
     return EXIT_ERROR;
   }
-  for (const line of fixReport(input, result)) io.stdout(line);
+  for (const line of fixReport(input, result, lang)) io.stdout(line);
   if (result.output === null) {
-    if (result.plan.length > 0) io.stdout('Không có ô nào chuyển mã được; không ghi tệp mới.');
+    if (result.plan.length > 0) io.stdout(cliText(lang, 'fix.noneConverted'));
     return EXIT_OK;
   }
   if (dryRun || output === undefined) {
-    io.stdout('Chạy thử (--dry-run): không ghi tệp nào.');
+    io.stdout(cliText(lang, 'fix.dryRun'));
     return EXIT_OK;
   }
   try {
     await writeNew(output, result.output);
   } catch (error) {
-    io.stderr(`Lỗi: không ghi được "${output}": ${errorMessage(error)}`);
+    io.stderr(cliText(lang, 'errorPrefix', { message: cliText(lang, 'cannotWrite', { file: output, detail: errorMessage(error) }) }));
     return EXIT_ERROR;
   }
-  io.stdout(`Đã ghi ${quote(output)}: ${result.applied.length} ô đã chuyển mã sang Unicode. Tệp gốc ${quote(input)} không bị sửa.`);
+  io.stdout(cliText(lang, 'fix.written', { output: quote(output), count: result.applied.length, input: quote(input) }));
   return EXIT_OK;
 }

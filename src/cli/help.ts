@@ -1,4 +1,5 @@
-/** Vietnamese help texts of `bontot` and its subcommands. */
+/** Help texts of `bontot` and its subcommands: Vietnamese here, English in helpEn.ts. */
+import { HELP_EN } from './helpEn';
 
 export const EXIT_CODES_HELP = `Mã thoát:
   0  mọi tổ chức đủ điều kiện (hoặc lệnh hoàn tất)
@@ -204,3 +205,19 @@ có (khi không có --force) hoặc không ghi được.
 
 Ví dụ:
   bontot fill-subordinates dang-bo-2025.xlsx chi-bo-*.xlsx -o dang-bo-2025-capnhat.xlsx --as-of 2025-12-31`;
+
+export type HelpTopic = 'main' | 'check' | 'template' | 'consolidate' | 'fixEncoding' | 'fillSubordinates';
+
+const HELP_VI: Record<HelpTopic, string> = {
+  main: MAIN_HELP,
+  check: CHECK_HELP,
+  template: TEMPLATE_HELP,
+  consolidate: CONSOLIDATE_HELP,
+  fixEncoding: FIX_ENCODING_HELP,
+  fillSubordinates: FILL_SUBORDINATES_HELP,
+};
+
+/** A help text in a language (`--lang en`: English, help-en.ts); neither loads the core. */
+export function helpText(topic: HelpTopic, lang: 'vi' | 'en'): string {
+  return lang === 'en' ? HELP_EN[topic] : HELP_VI[topic];
+}

@@ -1,11 +1,11 @@
 /** `bontot template`: a new workbook to fill in, as `templateLayouts` lays it out. */
 import type { OrgKind, OrgLevel, OrgType } from '../core/types';
-import { orgKindLabel, ORG_TYPE_LABELS, parseOrgKind, parseOrgType } from '../core/vocabulary';
+import { ORG_TYPE_LABELS, parseOrgKind, parseOrgType } from '../core/vocabulary';
 import { writeWorkbookFile } from '../hosts/xlsxFile';
 import { templateLayouts } from '../workbook/layout/templateLayouts';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { EXIT_OK, fileExists, type CliIo } from './common';
-import { LANG_OPTIONS } from './lang';
+import { cliText, LANG_OPTIONS, orgKindIn, orgTypeIn, parseLang, usageError } from './lang';
 
 const OPTIONS = [
   { name: 'kind', value: true },
@@ -31,7 +31,7 @@ export function templateChoice(options: { kind?: string; type?: string; year?: s
   let level: OrgLevel | null = 'co-so';
   if (options.kind !== undefined) {
     const parsed = parseOrgKind(options.kind);
-    if (!parsed.ok) throw new UsageError(`--kind "${options.kind}" không hợp lệ; cần chi-bo, chi-bo-truc-thuoc hoặc dang-bo.`);
+    if (!parsed.ok) throw usageError('template.kind', { value: options.kind });
     kind = parsed.value.kind;
     level = parsed.value.kind === 'chi-bo' && parsed.value.level === null ? 'co-so' : parsed.value.level;
   }
@@ -41,15 +41,19 @@ export function templateChoice(options: { kind?: string; type?: string; year?: s
   if (options.type !== undefined) {
     const parsed = parseOrgType(options.type);
     if (!parsed.ok) {
-      const accepted = (Object.keys(ORG_TYPE_LABELS) as OrgType[]).map((key) => `${key} (${ORG_TYPE_LABELS[key]})`).join('; ');
-      throw new UsageError(`--type "${options.type}" không hợp lệ; cần một trong: ${accepted}.`);
+      const types = Object.keys(ORG_TYPE_LABELS) as OrgType[];
+      const accepted = (lang: 'vi' | 'en'): string => types.map((key) => `${key} (${orgTypeIn(key, lang)})`).join('; ');
+      throw new UsageError(
+        cliText('vi', 'template.type', { value: options.type, accepted: accepted('vi') }),
+        cliText('en', 'template.type', { value: options.type, accepted: accepted('en') }),
+      );
     }
     type = parsed.value;
   }
   let year = now.getFullYear();
   if (options.year !== undefined) {
     if (!/^\d{4}$/.test(options.year.trim()) || Number(options.year) < 1930 || Number(options.year) > 2200) {
-      throw new UsageError(`--year "${options.year}" không hợp lệ; cần năm có 4 chữ số, ví dụ 2025.`);
+      throw usageError('template.year', { value: options.year });
     }
     year = Number(options.year);
   }
@@ -63,13 +67,12 @@ export async function runTemplate(args: readonly string[], io: CliIo, help: stri
     io.stdout(help);
     return EXIT_OK;
   }
+  const lang = parseLang(parsed);
   if (parsed.positionals.length !== 1) {
-    throw new UsageError(
-      parsed.positionals.length === 0 ? 'Thiếu tên tệp cần tạo: bontot template OUT.xlsx' : 'Chỉ cho một tệp: bontot template OUT.xlsx',
-    );
+    throw usageError(parsed.positionals.length === 0 ? 'template.noFile' : 'template.oneFile');
   }
   const out = parsed.positionals[0] as string;
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp mẫu phải có đuôi .xlsx: "${out}".`);
+  if (!/\.xlsx$/i.test(out)) throw usageError('template.suffix', { file: out });
   const choice = templateChoice({
     kind: optionString(parsed, 'kind'),
     type: optionString(parsed, 'type'),
@@ -77,12 +80,16 @@ export async function runTemplate(args: readonly string[], io: CliIo, help: stri
     name: optionString(parsed, 'name'),
   });
   if (!optionFlag(parsed, 'force') && (await fileExists(out))) {
-    throw new UsageError(`Tệp "${out}" đã có; không ghi đè (có thể là sổ tính đã nhập liệu). Dùng --force nếu muốn ghi đè.`);
+    throw usageError('template.exists', { file: out });
   }
   const { name, ...rest } = choice;
   await writeWorkbookFile(templateLayouts({ ...rest, ...(name ? { name } : {}) }), out, { kind: 'template', title: 'Sổ tính mô hình bốn tốt' });
-  const parts = [orgKindLabel(choice.kind, choice.level), `năm ${choice.year}`, `loại hình: ${ORG_TYPE_LABELS[choice.type]}`];
+  const parts = [
+    orgKindIn(choice.kind, choice.level, lang),
+    cliText(lang, 'template.year.part', { year: choice.year }),
+    cliText(lang, 'template.type.part', { type: orgTypeIn(choice.type, lang) }),
+  ];
   if (choice.name) parts.push(choice.name);
-  io.stdout(`Đã tạo sổ tính mẫu: ${out} (${parts.join(', ')}).`);
+  io.stdout(cliText(lang, 'template.created', { file: out, parts: parts.join(', ') }));
   return EXIT_OK;
 }

@@ -10,6 +10,8 @@
 import * as z from 'zod/mini';
 import { DEADLINE_STAGES, NUMBER_SETTINGS, SEED, defaultPolicy, type DeadlineStage, type NumericKey, type Policy } from './policyDefaults';
 import { REASON_CODES, type ReasonCode, type Severity } from './types';
+import { msg, ref, render, type Lang, type MessageRef } from './messages';
+import { REASON_SOURCES, sourceOf, sourceText, type Source } from './messages/policyWords';
 
 // The settings and defaults live in policyDefaults.ts (no zod) so functions.js, which only needs the
 // defaults, does not carry zod; the task pane loads this module for the schema.
@@ -36,34 +38,52 @@ function validFullDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * The problems zod reports are catalogue keys (rendered in finish() with the setting's bounds), so a
+ * policy error reads in either language.
+ */
+const PROBLEM = {
+  number: 'policy.problem.number',
+  min: 'policy.problem.min',
+  max: 'policy.problem.max',
+  integer: 'policy.problem.integer',
+  severity: 'policy.problem.severity',
+  dayMonth: 'policy.problem.dayMonth',
+  overrideKey: 'policy.problem.overrideKey',
+  fullDate: 'policy.problem.fullDate',
+} as const;
+const PROBLEM_KEYS: readonly string[] = Object.values(PROBLEM);
+
 const numberShape = Object.fromEntries(
   NUMBER_SETTINGS.map((setting) => [
     setting.key,
-    z.number('phải là một số').check(
-      z.gte(setting.min, `phải từ ${setting.min} trở lên`),
-      z.lte(setting.max, `phải không quá ${setting.max}`),
-      z.refine((value) => !setting.integer || Number.isInteger(value), 'phải là số nguyên'),
+    z.number(PROBLEM.number).check(
+      z.gte(setting.min, PROBLEM.min),
+      z.lte(setting.max, PROBLEM.max),
+      z.refine((value) => !setting.integer || Number.isInteger(value), PROBLEM.integer),
     ),
   ]),
 ) as Record<NumericKey, z.ZodMiniNumber<number>>;
 
-const severitySchema = z.enum(['block', 'warn'], 'phải là "block" (chặn) hoặc "warn" (cảnh báo)');
-const deadlineSchema = z.nullable(z.string('phải có dạng dd/mm').check(z.refine(validDayMonth, 'phải có dạng dd/mm')));
+const severitySchema = z.enum(['block', 'warn'], PROBLEM.severity);
+const deadlineSchema = z.nullable(z.string(PROBLEM.dayMonth).check(z.refine(validDayMonth, PROBLEM.dayMonth)));
 
 export const policySchema = z.object({
   ...numberShape,
   severity: z.object(Object.fromEntries(REASON_CODES.map((code) => [code, severitySchema])) as Record<ReasonCode, typeof severitySchema>),
   deadlines: z.object(Object.fromEntries(DEADLINE_STAGES.map((s) => [s.stage, deadlineSchema])) as Record<DeadlineStage, typeof deadlineSchema>),
   deadlineOverrides: z.record(
-    z.string().check(z.regex(/^(dangKy|chiTieu|deNghi|thamDinh|congNhan)\.\d{4}$/, 'khóa phải có dạng giaiDoan.năm')),
-    z.string('phải có dạng dd/mm/yyyy').check(z.refine(validFullDate, 'phải có dạng dd/mm/yyyy')),
+    z.string().check(z.regex(/^(dangKy|chiTieu|deNghi|thamDinh|congNhan)\.\d{4}$/, PROBLEM.overrideKey)),
+    z.string(PROBLEM.fullDate).check(z.refine(validFullDate, PROBLEM.fullDate)),
   ),
 });
 
 export interface PolicyError {
   key: string;
-  /** The whole message: names the setting by its key (the `Khóa` of the sheet) and label. */
+  /** The whole message in Vietnamese: names the setting by its key (the `Khóa` of the sheet) and label. */
   message: string;
+  /** The message as a catalogue reference, to render it in another language. */
+  text: MessageRef;
   /** The problem alone ("Giá trị không hợp lệ: phải là một số."), where the setting's label is already shown. */
   reason?: string;
 }
@@ -79,21 +99,39 @@ export interface PolicyEntry {
   value: unknown;
 }
 
-/** Human-readable label and source of a flat key, for the `Cấu hình` sheet and the policy form. */
-export function describeKey(key: string): { label: string; source: string } | null {
-  const numeric = NUMBER_SETTINGS.find((s) => s.key === key);
-  if (numeric) return { label: numeric.label, source: numeric.source };
+/** The label of a flat key as a catalogue reference (rendered in either language), or null for an unknown key. */
+export function labelRef(key: string): MessageRef | null {
   const [group, name, year] = key.split('.');
-  if (group === 'severity' && REASON_CODES.includes(name as ReasonCode)) {
-    return { label: `Mức độ của ${name} (block = không đủ điều kiện, warn = chỉ cảnh báo)`, source: 'SPEC §1' };
-  }
+  if (NUMBER_SETTINGS.some((s) => s.key === key)) return ref(`policy.label.${key}`);
+  if (group === 'severity' && REASON_CODES.includes(name as ReasonCode)) return ref('policy.severityLabel', { reason: ref(`reason.name.${name}`) });
   const stage = DEADLINE_STAGES.find((s) => s.stage === name);
   if (group === 'deadline' && stage) {
-    return year
-      ? { label: `${stage.label} — năm ${year} (dd/mm/yyyy)`, source: `${SEED}, mục III` }
-      : { label: `${stage.label} (dd/mm${stage.yearOffset ? ', năm sau' : ''})`, source: stage.source };
+    const stageRef = ref(`policy.stage.${stage.stage}`);
+    if (year) return ref('policy.deadlineYearLabel', { stage: stageRef, year });
+    return ref(stage.yearOffset ? 'policy.deadlineNextYearLabel' : 'policy.deadlineLabel', { stage: stageRef });
   }
   return null;
+}
+
+/**
+ * Human-readable label and source of a flat key, for the `Cấu hình` sheet (Vietnamese, the
+ * workbook's own words), the policy form and the CLI. Sources are the plan's words ("Kế hoạch của
+ * Thành ủy, mục II.2.2"), never a SPEC section; a severity is named by its reason, never by a code.
+ */
+export function describeKey(key: string, lang: Lang = 'vi'): { label: string; source: string } | null {
+  const label = labelRef(key);
+  if (label === null) return null;
+  const [group, name, year] = key.split('.');
+  const numeric = NUMBER_SETTINGS.find((s) => s.key === key);
+  const stage = DEADLINE_STAGES.find((s) => s.stage === name);
+  const source: Source = numeric
+    ? sourceOf(numeric.source)
+    : group === 'severity'
+      ? REASON_SOURCES[name as ReasonCode]
+      : sourceOf(year ? `${SEED}, mục III` : (stage?.source ?? ''));
+  // In the sheet, a severity's label also says what to write for each of the two words.
+  const shown = group === 'severity' ? ref('policy.severityHint', { label }) : label;
+  return { label: render(shown, lang), source: sourceText(source, lang) };
 }
 
 /** The policy as flat entries, in a stable order. */
@@ -146,7 +184,8 @@ export function policyFromEntries(entries: readonly PolicyEntry[], base: Policy 
       if (date === null) delete draft.deadlineOverrides[`${name}.${year}`];
       else (draft.deadlineOverrides as Record<string, unknown>)[`${name}.${year}`] = date;
     } else {
-      errors.push({ key, message: `Thiết lập "${key}" không tồn tại trong cấu hình.` });
+      const unknown = msg('policy.unknownKey', { key });
+      errors.push({ key, message: unknown.message, text: unknown.text });
     }
   }
   return finish(draft, errors);
@@ -161,12 +200,17 @@ function finish(draft: unknown, errors: PolicyError[]): PolicyResult {
         .join('.')
         .replace(/^deadlines\./, 'deadline.')
         .replace(/^deadlineOverrides\./, 'deadline.');
-      const described = describeKey(key);
-      errors.push({
-        key,
-        message: `Thiết lập "${key}"${described ? ` (${described.label})` : ''} không hợp lệ: ${problem.message}.`,
-        reason: `Giá trị không hợp lệ: ${problem.message}.`,
+      const setting = NUMBER_SETTINGS.find((s) => s.key === key);
+      const problemText = ref(PROBLEM_KEYS.includes(problem.message) ? problem.message : 'policy.problem.value', {
+        min: setting?.min ?? '',
+        max: setting?.max ?? '',
       });
+      // The setting's label is a nested reference, so it too is rendered in the language asked.
+      const label = labelRef(key);
+      const error = label
+        ? msg('policy.invalidLabelled', { key, label, problem: problemText })
+        : msg('policy.invalid', { key, problem: problemText });
+      errors.push({ key, message: error.message, text: error.text, reason: render(ref('policy.reason', { problem: problemText }), 'vi') });
     }
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
@@ -179,7 +223,8 @@ function finish(draft: unknown, errors: PolicyError[]): PolicyResult {
  */
 export function policyFromJson(json: unknown, base: Policy = defaultPolicy()): PolicyResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { ok: false, errors: [{ key: '', message: 'Tệp cấu hình phải là một đối tượng JSON { "khóa": giá trị }.' }] };
+    const notObject = msg('policy.notObject');
+    return { ok: false, errors: [{ key: '', message: notObject.message, text: notObject.text }] };
   }
   const entries: PolicyEntry[] = [];
   const walk = (prefix: string, value: unknown): void => {

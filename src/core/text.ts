@@ -42,9 +42,9 @@ export function isBlank(value: unknown): boolean {
   return cellText(value) === null;
 }
 
-/** Formats a fraction or percent for display: 2 decimals, Vietnamese decimal comma. */
+/** A percent in the seed's style: 2 decimals, Vietnamese decimal comma, no space before "%" ("91,67%"). */
 export function formatPercent(percent: number): string {
-  return `${formatNumber(percent)} %`;
+  return `${formatNumber(percent)}%`;
 }
 
 /** Rounds to at most 2 decimals and writes the Vietnamese decimal comma. */

@@ -20,6 +20,7 @@ import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/l
 import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/layout/validationText';
 
 export * from './zip';
+import { msg } from '../core/messages';
 import { cellsGrid } from './xlsxRead';
 import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
 import {
@@ -114,10 +115,7 @@ export async function readWorkbookDataWithExcelJs(data: ArrayBuffer | Uint8Array
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as unknown as Partial<ExcelJS.XlsxReadOptions>);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new WorkbookReadError(
-      'DAMAGED',
-      `Không đọc được nội dung sổ tính (${detail.slice(0, 200)}). Hãy mở tệp trong Excel, kiểm tra và lưu lại dạng .xlsx.`,
-    );
+    throw new WorkbookReadError('DAMAGED', msg('read.content', { detail: detail.slice(0, 200) }));
   }
   const maxCells = options.maxCellsPerSheet ?? 20_000_000;
   const sheets: SheetGrid[] = [];

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import { inflateRawSync } from 'zlib';
+import { msg } from '../core/messages';
 import type { SheetGrid, SheetLayout } from '../workbook/types';
 import {
   readWorkbookData as readWorkbookDataWith,
@@ -47,17 +48,17 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
     const stat = await fs.stat(path);
     if (stat.isDirectory()) {
-      throw new WorkbookReadError('NOT_FOUND', `"${path}" là một thư mục, không phải tệp .xlsx.`);
+      throw new WorkbookReadError('NOT_FOUND', msg('read.directory', { path }));
     }
     return new Uint8Array(await fs.readFile(path));
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbookReadError('NOT_FOUND', `Không tìm thấy tệp "${path}". Hãy kiểm tra tên và đường dẫn.`);
+    if (code === 'ENOENT') throw new WorkbookReadError('NOT_FOUND', msg('read.notFound', { path }));
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new WorkbookReadError('NOT_FOUND', `Không có quyền đọc tệp "${path}". Hãy kiểm tra quyền truy cập tệp.`);
+      throw new WorkbookReadError('NOT_FOUND', msg('read.noPermission', { path }));
     }
-    throw new WorkbookReadError('NOT_FOUND', `Không đọc được tệp "${path}" (${(error as Error).message}).`);
+    throw new WorkbookReadError('NOT_FOUND', msg('read.failed', { path, detail: (error as Error).message }));
   }
 }
 

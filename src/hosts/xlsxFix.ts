@@ -14,6 +14,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { LegacyEncodingName } from '../core/legacyEncoding';
+import { msg, VI } from '../core/messages';
 import { parseA1 } from '../workbook/a1';
 import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../workbook/legacyFix';
 import type { SheetGrid } from '../workbook/types';
@@ -32,29 +33,29 @@ import {
 
 export interface PartKind {
   id: string;
-  /** What a user calls it, in Vietnamese. */
+  /** What a user calls it, in Vietnamese (the catalogue's `part.ID`, which has the English too). */
   label: string;
   test: RegExp;
 }
 
 /** Kinds of workbook parts a rewrite may not carry, by part name (OOXML conventions). */
 export const PART_KINDS: readonly PartKind[] = [
-  { id: 'charts', label: 'biểu đồ (chart)', test: /^xl\/charts\/chart[^/]*\.xml$/i },
-  { id: 'chartsheets', label: 'trang biểu đồ (chart sheet)', test: /^xl\/chartsheets\/[^/]+\.xml$/i },
-  { id: 'pivotTables', label: 'bảng tổng hợp (PivotTable)', test: /^xl\/pivot(Tables|Cache)\/[^/]+\.xml$/i },
-  { id: 'slicers', label: 'bộ lọc slicer, timeline', test: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\/[^/]+\.xml$/i },
-  { id: 'drawings', label: 'hình vẽ, hộp văn bản (drawing)', test: /^xl\/drawings\/drawing[^/]*\.xml$/i },
-  { id: 'images', label: 'hình ảnh', test: /^xl\/media\/[^/]+$/i },
-  { id: 'vba', label: 'macro (VBA)', test: /^xl\/vbaProject\.bin$/i },
-  { id: 'externalLinks', label: 'liên kết tới sổ tính khác (external link)', test: /^xl\/externalLinks\/[^/]+\.xml$/i },
-  { id: 'comments', label: 'ghi chú (comment)', test: /^xl\/comments[^/]*\.xml$/i },
-  { id: 'threadedComments', label: 'bình luận dạng hội thoại (threaded comment)', test: /^xl\/(threadedComments\/[^/]+|persons\/[^/]+)\.xml$/i },
-  { id: 'tables', label: 'bảng định dạng (Table)', test: /^xl\/tables\/[^/]+\.xml$/i },
-  { id: 'embeddings', label: 'đối tượng nhúng (OLE)', test: /^xl\/embeddings\/[^/]+$/i },
-  { id: 'controls', label: 'nút, điều khiển biểu mẫu (form control, ActiveX)', test: /^xl\/(ctrlProps|activeX)\/[^/]+$/i },
+  { id: 'charts', label: VI['part.charts'], test: /^xl\/charts\/chart[^/]*\.xml$/i },
+  { id: 'chartsheets', label: VI['part.chartsheets'], test: /^xl\/chartsheets\/[^/]+\.xml$/i },
+  { id: 'pivotTables', label: VI['part.pivotTables'], test: /^xl\/pivot(Tables|Cache)\/[^/]+\.xml$/i },
+  { id: 'slicers', label: VI['part.slicers'], test: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\/[^/]+\.xml$/i },
+  { id: 'drawings', label: VI['part.drawings'], test: /^xl\/drawings\/drawing[^/]*\.xml$/i },
+  { id: 'images', label: VI['part.images'], test: /^xl\/media\/[^/]+$/i },
+  { id: 'vba', label: VI['part.vba'], test: /^xl\/vbaProject\.bin$/i },
+  { id: 'externalLinks', label: VI['part.externalLinks'], test: /^xl\/externalLinks\/[^/]+\.xml$/i },
+  { id: 'comments', label: VI['part.comments'], test: /^xl\/comments[^/]*\.xml$/i },
+  { id: 'threadedComments', label: VI['part.threadedComments'], test: /^xl\/(threadedComments\/[^/]+|persons\/[^/]+)\.xml$/i },
+  { id: 'tables', label: VI['part.tables'], test: /^xl\/tables\/[^/]+\.xml$/i },
+  { id: 'embeddings', label: VI['part.embeddings'], test: /^xl\/embeddings\/[^/]+$/i },
+  { id: 'controls', label: VI['part.controls'], test: /^xl\/(ctrlProps|activeX)\/[^/]+$/i },
   {
     id: 'connections',
-    label: 'kết nối dữ liệu, truy vấn (Power Query)',
+    label: VI['part.connections'],
     test: /^(xl\/connections\.xml|xl\/queryTables\/[^/]+\.xml|customXml\/item\d*\.xml)$/i,
   },
 ];
@@ -191,10 +192,7 @@ export async function loadForRewrite(data: ArrayBuffer | Uint8Array, options: Fi
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new WorkbookReadError(
-      'DAMAGED',
-      `Không đọc được nội dung sổ tính (${detail.slice(0, 200)}). Hãy mở tệp trong Excel, kiểm tra và lưu lại dạng .xlsx.`,
-    );
+    throw new WorkbookReadError('DAMAGED', msg('read.content', { detail: detail.slice(0, 200) }));
   }
   const sheets: SheetGrid[] = [];
   workbook.eachSheet((worksheet) => {

@@ -6,17 +6,24 @@
  * hard limit, worksheet rows and cells counted on the way. Browser-safe: no Node-only imports.
  */
 
+import { msg, ref, type Message, type MessageRef } from '../core/messages';
+
 // ------------------------------------------------------------------------------------------ errors
 
 export type WorkbookReadErrorCode = 'NOT_FOUND' | 'EMPTY' | 'XLS' | 'NOT_ZIP' | 'DAMAGED' | 'NOT_WORKBOOK' | 'ENCRYPTED' | 'TOO_LARGE';
 
-/** A file that cannot be read as a workbook; the message says, in Vietnamese, what to do. */
+/**
+ * A file that cannot be read as a workbook; the message says, in Vietnamese, what to do, and `text`
+ * is its catalogue reference (messageIn(error, 'en') says it in English).
+ */
 export class WorkbookReadError extends Error {
   readonly code: WorkbookReadErrorCode;
-  constructor(code: WorkbookReadErrorCode, message: string) {
-    super(message);
+  readonly text?: MessageRef;
+  constructor(code: WorkbookReadErrorCode, message: string | Message) {
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'WorkbookReadError';
     this.code = code;
+    if (typeof message !== 'string') this.text = message.text;
   }
 }
 
@@ -68,8 +75,7 @@ function formatMb(bytes: number): string {
   return `${Math.round((bytes / MB) * 10) / 10} MB`.replace('.', ',');
 }
 
-const DAMAGED_MESSAGE =
-  'Tệp .xlsx bị hỏng hoặc chưa tải về hết (không đọc được cấu trúc nén). Hãy tải lại tệp, hoặc mở trong Excel và lưu lại dạng .xlsx.';
+const DAMAGED_MESSAGE = msg('read.damaged');
 
 /**
  * Reads the zip's central directory and checks it describes a plausible `.xlsx`. Throws a
@@ -77,19 +83,13 @@ const DAMAGED_MESSAGE =
  */
 export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
   if (bytes.length === 0) {
-    throw new WorkbookReadError('EMPTY', 'Tệp rỗng (0 byte), không có sổ tính nào để đọc. Hãy kiểm tra lại tệp đã gửi.');
+    throw new WorkbookReadError('EMPTY', msg('read.empty'));
   }
   if (bytes.length >= 8 && OLE2_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    throw new WorkbookReadError(
-      'XLS',
-      'Tệp .xls (Excel 97-2003) hoặc tệp .xlsx đặt mật khẩu không đọc được; hãy mở trong Excel, bỏ mật khẩu nếu có, và lưu lại dạng .xlsx (Sổ làm việc Excel).',
-    );
+    throw new WorkbookReadError('XLS', msg('read.xls'));
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
-    throw new WorkbookReadError(
-      'NOT_ZIP',
-      'Tệp không phải là sổ tính Excel (.xlsx). Hãy mở tệp trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).',
-    );
+    throw new WorkbookReadError('NOT_ZIP', msg('read.notZip'));
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (offset: number): number => view.getUint16(offset, true);
@@ -120,10 +120,7 @@ export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
   }
   if (cdOffset + cdSize > eocd || entryCount === 0) throw new WorkbookReadError('DAMAGED', DAMAGED_MESSAGE);
   if (entryCount > limits.maxEntries) {
-    throw new WorkbookReadError(
-      'TOO_LARGE',
-      `Tệp nén chứa ${entryCount} phần, vượt giới hạn ${limits.maxEntries}; đây không giống một sổ tính bình thường nên không được mở.`,
-    );
+    throw new WorkbookReadError('TOO_LARGE', msg('read.tooManyParts', { count: String(entryCount), limit: String(limits.maxEntries) }));
   }
 
   const decoder = new TextDecoder('utf-8');
@@ -184,21 +181,24 @@ export function inspectXlsxZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     if (tooBig) {
       throw new WorkbookReadError(
         'TOO_LARGE',
-        `Tệp khai báo dữ liệu giải nén quá lớn (phần "${name}" ${formatMb(uncompressedSize)}, tổng ${formatMb(total)}; giới hạn ${formatMb(limits.maxEntryBytes)} mỗi phần, ${formatMb(limits.maxTotalBytes)} tổng, tỷ lệ nén ${limits.maxRatio}:1). Tệp có thể là "bom nén" nên không được mở; nếu đây là sổ tính thật, hãy xóa các trang không cần và lưu lại.`,
+        msg('read.tooLargeDeclared', {
+          name,
+          size: formatMb(uncompressedSize),
+          total: formatMb(total),
+          entryLimit: formatMb(limits.maxEntryBytes),
+          totalLimit: formatMb(limits.maxTotalBytes),
+          ratio: String(limits.maxRatio),
+        }),
       );
     }
   }
   if (entries.some((e) => e.encrypted)) {
-    throw new WorkbookReadError('ENCRYPTED', 'Tệp nén được đặt mật khẩu nên không đọc được; hãy bỏ mật khẩu và lưu lại dạng .xlsx.');
+    throw new WorkbookReadError('ENCRYPTED', msg('read.encrypted'));
   }
   const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
   if (!names.has('xl/workbook.xml')) {
-    const hint = names.has('word/document.xml')
-      ? ' (đây là tệp Word .docx)'
-      : names.has('content.xml')
-        ? ' (đây là tệp OpenDocument .ods: hãy lưu lại dạng .xlsx)'
-        : '';
-    throw new WorkbookReadError('NOT_WORKBOOK', `Tệp nén không phải là sổ tính Excel .xlsx${hint}. Hãy gửi đúng tệp .xlsx của tổ chức.`);
+    const hint = names.has('word/document.xml') ? ref('read.hintDocx') : names.has('content.xml') ? ref('read.hintOds') : '';
+    throw new WorkbookReadError('NOT_WORKBOOK', msg('read.notWorkbook', { hint }));
   }
   return entries;
 }
@@ -219,10 +219,7 @@ export const SYNC_INFLATE_MAX = 32 * 1024 * 1024;
 const VERIFY_ABOVE_COMPRESSED = 64 * 1024;
 
 function tooLargeInflated(name: string, limit: number): WorkbookReadError {
-  return new WorkbookReadError(
-    'TOO_LARGE',
-    `Phần "${name}" của tệp giải nén ra nhiều hơn kích thước khai báo (${formatMb(limit)}). Tệp có thể là "bom nén" nên không được mở; nếu đây là sổ tính thật, hãy mở trong Excel và lưu lại dạng .xlsx.`,
-  );
+  return new WorkbookReadError('TOO_LARGE', msg('read.tooLargeInflated', { name, size: formatMb(limit) }));
 }
 
 const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
@@ -283,11 +280,9 @@ export function countSheetTags(bytes: Uint8Array): { rows: number; cells: number
 }
 
 function tooManyRows(name: string, counter: { rows: number; cells: number }, maxRows: number, maxCells: number): WorkbookReadError {
-  const what = counter.rows > maxRows ? `hơn ${formatCount(maxRows)} dòng` : `hơn ${formatCount(maxCells)} ô`;
-  return new WorkbookReadError(
-    'TOO_LARGE',
-    `Một trang của sổ tính (phần "${name}") có ${what}, vượt giới hạn ${formatCount(maxRows)} dòng và ${formatCount(maxCells)} ô mỗi trang. Hãy xóa các dòng và ô thừa (kể cả ô trống đã định dạng) ở cuối trang rồi lưu lại.`,
-  );
+  const what =
+    counter.rows > maxRows ? ref('read.moreRows', { count: formatCount(maxRows) }) : ref('read.moreCells', { count: formatCount(maxCells) });
+  return new WorkbookReadError('TOO_LARGE', msg('read.tooManyRows', { name, what, maxRows: formatCount(maxRows), maxCells: formatCount(maxCells) }));
 }
 
 /**
@@ -438,7 +433,7 @@ export async function inflatePart(
 ): Promise<Uint8Array> {
   const inflated = await inflateEntry(bytes, entry, limits, inflateRaw, true, worksheet);
   if (inflated === null) {
-    throw new WorkbookReadError('DAMAGED', 'Trình duyệt này không giải nén được tệp .xlsx; hãy dùng bản mới của Chrome, Edge, Firefox hoặc Safari.');
+    throw new WorkbookReadError('DAMAGED', msg('read.noInflate'));
   }
   return inflated;
 }

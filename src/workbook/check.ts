@@ -3,7 +3,8 @@
  * workbook's `Cấu hình`, else the seed's defaults) → the verdict (core evaluate) → CheckResult.
  */
 import { todayIso } from '../core/dates';
-import { defaultPolicy, describeKey, policyFromEntries, type Policy } from '../core/policy';
+import { msg, ref } from '../core/messages';
+import { defaultPolicy, policyFromEntries, type Policy } from '../core/policy';
 import type { Issue } from '../core/types';
 import { evaluate } from '../core/verdict';
 import { ORG_TYPE_LABELS } from '../core/vocabulary';
@@ -27,17 +28,10 @@ export function choosePolicy(read: Pick<ReadResult, 'policyEntries' | 'policyShe
   const sheet = read.policySheet ?? SHEET_NAMES.policy;
   const issues: Issue[] = parsed.errors.map((error) => {
     const entry = read.policyEntries?.find((e) => e.key.trim() === error.key);
-    const described = describeKey(error.key);
-    const message = error.message.includes(error.key)
-      ? error.message
-      : `Thiết lập "${error.key}"${described ? ` (${described.label})` : ''}: ${error.message}`;
-    return {
-      severity: 'error',
-      sheet,
-      cell: entry?.cell ?? null,
-      code: 'VALUE_INVALID',
-      message: `${message} Cấu hình của sổ tính không được dùng; đang áp dụng các giá trị mặc định theo Kế hoạch.`,
-    };
+    // Every policy error names its setting by key; one that does not is prefixed with it.
+    const problem = error.message.includes(error.key) ? error.text : ref('policy.workbookInvalidSetting', { key: error.key, message: error.text });
+    const { message, text } = msg('policy.workbookInvalid', { message: problem });
+    return { severity: 'error', sheet, cell: entry?.cell ?? null, code: 'VALUE_INVALID', message, text };
   });
   return { policy: defaultPolicy(), source: 'default', issues };
 }

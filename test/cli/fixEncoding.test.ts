@@ -102,7 +102,7 @@ describe('bontot fix-encoding', () => {
     expect(run.stdout).toContain(`B2: "${toTcvn3('Nguyễn Văn An')}" → "Nguyễn Văn An"`);
     expect(run.stdout).not.toContain('Khác:');
     // The formula cell is reported, not converted.
-    expect(run.stdout).toMatch(/Đảng viên!F2: ô có công thức/);
+    expect(run.stdout).toMatch(/trang Đảng viên, ô F2: ô có công thức/);
     expect(run.stdout).toMatch(/Đã ghi ".*unicode\.xlsx": 8 ô/);
 
     const before = cellsOf(await load(input));

@@ -1,10 +1,12 @@
 /** `--lang vi|en` and `--codes`: every reason and issue in the chosen language, codes only when asked. */
 import { VI_ALL } from '../../src/core/messages/all';
+import { EN } from '../../src/core/messages/en';
 import { placeholders } from '../../src/core/messages';
 import { ISSUE_CODES, REASON_CODES } from '../../src/core/types';
 import { CLI_TEXTS } from '../../src/cli/lang';
 import { SHEET_NAMES } from '../../src/core/sheets';
-import { ROOT, runCli } from './helpers';
+import { join } from 'path';
+import { ROOT, runCli, tempDir } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -13,6 +15,8 @@ const SAMPLES = ['samples/chi-bo-mau.xlsx', 'samples/dang-bo-mau.xlsx'];
 const CODES = [...REASON_CODES, ...ISSUE_CODES];
 /** Mid-year (YEAR_NOT_OVER and meeting rules) and after the year. */
 const DATES = ['2025-06-30', '2026-01-15'];
+
+const EN_TEXT = [...Object.values(EN), ...Object.values(CLI_TEXTS.en)].join('\n');
 
 /** The fixed text of every Vietnamese template and CLI heading: what English output must not hold. */
 function vietnameseFragments(): string[] {
@@ -28,7 +32,8 @@ function vietnameseFragments(): string[] {
       // Short pieces ("ô", "đạt") could be part of a name or a sheet's own words.
       // "Chi bộ {name}" names a subordinate chi bộ; organisations' own names start with it too.
       // Sheet names stay Vietnamese in English text: they are the workbook's own names.
-      if (fragment.length >= 6 && fragment !== 'Chi bộ' && !SHEETS.has(fragment)) fragments.add(fragment);
+      // A fragment the English catalogue writes too ("dd/mm/yyyy") belongs to neither language.
+      if (fragment.length >= 6 && fragment !== 'Chi bộ' && !SHEETS.has(fragment) && !EN_TEXT.includes(fragment)) fragments.add(fragment);
     }
   }
   return [...fragments];
@@ -85,5 +90,92 @@ describe('text output headings', () => {
     expect(run.stdout).toContain('  Không đạt — trang Điểm danh, ô J4: Đồng chí Lê Quang Sơn vắng mặt không có lý do');
     expect(run.stdout).toContain('Lưu ý (3):');
     expect(run.stdout).not.toMatch(/\[chặn\]|\[cảnh báo\]|![A-Z]+\d/);
+  });
+});
+
+describe('every command follows --lang', () => {
+  const ownWords = /Cách dùng|Tùy chọn|Thiếu tệp|không hợp lệ|Đã ghi|Đã tạo|Bỏ qua|Cảnh báo|Lỗi:|không đọc được/;
+
+  const done = new Map<string, Promise<{ name: string; out: string }[]>>();
+  /** Each command's runs (a result in text, and errors), run once per language. */
+  function runs(lang: 'vi' | 'en'): Promise<{ name: string; out: string }[]> {
+    if (!done.has(lang)) done.set(lang, runAll(lang));
+    return done.get(lang) as Promise<{ name: string; out: string }[]>;
+  }
+
+  async function runAll(lang: 'vi' | 'en'): Promise<{ name: string; out: string }[]> {
+    const dir = tempDir('bontot-lang-');
+    const args = (list: string[]): string[] => [...list, '--lang', lang];
+    const all = [
+      ['template', args(['template', join(dir, 'mau.xlsx'), '--year', '2025'])],
+      ['template usage', args(['template'])],
+      ['template --type', args(['template', join(dir, 'x.xlsx'), '--type', 'nope'])],
+      ['consolidate', args(['consolidate', ...SAMPLES, '-o', join(dir, 'tong.xlsx'), '--as-of', '2026-01-15'])],
+      ['consolidate usage', args(['consolidate', ...SAMPLES])],
+      ['fix-encoding', args(['fix-encoding', SAMPLES[0] as string, '--dry-run'])],
+      ['fix-encoding usage', args(['fix-encoding'])],
+      [
+        'fill-subordinates',
+        args(['fill-subordinates', SAMPLES[1] as string, SAMPLES[0] as string, '-o', join(dir, 'db.xlsx'), '--as-of', '2026-01-15']),
+      ],
+      ['fill-subordinates usage', args(['fill-subordinates', SAMPLES[1] as string])],
+      ['missing file', args(['fix-encoding', join(dir, 'khong-co.xlsx'), '--dry-run'])],
+      ['bad --as-of', args(['consolidate', ...SAMPLES, '-o', join(dir, 't2.xlsx'), '--as-of', '31/02/2025'])],
+      ['bad --policy', args(['check', SAMPLES[0] as string, '--policy', join(ROOT, 'package.json')])],
+      ['unknown option', args(['template', join(dir, 'y.xlsx'), '--nope'])],
+    ] as const;
+    const out: { name: string; out: string }[] = [];
+    for (const [name, list] of all) {
+      const run = await runCli(list, ROOT);
+      out.push({ name, out: `${run.stdout}\n${run.stderr}` });
+    }
+    return out;
+  }
+
+  it.each(['vi', 'en'] as const)('--lang %s: no reason or issue code in the text of any command', async (lang) => {
+    for (const { name, out } of await runs(lang)) {
+      for (const code of CODES) expect(`${name}: ${out}`).not.toContain(code);
+    }
+  });
+
+  it('--lang en: no text of the Vietnamese catalogue or of the CLI in Vietnamese, in output or errors', async () => {
+    const fragments = vietnameseFragments();
+    for (const { name, out } of await runs('en')) {
+      expect(out.trim()).not.toBe('');
+      // The plan's own notes and results per row (src/workbook/fillSubordinates.ts) are still Vietnamese.
+      if (name === 'fill-subordinates') continue;
+      for (const fragment of fragments) expect(`${name}: ${out}`).not.toContain(fragment);
+      expect(`${name}: ${out}`).not.toMatch(ownWords);
+    }
+  });
+
+  it('--lang en: the results say what happened in English', async () => {
+    const out = Object.fromEntries((await runs('en')).map((run) => [run.name, run.out]));
+    expect(out['template']).toContain('Blank workbook created:');
+    expect(out['template usage']).toContain('Error: The file to create is missing');
+    expect(out['template usage']).toContain('See: bontot template --help --lang en');
+    expect(out['consolidate']).toContain('grassroots party organisations eligible to be proposed for recognition');
+    expect(out['fix-encoding']).toContain('nothing to convert');
+    expect(out['missing file']).toContain('not found. Check the name and the path.');
+    expect(out['bad --as-of']).toContain('--as-of "31/02/2025" is not valid');
+    expect(out['bad --policy']).toContain('is not valid:');
+    expect(out['bad --policy']).toContain('does not exist in the policy.');
+  });
+
+  it('--help --lang en is English, for bontot and each command', async () => {
+    for (const args of [
+      ['--help'],
+      ['check', '--help'],
+      ['template', '--help'],
+      ['consolidate', '--help'],
+      ['fix-encoding', '--help'],
+      ['fill-subordinates', '--help'],
+    ]) {
+      const run = await runCli([...args, '--lang', 'en'], ROOT);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Usage:');
+      expect(run.stdout).not.toMatch(/Cách dùng|Tùy chọn|Ví dụ|Mã thoát/);
+    }
+    expect((await runCli(['--help'], ROOT)).stdout).toContain('Cách dùng:');
   });
 });

@@ -7,8 +7,11 @@ import {
   policyFromJson,
   policySchema,
   policyToEntries,
+  type PolicyError,
   type PolicyResult,
 } from '../../src/core/policy';
+import { EN } from '../../src/core/messages/en';
+import { messageIn, registerCatalogue } from '../../src/core/messages';
 import { REASON_CODES } from '../../src/core/types';
 
 function errorsOf(result: PolicyResult): { key: string; message: string }[] {
@@ -119,7 +122,8 @@ describe('each bad value is refused with its setting named', () => {
     expect(errors).toEqual([
       {
         key,
-        message: expect.stringContaining('"block" (chặn) hoặc "warn" (cảnh báo)'),
+        message: expect.stringContaining('"block" (Không đạt) hoặc "warn" (Lưu ý)'),
+        text: expect.objectContaining({ key: 'policy.invalidLabelled' }),
         reason: expect.stringMatching(/^Giá trị không hợp lệ: .*"warn"/),
       },
     ]);
@@ -129,18 +133,27 @@ describe('each bad value is refused with its setting named', () => {
     DEADLINE_STAGES.flatMap((s) => ['32/01', '31/02', '1/13', 'cuối tháng', true, 45658].map((value) => [`deadline.${s.stage}`, value] as const)),
   )('%s = %p', (key, value) => {
     const errors = errorsOf(policyFromEntries([{ key, value }]));
-    expect(errors).toEqual([{ key, message: expect.stringContaining('dd/mm'), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm/) }]);
+    expect(errors).toEqual([
+      { key, message: expect.stringContaining('dd/mm'), text: expect.anything(), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm/) },
+    ]);
   });
 
   it.each(['31/02/2025', '10/07', '2023-07-10', 'x'])('deadline.dangKy.2025 = %p', (value) => {
     const key = 'deadline.dangKy.2025';
     expect(errorsOf(policyFromEntries([{ key, value }]))).toEqual([
-      { key, message: expect.stringContaining('dd/mm/yyyy'), reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm\/yyyy/) },
+      {
+        key,
+        message: expect.stringContaining('dd/mm/yyyy'),
+        text: expect.anything(),
+        reason: expect.stringMatching(/^Giá trị không hợp lệ: .*dd\/mm\/yyyy/),
+      },
     ]);
   });
 
   it.each(['unknown', 'severity.NOPE', 'deadline.nope', 'deadline.dangKy.23', 'criterionMinPercent.x'])('unknown key %p', (key) => {
-    expect(errorsOf(policyFromEntries([{ key, value: 1 }]))).toEqual([{ key, message: expect.stringContaining(`"${key}" không tồn tại`) }]);
+    expect(errorsOf(policyFromEntries([{ key, value: 1 }]))).toEqual([
+      { key, message: expect.stringContaining(`"${key}" không tồn tại`), text: { key: 'policy.unknownKey', params: { key } } },
+    ]);
   });
 
   it('reports every bad setting at once', () => {
@@ -210,10 +223,62 @@ describe('policyFromJson', () => {
   });
 
   it.each([null, 5, 'x', [1, 2]])('refuses %p', (json) => {
-    expect(errorsOf(policyFromJson(json))).toEqual([{ key: '', message: expect.stringContaining('đối tượng JSON') }]);
+    expect(errorsOf(policyFromJson(json))).toEqual([
+      { key: '', message: expect.stringContaining('đối tượng JSON'), text: { key: 'policy.notObject' } },
+    ]);
   });
 
   it('names a bad nested setting', () => {
     expect(errorsOf(policyFromJson({ severity: { SPEAKERS_LOW: 'maybe' } })).map((e) => e.key)).toEqual(['severity.SPEAKERS_LOW']);
+  });
+});
+
+describe('policy errors and labels in English', () => {
+  registerCatalogue('en', EN);
+  const vietnamese = /[ạảãàáâậầấẩẫăắằặẳẵệềếểễẹẽẻéèịỉĩìíọỏõòóôộồốổỗơớờợởỡụủũùúưựừứửữỵỷỹỳýđ]/i;
+
+  it.each<[string, unknown]>([
+    ['criterionMinPercent', 101],
+    ['speakersSmall', 2.5],
+    ['attendanceMinPercent', 'abc'],
+    ['severity.SPEAKERS_LOW', 'stop'],
+    ['deadline.thamDinh', '40/02'],
+    ['deadline.dangKy.2025', 'x'],
+    ['nope', 1],
+  ])('%s = %p reads in English, naming the setting, with no Vietnamese word', (key, value) => {
+    const errors = errorsOf(policyFromEntries([{ key, value }])) as PolicyError[];
+    expect(errors).toHaveLength(1);
+    const english = messageIn(errors[0] as PolicyError, 'en');
+    expect(english).toContain(`"${key}"`);
+    expect(english).not.toMatch(vietnamese);
+  });
+
+  it('says the bounds of a number in English', () => {
+    const [error] = errorsOf(policyFromEntries([{ key: 'criterionMinPercent', value: 101 }])) as PolicyError[];
+    expect(messageIn(error as PolicyError, 'en')).toBe(
+      'The setting "criterionMinPercent" (Each criterion 1.1–1.4 reaches at least (%)) is invalid: it must be at most 100.',
+    );
+  });
+
+  it('the JSON shape error', () => {
+    const [error] = errorsOf(policyFromJson([1])) as PolicyError[];
+    expect(messageIn(error as PolicyError, 'en')).toBe('The policy file must be a JSON object { "key": value }.');
+  });
+
+  it("describes every key with the plan's words, never SPEC, a code or block/warn alone", () => {
+    for (const { key } of policyToEntries(defaultPolicy())) {
+      for (const lang of ['vi', 'en'] as const) {
+        const described = describeKey(key, lang);
+        expect(described).not.toBeNull();
+        expect(described?.source).not.toMatch(/SPEC|§/);
+        expect(described?.label).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
+      }
+    }
+    expect(describeKey('criterionMinPercent')?.source).toBe('Kế hoạch của Thành ủy, mục II.2.2');
+    expect(describeKey('severity.EXCELLENT_CAP')?.source).toBe('Quy định 366-QĐ/TW');
+    expect(describeKey('severity.DATA_INVALID')?.source).toMatch(/^Quy tắc của Bốn Tốt/);
+    expect(describeKey('severity.SPEAKERS_LOW', 'en')?.label).toBe(
+      'Severity of the reason "Too few speakers at a meeting": Not met (write block) or Note (write warn)',
+    );
   });
 });

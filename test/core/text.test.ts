@@ -30,7 +30,7 @@ describe('formatNumber and formatPercent', () => {
     [0, '0'],
   ])('%p → %s', (value, text) => {
     expect(formatNumber(value)).toBe(text);
-    expect(formatPercent(value)).toBe(`${text} %`);
+    expect(formatPercent(value)).toBe(`${text}%`);
   });
 });
 

@@ -208,7 +208,7 @@ describe('standalone page', () => {
     await page.setInputFiles('[data-testid="file-input"]', { name: 'bao-cao-cu.xls', mimeType: 'application/vnd.ms-excel', buffer: xls });
     await page.waitForSelector('.file-card[data-status="error"]');
     expect(await page.textContent('[data-testid="error-message"]')).toBe(
-      'Tệp .xls (Excel 97-2003) hoặc tệp .xlsx đặt mật khẩu không đọc được; hãy mở trong Excel, bỏ mật khẩu nếu có, và lưu lại dạng .xlsx (Sổ làm việc Excel).',
+      'Tệp .xls (Excel 97-2003) hoặc tệp .xlsx đặt mật khẩu không đọc được; hãy mở trong Excel, bỏ mật khẩu nếu có, và lưu lại dạng .xlsx (sổ tính Excel).',
     );
   });
 

@@ -98,7 +98,7 @@ test('several files, one unreadable: two verdicts, one error, the others still c
   expect(errors).toHaveLength(1);
   expect(errors[0]?.dataset.file).toBe('hong.xlsx');
   expect(one(errors[0] as HTMLElement, 'error-message').textContent).toBe(
-    'Tệp không phải là sổ tính Excel (.xlsx). Hãy mở tệp trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).',
+    'Tệp không phải là sổ tính Excel (.xlsx). Hãy mở tệp trong Excel và lưu lại dạng .xlsx (sổ tính Excel).',
   );
   expect(errors[0]?.textContent).toContain('Không đọc được tệp');
   expect(one(root, 'status').textContent).toContain('1/2 tổ chức đủ điều kiện; 1 tệp không đọc được');

@@ -1,7 +1,8 @@
 /** Every Vietnamese message of the catalogue in one table (the CLI and the catalogue tests). */
+import { POLICY_WORDS_VI } from './policyWords';
 import { VI } from './vi';
 import { VI_ISSUES } from './viIssues';
 import { VI_RULES } from './viRules';
 import type { MessageKey } from './keys';
 
-export const VI_ALL: Readonly<Record<MessageKey, string>> = { ...VI, ...VI_RULES, ...VI_ISSUES };
+export const VI_ALL: Readonly<Record<MessageKey, string>> = { ...VI, ...VI_RULES, ...VI_ISSUES, ...POLICY_WORDS_VI };

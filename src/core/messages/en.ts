@@ -3,6 +3,7 @@
  * appraisal office. Sheet names and what people typed stay as the workbook writes them. The task
  * pane loads this module as a chunk when English is chosen; the CLI imports it.
  */
+import { POLICY_WORDS_EN } from './policyWords';
 import type { MessageKey } from './keys';
 
 export const EN: Record<MessageKey, string> = {
@@ -190,4 +191,68 @@ export const EN: Record<MessageKey, string> = {
     'Code {code}: the self-assessed points {self} are more than the maximum {max}; self-assessed points may not exceed the maximum.',
   SCORE_MISSING: 'Code {code} has a maximum of {max} points but no self-assessed points; it counts as 0 points. Enter the self-assessed points.',
   LEGACY_ENCODING: 'Text typed in the {encoding} font: "{before}" — in Unicode it reads "{after}". Convert it to Unicode.',
+
+  'policy.unknownKey': 'The setting "{key}" does not exist in the policy.',
+  'policy.invalid': 'The setting "{key}" is invalid: {problem}.',
+  'policy.invalidLabelled': 'The setting "{key}" ({label}) is invalid: {problem}.',
+  'policy.reason': 'Invalid value: {problem}.',
+  'policy.problem.number': 'it must be a number',
+  'policy.problem.min': 'it must be {min} or more',
+  'policy.problem.max': 'it must be at most {max}',
+  'policy.problem.integer': 'it must be a whole number',
+  'policy.problem.severity': 'it must be "block" (Not met) or "warn" (Note)',
+  'policy.problem.dayMonth': 'it must be written dd/mm',
+  'policy.problem.overrideKey': 'the key must be written stage.year',
+  'policy.problem.fullDate': 'it must be written dd/mm/yyyy',
+  'policy.problem.value': 'this value cannot be used',
+  'policy.notObject': 'The policy file must be a JSON object { "key": value }.',
+  'policy.severityLabel': 'Severity of the reason "{reason}"',
+  'policy.severityHint': '{label}: Not met (write block) or Note (write warn)',
+  'policy.deadlineLabel': '{stage} (dd/mm)',
+  'policy.deadlineNextYearLabel': '{stage} (dd/mm, the following year)',
+  'policy.deadlineYearLabel': '{stage} — year {year} (dd/mm/yyyy)',
+  'policy.workbookInvalid': "{message} The workbook's policy is not used; the default values under the Plan apply.",
+  'policy.workbookInvalidSetting': 'Setting "{key}": {message}',
+  'read.damaged':
+    'The .xlsx file is damaged or was not fully downloaded (its zip structure cannot be read). Download the file again, or open it in Excel and save it again as .xlsx.',
+  'read.empty': 'The file is empty (0 bytes): there is no workbook to read. Check the file that was sent.',
+  'read.xls':
+    'An .xls file (Excel 97-2003) or a password-protected .xlsx file cannot be read; open it in Excel, remove any password, and save it again as .xlsx (Excel workbook).',
+  'read.notZip': 'The file is not an Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx (Excel workbook).',
+  'read.tooManyParts': 'The zip holds {count} parts, over the limit of {limit}; this does not look like an ordinary workbook, so it is not opened.',
+  'read.tooLargeDeclared':
+    'The file declares too much data once unzipped (part "{name}" {size}, {total} in all; the limits are {entryLimit} per part, {totalLimit} in all, a compression ratio of {ratio}:1). It may be a "zip bomb", so it is not opened; if it is a real workbook, delete the sheets that are not needed and save it again.',
+  'read.encrypted': 'The zip is password-protected and cannot be read; remove the password and save it again as .xlsx.',
+  'read.notWorkbook': "The zip is not an Excel .xlsx workbook{hint}. Send the organisation's own .xlsx file.",
+  'read.hintDocx': ' (it is a Word .docx file)',
+  'read.hintOds': ' (it is an OpenDocument .ods file: save it again as .xlsx)',
+  'read.tooLargeInflated':
+    'Part "{name}" of the file unzips to more than its declared size ({size}). It may be a "zip bomb", so it is not opened; if it is a real workbook, open it in Excel and save it again as .xlsx.',
+  'read.moreRows': 'more than {count} rows',
+  'read.moreCells': 'more than {count} cells',
+  'read.tooManyRows':
+    'A sheet of the workbook (part "{name}") has {what}, over the limit of {maxRows} rows and {maxCells} cells per sheet. Delete the extra rows and cells (formatted blank cells too) at the end of the sheet and save it again.',
+  'read.noInflate': 'This browser cannot unzip an .xlsx file; use a recent Chrome, Edge, Firefox or Safari.',
+  'read.content': "The workbook's content cannot be read ({detail}). Open the file in Excel, check it and save it again as .xlsx.",
+  'read.directory': '"{path}" is a folder, not an .xlsx file.',
+  'read.notFound': 'File "{path}" not found. Check the name and the path.',
+  'read.noPermission': 'No permission to read file "{path}". Check the file\'s access rights.',
+  'read.failed': 'File "{path}" cannot be read ({detail}).',
+  'part.charts': 'charts',
+  'part.chartsheets': 'chart sheets',
+  'part.pivotTables': 'PivotTables',
+  'part.slicers': 'slicers, timelines',
+  'part.drawings': 'drawings, text boxes',
+  'part.images': 'images',
+  'part.vba': 'macros (VBA)',
+  'part.externalLinks': 'links to other workbooks (external links)',
+  'part.comments': 'comments',
+  'part.threadedComments': 'threaded comments',
+  'part.tables': 'formatted tables (Table)',
+  'part.embeddings': 'embedded objects (OLE)',
+  'part.controls': 'buttons, form controls (ActiveX)',
+  'part.connections': 'data connections, queries (Power Query)',
+  'functions.cell': 'Cell {index}: {message}',
+  'functions.row': 'Row {index}: {message}',
+  ...POLICY_WORDS_EN,
 };
