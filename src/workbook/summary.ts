@@ -13,7 +13,7 @@ import { percentIn } from '../core/messages';
 import type { IsoDate, OrgKind, RatedLevel, Reason } from '../core/types';
 import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabulary';
 import { rangeA1 } from './a1';
-import { CRITERION_LABELS } from './criteriaSeed';
+import { CRITERION_LABELS } from '../core/criteria';
 import { uncomputedCriterionText } from '../core/criteria';
 import { markerFor, placeMarker } from './marker';
 import { printSetup } from './print';
