@@ -1,3 +1,4 @@
+/** @jest-environment jsdom */
 /**
  * The English labels are a lazy chunk (taskpane/i18n/en.ts): a remembered English still starts the
  * page in English, a switch completes when the chunk has loaded, and a quick switch back is not
