@@ -1,6 +1,7 @@
 /**
- * The pane's labels in Vietnamese (default) and English. Messages that come from the checking core
- * (issue and reason messages, read errors) are data and stay Vietnamese in both languages.
+ * The pane's labels in Vietnamese (default, here) and English (./i18n/en.ts, a lazy chunk loaded
+ * when English is chosen: the pane's first scripts stay within taskpane_initial_kb). Messages of
+ * the checking core (reasons, issues) come from src/core/messages (see render.ts `loadMessages`).
  *
  * Elements get their text with `tr(element, key, params)`: the key and params are kept in
  * data-i18n attributes, so `setLanguage` can relabel the whole page in place (form values, results
@@ -272,271 +273,42 @@ const VI = {
 /** Keys of the board's labels too: they ship in its lazy chunk (taskpane/boardStrings.ts) and are registered when it loads. */
 export type I18nKey = keyof typeof VI | keyof typeof BOARD_VI;
 
-const EN: Record<keyof typeof VI, string> = {
-  'app.title': 'Bốn Tốt',
-  'app.subtitle.excel': 'Check the “four goods” model before you submit',
-  'app.subtitle.standalone': 'Check party organisations’ .xlsx workbooks',
-  'app.loading': 'Loading…',
-  'app.busy': 'Working…',
-  'app.readFailed': 'Could not read the workbook: {message}',
-  'app.pageFailed': 'Could not load the page: {message}',
-  'lang.switch': 'Tiếng Việt',
-  'lang.switch.label': 'Chuyển giao diện sang tiếng Việt',
-
-  'tabs.label': 'Functions',
-  'tab.check': 'Check',
-  'tab.summary': 'Summary',
-  'tab.template': 'Template',
-  'tab.policy': 'Settings',
-  'tab.deadlines': 'Deadlines',
-  'tab.meeting': 'Record a meeting',
-
-  'check.intro': 'Reads the whole workbook, applies the criteria and tells whether the organisation can be proposed for recognition.',
-  'check.run': 'Run check',
-  'check.running': 'Checking the workbook…',
-  'check.done': '{verdict} {model}. Reasons not met: {reasons}; notes: {notes}; data errors: {errors}; data warnings: {warnings}.',
-  'check.failed': 'The check failed: {message}',
-  'check.highlight': 'Highlight problem cells',
-  'check.clear': 'Remove highlights',
-  'check.highlighted': 'Highlighted {count} cell areas with errors or unmet conditions.',
-  'check.nothingToHighlight': 'There is no cell to highlight.',
-  'check.cleared': 'Removed {count} Bốn Tốt highlights.',
-  'check.needCheck': 'Run the check first.',
-  'check.highlightFailed': 'Could not highlight: {message}',
-  'check.selected': 'Selected {place}.',
-  'check.selectFailed': 'Could not select {place}: {message}',
-  'check.noSheets':
-    'The workbook has none of the Bốn Tốt sheets (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực thuộc), so there is nothing to check yet.',
-  'check.openTemplate': 'Create the template sheets…',
-
-  'verdict.eligible': 'Eligible to be proposed for recognition',
-  'verdict.notEligible': 'Not yet eligible to be proposed for recognition',
-  'model.chiBo': '“four-goods party cell”',
-  'model.dangBo': '“four-goods grassroots party committee”',
-  'result.org': '{name} — {kind}, year {year}',
-  'result.noName': '(no name)',
-  'result.unknownKind': 'kind unknown',
-  'result.unknownYear': '(unknown)',
-  'result.asOf': 'Figures as of {date}.',
-  'result.policy.workbook': 'Thresholds: from the workbook’s “Cấu hình” sheet.',
-  'result.policy.default': 'Thresholds: the plan’s defaults.',
-  'result.policy.given': 'Thresholds: from the given settings.',
-  'criteria.title': 'Criteria (each needs at least {min}%)',
-  'criteria.col.id': 'Id',
-  'criteria.col.label': 'Criterion',
-  'criteria.col.percent': 'Score',
-  'criteria.col.result': 'Result',
-  'criteria.pass': 'Met',
-  'criteria.fail': 'Not met',
-  'criteria.unscored': 'Not scored',
-  'criteria.uncomputed': 'not computed — fix sheet {sheet}, cell {cell}',
-  'criteria.uncomputedResult': 'Not computed',
-  'criterion.1.1': 'Political tasks well done',
-  'criterion.1.2': 'Good quality of meetings',
-  'criterion.1.3': 'Good unity and discipline',
-  'criterion.1.4': 'Good cadres and members',
-  'reasons.title': 'Reasons not met ({count})',
-  'reasons.titleWithNotes': 'Reasons not met ({count}) and notes ({notes})',
-  'reasons.none': 'No reason not met and no note: every condition is met.',
-  'severity.block': 'Not met',
-  'severity.warn': 'Note',
-  'issues.title': 'Data errors and warnings ({count})',
-  'issues.none': 'No data issues.',
-  'issues.sheet': 'Sheet “{sheet}” ({count})',
-  'issue.error': 'Error',
-  'issue.warning': 'Warning',
-  'place.goto': 'Select {place} in Excel',
-  'place.cell': 'sheet {sheet}, cell {cell}',
-  'place.sheet': 'sheet {sheet}',
-  'place.text': '{place}',
-  'place.wholeSheetOf': '{place} (whole sheet)',
-  'place.none': 'the whole year',
-  'place.workbook': 'the whole workbook',
-  'list.more': 'Show {count} more',
-
-  'summary.intro':
-    'Checks the workbook again, writes the “Tổng hợp” sheet — a report in the party document layout, values only — and opens it. A “Tổng hợp” sheet you made yourself is never overwritten.',
-  'summary.write': 'Write the summary sheet',
-  'summary.writing': 'Writing the summary sheet…',
-  'summary.written': 'Wrote the “{sheet}” sheet and opened it.',
-  'summary.replaced': 'Updated the “{sheet}” sheet (made by Bốn Tốt earlier) and opened it.',
-  'summary.renamed': 'The workbook’s “{base}” sheet is your own (not made by Bốn Tốt), so it was left alone; the report went to “{sheet}”.',
-  'summary.failed': 'Could not write the summary sheet: {message}',
-  'summary.basedOn': 'Last check: {verdict} {model}.',
-  'summary.noCheck': 'No check in this session yet.',
-
-  'template.intro': 'Adds the template sheets the workbook lacks (with dropdown lists and the plan’s criteria). Existing sheets are not changed.',
-  'template.kind': 'Organisation kind',
-  'template.type': 'Type of unit',
-  'template.year': 'Evaluation year',
-  'template.name': 'Organisation name',
-  'template.create': 'Create template',
-  'template.creating': 'Creating the template sheets…',
-  'template.created': 'Created {count} sheets: {sheets}.',
-  'template.createdHead': 'Created {count} sheets:',
-  'template.skippedHead': 'Kept {count} existing sheets as they are:',
-  'template.nothing': 'The workbook already has every template sheet; nothing changed.',
-  'template.yearInvalid': 'The evaluation year must be a whole number from 2000 to 2100.',
-  'template.failed': 'Could not create the template: {message}',
-  'kind.chi-bo.co-so': 'Grassroots party cell',
-  'kind.chi-bo.truc-thuoc': 'Subordinate party cell',
-  'kind.dang-bo.co-so': 'Grassroots party committee',
-  'kind.chi-bo': 'Party cell',
-  'type.co-quan': 'Administrative agency, public service unit',
-  'type.vu-trang': 'Armed forces',
-  'type.dia-ban': 'Village, neighbourhood, ward, commune',
-  'type.doanh-nghiep': 'Enterprise',
-
-  'policy.intro':
-    'Thresholds, severities and deadlines used by the check and by the BONTOT functions. Stored in the workbook’s hidden “Cấu hình” sheet.',
-  'policy.loading': 'Reading the “Cấu hình” sheet…',
-  'policy.loaded.workbook': 'Using the workbook’s settings (“Cấu hình” sheet).',
-  'policy.loaded.default': 'The workbook has no “Cấu hình” sheet; using the plan’s defaults.',
-  'policy.loaded.failed': 'Could not read the “Cấu hình” sheet; using the plan’s defaults.',
-  'policy.loaded.invalid': 'The “Cấu hình” sheet has {count} invalid values; using the defaults. Fix the marked fields and press “Save”.',
-  'policy.numbers': 'Thresholds',
-  'policy.severities': 'Severity of each reason',
-  'policy.deadlines': 'Deadlines (dd/mm)',
-  'policy.source': 'Source: {source}',
-  'policy.range': 'From {min} to {max}{integer}',
-  'policy.integer': ', whole number',
-  'policy.severity.block': 'Not met — blocks the proposal for recognition',
-  'policy.severity.warn': 'Note — does not change the result',
-  'policy.deadline': '{stage} (dd/mm)',
-  'policy.deadlineNextYear': '{stage} (dd/mm, the next year)',
-  'policy.error.field': 'Invalid value: {problem}.',
-  'policy.error.number': 'a number is needed',
-  'policy.error.range': 'a number from {min} to {max}{integer} is needed',
-  'policy.error.severity': 'choose “Not met” or “Note”',
-  'policy.error.deadline': 'a date like 31/01 (dd/mm) is needed, or leave it blank',
-  'policy.error.override': 'the date of “{stage}” in {year} must be written dd/mm/yyyy',
-  'policy.error.value': 'this value cannot be used',
-  'policy.error.unplaced': 'The “Cấu hình” sheet, key “{key}”: {problem}.',
-  'policy.error.unknown': 'The “Cấu hình” sheet has a key “{key}” that is no setting; delete that row.',
-  'policy.save': 'Save',
-  'policy.reset': 'Restore defaults',
-  'policy.saving': 'Saving the settings…',
-  'policy.saved': 'Saved the settings to the “Cấu hình” sheet; the BONTOT functions were recalculated.',
-  'policy.resetDone': 'Restored the plan’s defaults and saved them to the “Cấu hình” sheet.',
-  'policy.savedKeptCopy':
-    'Saved the settings to the “Cấu hình” sheet; your own “Cấu hình” sheet was not a settings sheet, so it was kept unchanged as “{copy}”.',
-  'policy.invalid': 'Not saved: {count} invalid values. “{label}” — Invalid value: {problem}.',
-  'policy.failed': 'Could not save the settings: {message}',
-  'policy.percentHint': 'Type 95 or 0.95: a number from 0 to 1 is read as a fraction (0.95 = 95%), as the BONTOT functions do.',
-  'policy.resetAsk': 'Restore the plan’s defaults? The settings saved in the “Cấu hình” sheet will be overwritten.',
-  'policy.resetConfirm': 'Restore and save',
-  'policy.resetCancel': 'Cancel',
-  'policy.resetCancelled': 'Cancelled: the settings were not changed.',
-
-  'deadlines.intro': 'The evaluation year’s deadlines, from the plan and the “Cấu hình” sheet.',
-  'deadlines.year': 'Evaluation year',
-  'deadlines.show': 'Show',
-  'deadlines.loading': 'Reading the workbook’s evaluation year…',
-  'deadlines.asOf': 'As of today, {date}.',
-  'deadlines.col.stage': 'Stage',
-  'deadlines.col.date': 'Due',
-  'deadlines.col.left': 'Left',
-  'deadlines.daysLeft': '{days} days left',
-  'deadlines.today': 'due today',
-  'deadlines.overdue': 'by {days} days',
-  'deadlines.overdueBadge': 'Overdue',
-  'deadlines.none': 'not set',
-  'deadlines.summary': 'Year {year}: {overdue} deadlines passed, {upcoming} ahead.',
-  'deadlines.yearInvalid': 'The evaluation year must be a whole number from 2000 to 2100.',
-  'stage.dangKy': 'Registration of the model plan',
-  'stage.chiTieu': 'Targets assigned',
-  'stage.deNghi': 'Organisations propose',
-  'stage.thamDinh': 'Appraisal completed',
-  'stage.congNhan': 'Recognition and report completed',
-
-  'standalone.intro': 'Choose or drop one or several .xlsx workbooks to check. Files are read on this computer only and sent nowhere.',
-  'standalone.pick': 'Choose .xlsx files…',
-  'standalone.drop': 'Drop .xlsx files here',
-  'standalone.sample': 'See an example',
-  'standalone.clear': 'Clear results',
-  'standalone.loadingLib': 'Loading the Excel file reader…',
-  'standalone.reading': 'Checking file {index}/{total}: {file}…',
-  'standalone.done': 'Processed {total} files: {eligible}/{checked} organisations eligible; {errors} unreadable; {skipped} skipped.',
-  'standalone.unreadable': 'File could not be read',
-  'standalone.skipped': 'Skipped',
-  'standalone.downloadSummary': 'Download the summary workbook',
-  'standalone.print': 'Print / Save as PDF',
-  'standalone.downloadConsolidation': 'Download the list of organisations',
-  'standalone.issuer': 'Committee issuing the list (printed in its heading and signature; leave blank to write by hand)',
-  'standalone.issuerPlaceholder': 'e.g. Đảng ủy phường Bến Thành',
-  'standalone.totals':
-    'Grassroots party organisations eligible to be proposed for recognition: {eligible}/{organizations} ({share}); target {target}%: {met}.',
-  'standalone.totalsSubordinate': 'Subordinate party cells (not counted toward the target): {eligible}/{organizations} eligible.',
-  'standalone.targetMet': 'target met',
-  'standalone.targetNotMet': 'target not met',
-  'standalone.preparing': 'Making {file}…',
-  'standalone.downloaded': 'Made the file {file}.',
-  'standalone.downloadFailed': 'Could not make {file}: {message}',
-  'standalone.sampleFailed': 'Could not load the example “{file}”: {message}',
-  'standalone.libFailed': 'Could not load the Excel file reader: {message}',
-  'standalone.printing': 'Opening the print dialog for “{file}”.',
-  'start.title': 'No workbook yet? Download a blank template',
-  'start.intro':
-    'The blank template has every sheet to fill in (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí or Chi bộ trực thuộc), dropdown lists and the plan’s criteria — the same template as the Excel add-in’s. Fill it in Excel or another program that opens .xlsx files, save it as .xlsx, then choose the file above to check it.',
-  'start.name': 'Organisation name (optional)',
-  'start.download': 'Download blank template',
-  'start.example': 'Download the example file',
-  'start.downloaded': 'Created {file}: fill it in, save it, then choose the file to check it.',
-  'skipped.tong-hop': 'This is a “Tổng hợp” report made by Bốn Tốt, not an organisation’s workbook.',
-  'skipped.consolidation': 'This is a list of organisations made by Bốn Tốt, not one organisation’s workbook.',
-  'skipped.other': 'A file made by Bốn Tốt, not an organisation’s workbook.',
-
-  'board.pane.title': 'Consolidate many organisations',
-  'board.pane.intro':
-    'For the party committee and the appraisal board: choose the organisations’ .xlsx workbooks (and lower levels’ lists) to see the table and charts, then write them into the open workbook as a “Danh sách tổ chức” sheet with a chart. No other sheet is changed.',
-  'board.pane.pick': 'Choose the files to consolidate…',
-  'fill.title': 'Fill the “Chi bộ trực thuộc” sheet',
-  'fill.intro.excel':
-    'Pick the workbooks (.xlsx) of the subordinate party cells: Bốn Tốt fills this workbook’s “Chi bộ trực thuộc” sheet with each party cell’s members and its own check result, and adds rows for party cells not listed yet. It never writes “Xếp loại” (the party committee’s decision) or “Chi bộ bốn tốt” (a recognition), and deletes no row.',
-  'fill.intro.standalone':
-    'Pick the grassroots party committee’s workbook and the workbooks of its party cells: Bốn Tốt fills the “Chi bộ trực thuộc” sheet (members, own check results, new party cells) into a new file NAME.capnhat.xlsx. It never writes “Xếp loại” or “Chi bộ bốn tốt”; the files you pick are not changed.',
-  'fill.pickDangBo': 'Pick the party committee’s file',
-  'fill.pickChiBo': 'Pick the party cells’ files',
-  'fill.run': 'Fill the sheet',
-  'fill.dangBoChosen': 'Party committee: {file}',
-  'fill.chiBoChosen': 'Party cells’ files: {count}',
-  'fill.reading': 'Reading the party cells’ workbooks…',
-  'fill.summary': '{org}, {year} — sheet “{sheet}”: {cells} cells to write.',
-  'fill.row': 'Row {row}: {name}',
-  'fill.blank': '(blank)',
-  'fill.change': '{column}: from {before} to {after}',
-  'fill.members': '{count} members',
-  'fill.added': 'New party cells ({count}):',
-  'fill.changed': 'Updated ({count}):',
-  'fill.unchanged': 'Already right, unchanged ({count}):',
-  'fill.leftAlone': 'Left as they are ({count}):',
-  'fill.refused': 'Not used ({count}):',
-  'fill.unreadable': 'Could not be read ({count}):',
-  'fill.addedColumns': 'Columns added: {columns}.',
-  'fill.kept': 'The “Xếp loại” (the committee’s decision) and “Chi bộ bốn tốt” (a recognition) columns are not changed.',
-  'fill.lost':
-    'The new file is written by the ExcelJS library, which does not keep these parts of the workbook (the original file stays as it is): {parts}. To keep them, fill the sheet inside Excel with the Bốn Tốt add-in.',
-  'fill.nothing': 'The “{sheet}” sheet already matches the party cells’ files: nothing to change.',
-  'fill.planned': '{cells} cells will be written to “{sheet}”. Review them, then press “Write”.',
-  'fill.warning':
-    'Before writing, Bốn Tốt copies the “{sheet}” sheet to a visible sheet “{copy}” right after it, because Excel cannot undo (Ctrl+Z) an add-in’s edits: to go back, use the original copy. Only the cells above are written.',
-  'fill.confirm': 'Write {cells} cells',
-  'fill.cancel': 'Cancel',
-  'fill.cancelled': 'Cancelled: the workbook was not changed.',
-  'fill.writing': 'Writing to the “Chi bộ trực thuộc” sheet…',
-  'fill.written': 'Wrote {cells} cells to “{sheet}”; the original is kept on “{copy}”.',
-  'fill.skipped': '{count} cells were not written (formulas, or cells changed since the preview): {cells}.',
-  'fill.noCopy':
-    'This version of Excel cannot copy sheets (ExcelApi 1.7 is needed), so Bốn Tốt cannot keep the original. Update Excel, or use the Bốn Tốt page outside Excel or the “bontot fill-subordinates” command to write a new file.',
-  'fill.failed': 'Could not fill: {message}',
-  'fill.ready': 'Filled: {added} new party cells, {changed} rows updated. Press “Download {file}” to save the file.',
-  'fill.download': 'Download {file}',
-};
+/** Keys of the labels in this file (the English table, ./i18n/en.ts, has the same). */
+export type PaneKey = keyof typeof VI;
 
 export type Lang = 'vi' | 'en';
 export type I18nParams = Record<string, string | number>;
 
-const TABLES: Record<Lang, Record<string, string>> = { vi: { ...VI }, en: { ...EN } };
+/** English starts with the labels lazy panes registered; its own table joins when loaded (loadLanguage). */
+const TABLES: Record<Lang, Record<string, string>> = { vi: { ...VI }, en: {} };
+
+let englishLoaded = false;
+let englishLoading: Promise<void> | null = null;
+
+/**
+ * Makes a language's labels available: English is its own chunk ("i18n-en"), fetched once, when
+ * English is first chosen or remembered. Until it arrives, English keys fall back to Vietnamese.
+ */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'vi' || englishLoaded) return Promise.resolve();
+  englishLoading ??= import(/* webpackChunkName: "i18n-en" */ './i18n/en').then(
+    ({ EN }) => {
+      // Labels a lazy pane registered meanwhile keep their place (they are other keys anyway).
+      TABLES.en = { ...EN, ...TABLES.en };
+      englishLoaded = true;
+    },
+    (error: unknown) => {
+      englishLoading = null; // a later switch tries again
+      throw error;
+    },
+  );
+  return englishLoading;
+}
+
+/** Whether a language's labels are loaded (then a switch relabels at once). */
+export function languageLoaded(lang: Lang): boolean {
+  return lang === 'vi' || englishLoaded;
+}
 
 /**
  * Adds the labels of a pane that ships in a lazy chunk (the board, the meeting form), so the page's
@@ -674,22 +446,48 @@ export function onLanguageChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Switches the language, remembers it, relabels the document. */
-export function setLanguage(lang: Lang, root: ParentNode | null = typeof document === 'undefined' ? null : document): void {
-  current = lang;
-  storage()?.setItem(LANG_STORAGE_KEY, lang);
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+/** Relabels the document and tells the listeners (text kept outside data-i18n attributes). */
+function relabel(lang: Lang, root: ParentNode | null): void {
   if (root) applyLanguage(root);
   for (const listener of listeners) listener(lang);
 }
 
-/** Sets the language without storing it (start-up). */
-export function useLanguage(lang: Lang): void {
-  current = lang;
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+/**
+ * Relabels once the language's labels are loaded, if it is still the chosen one (a quick switch
+ * back must not be overtaken by a late chunk). A chunk that fails to load leaves the Vietnamese
+ * fallback on screen and rejects.
+ */
+function relabelWhenLoaded(lang: Lang, root: ParentNode | null): Promise<void> {
+  if (languageLoaded(lang)) return Promise.resolve();
+  return loadLanguage(lang).then(() => {
+    if (current === lang) relabel(lang, root);
+  });
 }
 
-/** Every label of a language as registered so far (the tests compare the English page with the Vietnamese labels). */
+/**
+ * Switches the language, remembers it, relabels the document. With the labels loaded the switch is
+ * complete on return; the first switch to English completes when its chunk has loaded: the promise
+ * settles then (tests await it; the page needs not).
+ */
+export function setLanguage(lang: Lang, root: ParentNode | null = typeof document === 'undefined' ? null : document): Promise<void> {
+  current = lang;
+  storage()?.setItem(LANG_STORAGE_KEY, lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  relabel(lang, root);
+  return relabelWhenLoaded(lang, root);
+}
+
+/**
+ * Sets the language without storing it (start-up). A remembered English relabels the document
+ * when its labels have loaded; the promise settles then.
+ */
+export function useLanguage(lang: Lang, root: ParentNode | null = typeof document === 'undefined' ? null : document): Promise<void> {
+  current = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  return relabelWhenLoaded(lang, root);
+}
+
+/** Every label of a language loaded or registered so far (the tests compare the English page with the Vietnamese labels). */
 export function catalogue(lang: Lang): Readonly<Record<string, string>> {
   return { ...TABLES[lang] };
 }

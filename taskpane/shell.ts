@@ -3,7 +3,7 @@
  * mode fills. No framework: plain DOM, every text through textContent. Apart from app.ts so the
  * page's entry (taskpane.ts) can start Excel mode at once and load standalone mode as a lazy chunk.
  */
-import { el } from './dom';
+import { el, errorText } from './dom';
 import { initialLanguage, language, setLanguage, trAttr, tr, useLanguage } from './i18n';
 import { Status } from './ui';
 
@@ -17,7 +17,11 @@ export interface Shell {
 }
 
 export function startShell(root: HTMLElement, host: Host): Shell {
-  useLanguage(initialLanguage());
+  const status = new Status();
+  // English labels are a lazy chunk: if it cannot load, the page stays Vietnamese and says why.
+  const loadFailed = (error: unknown): void => status.say('app.pageFailed', { message: errorText(error) }, 'error');
+  // A remembered English relabels the page when its labels have loaded.
+  useLanguage(initialLanguage(), root.ownerDocument).catch(loadFailed);
   const languageButton = el('button', { class: 'lang', attrs: { type: 'button' }, testid: 'language' });
   const label = (): void => {
     tr(languageButton, 'lang.switch');
@@ -26,10 +30,10 @@ export function startShell(root: HTMLElement, host: Host): Shell {
   };
   label();
   languageButton.addEventListener('click', () => {
-    setLanguage(language() === 'vi' ? 'en' : 'vi', root.ownerDocument);
+    // The switch relabels the button too (tr keeps its key); English completes when its chunk loads.
+    setLanguage(language() === 'vi' ? 'en' : 'vi', root.ownerDocument).catch(loadFailed);
     label();
   });
-  const status = new Status();
   const content = el('main', { class: 'content', attrs: { id: 'content' } });
   const header = el('header', { class: 'app-header' }, [
     el('div', { class: 'titles' }, [

@@ -4,6 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { catalogue } from '../../taskpane/i18n';
+import { EN } from '../../taskpane/i18n/en';
 
 const dist = join(__dirname, '..', '..', 'dist');
 const MAX_INITIAL_BYTES = 250 * 1024;
@@ -41,6 +43,27 @@ describe('built task pane', () => {
     // 'sharedStrings' and 'xl/workbook.xml' are the values reader's too: only ExcelJS's own markers.
     for (const marker of ['JSZip', 'Corrupted zip']) expect(code).not.toContain(marker);
     expect(code).toContain('deflate-raw');
+  });
+
+  test('the English labels are in their lazy chunk (i18n-en), not in the initial scripts', () => {
+    const initial = [taskpane, join(dist, 'functions.js')].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const [chunk] = readdirSync(join(dist, 'chunks')).filter((f) => /^i18n-en\..*\.js$/.test(f));
+    expect(chunk).toBeDefined();
+    const lazy = readFileSync(join(dist, 'chunks', chunk as string), 'utf8');
+    // Plain-ASCII English sentences without quotes (nothing the minifier escapes) that no Vietnamese
+    // label shares and no other source of the pane repeats (encoding.ts has its own English).
+    const vietnamese = Object.values(catalogue('vi'));
+    const paneDir = join(__dirname, '..', '..', 'taskpane');
+    const otherSources = readdirSync(paneDir)
+      .filter((f) => f.endsWith('.ts') && f !== 'i18n.ts')
+      .map((f) => readFileSync(join(paneDir, f), 'utf8'))
+      .join('\n');
+    const sentences = Object.values(EN).filter(
+      (text) => /^[ -~]{40,}$/.test(text) && !/['"\\]/.test(text) && !vietnamese.some((vi) => vi.includes(text)) && !otherSources.includes(text),
+    );
+    expect(sentences.length).toBeGreaterThan(20);
+    expect(sentences.filter((text) => initial.includes(text))).toEqual([]);
+    expect(sentences.filter((text) => !lazy.includes(text))).toEqual([]);
   });
 
   test('the page loads office.js, then functions.js, then taskpane.js, under its CSP, with no inline script or style', () => {

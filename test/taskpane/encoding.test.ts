@@ -153,7 +153,7 @@ describe('Chuyển mã sang Unicode', () => {
   test('follows the language switch', async () => {
     const { container, action } = mount(legacyFake());
     await action.scan();
-    setLanguage('en', document);
+    await setLanguage('en', document);
     expect(one(container, 'encoding-start').textContent).toBe('Convert to Unicode');
     expect(one(container, 'encoding-confirm').textContent).toBe('Convert 26 cells');
     expect(one(container, 'encoding-found').textContent).toBe('26 cells typed in TCVN3 (ABC):');

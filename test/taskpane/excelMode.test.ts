@@ -375,6 +375,7 @@ describe('language and keyboard', () => {
     await runCheck(root, excel);
     expect(one(root, 'tab-check').textContent).toBe('Kiểm tra');
     app.languageButton.click();
+    await flush(); // the first switch to English loads its labels (a lazy chunk)
     expect(one(root, 'tab-check').textContent).toBe('Check');
     expect(one(root, 'tab-policy').textContent).toBe('Settings');
     expect(one(root, 'verdict').textContent).toContain('Eligible');

@@ -142,7 +142,7 @@ describe('standalone page', () => {
     const labels = [...root.querySelectorAll('button, h2, label')].map((n) => n.textContent ?? '');
     const withMau = labels.filter((text) => /mẫu/i.test(text));
     expect(withMau).toEqual(['Chưa có sổ tính? Tải mẫu trống', 'Tải mẫu trống']);
-    setLanguage('en', document);
+    await setLanguage('en', document);
     expect(one(root, 'use-sample').textContent).toBe('See an example');
     expect(one(root, 'blank-download').textContent).toBe('Download blank template');
     expect(one(root, 'download-example').textContent).toBe('Download the example file');
@@ -220,7 +220,7 @@ describe('pane: a workbook without the product’s sheets', () => {
   test('English wording of the notice and its button', async () => {
     const { excel, root } = await mountExcel(createFakeExcel({ sheets: [{ name: 'Sheet1', values: [] }] }));
     await excel.check.check();
-    setLanguage('en', document);
+    await setLanguage('en', document);
     expect(one(root, 'no-sheets-text').textContent).toContain('none of the Bốn Tốt sheets');
     expect(one(root, 'open-template').textContent).toBe('Create the template sheets…');
   });

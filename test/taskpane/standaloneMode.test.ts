@@ -304,6 +304,7 @@ test('a file picked with the file input is checked; the pick button opens it', a
 test('English labels on the standalone page', async () => {
   localStorage.setItem('bontot.lang', 'en');
   const { root } = mount();
+  await flush(); // the remembered English relabels the page once its labels (a lazy chunk) have loaded
   expect(one(root, 'pick-files').textContent).toBe('Choose .xlsx files…');
   expect(one(root, 'use-sample').textContent).toBe('See an example');
   expect(document.documentElement.lang).toBe('en');

@@ -103,7 +103,7 @@ describe('Excel pane', () => {
 
     // The report follows the language switch.
     await excel.fill.preview(files.slice(1, 2));
-    setLanguage('en', document);
+    await setLanguage('en', document);
     expect(texts(root, 'fill-changed-row')[0]).toContain(
       'Row 3: Chi bộ Kế toán [ke-toan.xlsx] — Số đảng viên: from 9 to 13; Kết quả tự kiểm tra: from (blank) to “Đủ điều kiện',
     );
@@ -131,7 +131,7 @@ describe('Excel pane', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const checked = await excel.check.check();
     expect(checked?.reasons.map((r) => `${r.code} ${r.cell}`)).toEqual(['RATING_MISSING D9']);
-    setLanguage('en', document);
+    await setLanguage('en', document);
     expect(texts(root, 'fill-written')[0]).toContain('the original is kept on “Chi bộ trực thuộc (bản gốc)”');
     expect(texts(root, 'fill-title')[0]).toBe('Fill the “Chi bộ trực thuộc” sheet');
   });

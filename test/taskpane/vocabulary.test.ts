@@ -152,6 +152,12 @@ function mountPage(): { root: HTMLElement; page: StandaloneMode; status: Status 
   return { root, page: app.standalone as StandaloneMode, status: app.status };
 }
 
+/** Clicks the language switch; the first switch to English completes when its labels' chunk has loaded. */
+async function switchLanguage(root: HTMLElement): Promise<void> {
+  one(root, 'language').click();
+  await flush();
+}
+
 async function batch(page: StandaloneMode): Promise<void> {
   await page.processFiles([
     input(FILES[0] as string, eligibleBook),
@@ -165,8 +171,7 @@ describe('the standalone page', () => {
   test('in English, no label of the Vietnamese catalogue is left on screen (board, cards, status)', async () => {
     const { root, page } = mountPage();
     await batch(page);
-    one(root, 'language').click();
-    await flush();
+    await switchLanguage(root);
     expect(document.documentElement.lang).toBe('en');
     const texts = visibleTexts(document.body);
     expect(texts.length).toBeGreaterThan(50);
@@ -178,7 +183,7 @@ describe('the standalone page', () => {
     await batch(page);
     expect(byTestId(root, 'reason').length).toBeGreaterThan(0);
     expect(codesShown(visibleTexts(document.body, []))).toEqual([]);
-    one(root, 'language').click();
+    await switchLanguage(root);
     expect(codesShown(visibleTexts(document.body, []))).toEqual([]);
   });
 
@@ -189,11 +194,11 @@ describe('the standalone page', () => {
     const before = status.textContent?.trim();
     expect(before).toContain('Đã xử lý 3 tệp');
     expect(line.state).toMatchObject({ key: 'standalone.done', action: 'batch' });
-    one(root, 'language').click();
+    await switchLanguage(root);
     expect(status.textContent?.trim()).toBe(t('standalone.done', line.state?.params, 'en'));
     expect(status.textContent).toContain('Processed 3 files');
     expect(status.textContent).not.toMatch(/Checking|Đang kiểm tra/);
-    one(root, 'language').click();
+    await switchLanguage(root);
     expect(status.textContent?.trim()).toBe(before);
 
     // Print, then clear: the print's message goes with the results, in both languages.
@@ -202,9 +207,9 @@ describe('the standalone page', () => {
     one<HTMLButtonElement>(root, 'clear-results').click();
     expect(status.textContent).toBe('');
     expect(line.state).toBeNull();
-    one(root, 'language').click();
+    await switchLanguage(root);
     expect(status.textContent).toBe('');
-    one(root, 'language').click();
+    await switchLanguage(root);
     expect(status.textContent).toBe('');
   });
 });
@@ -232,7 +237,7 @@ describe('the task pane inside Excel', () => {
   test('in English, no label of the Vietnamese catalogue is left in any tab', async () => {
     const { root } = await checkedPane();
     expect(byTestId(root, 'reason').length).toBeGreaterThan(0);
-    setLanguage('en');
+    await setLanguage('en');
     await flush();
     expect(byTestId(root, 'meeting-save')).toHaveLength(1);
     const texts = visibleTexts(root);
@@ -242,13 +247,13 @@ describe('the task pane inside Excel', () => {
   test('no reason code in any tab, in either language; the policy tab says no block, warn or SPEC', async () => {
     const { root, excel } = await checkedPane();
     for (const lang of ['vi', 'en'] as const) {
-      setLanguage(lang);
+      await setLanguage(lang);
       expect(codesShown(visibleTexts(root, []))).toEqual([]);
       const policyText = visibleTexts(excel.policy.control('criterionMinPercent')?.closest('section') as HTMLElement, []).join('\n');
       expect(policyText).not.toMatch(/\bblock\b|\bwarn\b|SPEC/);
       expect(policyText).toContain(lang === 'vi' ? 'Kế hoạch của Thành ủy, mục II.2.2' : 'The City Party Committee’s plan, section II.2.2');
     }
-    setLanguage('vi');
+    await setLanguage('vi');
   });
 
   test('"Lý do (N)" counts the reasons that block, not the notes', async () => {
