@@ -14,7 +14,7 @@
 import type * as ExcelJS from 'exceljs';
 import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
 import { parseA1, parseRange, quoteSheet } from '../workbook/a1';
-import { markerKind } from '../workbook/marker';
+import { markerKind } from '../workbook/generated';
 import { DOCUMENT_MARGINS } from '../workbook/print';
 import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
 import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validationText';

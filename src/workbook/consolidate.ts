@@ -23,7 +23,7 @@ import { cellText, compactKey, foldText, formatNumber } from '../core/text';
 import { CRITERION_IDS, REASON_CODES, type CriterionId, type IsoDate, type OrgKind, type OrgLevel, type ReasonCode } from '../core/types';
 import { orgKindLabel, parseOrgKind } from '../core/vocabulary';
 import { columnLetters } from './a1';
-import { findMarker, markerFor, markerKind, placeMarker } from './marker';
+import { findMarker, markerFor, markerKind, placeMarker } from './generated';
 import { printSetup } from './print';
 import { layoutRowHeights } from './rowHeights';
 import { dateLine, splitCommittee, superiorOrganisation } from './summary';

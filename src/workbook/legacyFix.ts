@@ -35,7 +35,7 @@ import { cellText } from '../core/text';
 import type { Parsed } from '../core/types';
 import { parseMark, parseMeetingKind, parseOrgKind, parseOrgType, parseRating, parseSelfAssessment, parseYesNo } from '../core/vocabulary';
 import { a1 } from './a1';
-import { findMarker } from './marker';
+import { findMarker } from './generated';
 import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './template';
 import type { SheetGrid } from './types';
 

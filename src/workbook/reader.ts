@@ -57,7 +57,7 @@ import { columnLetters } from './a1';
 import { msg, ref, render, type Message, type MessageParam, type MessageRef } from '../core/messages';
 import '../core/messages/viIssues';
 import { legacyEncodingMessage, mayBeLegacy, scanLegacyEncoding, type LegacyScan } from './legacyFix';
-import { findMarker } from './marker';
+import { findMarker } from './generated';
 import { readPolicyGrid, type PolicyCellEntry } from './policySheet';
 import {
   ATTENDANCE_SHEET,

@@ -15,7 +15,7 @@ import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../core/vocabu
 import { rangeA1 } from './a1';
 import { CRITERION_LABELS } from './criteriaSeed';
 import { uncomputedCriterionText } from '../core/criteria';
-import { markerFor, placeMarker } from './marker';
+import { markerFor, placeMarker } from './generated';
 import { printSetup } from './print';
 import { layoutRowHeights } from './rowHeights';
 import { SHEET_NAMES } from './template';
