@@ -22,20 +22,18 @@ import { writeSheet, type SheetChart } from '../src/hosts/excel';
 import { checkWorkbook } from '../src/workbook/check';
 import {
   Consolidation,
-  CONSOLIDATION_SHEET,
   consolidationLayout,
   duplicateText,
-  generatedKind,
   KIND_KEY_LABELS,
-  readConsolidation,
   rowFromCheck,
   rowFromError,
   type ConsolidationRow,
   type ConsolidationTotals,
-  type GeneratedKind,
   type KindKey,
   type KindTotals,
 } from '../src/workbook/consolidate';
+import { checkFile } from '../src/workbook/checkFile';
+import type { GeneratedFileKind } from '../src/workbook/generated';
 import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types';
 // The board's labels ship in this chunk and register themselves before anything here is shown.
 import './boardStrings';
@@ -52,18 +50,10 @@ export type BoardInput =
   | { file: string; status: 'checked'; result: CheckResult; row: ConsolidationRow; blocking: number }
   | { file: string; status: 'consolidation'; rows: ConsolidationRow[] }
   | { file: string; status: 'error'; message: string }
-  | { file: string; status: 'skipped'; kind: GeneratedKind };
+  | { file: string; status: 'skipped'; kind: GeneratedFileKind };
 
 // The page's reader (values reader, ExcelJS only as a fallback) travels in this chunk.
 export { pageReader, type WorkbookReader } from './reader';
-
-function readErrorMessage(error: unknown): string {
-  if (error instanceof Error && error.name === 'WorkbookReadError') return error.message;
-  return `Lỗi khi kiểm tra tệp: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-/** The message `bontot consolidate` gives for a marked consolidation without a readable list. */
-const BROKEN_CONSOLIDATION = `Tệp được đánh dấu là bản tổng hợp của bontot nhưng không có trang "${CONSOLIDATION_SHEET}" đọc được; hãy tạo lại bằng "bontot consolidate" từ các tệp gốc.`;
 
 /**
  * Reads and checks one file as `bontot consolidate` does (an earlier consolidation is read back as
@@ -77,25 +67,22 @@ export async function readBoardInput(
   reader: WorkbookReader,
   asOf: IsoDate,
 ): Promise<BoardInput> {
-  try {
-    const data = await reader.readWorkbookData(await bytes());
-    const generated = generatedKind(data);
-    if (generated === 'consolidation') {
-      const rows = readConsolidation(data.sheets);
-      return rows === null ? { file, status: 'error', message: BROKEN_CONSOLIDATION } : { file, status: 'consolidation', rows };
-    }
-    if (generated !== null) return { file, status: 'skipped', kind: generated };
-    const result = checkWorkbook(data.sheets, { asOf });
-    const forList = result.policySource === 'workbook' ? checkWorkbook(data.sheets, { asOf, policy: defaultPolicy() }) : result;
-    return {
-      file,
-      status: 'checked',
-      result,
-      row: rowFromCheck(file, forList),
-      blocking: forList.reasons.filter((r) => r.severity === 'block').length,
-    };
-  } catch (error) {
-    return { file, status: 'error', message: readErrorMessage(error) };
+  const read = await checkFile(
+    { bytes, read: (data) => reader.readWorkbookData(data) },
+    (sheets) => {
+      const result = checkWorkbook(sheets, { asOf });
+      const forList = result.policySource === 'workbook' ? checkWorkbook(sheets, { asOf, policy: defaultPolicy() }) : result;
+      return { result, row: rowFromCheck(file, forList), blocking: forList.reasons.filter((r) => r.severity === 'block').length };
+    },
+    { readConsolidations: true },
+  );
+  switch (read.type) {
+    case 'checked':
+      return { file, status: 'checked', ...read.checked };
+    case 'skipped':
+      return read.rows ? { file, status: 'consolidation', rows: read.rows } : { file, status: 'skipped', kind: read.kind };
+    case 'unreadable':
+      return { file, status: 'error', message: read.message };
   }
 }
 
@@ -209,7 +196,7 @@ export function collectBoard(inputs: readonly BoardInput[], policy: Policy = def
   return { consolidation, totals, lines: [...top, ...rest], chart: boardChart(totals, rows, policy), hasRows: rows.length > 0 };
 }
 
-export const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
+export const SKIP_KEYS: Record<GeneratedFileKind, I18nKey> = {
   'tong-hop': 'skipped.tong-hop',
   consolidation: 'skipped.consolidation',
   other: 'skipped.other',

@@ -22,7 +22,8 @@ import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { createStarter, exampleFileName } from './blankTemplate';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
-import type { ConsolidationRow, GeneratedKind } from '../src/workbook/consolidate';
+import type { ConsolidationRow } from '../src/workbook/consolidate';
+import type { GeneratedFileKind } from '../src/workbook/generated';
 import { CONSOLIDATION_SHEET } from '../src/workbook/consolidationNames';
 import type { Board, BoardInput } from './board';
 import { onLanguageChange, t, type I18nKey } from './i18n';
@@ -97,7 +98,7 @@ export function sampleFromSearch(search: string | undefined): string | null {
   return value && SAMPLE_NAME.test(value) ? value : null;
 }
 
-const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
+const SKIP_KEYS: Record<GeneratedFileKind, I18nKey> = {
   'tong-hop': 'skipped.tong-hop',
   consolidation: 'skipped.consolidation',
   other: 'skipped.other',
@@ -231,7 +232,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     return { file, status: 'error', message, node };
   };
 
-  const skippedEntry = (file: string, kind: GeneratedKind): FileEntry => {
+  const skippedEntry = (file: string, kind: GeneratedFileKind): FileEntry => {
     const node = card(file, 'skipped', [
       el('p', { class: 'notice' }, [el('strong', { i18n: 'standalone.skipped' }), ': ', el('span', { i18n: SKIP_KEYS[kind], testid: 'skip-note' })]),
     ]);

@@ -14,7 +14,7 @@
 import type * as ExcelJS from 'exceljs';
 import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
 import { parseA1, parseRange, quoteSheet } from '../workbook/a1';
-import { markerKind } from '../workbook/generated';
+import { keywordKindOf, markerKind, PRODUCT_KEYWORD, productKeywords } from '../workbook/generated';
 import { DOCUMENT_MARGINS } from '../workbook/print';
 import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
 import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validationText';
@@ -22,16 +22,7 @@ import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validatio
 export * from './zip';
 import { cellsGrid } from './xlsxRead';
 import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
-import {
-  canReadValues,
-  generatedKindOf,
-  PRODUCT_KEYWORD,
-  readWorkbookValues,
-  toUint8,
-  type ReadOptions,
-  type WorkbookData,
-  type WorkbookProperties,
-} from './xlsxValues';
+import { canReadValues, readWorkbookValues, toUint8, type ReadOptions, type WorkbookData, type WorkbookProperties } from './xlsxValues';
 
 // ------------------------------------------------------------------------------------------ ExcelJS
 
@@ -82,7 +73,7 @@ export function plainCellValue(value: unknown): unknown {
 
 // ------------------------------------------------------------------------------------------ reading
 
-export { generatedKindOf, PRODUCT_KEYWORD, readWorkbookValues, type ReadOptions, type WorkbookData, type WorkbookProperties } from './xlsxValues';
+export { readWorkbookValues, type ReadOptions, type WorkbookData, type WorkbookProperties } from './xlsxValues';
 export const PRODUCT_CREATOR = 'Bốn Tốt (bontot)';
 
 /** Parts of a worksheet the checker never needs; skipping them keeps reads fast (a validation on a
@@ -132,7 +123,7 @@ export async function readWorkbookDataWithExcelJs(data: ArrayBuffer | Uint8Array
     subject: workbook.subject || null,
     category: workbook.category || null,
   };
-  return { sheets, properties, generatedKind: generatedKindOf(properties) };
+  return { sheets, properties, generatedKind: keywordKindOf(properties) };
 }
 
 /** Reads an `.xlsx` from memory into grids (browser and Node). */
@@ -366,7 +357,7 @@ export async function writeWorkbookBuffer(layouts: readonly SheetLayout[], optio
     workbook.creator = PRODUCT_CREATOR;
     workbook.lastModifiedBy = PRODUCT_CREATOR;
     workbook.company = PRODUCT_KEYWORD;
-    workbook.keywords = `${PRODUCT_KEYWORD}:${kind}`;
+    workbook.keywords = productKeywords(kind);
   }
   if (options.title) workbook.title = options.title;
   const timestamp = options.timestamp ?? new Date();

@@ -7,6 +7,7 @@
  */
 import { readXlsxValues, type XlsxProperties } from './xlsxRead';
 import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, type InflateRawSync, type ZipLimits } from './zip';
+import { keywordKindOf } from '../workbook/generated';
 import type { SheetGrid } from '../workbook/types';
 
 /** Workbook properties the product reads (the values reader's: docProps/core.xml and app.xml). */
@@ -15,7 +16,7 @@ export type WorkbookProperties = XlsxProperties;
 export interface WorkbookData {
   sheets: SheetGrid[];
   properties: WorkbookProperties;
-  /** What the workbook-level marker says the product wrote it as, or null (see PRODUCT_KEYWORD). */
+  /** What the workbook-level marker says the product wrote it as, or null (keywordKindOf in src/workbook/generated.ts). */
   generatedKind: string | null;
 }
 
@@ -25,16 +26,6 @@ export interface ReadOptions {
   inflateRaw?: InflateRawSync;
   /** Largest number of cells of one sheet's used rectangle. Default 20 million. */
   maxCellsPerSheet?: number;
-}
-
-/** Workbook-level marker: `keywords` holds "bontot:<kind>" on every file the product writes. */
-export const PRODUCT_KEYWORD = 'bontot';
-
-/** The kind in a "bontot:<kind>" keyword ("template", "summary", "consolidation", …), else null. */
-export function generatedKindOf(properties: Pick<WorkbookProperties, 'keywords'>): string | null {
-  const keywords = properties.keywords ?? '';
-  const match = /(?:^|[\s,;])bontot:([a-z-]+)/i.exec(keywords);
-  return match ? (match[1] as string).toLowerCase() : null;
 }
 
 export function toUint8(data: ArrayBuffer | Uint8Array): Uint8Array {
@@ -65,5 +56,5 @@ export async function readWorkbookValues(data: ArrayBuffer | Uint8Array, options
     ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
     ...(options.maxCellsPerSheet !== undefined ? { maxCellsPerSheet: options.maxCellsPerSheet } : {}),
   });
-  return { sheets: read.sheets, properties: read.properties, generatedKind: generatedKindOf(read.properties) };
+  return { sheets: read.sheets, properties: read.properties, generatedKind: keywordKindOf(read.properties) };
 }
