@@ -1,7 +1,8 @@
 /* Bundles the `bontot` command line into dist/cli/bontot.js + commands.js, the files bin/bontot.js
  * runs. One minified file instead of ~140 modules (the CLI's own and zod's) saves Node the
- * resolving, reading and compiling of each at every start (measured in the README, Performance: cli_small_vs_node_ratio). ExcelJS stays an external
- * `require`, loaded only by the commands that write (src/hosts/xlsx.ts, loadExcelJs).
+ * resolving, reading and compiling of each at every start (measured in the README, Performance:
+ * cli_small_vs_node_ratio). ExcelJS stays an external `require`, loaded only by the commands that
+ * write (src/hosts/xlsx.ts, loadExcelJs).
  * `tsc -p tsconfig.cli.json` still compiles the same sources module by module into dist/cli/ (the
  * tests run that; the launcher falls back to it when the bundle is missing).
  */
