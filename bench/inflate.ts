@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { inflateRawSync } from 'zlib';
-import { inspectXlsxZip, readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsxFile';
+import { inspectXlsxZip, readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsx/node';
 import { checkWorkbook } from '../src/workbook/check';
 import type { SheetLayout } from '../src/workbook/types';
 import { BENCH_AS_OF, benchLayouts } from './data';

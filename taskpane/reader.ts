@@ -6,8 +6,8 @@
  * ExcelJS instead, from the lazy "xlsx" chunk (src/hosts/xlsx.ts), which otherwise loads only to
  * write a download. Both give the same grids (test/hosts/xlsxRead.test.ts).
  */
-import type { WorkbookData } from '../src/hosts/xlsxValues';
-import { canReadValues, readWorkbookValues } from '../src/hosts/xlsxValues';
+import type { WorkbookData } from '../src/hosts/xlsx/values';
+import { canReadValues, readWorkbookValues } from '../src/hosts/xlsx/values';
 import { errorText } from './dom';
 import { t } from './i18n';
 

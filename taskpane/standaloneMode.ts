@@ -16,7 +16,7 @@
  */
 import { isValidYmd, todayIso } from '../src/core/dates';
 import type { IsoDate } from '../src/core/types';
-import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
+import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx/exceljs';
 import { summaryLayout } from '../src/workbook/summary';
 import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { createStarter, exampleFileName } from './blankTemplate';
@@ -77,7 +77,7 @@ export const CONSOLIDATION_FILE = 'danh-sach-to-chuc.xlsx';
 export const FILE_ACCEPT = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 const SAMPLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
+const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx/exceljs');
 
 async function defaultFetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url, { credentials: 'same-origin' });

@@ -5,7 +5,7 @@ import { defaultPolicy, describeKey, policyToEntries, type Policy } from '../cor
 import { formatDate } from '../core/dates';
 import type { IsoDate, OrgKind, OrgLevel } from '../core/types';
 import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, placeIn, word } from './lang';
-import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsxFile';
+import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsx/node';
 import { checkWorkbook } from '../workbook/check';
 import { checkFile } from '../workbook/checkFile';
 import { Consolidation, duplicateText, rowFromCheck, type ConsolidationRow, type DuplicateNote } from '../workbook/consolidate';

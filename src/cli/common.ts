@@ -3,7 +3,7 @@ import { promises as fs, readdirSync, statSync } from 'fs';
 import { isValidYmd, todayIso } from '../core/dates';
 import { policyFromJson, type Policy } from '../core/policy';
 import type { IsoDate } from '../core/types';
-import { readFileBytes, readWorkbookData } from '../hosts/xlsxFile';
+import { readFileBytes, readWorkbookData } from '../hosts/xlsx/node';
 import type { CheckFileHost } from '../workbook/checkFile';
 import type { GeneratedFileKind } from '../workbook/generated';
 import { UsageError } from './args';

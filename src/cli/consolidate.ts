@@ -10,7 +10,7 @@ import { generatedFileKind } from '../workbook/generated';
 import { formatNumber } from '../core/text';
 import type { IsoDate } from '../core/types';
 import { orgKindLabel } from '../core/vocabulary';
-import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsxFile';
+import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsx/node';
 import { checkWorkbook } from '../workbook/check';
 import { checkFile } from '../workbook/checkFile';
 import {

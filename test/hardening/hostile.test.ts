@@ -12,9 +12,9 @@ import {
   WorkbookReadError,
   writeWorkbookBuffer,
   type WorkbookReadErrorCode,
-} from '../../src/hosts/xlsx';
-import { nodeInflateRaw, readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsxFile';
-import { fixLegacyEncoding } from '../../src/hosts/xlsxFix';
+} from '../../src/hosts/xlsx/exceljs';
+import { nodeInflateRaw, readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsx/node';
+import { fixLegacyEncoding } from '../../src/hosts/xlsx/fix';
 import { params } from './fuzz';
 import { declareSize, layout, lyingSheet, manyRows, manySheets, smallWorkbook, withParts, xlsBytes } from './hostileFiles';
 

@@ -3,8 +3,8 @@ import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { inspectXlsxZip, plainCellValue, readWorkbookBuffer, readWorkbookData, WorkbookReadError, writeWorkbookBuffer } from '../../src/hosts/xlsx';
-import { readWorkbookFile, writeWorkbookFile } from '../../src/hosts/xlsxFile';
+import { inspectXlsxZip, plainCellValue, readWorkbookBuffer, readWorkbookData, WorkbookReadError, writeWorkbookBuffer } from '../../src/hosts/xlsx/exceljs';
+import { readWorkbookFile, writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import { keywordKindOf } from '../../src/workbook/generated';
 import { FORMULA_WITHOUT_RESULT, type SheetLayout } from '../../src/workbook/types';
 

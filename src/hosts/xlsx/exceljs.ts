@@ -12,17 +12,17 @@
  * inflater for the zip checks, live in xlsxFile.ts. No rule logic lives here.
  */
 import type * as ExcelJS from 'exceljs';
-import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
-import { parseA1, parseRange, quoteSheet } from '../workbook/a1';
-import { keywordKindOf, markerKind, PRODUCT_KEYWORD, productKeywords } from '../workbook/generated';
-import { DOCUMENT_MARGINS } from '../workbook/print';
-import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/rowHeights';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/validationText';
+import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../../workbook/types';
+import { parseA1, parseRange, quoteSheet } from '../../workbook/a1';
+import { keywordKindOf, markerKind, PRODUCT_KEYWORD, productKeywords } from '../../workbook/generated';
+import { DOCUMENT_MARGINS } from '../../workbook/print';
+import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../../workbook/rowHeights';
+import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/validationText';
 
 export * from './zip';
-import { cellsGrid } from './xlsxRead';
+import { cellsGrid } from './read';
 import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
-import { canReadValues, readWorkbookValues, toUint8, type ReadOptions, type WorkbookData, type WorkbookProperties } from './xlsxValues';
+import { canReadValues, readWorkbookValues, toUint8, type ReadOptions, type WorkbookData, type WorkbookProperties } from './values';
 
 // ------------------------------------------------------------------------------------------ ExcelJS
 
@@ -73,7 +73,7 @@ export function plainCellValue(value: unknown): unknown {
 
 // ------------------------------------------------------------------------------------------ reading
 
-export { readWorkbookValues, type ReadOptions, type WorkbookData, type WorkbookProperties } from './xlsxValues';
+export { readWorkbookValues, type ReadOptions, type WorkbookData, type WorkbookProperties } from './values';
 export const PRODUCT_CREATOR = 'Bốn Tốt (bontot)';
 
 /** Parts of a worksheet the checker never needs; skipping them keeps reads fast (a validation on a

@@ -13,10 +13,10 @@
  * by kind, so the caller can say what the new file lacks before it writes it.
  */
 import ExcelJS from 'exceljs';
-import type { LegacyEncodingName } from '../core/legacyEncoding';
-import { parseA1 } from '../workbook/a1';
-import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../workbook/legacyFix';
-import type { SheetGrid } from '../workbook/types';
+import type { LegacyEncodingName } from '../../core/legacyEncoding';
+import { parseA1 } from '../../workbook/a1';
+import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../../workbook/legacyFix';
+import type { SheetGrid } from '../../workbook/types';
 import {
   DEFAULT_ZIP_LIMITS,
   inspectXlsxZip,
@@ -26,7 +26,7 @@ import {
   worksheetGrid,
   type InflateRawSync,
   type ZipLimits,
-} from './xlsx';
+} from './exceljs';
 
 // ------------------------------------------------------------------------------------- parts
 

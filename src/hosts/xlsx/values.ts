@@ -5,10 +5,10 @@
  * the ExcelJS chunk; src/hosts/xlsx.ts re-exports it and adds ExcelJS's reader for where nothing
  * can inflate, and the writer. Browser-safe: no Node-only imports, no ExcelJS.
  */
-import { readXlsxValues, type XlsxProperties } from './xlsxRead';
+import { readXlsxValues, type XlsxProperties } from './read';
 import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, type InflateRawSync, type ZipLimits } from './zip';
-import { keywordKindOf } from '../workbook/generated';
-import type { SheetGrid } from '../workbook/types';
+import { keywordKindOf } from '../../workbook/generated';
+import type { SheetGrid } from '../../workbook/types';
 
 /** Workbook properties the product reads (the values reader's: docProps/core.xml and app.xml). */
 export type WorkbookProperties = XlsxProperties;

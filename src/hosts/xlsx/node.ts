@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import { inflateRawSync } from 'zlib';
-import type { SheetGrid, SheetLayout } from '../workbook/types';
+import type { SheetGrid, SheetLayout } from '../../workbook/types';
 import {
   readWorkbookData as readWorkbookDataWith,
   WorkbookReadError,
@@ -13,9 +13,9 @@ import {
   type ReadOptions,
   type WorkbookData,
   type WriteOptions,
-} from './xlsx';
+} from './exceljs';
 
-export * from './xlsx';
+export * from './exceljs';
 
 /** zlib's synchronous raw inflate, stopped at `maxBytes` of output (the zip checks' fast path). */
 export const nodeInflateRaw: InflateRawSync = (compressed, maxBytes) => {
