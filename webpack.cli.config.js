@@ -2,7 +2,7 @@
  * runs. One minified file instead of ~140 modules (the CLI's own and zod's) saves Node the
  * resolving, reading and compiling of each at every start (measured in the README, Performance:
  * cli_small_vs_node_ratio). ExcelJS stays an external `require`, loaded only by the commands that
- * write (src/hosts/xlsx.ts, loadExcelJs).
+ * write (src/hosts/xlsx/exceljs.ts, loadExcelJs).
  * `tsc -p tsconfig.cli.json` still compiles the same sources module by module into dist/cli/ (the
  * tests run that; the launcher falls back to it when the bundle is missing).
  */

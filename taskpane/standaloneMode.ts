@@ -35,7 +35,7 @@ import { fileInput, loadBoardModule, type BoardModule, type InputFile } from './
 
 export { fileInput, loadBoardModule, type BoardModule, type InputFile };
 
-/** The part of src/hosts/xlsx.ts the page uses (loaded lazily). */
+/** The part of src/hosts/xlsx/exceljs.ts the page uses (loaded lazily). */
 export interface XlsxModule {
   readWorkbookData(data: ArrayBuffer | Uint8Array): Promise<WorkbookData>;
   writeWorkbookBuffer(layouts: readonly SheetLayout[], options?: WriteOptions): Promise<Uint8Array>;

@@ -5,14 +5,8 @@
  */
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import {
-  DEFAULT_ZIP_LIMITS,
-  inspectXlsxZip,
-  readWorkbookBuffer,
-  WorkbookReadError,
-  writeWorkbookBuffer,
-  type WorkbookReadErrorCode,
-} from '../../src/hosts/xlsx/exceljs';
+import { readWorkbookBuffer, writeWorkbookBuffer } from '../../src/hosts/xlsx/exceljs';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, WorkbookReadError, type WorkbookReadErrorCode } from '../../src/hosts/xlsx/zip';
 import { nodeInflateRaw, readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsx/node';
 import { fixLegacyEncoding } from '../../src/hosts/xlsx/fix';
 import { params } from './fuzz';

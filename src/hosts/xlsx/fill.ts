@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { planSubordinateFill, type CellWrite, type ChiBoInput, type FillOptions, type FillOutcome } from '../../workbook/fillSubordinates';
 import { loadForRewrite, partsLostBy, workbookParts, type LostPart } from './fix';
-import type { InflateRawSync, ZipLimits } from './exceljs';
+import type { InflateRawSync, ZipLimits } from './zip';
 
 export interface FillFileOptions extends FillOptions {
   limits?: Partial<ZipLimits>;

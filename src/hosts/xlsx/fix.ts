@@ -17,16 +17,8 @@ import type { LegacyEncodingName } from '../../core/legacyEncoding';
 import { parseA1 } from '../../workbook/a1';
 import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../../workbook/legacyFix';
 import type { SheetGrid } from '../../workbook/types';
-import {
-  DEFAULT_ZIP_LIMITS,
-  inspectXlsxZip,
-  plainCellValue,
-  verifyInflatedSizes,
-  WorkbookReadError,
-  worksheetGrid,
-  type InflateRawSync,
-  type ZipLimits,
-} from './exceljs';
+import { plainCellValue, worksheetGrid } from './exceljs';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError, type InflateRawSync, type ZipLimits } from './zip';
 
 // ------------------------------------------------------------------------------------- parts
 

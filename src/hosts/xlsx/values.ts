@@ -1,8 +1,8 @@
 /**
  * The `.xlsx` read path without ExcelJS: bytes → every sheet's values plus the workbook properties
- * and the product's marker, through the zip checks of zip.ts and the values reader of xlsxRead.ts.
+ * and the product's marker, through the zip checks of zip.ts and the values reader of read.ts.
  * The standalone page bundles this alone (the board's chunk) so that checking a file never loads
- * the ExcelJS chunk; src/hosts/xlsx.ts re-exports it and adds ExcelJS's reader for where nothing
+ * the ExcelJS chunk; src/hosts/xlsx/exceljs.ts re-exports it and adds ExcelJS's reader for where nothing
  * can inflate, and the writer. Browser-safe: no Node-only imports, no ExcelJS.
  */
 import { readXlsxValues, type XlsxProperties } from './read';
@@ -35,7 +35,7 @@ export function toUint8(data: ArrayBuffer | Uint8Array): Uint8Array {
 /**
  * Whether the values reader can read here: a synchronous inflater is given (Node's zlib), or the
  * platform's DecompressionStream takes 'deflate-raw' (older Safari has the stream without that
- * format). Where it cannot, callers read with ExcelJS instead (xlsx.ts).
+ * format). Where it cannot, callers read with ExcelJS instead (exceljs.ts).
  */
 export function canReadValues(inflateRaw?: InflateRawSync): boolean {
   return canInflate(inflateRaw);
