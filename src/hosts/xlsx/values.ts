@@ -56,5 +56,37 @@ export async function readWorkbookValues(data: ArrayBuffer | Uint8Array, options
     ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
     ...(options.maxCellsPerSheet !== undefined ? { maxCellsPerSheet: options.maxCellsPerSheet } : {}),
   });
-  return { sheets: read.sheets, properties: read.properties, generatedKind: keywordKindOf(read.properties) };
+  return { sheets: detachTexts(read.sheets), properties: read.properties, generatedKind: keywordKindOf(read.properties) };
+}
+
+/**
+ * Gives every long text cell its own copy, so that the workbook's decoded XML (sharedStrings.xml,
+ * some hundred KB) is freed with the bytes. A text cut out of a long string by a regex is, in V8,
+ * a slice that keeps the whole string alive (from 13 characters up; shorter ones are copies): one
+ * such text kept anywhere after the check (a row's name, a memo of parsed labels) kept a whole
+ * workbook's text, and `consolidate` of 500 files held ~30 KB per file (issue #24, bench
+ * consolidate_rss_ratio). Same values; one copy per distinct text of the workbook.
+ */
+function detachTexts(sheets: SheetGrid[]): SheetGrid[] {
+  const copies = new Map<string, string>();
+  for (const sheet of sheets) {
+    sheet.name = ownCopy(sheet.name, copies);
+    for (const row of sheet.values) {
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value === 'string' && value.length >= 13) row[c] = ownCopy(value, copies);
+      }
+    }
+  }
+  return sheets;
+}
+
+function ownCopy(text: string, copies: Map<string, string>): string {
+  let copy = copies.get(text);
+  if (copy === undefined) {
+    // Concatenating then slicing makes V8 flatten into a new string of the text's own length.
+    copy = ` ${text}`.slice(1);
+    copies.set(text, copy);
+  }
+  return copy;
 }
