@@ -14,7 +14,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { writeWorkbookBuffer } from '../src/hosts/xlsx';
+import { writeWorkbookBuffer } from '../src/hosts/xlsx/exceljs';
 import { chiBoSpec, plainLayouts } from '../scripts/sampleData';
 import { BENCH_AS_OF } from './data';
 import { median, ratio } from './timing';

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsxFile';
+import { readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsx/node';
 import { checkWorkbook } from '../src/workbook/check';
 import type { SheetGrid, SheetLayout } from '../src/workbook/types';
 import { BENCH_AS_OF, benchLayouts } from './data';

@@ -61,7 +61,9 @@ export type BenchReport = Metrics & {
   ok: boolean;
   failures: BudgetFailure[];
   budgets: Record<MetricName, string>;
-  errors: Partial<Record<'sizes' | 'page' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'inflate' | 'consolidate' | 'startup' | 'build', string>>;
+  errors: Partial<
+    Record<'sizes' | 'page' | 'functions' | 'syncs' | 'recordMeeting' | 'core' | 'inflate' | 'consolidate' | 'startup' | 'build', string>
+  >;
   params: BenchParams;
   machine: MachineInfo;
   details: {

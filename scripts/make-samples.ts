@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import { writeWorkbookFile } from '../src/hosts/xlsxFile';
+import { writeWorkbookFile } from '../src/hosts/xlsx/node';
 import { templateLayouts } from '../src/workbook/layout/templateLayouts';
 import { chiBoSpec, dangBoSpec, fillTemplate } from './sampleData';
 

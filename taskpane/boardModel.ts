@@ -14,19 +14,18 @@ import {
   Consolidation,
   CONSOLIDATION_SHEET,
   duplicateText,
-  generatedKind,
   KIND_KEY_LABELS,
-  readConsolidation,
   rowFromCheck,
   rowFromError,
   type ConsolidationRow,
   type ConsolidationTotals,
-  type GeneratedKind,
   type KindKey,
   type KindTotals,
 } from '../src/workbook/consolidate';
 import { consolidationLayout } from '../src/workbook/layout/consolidation';
 import type { CellValue, CheckResult, SheetLayout } from '../src/workbook/types';
+import { checkFile, type Unreadable } from '../src/workbook/checkFile';
+import type { GeneratedFileKind } from '../src/workbook/generated';
 import type { WorkbookReader } from './reader';
 import { t, type I18nKey, type I18nParams } from './i18n';
 
@@ -38,7 +37,7 @@ export type BoardInput =
   | { file: string; status: 'consolidation'; rows: ConsolidationRow[] }
   // `message` is Vietnamese (the list sheet is a party document); `failure`, when the board worded it, is shown in the pane's language.
   | { file: string; status: 'error'; message: string; failure?: BoardFailure | null }
-  | { file: string; status: 'skipped'; kind: GeneratedKind };
+  | { file: string; status: 'skipped'; kind: GeneratedFileKind };
 
 /** A failure the board words itself: shown in the pane's language, written in Vietnamese into the list. */
 export interface BoardFailure {
@@ -47,9 +46,10 @@ export interface BoardFailure {
 }
 
 /** The reader's own message (already worded by the reader), or the board's wording of an unexpected error. */
-function readFailure(error: unknown): { message: string; failure?: BoardFailure } {
-  if (error instanceof Error && error.name === 'WorkbookReadError') return { message: error.message };
-  const failure: BoardFailure = { key: 'board.fail.check', params: { message: error instanceof Error ? error.message : String(error) } };
+function boardFailure(read: Unreadable): { message: string; failure?: BoardFailure } {
+  if (read.cause === 'read') return { message: read.message };
+  const failure: BoardFailure =
+    read.cause === 'brokenConsolidation' ? BROKEN_CONSOLIDATION : { key: 'board.fail.check', params: { message: read.detail ?? '' } };
   return { message: t(failure.key, failure.params, 'vi'), failure };
 }
 
@@ -68,27 +68,22 @@ export async function readBoardInput(
   reader: WorkbookReader,
   asOf: IsoDate,
 ): Promise<BoardInput> {
-  try {
-    const data = await reader.readWorkbookData(await bytes());
-    const generated = generatedKind(data);
-    if (generated === 'consolidation') {
-      const rows = readConsolidation(data.sheets);
-      return rows === null
-        ? { file, status: 'error', message: t(BROKEN_CONSOLIDATION.key, BROKEN_CONSOLIDATION.params, 'vi'), failure: BROKEN_CONSOLIDATION }
-        : { file, status: 'consolidation', rows };
-    }
-    if (generated !== null) return { file, status: 'skipped', kind: generated };
-    const result = checkWorkbook(data.sheets, { asOf });
-    const forList = result.policySource === 'workbook' ? checkWorkbook(data.sheets, { asOf, policy: defaultPolicy() }) : result;
-    return {
-      file,
-      status: 'checked',
-      result,
-      row: rowFromCheck(file, forList),
-      blocking: forList.reasons.filter((r) => r.severity === 'block').length,
-    };
-  } catch (error) {
-    return { file, status: 'error', ...readFailure(error) };
+  const read = await checkFile(
+    { bytes, read: (data) => reader.readWorkbookData(data) },
+    (sheets) => {
+      const result = checkWorkbook(sheets, { asOf });
+      const forList = result.policySource === 'workbook' ? checkWorkbook(sheets, { asOf, policy: defaultPolicy() }) : result;
+      return { result, row: rowFromCheck(file, forList), blocking: forList.reasons.filter((r) => r.severity === 'block').length };
+    },
+    { readConsolidations: true },
+  );
+  switch (read.type) {
+    case 'checked':
+      return { file, status: 'checked', ...read.checked };
+    case 'skipped':
+      return read.rows ? { file, status: 'consolidation', rows: read.rows } : { file, status: 'skipped', kind: read.kind };
+    case 'unreadable':
+      return { file, status: 'error', ...boardFailure(read) };
   }
 }
 
@@ -217,7 +212,7 @@ export function collectBoard(inputs: readonly BoardInput[], policy: Policy = def
   return { consolidation, totals, lines: [...top, ...rest], chart: boardChart(totals, rows, policy), hasRows: rows.length > 0 };
 }
 
-export const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
+export const SKIP_KEYS: Record<GeneratedFileKind, I18nKey> = {
   'tong-hop': 'skipped.tong-hop',
   consolidation: 'skipped.consolidation',
   other: 'skipped.other',

@@ -17,7 +17,7 @@ export interface BoardPane {
 }
 
 /** The fallback reader (ExcelJS). */
-const loadReader = (): Promise<typeof import('../src/hosts/xlsx')> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
+const loadReader = (): Promise<typeof import('../src/hosts/xlsx/exceljs')> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx/exceljs');
 
 export function createBoardPane(ctx: ExcelContext, status: Status): BoardPane {
   const input = el('input', {

@@ -1,13 +1,13 @@
 /**
  * How the page reads a workbook to check it (standalone page and the Excel pane's board): the
- * values reader (src/hosts/xlsxValues.ts, inflating with the browser's
+ * values reader (src/hosts/xlsx/values.ts, inflating with the browser's
  * DecompressionStream('deflate-raw')), bundled in the board's chunk so that a check never loads
  * ExcelJS. A browser whose DecompressionStream lacks 'deflate-raw' (or that has none) reads with
- * ExcelJS instead, from the lazy "xlsx" chunk (src/hosts/xlsx.ts), which otherwise loads only to
+ * ExcelJS instead, from the lazy "xlsx" chunk (src/hosts/xlsx/exceljs.ts), which otherwise loads only to
  * write a download. Both give the same grids (test/hosts/xlsxRead.test.ts).
  */
-import type { WorkbookData } from '../src/hosts/xlsxValues';
-import { canReadValues, readWorkbookValues } from '../src/hosts/xlsxValues';
+import type { WorkbookData } from '../src/hosts/xlsx/values';
+import { canReadValues, readWorkbookValues } from '../src/hosts/xlsx/values';
 import { errorText } from './dom';
 import { t } from './i18n';
 

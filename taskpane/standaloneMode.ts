@@ -16,13 +16,14 @@
  */
 import { isValidYmd, todayIso } from '../src/core/dates';
 import type { IsoDate } from '../src/core/types';
-import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx';
+import type { WorkbookData, WriteOptions } from '../src/hosts/xlsx/exceljs';
 import { summaryLayout } from '../src/workbook/layout/summary';
 import type { CheckResult, SheetLayout } from '../src/workbook/types';
 import { createStarter, exampleFileName } from './blankTemplate';
 import { el, errorText, replaceChildren } from './dom';
 import { downloadBytes, summaryFileName, type Download } from './download';
-import type { ConsolidationRow, GeneratedKind } from '../src/workbook/consolidate';
+import type { ConsolidationRow } from '../src/workbook/consolidate';
+import type { GeneratedFileKind } from '../src/workbook/generated';
 import { CONSOLIDATION_SHEET } from '../src/workbook/layout/consolidationNames';
 import type { Board, BoardInput } from './board';
 import { onLanguageChange, t, type I18nKey } from './i18n';
@@ -34,7 +35,7 @@ import { fileInput, loadBoardModule, type BoardModule, type InputFile } from './
 
 export { fileInput, loadBoardModule, type BoardModule, type InputFile };
 
-/** The part of src/hosts/xlsx.ts the page uses (loaded lazily). */
+/** The part of src/hosts/xlsx/exceljs.ts the page uses (loaded lazily). */
 export interface XlsxModule {
   readWorkbookData(data: ArrayBuffer | Uint8Array): Promise<WorkbookData>;
   writeWorkbookBuffer(layouts: readonly SheetLayout[], options?: WriteOptions): Promise<Uint8Array>;
@@ -76,7 +77,7 @@ export const CONSOLIDATION_FILE = 'danh-sach-to-chuc.xlsx';
 export const FILE_ACCEPT = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 const SAMPLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx');
+const defaultLoadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../src/hosts/xlsx/exceljs');
 
 async function defaultFetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url, { credentials: 'same-origin' });
@@ -97,7 +98,7 @@ export function sampleFromSearch(search: string | undefined): string | null {
   return value && SAMPLE_NAME.test(value) ? value : null;
 }
 
-const SKIP_KEYS: Record<GeneratedKind, I18nKey> = {
+const SKIP_KEYS: Record<GeneratedFileKind, I18nKey> = {
   'tong-hop': 'skipped.tong-hop',
   consolidation: 'skipped.consolidation',
   other: 'skipped.other',
@@ -231,7 +232,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     return { file, status: 'error', message, node };
   };
 
-  const skippedEntry = (file: string, kind: GeneratedKind): FileEntry => {
+  const skippedEntry = (file: string, kind: GeneratedFileKind): FileEntry => {
     const node = card(file, 'skipped', [
       el('p', { class: 'notice' }, [el('strong', { i18n: 'standalone.skipped' }), ': ', el('span', { i18n: SKIP_KEYS[kind], testid: 'skip-note' })]),
     ]);

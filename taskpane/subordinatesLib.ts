@@ -5,9 +5,9 @@
  * Report texts that come from the core (reasons, notes) are data and stay Vietnamese; the headings
  * follow the page's language. Cell text is rendered as text, never as HTML.
  */
-import { readWorkbookData } from '../src/hosts/xlsx';
-import { fillSubordinatesXlsx } from '../src/hosts/xlsxFill';
-import type { LostPart } from '../src/hosts/xlsxFix';
+import { readWorkbookData } from '../src/hosts/xlsx/exceljs';
+import { fillSubordinatesXlsx } from '../src/hosts/xlsx/fill';
+import type { LostPart } from '../src/hosts/xlsx/fix';
 import { planSubordinateFill, type ChiBoInput, type FieldChange, type FilledRow, type FillPlan } from '../src/workbook/fillSubordinates';
 import { fillSubordinatesSheet, readSheets, type FillSubordinatesResult } from '../src/hosts/excel';
 import { backupSheetName } from '../src/workbook/legacyFix';

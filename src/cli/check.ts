@@ -5,8 +5,9 @@ import { defaultPolicy, labelRef, policyToEntries, type Policy } from '../core/p
 import { formatDate } from '../core/dates';
 import type { IsoDate, OrgKind, OrgLevel } from '../core/types';
 import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, placeIn, word } from './lang';
-import { readWorkbookFileData, WorkbookReadError, writeWorkbookFile } from '../hosts/xlsxFile';
+import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsx/node';
 import { checkWorkbook } from '../workbook/check';
+import { checkFile } from '../workbook/checkFile';
 import { Consolidation, duplicateText, rowFromCheck, type ConsolidationRow, type DuplicateNote } from '../workbook/consolidate';
 import { summaryLayout } from '../workbook/layout/summary';
 import type { CheckResult } from '../workbook/types';
@@ -15,9 +16,9 @@ import {
   EXIT_ERROR,
   EXIT_NOT_ELIGIBLE,
   EXIT_OK,
+  diskFile,
   errorMessage,
   fileExists,
-  generatedKind,
   inputFiles,
   GENERATED_NOTES,
   loadPolicy,
@@ -260,23 +261,20 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
   let notEligible = false;
   // One file at a time: only its verdict is kept, never its grids.
   for (const file of files) {
-    let result: CheckResult;
-    try {
-      const data = await readWorkbookFileData(file);
-      const generated = generatedKind(data);
-      if (generated !== null) {
-        entries.push({ file, skipped: GENERATED_NOTES[generated] });
-        if (!json) io.stdout(`== ${file} ==\n${cliText(lang, `generated.${generated}`)}\n`);
-        continue;
-      }
-      result = checkWorkbook(data.sheets, { ...(given ? { policy: given } : {}), asOf });
-    } catch (error) {
+    const read = await checkFile(diskFile(file), (sheets) => checkWorkbook(sheets, { ...(given ? { policy: given } : {}), asOf }));
+    if (read.type === 'skipped') {
+      entries.push({ file, skipped: GENERATED_NOTES[read.kind] });
+      if (!json) io.stdout(`== ${file} ==\n${cliText(lang, `generated.${read.kind}`)}\n`);
+      continue;
+    }
+    if (read.type === 'unreadable') {
       failed = true;
-      const message = error instanceof WorkbookReadError ? error.message : `Lỗi khi kiểm tra tệp: ${errorMessage(error)}`;
+      const message = read.message;
       entries.push({ file, error: message, eligible: false });
       if (!json) io.stdout(`== ${file} ==\n${cliText(lang, 'unreadable', { message })}\n`);
       continue;
     }
+    const result = read.checked;
     entries.push(checkFileJson(file, result, lang));
     rows.push(rowFromCheck(file, result));
     if (!result.eligible) notEligible = true;

@@ -1,9 +1,12 @@
-/** What the `bontot` subcommands share: output streams, --policy, --as-of, generated-file detection. */
+/** What the `bontot` subcommands share: output streams, --policy, --as-of, reading files from disk. */
 import { promises as fs, readdirSync, statSync } from 'fs';
 import { isValidYmd, todayIso } from '../core/dates';
 import { messageIn, type Lang } from '../core/messages';
 import { policyFromJson, type Policy } from '../core/policy';
 import type { IsoDate } from '../core/types';
+import { readFileBytes, readWorkbookData } from '../hosts/xlsx/node';
+import type { CheckFileHost } from '../workbook/checkFile';
+import type { GeneratedFileKind } from '../workbook/generated';
 import { UsageError } from './args';
 import { expandInputs, NoMatchError, type EntryType, type FileSystemView } from './inputs';
 
@@ -80,11 +83,12 @@ export async function loadPolicy(path: string | undefined): Promise<Policy | und
   return parsed.policy;
 }
 
-/** Which files the product wrote: shared with the standalone page (src/workbook/consolidate.ts). */
-export { generatedKind, type GeneratedKind } from '../workbook/consolidate';
-import type { GeneratedKind } from '../workbook/consolidate';
+/** A file on disk as checkFile reads it (src/workbook/checkFile.ts): Node's reader, bytes dropped once read. */
+export function diskFile(path: string): CheckFileHost {
+  return { bytes: () => readFileBytes(path), read: (bytes) => readWorkbookData(bytes) };
+}
 
-export const GENERATED_NOTES: Record<GeneratedKind, string> = {
+export const GENERATED_NOTES: Record<GeneratedFileKind, string> = {
   'tong-hop': 'Bỏ qua: đây là bản "Tổng hợp" do bontot tạo, không phải sổ tính của tổ chức.',
   consolidation: 'Bỏ qua: đây là danh sách tổng hợp do bontot tạo; dùng "bontot consolidate" để đọc lại.',
   other: 'Bỏ qua: tệp do bontot tạo, không phải sổ tính của tổ chức.',

@@ -1,20 +1,23 @@
 /**
  * `bontot consolidate`: organisation workbooks and earlier consolidations, in any mix, to one
- * `Danh sách tổ chức`. Files are read one at a time (or by a few worker threads with
- * BONTOT_WORKERS=N) and only their rows are kept, so memory stays flat in the number of files.
+ * `Danh sách tổ chức`. Files are read one at a time and only their rows are kept, so memory stays
+ * flat in the number of files. (Reading on worker threads was tried and removed: on the 2-vCPU
+ * machine the benchmarks run on it was no faster and its peak memory was higher; issue #24.)
  */
-import { existsSync } from 'fs';
-import { join, resolve } from 'path';
-import { Worker } from 'worker_threads';
+import { resolve } from 'path';
 import { defaultPolicy, type Policy } from '../core/policy';
 import { percentIn, type Lang } from '../core/messages';
 import { REASON_LABELS } from '../core/messages/policyWords';
 import type { IsoDate } from '../core/types';
-import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsxFile';
+import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsx/node';
+import { checkWorkbook } from '../workbook/check';
+import { checkFile } from '../workbook/checkFile';
+import { generatedFileKind } from '../workbook/generated';
 import {
   Consolidation,
   duplicateText,
   KIND_KEY_LABELS,
+  rowFromCheck,
   rowFromError,
   type ConsolidationRow,
   type ConsolidationTotals,
@@ -23,8 +26,7 @@ import {
 } from '../workbook/consolidate';
 import { consolidationLayout } from '../workbook/layout/consolidation';
 import { optionFlag, optionString, parseArgs } from './args';
-import { readInput, type InputRead, type WorkerReply, type WorkerRequest, type WorkerSetup } from './consolidateWorker';
-import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, generatedKind, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
+import { diskFile, EXIT_ERROR, EXIT_OK, fileExists, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
 import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, usageError } from './lang';
 
 const OPTIONS = [
@@ -92,10 +94,33 @@ export interface ConsolidateResult {
   totals: ConsolidationTotals;
 }
 
+/** What reading one input gave: only what the consolidation keeps (a row, or an earlier consolidation's rows). */
+type InputRead =
+  | { type: 'checked'; row: ConsolidationRow }
+  | { type: 'consolidation'; rows: ConsolidationRow[] }
+  | { type: 'error'; message: string }
+  | { type: 'skipped'; note: string };
+
+/** Reads and checks one input down to its row. Never throws: a bad input is an `error` read. */
+async function readInput(file: string, policy: Policy, asOf: IsoDate): Promise<InputRead> {
+  const read = await checkFile(diskFile(file), (sheets) => rowFromCheck(file, checkWorkbook(sheets, { policy, asOf })), {
+    readConsolidations: true,
+  });
+  switch (read.type) {
+    case 'checked':
+      return { type: 'checked', row: read.checked };
+    case 'skipped':
+      return read.rows
+        ? { type: 'consolidation', rows: read.rows }
+        : { type: 'skipped', note: 'Bỏ qua: bản "Tổng hợp" riêng lẻ (.tonghop.xlsx) không phải sổ tính của tổ chức.' };
+    case 'unreadable':
+      return { type: 'error', message: read.message };
+  }
+}
+
 /**
- * Reads every input, then writes the consolidation. Never throws on a bad input. Inputs are read
- * and checked by a small pool of worker threads (see ReaderPool); the rows are applied here, in
- * input order, so duplicates, totals and progress are exactly those of a one-at-a-time read.
+ * Reads every input, one at a time, then writes the consolidation. Never throws on a bad input.
+ * Each input's rows are applied in input order and the rest of it is dropped before the next.
  */
 export async function consolidateFiles(options: ConsolidateRunOptions): Promise<ConsolidateResult> {
   const policy = options.policy ?? defaultPolicy();
@@ -103,27 +128,15 @@ export async function consolidateFiles(options: ConsolidateRunOptions): Promise<
   const skipped: { file: string; skipped: string }[] = [];
   let unreadable = 0;
   const outputPath = resolve(options.output);
-  const isOutput = (file: string): boolean => resolve(file) === outputPath;
-  const toRead = options.files.filter((file) => !isOutput(file)).length;
-  const script = workerScript();
-  const size = poolSize(toRead);
-  const pool = script !== null && size > 1 ? new ReaderPool(script, size, { bontotConsolidateWorker: true, policy, asOf: options.asOf }) : null;
-  try {
-    // With a pool every read is queued at once (the pool runs `size` at a time); each result is
-    // a row or a few, applied and dropped in order. Without one, files are read lazily below.
-    const pending = options.files.map((file) => (pool !== null && !isOutput(file) ? pool.read(file) : null));
-    for (const [index, file] of options.files.entries()) {
-      const read: InputRead = isOutput(file)
+  for (const file of options.files) {
+    const read: InputRead =
+      resolve(file) === outputPath
         ? { type: 'skipped', note: 'Bỏ qua: đây là tệp kết quả của chính lệnh này (-o).' }
-        : await (pending[index] ?? readInput(file, policy, options.asOf));
-      pending[index] = null;
-      const outcome = applyRead(read, file, consolidation);
-      if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note });
-      if (outcome.type === 'error') unreadable += 1;
-      options.onFile?.(file, outcome);
-    }
-  } finally {
-    await pool?.close();
+        : await readInput(file, policy, options.asOf);
+    const outcome = applyRead(read, file, consolidation);
+    if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note });
+    if (outcome.type === 'error') unreadable += 1;
+    options.onFile?.(file, outcome);
   }
   const rows = consolidation.rows;
   const layout = consolidationLayout(rows, { asOf: options.asOf, policy, duplicates: consolidation.duplicates, issuer: options.issuer ?? null });
@@ -145,109 +158,6 @@ function applyRead(read: InputRead, file: string, consolidation: Consolidation):
       return { type: 'error', message: read.message };
     case 'skipped':
       return { type: 'skipped', note: read.note };
-  }
-}
-
-/**
- * Worker count: 1 (every file read in-process) unless BONTOT_WORKERS=N asks for N worker threads,
- * at most one per file. In-process is the default because on the 2-vCPU machine the benchmarks run
- * on, threads read no faster: two threads, or two processes, each loading half the files with
- * ExcelJS took as long as one doing all of them, and the pool added its start-up (bench/, #11).
- */
-function poolSize(files: number): number {
-  const override = Number(process.env['BONTOT_WORKERS']);
-  const wanted = Number.isInteger(override) && override >= 1 ? override : 1;
-  return Math.max(1, Math.min(wanted, files));
-}
-
-/** The compiled worker beside this file; null when running from sources (ts-jest, ts-node). */
-function workerScript(): string | null {
-  const path = join(__dirname, 'consolidateWorker.js');
-  return __filename.endsWith('.js') && existsSync(path) ? path : null;
-}
-
-interface PoolJob {
-  index: number;
-  file: string;
-  done: (read: InputRead) => void;
-}
-
-/** `size` worker threads, one file each at a time; `read` never rejects (a crash is an error read). */
-class ReaderPool {
-  private readonly queue: PoolJob[] = [];
-  private readonly busy = new Map<Worker, PoolJob | null>();
-  private next = 0;
-  private closed = false;
-  private draining = false;
-
-  constructor(
-    private readonly script: string,
-    size: number,
-    private readonly setup: WorkerSetup,
-  ) {
-    for (let i = 0; i < size; i++) this.spawn();
-  }
-
-  read(file: string): Promise<InputRead> {
-    return new Promise((done) => {
-      this.queue.push({ index: this.next++, file, done });
-      this.pump();
-    });
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    const workers = [...this.busy.keys()];
-    this.busy.clear();
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-
-  private spawn(): void {
-    const worker = new Worker(this.script, { workerData: this.setup });
-    this.busy.set(worker, null);
-    worker.on('message', (reply: WorkerReply) => {
-      const job = this.busy.get(worker);
-      if (!job || job.index !== reply.index) return;
-      this.busy.set(worker, null);
-      job.done(reply.read);
-      this.pump();
-    });
-    const lost = (error: unknown): void => {
-      if (!this.busy.has(worker)) return;
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      void worker.terminate();
-      job?.done({ type: 'error', message: `Lỗi khi kiểm tra tệp: ${errorMessage(error)}` });
-      if (this.closed) return;
-      // A file that killed its worker gets a fresh one; a worker that died on its own (it could
-      // not start) is not replaced, and with none left the queue is read here, one at a time.
-      if (job) this.spawn();
-      this.pump();
-    };
-    worker.on('error', lost);
-    worker.on('exit', (code) => lost(new Error(`luồng đọc tệp dừng bất thường (mã ${code})`)));
-  }
-
-  private async drainInProcess(): Promise<void> {
-    this.draining = true;
-    for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-      job.done(await readInput(job.file, this.setup.policy, this.setup.asOf));
-    }
-    this.draining = false;
-  }
-
-  private pump(): void {
-    if (this.busy.size === 0) {
-      if (!this.draining && !this.closed) void this.drainInProcess();
-      return;
-    }
-    for (const [worker, job] of this.busy) {
-      if (job !== null) continue;
-      const next = this.queue.shift();
-      if (!next) return;
-      this.busy.set(worker, next);
-      worker.postMessage({ index: next.index, file: next.file } satisfies WorkerRequest);
-    }
   }
 }
 
@@ -316,7 +226,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
   if (!optionFlag(parsed, 'force') && (await fileExists(output))) {
     let kind: string | null = null;
     try {
-      kind = generatedKind(await readWorkbookFileData(output));
+      kind = generatedFileKind(await readWorkbookFileData(output));
     } catch {
       kind = null;
     }

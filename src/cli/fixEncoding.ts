@@ -8,8 +8,8 @@
  */
 import { promises as fs } from 'fs';
 import { resolve } from 'path';
-import { nodeInflateRaw, readFileBytes, WorkbookReadError } from '../hosts/xlsxFile';
-import { encodingCounts, fixLegacyEncoding, type FixResult, type SkipReason } from '../hosts/xlsxFix';
+import { nodeInflateRaw, readFileBytes, WorkbookReadError } from '../hosts/xlsx/node';
+import { encodingCounts, fixLegacyEncoding, type FixResult, type SkipReason } from '../hosts/xlsx/fix';
 import { countBySheet, encodingsLabel } from '../workbook/legacyFix';
 import { optionFlag, optionString, parseArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, errorMessage, fileExists, type CliIo } from './common';

@@ -1,7 +1,7 @@
 /** `bontot template`: a new workbook to fill in, as `templateLayouts` lays it out. */
 import type { OrgKind, OrgLevel, OrgType } from '../core/types';
 import { ORG_TYPE_LABELS, parseOrgKind, parseOrgType } from '../core/vocabulary';
-import { writeWorkbookFile } from '../hosts/xlsxFile';
+import { writeWorkbookFile } from '../hosts/xlsx/node';
 import { templateLayouts } from '../workbook/layout/templateLayouts';
 import { optionFlag, optionString, parseArgs, UsageError } from './args';
 import { EXIT_OK, fileExists, type CliIo } from './common';

@@ -22,8 +22,7 @@ import { cellText, compactKey, foldText } from '../core/text';
 import { CRITERION_IDS, REASON_CODES, type CriterionId, type OrgKind, type OrgLevel, type ReasonCode } from '../core/types';
 import { parseOrgKind } from '../core/vocabulary';
 import { CONSOLIDATION_COLUMNS as COLUMNS, type ConsolidationColumnId as ColumnId } from './layout/consolidationColumns';
-import { findMarker, markerFor, markerKind } from './marker';
-import { sheetKeyOf } from './layout/template';
+import { isConsolidationGrid, markerFor } from './generated';
 import type { CheckResult, SheetGrid } from './types';
 
 // The sheet's name and the reason labels live apart so the task pane can use them without this module.
@@ -281,41 +280,6 @@ export const VERDICT_LABELS: Record<RowStatus, string> = {
 };
 
 // ------------------------------------------------------------------------------------- reading back
-
-/** Kinds of files the product wrote that are not an organisation's input. */
-export type GeneratedKind = 'tong-hop' | 'consolidation' | 'other';
-
-/** Sheets that make a workbook an organisation's input (Thông tin, Đảng viên, Sinh hoạt, …). */
-const INPUT_SHEETS = new Set(['info', 'members', 'meetings', 'attendance', 'criteria', 'subordinates']);
-
-/**
- * What the product wrote this file as, when it is not an organisation's workbook: a file with a
- * marked sheet (or the workbook-level keyword "bontot:tong-hop" / "bontot:consolidation") and no
- * input sheet of the template (Thông tin, Đảng viên, Sinh hoạt, Điểm danh, Tiêu chí, Chi bộ trực
- * thuộc). A sheet of notes someone added to a consolidation does not make it an input; a template,
- * even filled in, is an input and gives null. Used by the CLI (`check` skips, `consolidate` reads
- * consolidations back) and the standalone page alike.
- */
-export function generatedKind(data: { sheets: readonly SheetGrid[]; generatedKind: string | null }): GeneratedKind | null {
-  let marker: string | null = null;
-  for (const sheet of data.sheets) {
-    const key = sheetKeyOf(sheet.name);
-    const found = findMarker(sheet);
-    if (found === null && key !== null && INPUT_SHEETS.has(key) && sheet.values.length > 0) return null;
-    if (found !== null && (marker === null || markerKind(found) === 'consolidation')) marker = found;
-  }
-  const kind = marker !== null ? markerKind(marker) : null;
-  const byKeyword = data.generatedKind;
-  const chosen = kind ?? (byKeyword === 'tong-hop' || byKeyword === 'consolidation' ? byKeyword : null);
-  if (chosen === null) return null;
-  return chosen === 'tong-hop' || chosen === 'consolidation' ? chosen : 'other';
-}
-
-/** True when a grid is a consolidation list this product wrote. */
-export function isConsolidationGrid(grid: SheetGrid): boolean {
-  const marker = findMarker(grid);
-  return marker !== null && markerKind(marker) === 'consolidation';
-}
 
 function numberOrNull(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value;

@@ -50,7 +50,7 @@ import {
 import type { OrgType } from '../core/types';
 import { a1 } from './a1';
 import { criteriaSeedRows } from './layout/criteriaSeed';
-import { findMarker } from './marker';
+import { findMarker } from './generated';
 import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './layout/template';
 import type { SheetGrid } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * The bundled CLI (dist/cli/bontot.js + commands.js + consolidateWorker.js, webpack.cli.config.js;
+ * The bundled CLI (dist/cli/bontot.js + commands.js, webpack.cli.config.js;
  * needs `npm run build`, so `npm run test:unit` leaves it out): bin/bontot.js runs it, it answers
  * as the module-by-module build does, and it loads ExcelJS and the commands only when needed.
  */
@@ -43,24 +43,15 @@ test.each([[['--help']], [['--version']]])('%j reads only the launcher part of t
   expect(fromPackage(run.modules, 'exceljs')).toEqual([]);
 });
 
-test('the commands that write load ExcelJS; consolidate with worker threads finds its worker', () => {
+test('the commands that write load ExcelJS', () => {
   const dir = tempDir('bontot-bundle-');
   const template = runTraced(BIN, ['template', join(dir, 'mau.xlsx')], dir);
   expect(template.status).toBe(0);
   expect(fromPackage(template.modules, 'exceljs').length).toBeGreaterThan(0);
   const out = join(dir, 'tong-hop.xlsx');
-  const previous = process.env.BONTOT_WORKERS;
-  process.env.BONTOT_WORKERS = '2';
-  try {
-    const consolidate = runTraced(BIN, ['consolidate', SAMPLE, join(dir, 'mau.xlsx'), '-o', out, '--json'], dir);
-    expect(consolidate.stderr).toBe('');
-    expect(consolidate.status).toBe(0);
-    expect(JSON.parse(consolidate.stdout).rows).toHaveLength(2);
-    // The worker threads ran the bundled worker (consolidate.ts finds it beside the running file).
-    expect(consolidate.modules).toContain(join(ROOT, 'dist', 'cli', 'consolidateWorker.js'));
-    expect(existsSync(out)).toBe(true);
-  } finally {
-    if (previous === undefined) delete process.env.BONTOT_WORKERS;
-    else process.env.BONTOT_WORKERS = previous;
-  }
+  const consolidate = runTraced(BIN, ['consolidate', SAMPLE, join(dir, 'mau.xlsx'), '-o', out, '--json'], dir);
+  expect(consolidate.stderr).toBe('');
+  expect(consolidate.status).toBe(0);
+  expect(JSON.parse(consolidate.stdout).rows).toHaveLength(2);
+  expect(existsSync(out)).toBe(true);
 }, 120_000);

@@ -6,8 +6,6 @@ import {
   CONSOLIDATION_SHEET,
   consolidationTotals,
   duplicateText,
-  generatedKind,
-  isConsolidationGrid,
   isGrassroots,
   orgKey,
   readConsolidation,
@@ -16,6 +14,7 @@ import {
   type ConsolidationRow,
 } from '../../src/workbook/consolidate';
 import { consolidationLayout } from '../../src/workbook/layout/consolidation';
+import { generatedFileKind, isConsolidationGrid } from '../../src/workbook/generated';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { chiBoSpec, dangBoSpec, plainLayouts, type OrgSpec } from '../../scripts/sampleData';
 
@@ -193,7 +192,7 @@ describe('the Danh sách tổ chức sheet', () => {
   });
 });
 
-describe('generatedKind', () => {
+describe('generatedFileKind', () => {
   const list = consolidationLayout([], { asOf: AS_OF, policy: defaultPolicy() });
   const listGrid: SheetGrid = { name: list.name, values: list.values, originRow: 0, originCol: 0 };
   const input: SheetGrid = { name: 'Thông tin', values: [['Mục', 'Giá trị']], originRow: 0, originCol: 0 };
@@ -201,19 +200,19 @@ describe('generatedKind', () => {
 
   it('marked sheets are generated unless an input sheet of the template is beside them', () => {
     const notes: SheetGrid = { name: 'Ghi chú', values: [['Đã rà soát ngày 05/01']], originRow: 0, originCol: 0 };
-    expect(generatedKind({ sheets: [listGrid], generatedKind: null })).toBe('consolidation');
-    expect(generatedKind({ sheets: [listGrid, hiddenPolicy], generatedKind: null })).toBe('consolidation');
-    expect(generatedKind({ sheets: [listGrid, notes], generatedKind: null })).toBe('consolidation');
-    expect(generatedKind({ sheets: [listGrid, input], generatedKind: null })).toBeNull();
-    expect(generatedKind({ sheets: [input], generatedKind: 'consolidation' })).toBeNull();
+    expect(generatedFileKind({ sheets: [listGrid], generatedKind: null })).toBe('consolidation');
+    expect(generatedFileKind({ sheets: [listGrid, hiddenPolicy], generatedKind: null })).toBe('consolidation');
+    expect(generatedFileKind({ sheets: [listGrid, notes], generatedKind: null })).toBe('consolidation');
+    expect(generatedFileKind({ sheets: [listGrid, input], generatedKind: null })).toBeNull();
+    expect(generatedFileKind({ sheets: [input], generatedKind: 'consolidation' })).toBeNull();
   });
 
   it('the workbook keyword decides when no sheet is marked; a template is an input', () => {
     const plain: SheetGrid = { name: 'Sheet1', values: [['x']], originRow: 0, originCol: 0 };
-    expect(generatedKind({ sheets: [plain], generatedKind: 'tong-hop' })).toBe('tong-hop');
-    expect(generatedKind({ sheets: [plain], generatedKind: 'consolidation' })).toBe('consolidation');
-    expect(generatedKind({ sheets: [plain], generatedKind: 'template' })).toBeNull();
-    expect(generatedKind({ sheets: [input], generatedKind: 'template' })).toBeNull();
-    expect(generatedKind({ sheets: [input], generatedKind: null })).toBeNull();
+    expect(generatedFileKind({ sheets: [plain], generatedKind: 'tong-hop' })).toBe('tong-hop');
+    expect(generatedFileKind({ sheets: [plain], generatedKind: 'consolidation' })).toBe('consolidation');
+    expect(generatedFileKind({ sheets: [plain], generatedKind: 'template' })).toBeNull();
+    expect(generatedFileKind({ sheets: [input], generatedKind: 'template' })).toBeNull();
+    expect(generatedFileKind({ sheets: [input], generatedKind: null })).toBeNull();
   });
 });

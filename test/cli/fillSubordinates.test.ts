@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { readWorkbookFile } from '../../src/hosts/xlsxFile';
+import { readWorkbookFile } from '../../src/hosts/xlsx/node';
 import type { SheetGrid } from '../../src/workbook/types';
 import { AS_OF, chiBoBook, chiBoSpec, validDangBo, type ChiBoSpec } from '../workbook/grids';
 import { fakeXls, runCli, sha256, tempDir } from './helpers';

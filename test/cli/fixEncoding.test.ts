@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { toTcvn3, toVni } from '../../src/core/legacyEncoding';
-import { lostParts, workbookParts } from '../../src/hosts/xlsxFix';
+import { lostParts, workbookParts } from '../../src/hosts/xlsx/fix';
 import { fakeXls, runCli, sha256, tempDir } from './helpers';
 
 /** The cells the test writes in a legacy encoding, with their Unicode text. */

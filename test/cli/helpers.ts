@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { writeWorkbookFile } from '../../src/hosts/xlsxFile';
+import { writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import type { SheetLayout } from '../../src/workbook/types';
 
 export const ROOT = join(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 /** `bontot template` as a process, and the committed samples. */
 import ExcelJS from 'exceljs';
 import { join } from 'path';
-import { readWorkbookFile } from '../../src/hosts/xlsxFile';
+import { readWorkbookFile } from '../../src/hosts/xlsx/node';
 import { makeSamples } from '../../scripts/make-samples';
 import { ROOT, runCli, sha256, tempDir } from './helpers';
 

@@ -11,8 +11,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { chiBoSpec, dangBoSpec, plainLayouts as specLayouts, type OrgSpec } from '../../scripts/sampleData';
-import { writeWorkbookFile } from '../../src/hosts/xlsxFile';
-import { readWorkbookData } from '../../src/hosts/xlsx';
+import { writeWorkbookFile } from '../../src/hosts/xlsx/node';
+import { readWorkbookData } from '../../src/hosts/xlsx/exceljs';
 import { checkWorkbook } from '../../src/workbook/check';
 import { summaryLayout } from '../../src/workbook/layout/summary';
 import { clickForStatus, fakeState, openExcel, showTab } from './excelPage';

@@ -16,7 +16,7 @@ import { createHash } from 'crypto';
 import { existsSync, mkdirSync, promises as fs, readdirSync } from 'fs';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { writeWorkbookFile } from '../../src/hosts/xlsxFile';
+import { writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import type { CellValue, SheetGrid, SheetLayout } from '../../src/workbook/types';
 import type { E2EInit } from './officeFake.entry';
 

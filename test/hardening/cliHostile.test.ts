@@ -10,7 +10,7 @@ import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
 import { toTcvn3 } from '../../src/core/legacyEncoding';
 import { runCli, sha256, tempDir, writeLayouts } from '../cli/helpers';
 import { layout, lyingSheet, manyRows, manySheets, xlsBytes } from './hostileFiles';
-import { writeWorkbookBuffer } from '../../src/hosts/xlsx';
+import { writeWorkbookBuffer } from '../../src/hosts/xlsx/exceljs';
 
 const AS_OF = '2026-03-01';
 const VIETNAMESE = /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i;

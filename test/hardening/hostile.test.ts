@@ -5,16 +5,10 @@
  */
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import {
-  DEFAULT_ZIP_LIMITS,
-  inspectXlsxZip,
-  readWorkbookBuffer,
-  WorkbookReadError,
-  writeWorkbookBuffer,
-  type WorkbookReadErrorCode,
-} from '../../src/hosts/xlsx';
-import { nodeInflateRaw, readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsxFile';
-import { fixLegacyEncoding } from '../../src/hosts/xlsxFix';
+import { readWorkbookBuffer, writeWorkbookBuffer } from '../../src/hosts/xlsx/exceljs';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, WorkbookReadError, type WorkbookReadErrorCode } from '../../src/hosts/xlsx/zip';
+import { nodeInflateRaw, readWorkbookBuffer as readWorkbookBufferNode } from '../../src/hosts/xlsx/node';
+import { fixLegacyEncoding } from '../../src/hosts/xlsx/fix';
 import { params } from './fuzz';
 import { declareSize, layout, lyingSheet, manyRows, manySheets, smallWorkbook, withParts, xlsBytes } from './hostileFiles';
 

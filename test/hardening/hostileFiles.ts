@@ -4,7 +4,7 @@
  * thousands of sheets, an old .xls header, a truncated download.
  */
 import JSZip from 'jszip';
-import { writeWorkbookBuffer } from '../../src/hosts/xlsx';
+import { writeWorkbookBuffer } from '../../src/hosts/xlsx/exceljs';
 import type { SheetLayout } from '../../src/workbook/types';
 
 export function layout(partial: Partial<SheetLayout> & { name: string }): SheetLayout {

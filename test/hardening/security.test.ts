@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { defaultPolicy } from '../../src/core/policy';
 import { createTemplate, writePolicy, writeSheet } from '../../src/hosts/excel';
-import { readWorkbookBuffer, writeWorkbookBuffer } from '../../src/hosts/xlsx';
+import { readWorkbookBuffer, writeWorkbookBuffer } from '../../src/hosts/xlsx/exceljs';
 import { checkWorkbook } from '../../src/workbook/check';
 import { rowFromCheck } from '../../src/workbook/consolidate';
 import { consolidationLayout } from '../../src/workbook/layout/consolidation';

@@ -17,7 +17,7 @@ import {
   writeSheet,
 } from '../../src/hosts/excel';
 import { checkWorkbook } from '../../src/workbook/check';
-import { findMarker, markerFor, placeMarker } from '../../src/workbook/marker';
+import { findMarker, markerFor, placeMarker } from '../../src/workbook/generated';
 import { policyLayout } from '../../src/workbook/layout/policySheet';
 import { LIST_COLUMNS, listValidation, SHEET_NAMES } from '../../src/workbook/layout/template';
 import type { CellValue, SheetGrid, SheetLayout } from '../../src/workbook/types';

@@ -8,7 +8,7 @@ import { CHI_BO_SAMPLE } from '../../scripts/make-samples';
 import { isoToExcelSerial } from '../../src/core/dates';
 import { createTemplate, readSheets } from '../../src/hosts/excel';
 import { readMeetingBook, saveMeeting } from '../../src/hosts/excel/meeting';
-import { readWorkbookFile } from '../../src/hosts/xlsxFile';
+import { readWorkbookFile } from '../../src/hosts/xlsx/node';
 import { checkWorkbook } from '../../src/workbook/check';
 import { formOfMeeting, newMeetingForm, type MeetingBook, type MeetingForm } from '../../src/workbook/meetingForm';
 import { templateLayouts } from '../../src/workbook/layout/templateLayouts';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { defaultPolicy } from '../../src/core/policy';
 import { createTemplate, writeSheet } from '../../src/hosts/excel';
-import { writeWorkbookBuffer } from '../../src/hosts/xlsx';
+import { writeWorkbookBuffer } from '../../src/hosts/xlsx/exceljs';
 import { checkWorkbook } from '../../src/workbook/check';
 import { rowFromCheck } from '../../src/workbook/consolidate';
 import { consolidationLayout } from '../../src/workbook/layout/consolidation';

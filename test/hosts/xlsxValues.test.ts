@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { readWorkbookData } from '../../src/hosts/xlsx';
-import { nodeInflateRaw } from '../../src/hosts/xlsxFile';
-import { canReadValues, readWorkbookValues } from '../../src/hosts/xlsxValues';
-import { WorkbookReadError } from '../../src/hosts/zip';
+import { readWorkbookData } from '../../src/hosts/xlsx/exceljs';
+import { nodeInflateRaw } from '../../src/hosts/xlsx/node';
+import { canReadValues, readWorkbookValues } from '../../src/hosts/xlsx/values';
+import { WorkbookReadError } from '../../src/hosts/xlsx/zip';
 import { checkWorkbook } from '../../src/workbook/check';
 
 const SAMPLE = readFileSync(join(__dirname, '..', '..', 'samples', 'chi-bo-mau.xlsx'));

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { readWorkbookBuffer, writeWorkbookFile } from '../../src/hosts/xlsxFile';
+import { readWorkbookBuffer, writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
 import { Consolidation, rowFromCheck } from '../../src/workbook/consolidate';

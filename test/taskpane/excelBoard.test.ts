@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
 import { consolidateFiles } from '../../src/cli/consolidate';
-import { writeWorkbookFile } from '../../src/hosts/xlsxFile';
+import { writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import { CONSOLIDATION_SHEET } from '../../src/workbook/consolidate';
 import { BOARD_CHART_NAME, type PaneBoard } from '../../taskpane/board';
 import { tempDir } from '../cli/helpers';

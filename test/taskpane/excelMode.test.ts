@@ -3,7 +3,7 @@
  * The task pane in Excel mode, driven through its DOM against the in-memory Office.js fake.
  */
 import { defaultPolicy } from '../../src/core/policy';
-import { findMarker, markerFor } from '../../src/workbook/marker';
+import { findMarker, markerFor } from '../../src/workbook/generated';
 import { SHEET_NAMES } from '../../src/workbook/layout/template';
 import type { CheckResult } from '../../src/workbook/types';
 import { AS_OF, validChiBo } from '../workbook/grids';

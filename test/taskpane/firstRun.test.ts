@@ -11,7 +11,7 @@
  */
 import { toTcvn3 } from '../../src/core/legacyEncoding';
 import { defaultPolicy, NUMBER_SETTINGS } from '../../src/core/policy';
-import * as xlsx from '../../src/hosts/xlsx';
+import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import { startApp } from '../../taskpane/app';
 import { EXAMPLE_SAMPLE, exampleFileName, TEMPLATE_MARKER, templateFileName } from '../../taskpane/blankTemplate';

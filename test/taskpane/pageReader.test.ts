@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import * as xlsx from '../../src/hosts/xlsx';
-import { nodeInflateRaw } from '../../src/hosts/xlsxFile';
+import * as xlsx from '../../src/hosts/xlsx/exceljs';
+import { nodeInflateRaw } from '../../src/hosts/xlsx/node';
 import { readBoardInput } from '../../taskpane/board';
 import { pageReader } from '../../taskpane/reader';
 

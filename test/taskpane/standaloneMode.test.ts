@@ -4,7 +4,7 @@
  * as `bontot check`, unreadable files reported, generated files skipped, downloads and printing.
  */
 import { checkFileJson } from '../../src/cli/check';
-import * as xlsx from '../../src/hosts/xlsx';
+import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import { checkWorkbook } from '../../src/workbook/check';
 import { CONSOLIDATION_SHEET } from '../../src/workbook/consolidate';
 import { summaryLayout } from '../../src/workbook/layout/summary';

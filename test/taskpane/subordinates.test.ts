@@ -6,7 +6,7 @@
  * standalone page: a đảng bộ's file and its chi bộ's files → `NAME.capnhat.xlsx` whose sheet is
  * filled; the inputs' bytes are untouched. Text from files renders as text.
  */
-import * as xlsx from '../../src/hosts/xlsx';
+import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { startApp } from '../../taskpane/app';
 import type { StandaloneMode } from '../../taskpane/standaloneMode';

@@ -9,7 +9,7 @@
  * glossary), the product's name, the user's data (file and organisation names) and a finding's
  * message and a file's read error, which come from the core's catalogue (src/core), not the pane's.
  */
-import * as xlsx from '../../src/hosts/xlsx';
+import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import { REASON_CODES } from '../../src/core/types';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { startApp } from '../../taskpane/app';

@@ -17,7 +17,7 @@ import {
   scanLegacyEncoding,
   unicodeFontFor,
 } from '../../src/workbook/legacyFix';
-import { markerFor } from '../../src/workbook/marker';
+import { markerFor } from '../../src/workbook/generated';
 import { labelText, readWorkbook } from '../../src/workbook/read';
 import type { CheckResult, SheetGrid } from '../../src/workbook/types';
 import { ENGLISH, LABELS_AND_CELLS, PLACES, fullNames } from '../core/legacyEncodingCorpus';

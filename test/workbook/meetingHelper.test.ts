@@ -7,7 +7,7 @@
  */
 import { join } from 'path';
 import * as fns from '../../functions/functions';
-import { readWorkbookFileData } from '../../src/hosts/xlsxFile';
+import { readWorkbookFileData } from '../../src/hosts/xlsx/node';
 import { checkWorkbook } from '../../src/workbook/check';
 import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { SheetGrid } from '../../src/workbook/types';

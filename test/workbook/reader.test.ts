@@ -3,7 +3,7 @@
  * codes that Excel made numbers, sheets found under other spellings, and never a crash.
  */
 import fc from 'fast-check';
-import { markerFor } from '../../src/workbook/marker';
+import { markerFor } from '../../src/workbook/generated';
 import { checkWorkbook } from '../../src/workbook/check';
 import { labelText, readWorkbook } from '../../src/workbook/read';
 import type { SheetGrid } from '../../src/workbook/types';

@@ -3,7 +3,7 @@
  * plus explicit checks of what the document must hold (SPEC §2).
  */
 import { checkWorkbook } from '../../src/workbook/check';
-import { findMarker } from '../../src/workbook/marker';
+import { findMarker } from '../../src/workbook/generated';
 import { readWorkbook } from '../../src/workbook/read';
 import { dateLine, signatureLabel, summaryLayout, SUMMARY_MARKER } from '../../src/workbook/layout/summary';
 import type { CheckResult, SheetGrid, SheetLayout } from '../../src/workbook/types';

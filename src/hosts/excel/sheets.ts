@@ -6,7 +6,7 @@
 
 import { columnLetters } from '../../workbook/a1';
 import { backupSheetName } from '../../workbook/legacyFix';
-import { findMarker, MARKER_SEARCH_ROWS, placeMarker } from '../../workbook/marker';
+import { findMarker, MARKER_SEARCH_ROWS, placeMarker } from '../../workbook/generated';
 import { isPolicySheetValues, type PolicyCellEntry, readPolicyGrid } from '../../workbook/layout/policySheet';
 import { SHEET_NAMES } from '../../workbook/layout/template';
 import type { SheetLayout } from '../../workbook/types';

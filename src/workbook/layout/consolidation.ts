@@ -20,7 +20,7 @@ import {
   type DuplicateNote,
   type KindKey,
 } from '../consolidate';
-import { placeMarker } from '../marker';
+import { placeMarker } from '../generated';
 import type { CellValue, RangeFormat, SheetLayout } from '../types';
 import {
   CONSOLIDATION_COLUMNS as COLUMNS,

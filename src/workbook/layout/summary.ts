@@ -14,7 +14,7 @@ import type { IsoDate, OrgKind, RatedLevel, Reason } from '../../core/types';
 import { MEETING_KIND_LABELS, RATING_LABELS, orgKindLabel } from '../../core/vocabulary';
 import { rangeA1 } from '../a1';
 import { CRITERION_LABELS, uncomputedCriterionText } from '../../core/criteria';
-import { markerFor, placeMarker } from '../marker';
+import { markerFor, placeMarker } from '../generated';
 import { printSetup } from './print';
 import { layoutRowHeights } from './rowHeights';
 import { SHEET_NAMES } from './template';

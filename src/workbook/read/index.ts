@@ -18,7 +18,7 @@ import { msg } from '../../core/messages';
 import '../../core/messages/viIssues';
 import { foldText } from '../../core/text';
 import type { Issue, OrgRecords } from '../../core/types';
-import { findMarker } from '../marker';
+import { findMarker } from '../generated';
 import { readPolicyGrid, type PolicyCellEntry } from '../layout/policySheet';
 import { SHEET_NAMES, requiredSheets, sheetKeyOf, warnedSheets, type SheetKey } from '../layout/template';
 import type { SheetGrid } from '../types';

@@ -1,13 +1,14 @@
 /**
  * The `.xlsx` read path without ExcelJS: bytes → every sheet's values plus the workbook properties
- * and the product's marker, through the zip checks of zip.ts and the values reader of xlsxRead.ts.
+ * and the product's marker, through the zip checks of zip.ts and the values reader of read.ts.
  * The standalone page bundles this alone (the board's chunk) so that checking a file never loads
- * the ExcelJS chunk; src/hosts/xlsx.ts re-exports it and adds ExcelJS's reader for where nothing
+ * the ExcelJS chunk; src/hosts/xlsx/exceljs.ts re-exports it and adds ExcelJS's reader for where nothing
  * can inflate, and the writer. Browser-safe: no Node-only imports, no ExcelJS.
  */
-import { readXlsxValues, type XlsxProperties } from './xlsxRead';
+import { readXlsxValues, type XlsxProperties } from './read';
 import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, type InflateRawSync, type ZipLimits } from './zip';
-import type { SheetGrid } from '../workbook/types';
+import { keywordKindOf } from '../../workbook/generated';
+import type { SheetGrid } from '../../workbook/types';
 
 /** Workbook properties the product reads (the values reader's: docProps/core.xml and app.xml). */
 export type WorkbookProperties = XlsxProperties;
@@ -15,7 +16,7 @@ export type WorkbookProperties = XlsxProperties;
 export interface WorkbookData {
   sheets: SheetGrid[];
   properties: WorkbookProperties;
-  /** What the workbook-level marker says the product wrote it as, or null (see PRODUCT_KEYWORD). */
+  /** What the workbook-level marker says the product wrote it as, or null (keywordKindOf in src/workbook/generated.ts). */
   generatedKind: string | null;
 }
 
@@ -27,16 +28,6 @@ export interface ReadOptions {
   maxCellsPerSheet?: number;
 }
 
-/** Workbook-level marker: `keywords` holds "bontot:<kind>" on every file the product writes. */
-export const PRODUCT_KEYWORD = 'bontot';
-
-/** The kind in a "bontot:<kind>" keyword ("template", "summary", "consolidation", …), else null. */
-export function generatedKindOf(properties: Pick<WorkbookProperties, 'keywords'>): string | null {
-  const keywords = properties.keywords ?? '';
-  const match = /(?:^|[\s,;])bontot:([a-z-]+)/i.exec(keywords);
-  return match ? (match[1] as string).toLowerCase() : null;
-}
-
 export function toUint8(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
@@ -44,7 +35,7 @@ export function toUint8(data: ArrayBuffer | Uint8Array): Uint8Array {
 /**
  * Whether the values reader can read here: a synchronous inflater is given (Node's zlib), or the
  * platform's DecompressionStream takes 'deflate-raw' (older Safari has the stream without that
- * format). Where it cannot, callers read with ExcelJS instead (xlsx.ts).
+ * format). Where it cannot, callers read with ExcelJS instead (exceljs.ts).
  */
 export function canReadValues(inflateRaw?: InflateRawSync): boolean {
   return canInflate(inflateRaw);
@@ -65,5 +56,37 @@ export async function readWorkbookValues(data: ArrayBuffer | Uint8Array, options
     ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
     ...(options.maxCellsPerSheet !== undefined ? { maxCellsPerSheet: options.maxCellsPerSheet } : {}),
   });
-  return { sheets: read.sheets, properties: read.properties, generatedKind: generatedKindOf(read.properties) };
+  return { sheets: detachTexts(read.sheets), properties: read.properties, generatedKind: keywordKindOf(read.properties) };
+}
+
+/**
+ * Gives every long text cell its own copy, so that the workbook's decoded XML (sharedStrings.xml,
+ * some hundred KB) is freed with the bytes. A text cut out of a long string by a regex is, in V8,
+ * a slice that keeps the whole string alive (from 13 characters up; shorter ones are copies): one
+ * such text kept anywhere after the check (a row's name, a memo of parsed labels) kept a whole
+ * workbook's text, and `consolidate` of 500 files held ~30 KB per file (issue #24, bench
+ * consolidate_rss_ratio). Same values; one copy per distinct text of the workbook.
+ */
+function detachTexts(sheets: SheetGrid[]): SheetGrid[] {
+  const copies = new Map<string, string>();
+  for (const sheet of sheets) {
+    sheet.name = ownCopy(sheet.name, copies);
+    for (const row of sheet.values) {
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value === 'string' && value.length >= 13) row[c] = ownCopy(value, copies);
+      }
+    }
+  }
+  return sheets;
+}
+
+function ownCopy(text: string, copies: Map<string, string>): string {
+  let copy = copies.get(text);
+  if (copy === undefined) {
+    // Concatenating then slicing makes V8 flatten into a new string of the text's own length.
+    copy = ` ${text}`.slice(1);
+    copies.set(text, copy);
+  }
+  return copy;
 }

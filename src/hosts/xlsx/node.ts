@@ -1,22 +1,16 @@
 /**
  * File-system wrappers of the ExcelJS adapter (Node only: the CLI, scripts, tests).
- * The browser page imports xlsx.ts directly and never this file.
+ * The browser page imports exceljs.ts directly and never this file.
  */
 import { promises as fs } from 'fs';
 import { inflateRawSync } from 'zlib';
-import { msg } from '../core/messages';
-import type { SheetGrid, SheetLayout } from '../workbook/types';
-import {
-  readWorkbookData as readWorkbookDataWith,
-  WorkbookReadError,
-  type InflateRawSync,
-  writeWorkbookBuffer,
-  type ReadOptions,
-  type WorkbookData,
-  type WriteOptions,
-} from './xlsx';
+import { msg } from '../../core/messages';
+import type { SheetGrid, SheetLayout } from '../../workbook/types';
+import { readWorkbookData as readWorkbookDataWith, writeWorkbookBuffer, type ReadOptions, type WorkbookData, type WriteOptions } from './exceljs';
+import { WorkbookReadError, type InflateRawSync } from './zip';
 
-export * from './xlsx';
+// What the CLI takes from here besides the functions below: the read error and the read's types.
+export { WorkbookReadError, type ReadOptions, type WorkbookData, type WriteOptions };
 
 /** zlib's synchronous raw inflate, stopped at `maxBytes` of output (the zip checks' fast path). */
 export const nodeInflateRaw: InflateRawSync = (compressed, maxBytes) => {
@@ -33,12 +27,12 @@ export const nodeInflateRaw: InflateRawSync = (compressed, maxBytes) => {
   }
 };
 
-/** readWorkbookData of xlsx.ts with Node's inflater for the zip checks. */
+/** readWorkbookData of exceljs.ts with Node's inflater for the zip checks. */
 export function readWorkbookData(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
   return readWorkbookDataWith(data, { inflateRaw: nodeInflateRaw, ...options });
 }
 
-/** readWorkbookBuffer of xlsx.ts with Node's inflater for the zip checks. */
+/** readWorkbookBuffer of exceljs.ts with Node's inflater for the zip checks. */
 export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<SheetGrid[]> {
   return (await readWorkbookData(data, options)).sheets;
 }

@@ -1,6 +1,6 @@
 /**
  * The `.xlsx` host: bytes → SheetGrid[] (readWorkbookData: the zip checks of zip.ts, then the
- * values reader of xlsxRead.ts; ExcelJS's load where nothing can inflate) and SheetLayout[] →
+ * values reader of read.ts; ExcelJS's load where nothing can inflate) and SheetLayout[] →
  * `.xlsx` bytes (writeWorkbookBuffer, ExcelJS).
  *
  * ExcelJS (some 800 modules in Node, ~950 KB in the browser) loads only when something is written
@@ -9,30 +9,27 @@
  *
  * This file has no `fs` and no Node-only imports so the standalone page can bundle it (ExcelJS's
  * `browser` field picks its browser build there). The file-system wrappers, and Node's zlib
- * inflater for the zip checks, live in xlsxFile.ts. No rule logic lives here.
+ * inflater for the zip checks, live in node.ts. No rule logic lives here.
  */
 import type * as ExcelJS from 'exceljs';
-import { FORMULA_WITHOUT_RESULT, type CellValue, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../workbook/types';
-import { parseA1, parseRange, quoteSheet } from '../workbook/a1';
-import { markerKind } from '../workbook/marker';
-import { DOCUMENT_MARGINS } from '../workbook/layout/print';
-import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../workbook/layout/rowHeights';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../workbook/layout/validationText';
-
-export * from './zip';
-import { msg } from '../core/messages';
-import { cellsGrid } from './xlsxRead';
-import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
 import {
-  canReadValues,
-  generatedKindOf,
-  PRODUCT_KEYWORD,
-  readWorkbookValues,
-  toUint8,
-  type ReadOptions,
-  type WorkbookData,
-  type WorkbookProperties,
-} from './xlsxValues';
+  FORMULA_WITHOUT_RESULT,
+  type CellValue,
+  type ColumnValidation,
+  type RangeFormat,
+  type SheetGrid,
+  type SheetLayout,
+} from '../../workbook/types';
+import { parseA1, parseRange, quoteSheet } from '../../workbook/a1';
+import { keywordKindOf, markerKind, PRODUCT_KEYWORD, productKeywords } from '../../workbook/generated';
+import { DOCUMENT_MARGINS } from '../../workbook/layout/print';
+import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../../workbook/layout/rowHeights';
+import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validationText';
+
+import { msg } from '../../core/messages';
+import { cellsGrid } from './read';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
+import { canReadValues, readWorkbookValues, toUint8, type ReadOptions, type WorkbookData, type WorkbookProperties } from './values';
 
 // ------------------------------------------------------------------------------------------ ExcelJS
 
@@ -83,7 +80,7 @@ export function plainCellValue(value: unknown): unknown {
 
 // ------------------------------------------------------------------------------------------ reading
 
-export { generatedKindOf, PRODUCT_KEYWORD, readWorkbookValues, type ReadOptions, type WorkbookData, type WorkbookProperties } from './xlsxValues';
+export { readWorkbookValues, type ReadOptions, type WorkbookData, type WorkbookProperties } from './values';
 export const PRODUCT_CREATOR = 'Bốn Tốt (bontot)';
 
 /** Parts of a worksheet the checker never needs; skipping them keeps reads fast (a validation on a
@@ -92,8 +89,8 @@ const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'pi
 
 /**
  * Reads an `.xlsx` from memory: every sheet's used range as values, plus the workbook properties.
- * The central directory is checked first; then the values reader (xlsxRead.ts) inflates and reads
- * only the parts a check needs, each with its limits (xlsxValues.ts). Where nothing can inflate (a
+ * The central directory is checked first; then the values reader (read.ts) inflates and reads
+ * only the parts a check needs, each with its limits (values.ts). Where nothing can inflate (a
  * browser without DecompressionStream('deflate-raw')) ExcelJS reads the file instead.
  */
 export async function readWorkbookData(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookData> {
@@ -130,7 +127,7 @@ export async function readWorkbookDataWithExcelJs(data: ArrayBuffer | Uint8Array
     subject: workbook.subject || null,
     category: workbook.category || null,
   };
-  return { sheets, properties, generatedKind: generatedKindOf(properties) };
+  return { sheets, properties, generatedKind: keywordKindOf(properties) };
 }
 
 /** Reads an `.xlsx` from memory into grids (browser and Node). */
@@ -364,7 +361,7 @@ export async function writeWorkbookBuffer(layouts: readonly SheetLayout[], optio
     workbook.creator = PRODUCT_CREATOR;
     workbook.lastModifiedBy = PRODUCT_CREATOR;
     workbook.company = PRODUCT_KEYWORD;
-    workbook.keywords = `${PRODUCT_KEYWORD}:${kind}`;
+    workbook.keywords = productKeywords(kind);
   }
   if (options.title) workbook.title = options.title;
   const timestamp = options.timestamp ?? new Date();

@@ -13,21 +13,13 @@
  * by kind, so the caller can say what the new file lacks before it writes it.
  */
 import ExcelJS from 'exceljs';
-import type { LegacyEncodingName } from '../core/legacyEncoding';
-import { msg, VI } from '../core/messages';
-import { parseA1 } from '../workbook/a1';
-import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../workbook/legacyFix';
-import type { SheetGrid } from '../workbook/types';
-import {
-  DEFAULT_ZIP_LIMITS,
-  inspectXlsxZip,
-  plainCellValue,
-  verifyInflatedSizes,
-  WorkbookReadError,
-  worksheetGrid,
-  type InflateRawSync,
-  type ZipLimits,
-} from './xlsx';
+import type { LegacyEncodingName } from '../../core/legacyEncoding';
+import { msg, VI } from '../../core/messages';
+import { parseA1 } from '../../workbook/a1';
+import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../../workbook/legacyFix';
+import type { SheetGrid } from '../../workbook/types';
+import { plainCellValue, worksheetGrid } from './exceljs';
+import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError, type InflateRawSync, type ZipLimits } from './zip';
 
 // ------------------------------------------------------------------------------------- parts
 

@@ -6,9 +6,9 @@
  * does not carry (lostParts: charts, pivot tables …) so the caller can say so first.
  */
 import ExcelJS from 'exceljs';
-import { planSubordinateFill, type CellWrite, type ChiBoInput, type FillOptions, type FillOutcome } from '../workbook/fillSubordinates';
-import { loadForRewrite, partsLostBy, workbookParts, type LostPart } from './xlsxFix';
-import type { InflateRawSync, ZipLimits } from './xlsx';
+import { planSubordinateFill, type CellWrite, type ChiBoInput, type FillOptions, type FillOutcome } from '../../workbook/fillSubordinates';
+import { loadForRewrite, partsLostBy, workbookParts, type LostPart } from './fix';
+import type { InflateRawSync, ZipLimits } from './zip';
 
 export interface FillFileOptions extends FillOptions {
   limits?: Partial<ZipLimits>;

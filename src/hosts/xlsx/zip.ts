@@ -6,7 +6,7 @@
  * hard limit, worksheet rows and cells counted on the way. Browser-safe: no Node-only imports.
  */
 
-import { msg, ref, type Message, type MessageRef } from '../core/messages';
+import { msg, ref, type Message, type MessageRef } from '../../core/messages';
 
 // ------------------------------------------------------------------------------------------ errors
 

@@ -20,7 +20,7 @@
  * smaller parts (workbook, relationships, shared strings, styles, properties) are decoded once
  * and read with regular expressions.
  */
-import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../workbook/types';
+import { FORMULA_WITHOUT_RESULT, type SheetGrid } from '../../workbook/types';
 import {
   countSheetTags,
   DEFAULT_ZIP_LIMITS,
