@@ -2,63 +2,10 @@
  * The board's labels (taskpane/board.ts), in its lazy chunk: registered into taskpane/i18n.ts when
  * the chunk loads, so the page's first scripts do not carry them.
  */
+import { BOARD_VI } from './boardLabels';
 import { registerStrings } from './i18n';
 
-export const BOARD_VI = {
-  'standalone.rollup': 'Bảng tổng hợp',
-  'standalone.printBoard': 'In / Lưu PDF bảng tổng hợp',
-  'standalone.rollupRows': 'Bảng tổng hợp các tổ chức do Bốn Tốt tạo: đọc lại {count} dòng, như lệnh “bontot consolidate”.',
-  'board.title': 'Tổng hợp các tổ chức',
-  'board.table.caption': 'Kết quả từng tệp (tệp không đọc được, bỏ qua, trùng ở đầu bảng)',
-  'board.col.file': 'Tệp',
-  'board.col.organization': 'Tổ chức',
-  'board.col.kind': 'Loại',
-  'board.col.verdict': 'Kết quả',
-  'board.col.blocking': 'Số lý do không đạt',
-  'board.line.error': 'Không đọc được tệp',
-  'board.line.skipped': 'Bỏ qua',
-  'board.line.duplicate': 'Trùng, không tính lại',
-  'board.line.eligible': 'Đủ điều kiện',
-  'board.line.notEligible': 'Chưa đủ điều kiện',
-  'board.notComputed': 'chưa tính được',
-  'board.pass': '(đạt)',
-  'board.below': '(dưới ngưỡng)',
-  'board.openCard': 'Mở chi tiết của tệp này',
-  'board.via': '(gốc: {file})',
-  'board.noName': '(chưa có tên)',
-  'board.nothingRead': 'Chưa đọc được tổ chức nào ({unreadable} tệp không đọc được); không có gì để tổng hợp.',
-  'board.kind': '{kind}: {eligible}/{organizations} đủ điều kiện ({share})',
-  'board.kindApart': '{kind} (tính riêng, không tính vào chỉ tiêu): {eligible}/{organizations} đủ điều kiện ({share})',
-  'board.unreadable': 'Tệp không đọc được (không tính): {count}',
-  'board.duplicates': 'Bản trùng của cùng một tổ chức (chỉ tính một lần): {count}',
-  'board.chart.verdictTitle': 'Số tổ chức đủ điều kiện so với chỉ tiêu',
-  'board.chart.criteriaTitle': 'Bốn tiêu chí trên các tổ chức',
-  'board.chart.targetBar': 'Tính vào chỉ tiêu',
-  'board.chart.eligible': 'Đủ điều kiện',
-  'board.chart.notEligible': 'Chưa đủ điều kiện',
-  'board.chart.verdictValue': '{eligible}/{organizations} đủ điều kiện ({share})',
-  'board.chart.target': 'Chỉ tiêu {target}%',
-  'board.chart.criterionValue': 'Từ {threshold}% trở lên: {pass}; dưới {threshold}%: {below}; chưa tính được: {unknown}',
-  'board.chart.pass': 'Từ {threshold}% trở lên',
-  'board.chart.below': 'Dưới {threshold}%',
-  'board.chart.unknown': 'Chưa tính được',
-  'board.chart.sheetHeading': 'Số liệu biểu đồ',
-  'board.chart.group': 'Nhóm tổ chức',
-  'board.pane.write': 'Ghi trang Danh sách tổ chức',
-  'board.pane.writing': 'Đang ghi trang Danh sách tổ chức…',
-  'board.pane.written': 'Đã ghi trang “{sheet}” kèm biểu đồ và mở trang đó; các trang khác giữ nguyên.',
-  'board.pane.renamed': 'Trang “{base}” của sổ tính này không do Bốn Tốt tạo nên được giữ nguyên; bảng tổng hợp được ghi vào trang “{sheet}”.',
-  'board.pane.failed': 'Không ghi được trang Danh sách tổ chức: {message}',
-  'board.pane.nothing': 'Chưa đọc được tổ chức nào để ghi.',
-  'board.group.chi-bo-co-so': 'Chi bộ cơ sở',
-  'board.group.chi-bo-truc-thuoc': 'Chi bộ trực thuộc',
-  'board.group.chi-bo': 'Chi bộ (chưa rõ cấp)',
-  'board.group.dang-bo-co-so': 'Đảng bộ cơ sở',
-  'board.group.khong-ro': 'Chưa rõ loại tổ chức',
-  'board.fail.check': 'Lỗi khi kiểm tra tệp: {message}',
-  'board.fail.brokenConsolidation':
-    'Tệp được đánh dấu là bản tổng hợp của Bốn Tốt nhưng không có trang “{sheet}” đọc được; hãy tạo lại bằng lệnh “bontot consolidate” từ các tệp gốc.',
-};
+export { BOARD_VI };
 
 const BOARD_EN: Record<keyof typeof BOARD_VI, string> = {
   'standalone.rollup': 'List of organisations',

@@ -8,7 +8,7 @@
  * and focus stay as they are). The choice is remembered in localStorage.
  */
 
-import type { BOARD_VI } from './boardStrings';
+import type { BOARD_VI } from './boardLabels';
 
 const VI = {
   'app.title': 'Bốn Tốt',
