@@ -47,9 +47,7 @@ import {
   parseSelfAssessment,
   parseYesNo,
 } from '../core/vocabulary';
-import type { OrgType } from '../core/types';
 import { a1 } from './a1';
-import { criteriaSeedRows } from './layout/criteriaSeed';
 import { findMarker } from './generated';
 import { INFO_ITEMS, SHEET_DEFS, columnsNamedBy, type ColumnDef } from './layout/template';
 import type { SheetGrid } from './types';
@@ -193,7 +191,8 @@ export interface LegacyScan {
 
 /**
  * The texts the product itself writes into the workbooks it makes (headers, `Thông tin` items, the
- * seed's criteria, the policy sheet's descriptions), as the scan sees them (trimmed, NFC). All are
+ * policy sheet's descriptions; not the seed's criteria, which would put the whole criteria seed into
+ * the task pane's first script — taskpane_initial_kb), as the scan sees them (trimmed, NFC). All are
  * Unicode, and detection says so (a test asserts it), so the first pass needs not run it on them:
  * a consolidation reads hundreds of workbooks that repeat these ~100 texts, some of them long.
  * A constant table, made once: nothing a workbook holds changes it.
@@ -202,7 +201,6 @@ export const PRODUCT_TEXTS: ReadonlySet<string> = new Set(
   [
     ...HEADERS.flatMap((column) => [column.header, ...(column.aliases ?? [])]),
     ...[RATING_LABELS, MEETING_KIND_LABELS, SELF_ASSESSMENT_LABELS, ORG_TYPE_LABELS].flatMap((labels) => Object.values(labels)),
-    ...(Object.keys(ORG_TYPE_LABELS) as OrgType[]).flatMap((type) => criteriaSeedRows(type).map((row) => row.content)),
     ...policyToEntries(defaultPolicy()).flatMap((entry) => {
       const described = describeKey(entry.key);
       return described ? [described.label, described.source] : [];

@@ -156,7 +156,7 @@ test('Excel mode: HTML and script in cells show as text, run nothing, and a link
   expect(facts.text).toContain(`Tự đánh giá "${PAYLOADS.img}" không hợp lệ`);
   // The issue about the <script> rating is a link: clicking it selects the cell and nothing else.
   const selected = await clickForStatus(page, '[data-testid="issue"][data-cell="F4"] [data-testid="goto"]', ['check.selected', 'check.selectFailed']);
-  expect(selected.text).toContain('Đảng viên!F4');
+  expect(selected.text).toContain('trang Đảng viên, ô F4');
   expectInert(await domFacts(page));
   expect(session.dialogs).toEqual([]);
 });
