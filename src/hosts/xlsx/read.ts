@@ -497,45 +497,10 @@ let styleStart = -1;
 let styleEnd = -1;
 
 /**
- * The attributes as Excel and ExcelJS write a cell's, ` r="…"`, ` s="…"`, ` t="…"` in that order
- * (each optional), read into the spans below without the general scan; false for any other shape.
- */
-function scanUsualCellAttributes(bytes: Uint8Array, start: number, end: number): boolean {
-  refStart = -1;
-  typeStart = -1;
-  styleStart = -1;
-  let i = start;
-  let order = 0; // r, then s, then t
-  while (i < end) {
-    if (bytes[i] !== 0x20 || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return false;
-    const name = bytes[i + 1];
-    const valueStart = i + 4;
-    let valueEnd = valueStart;
-    while (valueEnd < end && bytes[valueEnd] !== QUOTE) valueEnd++;
-    if (valueEnd >= end) return false;
-    if (name === 0x72 && order < 1) {
-      refStart = valueStart;
-      refEnd = valueEnd;
-      order = 1;
-    } else if (name === 0x73 && order < 2) {
-      styleStart = valueStart;
-      styleEnd = valueEnd;
-      order = 2;
-    } else if (name === 0x74 && order < 3) {
-      typeStart = valueStart;
-      typeEnd = valueEnd;
-      order = 3;
-    } else return false;
-    i = valueEnd + 1;
-  }
-  return true;
-}
-
-/**
- * scanUsualCellAttributes and the search for the tag's end in one pass: from the end of a cell's
- * name at `start`, the usual attributes up to `>` or `/>`; the index of that `>`, or -1 for any
- * other shape (also a `>` inside a value, where the text scan ends the tag), which the caller
- * then reads the general way.
+ * A cell's attributes as Excel and ExcelJS write them (` r="…"`, ` s="…"`, ` t="…"` in that order,
+ * each optional), read into the spans above in the same pass that finds the tag's end: from the end
+ * of a cell's name at `start`, the index of its `>`, or -1 for any other shape (also a `>` inside a
+ * value, where the text scan ends the tag), which the caller then reads with scanAttributes.
  */
 function usualCellTagEnd(bytes: Uint8Array, start: number): number {
   refStart = -1;
@@ -774,7 +739,7 @@ export function worksheetValuesOfBytes(
     let type: string | undefined;
     let style: number;
     let positioned: boolean;
-    if (usualTagEnd >= 0 || scanUsualCellAttributes(bytes, nameEnd, attrsEnd) || scanAttributes(bytes, nameEnd, attrsEnd)) {
+    if (usualTagEnd >= 0 || scanAttributes(bytes, nameEnd, attrsEnd)) {
       positioned = refStart >= 0 && positionOfBytes(bytes, refStart, refEnd);
       type = typeStart < 0 ? undefined : cellType(bytes, typeStart, typeEnd);
       if (styleStart < 0) style = -1;
