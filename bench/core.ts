@@ -11,14 +11,13 @@
  * first measured check was still 2–4 times the later ones).
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsx/node';
 import { checkWorkbook } from '../src/workbook/check';
 import type { SheetGrid, SheetLayout } from '../src/workbook/types';
 import { BENCH_AS_OF, benchLayouts } from './data';
-import { median, msSince, ratio } from './timing';
+import { cpuNow, median, msSince, ratio, runInOwnProcess } from './timing';
 
 export interface CoreResult {
   core_vs_parse_ratio: number;
@@ -35,11 +34,6 @@ export interface CoreResult {
     cells: number;
     eligible: boolean;
   };
-}
-
-function cpuNow(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
 }
 
 /** Unmeasured workbooks before the measured ones. */
@@ -116,12 +110,7 @@ export async function benchCoreVsParse(workbook: (index: number) => readonly She
  */
 if (require.main === module) {
   const [members = '5000', meetings = '24', runs = '7'] = process.argv.slice(2);
-  const dir = mkdtempSync(join(tmpdir(), 'bontot-bench-core-'));
-  benchCoreVsParse((i) => benchLayouts(Number(members), Number(meetings), 100 + i), dir, Number(runs))
-    .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    })
-    .finally(() => rmSync(dir, { recursive: true, force: true }));
+  runInOwnProcess('bontot-bench-core-', (dir) =>
+    benchCoreVsParse((i) => benchLayouts(Number(members), Number(meetings), 100 + i), dir, Number(runs)),
+  );
 }

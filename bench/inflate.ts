@@ -18,8 +18,7 @@
  * warm the JIT. Runs in a process of its own (bench/main.ts spawns it) so that no earlier
  * measurement's heap is collected inside this one.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { inflateRawSync } from 'zlib';
 import { readWorkbookBuffer, writeWorkbookFile } from '../src/hosts/xlsx/node';
@@ -27,7 +26,7 @@ import { inspectXlsxZip } from '../src/hosts/xlsx/zip';
 import { checkWorkbook } from '../src/workbook/check';
 import type { SheetLayout } from '../src/workbook/types';
 import { BENCH_AS_OF, benchLayouts } from './data';
-import { median, msSince, ratio } from './timing';
+import { cpuNow, median, msSince, ratio, runInOwnProcess } from './timing';
 
 export interface InflateResult {
   check_vs_inflate_ratio: number;
@@ -51,11 +50,6 @@ export interface InflateResult {
     cellTags: number;
     eligible: boolean;
   };
-}
-
-function cpuNow(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
 }
 
 /** Unmeasured workbooks before the measured ones. */
@@ -147,12 +141,7 @@ export async function benchCheckVsInflate(workbook: (index: number) => readonly 
  */
 if (require.main === module) {
   const [members = '5000', meetings = '24', runs = '7'] = process.argv.slice(2);
-  const dir = mkdtempSync(join(tmpdir(), 'bontot-bench-inflate-'));
-  benchCheckVsInflate((i) => benchLayouts(Number(members), Number(meetings), 200 + i), dir, Number(runs))
-    .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    })
-    .finally(() => rmSync(dir, { recursive: true, force: true }));
+  runInOwnProcess('bontot-bench-inflate-', (dir) =>
+    benchCheckVsInflate((i) => benchLayouts(Number(members), Number(meetings), 200 + i), dir, Number(runs)),
+  );
 }

@@ -1,4 +1,7 @@
 /** Wall-clock timing for the benchmarks: process.hrtime.bigint, medians of a few runs. */
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median of nothing');
@@ -20,7 +23,8 @@ export interface Timed {
   cpuMs: number;
 }
 
-function cpuNow(): number {
+/** CPU time of this process so far (user + system, ms). */
+export function cpuNow(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
@@ -59,4 +63,20 @@ export function ratio(numerator: number, denominator: number): number {
   if (!(denominator > 0)) return Number.NaN;
   const value = numerator / denominator;
   return value >= 1 ? Math.round(value * 100) / 100 : Number(value.toPrecision(3));
+}
+
+/**
+ * Runs a measurement as a script in a process of its own (the benchmarks that must not carry the
+ * heap of earlier work): `measure` gets a fresh temp directory, removed afterwards; its result is
+ * printed as one JSON line, an error on stderr with exit code 1.
+ */
+export function runInOwnProcess(prefix: string, measure: (dir: string) => Promise<unknown>): void {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  measure(dir)
+    .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    })
+    .finally(() => rmSync(dir, { recursive: true, force: true }));
 }
