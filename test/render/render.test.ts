@@ -74,9 +74,9 @@ describe('documents printed by LibreOffice', () => {
     expect(text).toContain('ĐẢNG BỘ PHƯỜNG BẾN THÀNH');
     // The reasons print whole: their dates and thresholds are on the page (a row without a stored
     // height would print one line of each).
-    expect(text).toContain('08/07/2025; yêu cầu: không có đảng viên vắng không lý do.');
-    expect(text).toContain('90 phút (sinh hoạt thường kỳ, 14 đảng viên).');
-    expect(text).toContain('dưới mức Khá (cảnh báo khi tự đánh giá Trung bình, Kém hoặc Không đạt).');
+    expect(text).toContain('08/07/2025; theo Kế hoạch, không được có đảng viên vắng mặt không có lý do.');
+    expect(text).toContain('90 phút (sinh hoạt thường kỳ, chi bộ có 14 đảng viên).');
+    expect(text).toContain('dưới mức Khá (lưu ý khi tự đánh giá Trung bình, Kém hoặc Không đạt).');
     expect(text).toContain('trang Điểm danh, ô J4');
     expect(text).toContain('T/M CHI ỦY');
     expect(keepPngs(pdf, 'tong-hop')).toHaveLength(1);
