@@ -15,7 +15,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { writeWorkbookBuffer } from '../src/hosts/xlsx/exceljs';
-import { chiBoSpec, plainLayouts } from '../scripts/sampleData';
+import { chiBoSpec } from '../scripts/sampleData';
+import { plainLayouts } from '../scripts/sampleLayouts';
 import { BENCH_AS_OF } from './data';
 import { median, ratio } from './timing';
 

@@ -9,7 +9,8 @@ import { toIsoDate } from '../src/core/dates';
 import { defaultPolicy } from '../src/core/policy';
 import { policyLayout } from '../src/workbook/layout/policySheet';
 import type { SheetGrid, SheetLayout } from '../src/workbook/types';
-import { chiBoSpec, plainLayouts, prng, vietnameseName, type MeetingSpec, type OrgSpec } from '../scripts/sampleData';
+import { chiBoSpec, prng, vietnameseName, type MeetingSpec, type OrgSpec } from '../scripts/sampleData';
+import { plainLayouts } from '../scripts/sampleLayouts';
 
 /** The date the benchmarks check "as of": after the generated year, so every month counts. */
 export const BENCH_AS_OF = '2026-03-01';

@@ -9,7 +9,8 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { writeWorkbookFile } from '../src/hosts/xlsx/node';
 import { templateLayouts } from '../src/workbook/layout/templateLayouts';
-import { chiBoSpec, dangBoSpec, fillTemplate } from './sampleData';
+import { chiBoSpec, dangBoSpec } from './sampleData';
+import { fillTemplate } from './sampleLayouts';
 
 /** Fixed document date, so the files' properties do not change between runs. */
 const TIMESTAMP = new Date(Date.UTC(2026, 0, 5, 8, 0, 0));

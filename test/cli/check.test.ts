@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { policyFromEntries } from '../../src/core/policy';
 import { policyLayout } from '../../src/workbook/layout/policySheet';
-import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 import { fakeXls, ROOT, runCli, sha256, tempDir, writeLayouts } from './helpers';
 
 const AS_OF = '2026-03-01';

@@ -16,7 +16,8 @@ import {
 import { consolidationLayout } from '../../src/workbook/layout/consolidation';
 import { generatedFileKind, isConsolidationGrid } from '../../src/workbook/generated';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
-import { chiBoSpec, dangBoSpec, plainLayouts, type OrgSpec } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec, type OrgSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 
 const AS_OF = '2026-03-01';
 

@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { chiBoSpec, dangBoSpec, plainLayouts, type OrgSpec } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec, type OrgSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 import { fakeXls, runCli, sha256, tempDir, writeLayouts } from './helpers';
 
 const AS_OF = '2026-03-01';

@@ -1,7 +1,8 @@
 /** `bontot check` and `bontot consolidate` with folders and quoted patterns, as a process (no shell expands them). */
 import { copyFileSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { chiBoSpec, plainLayouts } from '../../scripts/sampleData';
+import { chiBoSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 import { runCli, tempDir, writeLayouts } from './helpers';
 
 const AS_OF = '2026-03-01';

@@ -10,7 +10,8 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { chiBoSpec, dangBoSpec, plainLayouts as specLayouts, type OrgSpec } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec, type OrgSpec } from '../../scripts/sampleData';
+import { plainLayouts as specLayouts } from '../../scripts/sampleLayouts';
 import { writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import { readWorkbookData } from '../../src/hosts/xlsx/exceljs';
 import { checkWorkbook } from '../../src/workbook/check';

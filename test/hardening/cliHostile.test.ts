@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 import { toTcvn3 } from '../../src/core/legacyEncoding';
 import { runCli, sha256, tempDir, writeLayouts } from '../cli/helpers';
 import { layout, lyingSheet, manyRows, manySheets, xlsBytes } from './hostileFiles';

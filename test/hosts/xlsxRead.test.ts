@@ -21,7 +21,8 @@ import { defaultPolicy } from '../../src/core/policy';
 import { checkWorkbook } from '../../src/workbook/check';
 import { summaryLayout } from '../../src/workbook/layout/summary';
 import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
-import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 import { params } from '../hardening/fuzz';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');

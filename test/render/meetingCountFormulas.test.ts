@@ -13,7 +13,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
 import { CHI_BO_SAMPLE } from '../../scripts/make-samples';
-import { fillTemplate } from '../../scripts/sampleData';
+import { fillTemplate } from '../../scripts/sampleLayouts';
 import { readWorkbookFile, writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import { checkWorkbook } from '../../src/workbook/check';
 import { templateLayouts } from '../../src/workbook/layout/templateLayouts';

@@ -6,7 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { chiBoSpec, dangBoSpec, plainLayouts, type OrgSpec } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec, type OrgSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 import { consolidateFiles, rowJson } from '../../src/cli/consolidate';
 import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import { writeWorkbookFile } from '../../src/hosts/xlsx/node';

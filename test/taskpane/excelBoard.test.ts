@@ -7,7 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { chiBoSpec, dangBoSpec, plainLayouts } from '../../scripts/sampleData';
+import { chiBoSpec, dangBoSpec } from '../../scripts/sampleData';
+import { plainLayouts } from '../../scripts/sampleLayouts';
 import { consolidateFiles } from '../../src/cli/consolidate';
 import { writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import { CONSOLIDATION_SHEET } from '../../src/workbook/consolidate';
