@@ -63,9 +63,19 @@ module.exports = (env = {}, argv = {}) => {
     module: { rules: [tsRule] },
     performance: { hints: false },
     optimization: {
-      // functions.js must stay one file: no runtime chunk, no shared split chunks.
+      // functions.js must stay one file: no runtime chunk, no split of the initial chunks. One
+      // shared lazy chunk: the summary's layout ("summary"), which the Excel pane loads on its first
+      // Tổng hợp write and the standalone page's chunks and the board's both use, so it is one
+      // file and not a copy in each of them.
       runtimeChunk: false,
-      splitChunks: false,
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          summary: { test: /[\\/]src[\\/]workbook[\\/]layout[\\/]summary\.ts$/, name: 'summary', chunks: 'async', enforce: true },
+        },
+      },
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),

@@ -2,10 +2,12 @@
  * Tổng hợp: checks the workbook afresh (so the document matches what is in the sheets now), writes
  * summaryLayout of that check with writeSheet (2 round trips) and activates the sheet. A
  * `Tổng hợp` sheet without the product's marker is the user's: writeSheet leaves it alone and
- * writes `Tổng hợp (2)`, and the pane says so.
+ * writes `Tổng hợp (2)`, and the pane says so. The summary's layout is loaded on the first write,
+ * from the lazy chunk "summary" (webpack.config.js names it and shares it with the standalone page
+ * and the board): the pane's first screen does not need it, and its initial script has a budget
+ * (taskpane_initial_kb).
  */
 import { writeSheet } from '../src/hosts/excel';
-import { summaryLayout } from '../src/workbook/layout/summary';
 import { SHEET_NAMES } from '../src/workbook/layout/template';
 import type { CheckPane } from './checkPane';
 import { el, errorText, replaceChildren } from './dom';
@@ -44,6 +46,7 @@ export function createSummaryPane(ctx: ExcelContext, status: Status, checkPane: 
       if (!result) return null;
       status.say('summary.writing', undefined, 'busy');
       try {
+        const { summaryLayout } = await import('../src/workbook/layout/summary');
         const written = await ctx.run((context) => writeSheet(context, summaryLayout(result), { replaceOnlyIfMarker: true }));
         const base = SHEET_NAMES.summary;
         const key = !sameName(written.sheetName, base) ? 'summary.renamed' : written.replaced ? 'summary.replaced' : 'summary.written';
