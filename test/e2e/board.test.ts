@@ -9,28 +9,16 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { chiBoSpec, dangBoSpec, type OrgSpec } from '../../scripts/sampleData';
 import { plainLayouts as specLayouts } from '../../scripts/sampleLayouts';
 import { writeWorkbookFile } from '../../src/hosts/xlsx/node';
 import { readWorkbookData } from '../../src/hosts/xlsx/exceljs';
 import { checkWorkbook } from '../../src/workbook/check';
 import { summaryLayout } from '../../src/workbook/layout/summary';
-import { clickForStatus, fakeState, openExcel, showTab } from './excelPage';
-import {
-  assertClean,
-  buildOfficeStandIn,
-  cliConsolidate,
-  launchBrowser,
-  openSession,
-  OUTPUT,
-  requireBuild,
-  screenshotPath,
-  startServer,
-  type ConsolidateJsonDoc,
-  type Server,
-  type Session,
-} from './support';
+import { clickForStatus, fakeState, showTab } from './excelPage';
+import { pickFiles, useBrowserHarness } from './pageHarness';
+import { cliConsolidate, OUTPUT, screenshotPath, type ConsolidateJsonDoc } from './support';
 
 jest.setTimeout(180_000);
 
@@ -62,14 +50,10 @@ const FILES = [
   '20-ban-sao-truong.XLSX', // a copy of 04, upper-case extension
 ];
 
-let browser: Browser;
-let server: Server;
-let script: string;
+const harness = useBrowserHarness({ officeStandIn: true });
 let cli: ConsolidateJsonDoc;
-let session: Session | null = null;
 
 beforeAll(async () => {
-  requireBuild();
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   for (const [file, spec] of ORGS) await writeWorkbookFile(specLayouts(spec), path.join(DIR, file), { kind: null });
@@ -92,47 +76,17 @@ beforeAll(async () => {
     kind: 'tong-hop',
     title: 'Tổng hợp',
   });
-  [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
   await cliConsolidate([...LOWER, '01-kp1.xlsx'], AS_OF, DIR, '16-cap-duoi.xlsx');
   cli = await cliConsolidate(FILES, AS_OF, DIR, path.join('..', 'board-cli.xlsx'));
 });
 
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin, { officeTelemetry: true });
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openPage(width: number): Promise<Page> {
-  session = await openSession(browser, { width, height: 900, stubPrint: true });
-  await session.page.goto(`${server.url}taskpane.html?asOf=${AS_OF}`);
-  await session.page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
+  const session = await harness.standalone({ width, query: `?asOf=${AS_OF}`, stubPrint: true });
   return session.page;
 }
 
 async function uploadAll(page: Page): Promise<void> {
-  await page.setInputFiles(
-    '[data-testid="file-input"]',
-    FILES.map((file) => path.join(DIR, file)),
-  );
-  await page.waitForFunction(
-    (count) =>
-      document.querySelectorAll('.file-card').length === count &&
-      !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
-    FILES.length,
-    { timeout: 120_000 },
-  );
+  await pickFiles(page, DIR, FILES, { timeout: 120_000 });
 }
 
 interface ShownBoard {
@@ -279,8 +233,7 @@ test('at 390 px the board fits the width (the table scrolls inside its frame) an
 });
 
 test('in the Excel pane: the same files give the same totals, and the list is written with a native chart of the same numbers', async () => {
-  session = await openExcel(browser, server, script, [{ name: 'Ghi chép', values: [['của văn phòng', 1]] }], { width: 350, today: AS_OF });
-  const page = session.page;
+  const { page } = await harness.excel([{ name: 'Ghi chép', values: [['của văn phòng', 1]] }], { width: 350, today: AS_OF });
   await showTab(page, 'summary');
   await page.setInputFiles(
     '[data-testid="board-file-input"]',

@@ -24,9 +24,9 @@ import {
   snapshotSheet,
   userChanges,
   writeCells,
-  useExcelHarness,
   type CellWrite,
 } from './excelPage';
+import { useExcelHarness } from './pageHarness';
 import { DIST, screenshotPath } from './support';
 
 jest.setTimeout(120_000);

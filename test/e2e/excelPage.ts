@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { CellScalar, FakeSheetInit, SheetSnapshot } from '../fakes/office';
 import type { E2EHandle } from './officeFake.entry';
-import { assertClean, buildOfficeStandIn, launchBrowser, openSession, requireBuild, startServer, type Server, type Session } from './support';
+import { openSession, type Server, type Session } from './support';
 
 export { isAddinSheet } from './userState';
 
@@ -30,41 +30,6 @@ export async function openExcel(
   // The start-up read (year and policy) is done when the policy note leaves "loading".
   await session.page.waitForFunction(() => document.querySelector('[data-testid="policy-note"]')?.getAttribute('data-i18n') !== 'policy.loading');
   return session;
-}
-
-/**
- * The Excel-mode harness of a browser test file: the server, the browser and the Office.js stand-in
- * once per file; after each test, its session checked clean (Excel mode loads no office.js, so not
- * a single CSP violation or outside request is tolerated) and closed. `open` starts a test's pane.
- */
-export function useExcelHarness(): { open(sheets: FakeSheetInit[]): Promise<Session> } {
-  let browser: Browser;
-  let server: Server;
-  let script: string;
-  let session: Session | null = null;
-
-  beforeAll(async () => {
-    requireBuild();
-    [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
-  });
-
-  afterEach(async () => {
-    if (!session) return;
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin);
-    } finally {
-      await current.close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  return { open: async (sheets) => (session = await openExcel(browser, server, script, sheets)) };
 }
 
 /** Clicks, then waits until the status line announces `key` (one of the i18n keys), and returns its text. */

@@ -13,7 +13,8 @@ import type { Page } from 'playwright-core';
 import type { FakeSheetInit } from '../fakes/office';
 import type { SheetGrid } from '../../src/workbook/types';
 import { validChiBo, type Cell, type ChiBoSpec, type MeetingSpec } from '../workbook/grids';
-import { clickForStatus, showTab, useExcelHarness } from './excelPage';
+import { clickForStatus, showTab } from './excelPage';
+import { useExcelHarness } from './pageHarness';
 
 jest.setTimeout(120_000);
 

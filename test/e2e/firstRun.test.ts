@@ -14,73 +14,32 @@ import ExcelJS from 'exceljs';
 import { execFile } from 'child_process';
 import { promises as fs, readFileSync } from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { toTcvn3 } from '../../src/core/legacyEncoding';
 import { a1 } from '../../src/workbook/a1';
 import type { SheetGrid } from '../../src/workbook/types';
 import type { FakeSheetInit } from '../fakes/office';
 import { AS_OF, chiBoBook } from '../workbook/grids';
-import { clickForStatus, fakeState, openExcel, sheetValues, showTab } from './excelPage';
-import {
-  assertClean,
-  buildOfficeStandIn,
-  launchBrowser,
-  openSession,
-  OUTPUT,
-  requireBuild,
-  ROOT,
-  screenshotPath,
-  startServer,
-  type Server,
-  type Session,
-} from './support';
+import { clickForStatus, fakeState, sheetValues, showTab } from './excelPage';
+import { standaloneSelector, useBrowserHarness } from './pageHarness';
+import { OUTPUT, ROOT, screenshotPath } from './support';
 
 jest.setTimeout(180_000);
 
 const WIDTHS = [350, 390, 1280] as const;
 
-let browser: Browser;
-let server: Server;
-let script: string;
-let session: Session | null = null;
-/** Standalone sessions load Microsoft's office.js, whose blocked telemetry frame is tolerated (support.ts). */
-let officeTelemetry = false;
-
-beforeAll(async () => {
-  requireBuild();
-  [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
-});
-
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin, { officeTelemetry });
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Standalone sessions load Microsoft's office.js, whose blocked telemetry frame is tolerated (support.ts).
+const harness = useBrowserHarness({ officeStandIn: true });
 
 // ------------------------------------------------------------------------------------ helpers
 
 async function openPage(width: number, query = `?asOf=${AS_OF}`): Promise<Page> {
-  officeTelemetry = true;
-  session = await openSession(browser, { width, height: 900 });
-  await session.page.goto(`${server.url}taskpane.html${query}`);
-  await session.page.waitForSelector('#app[data-mode="standalone"] [data-testid="blank-download"]');
+  const session = await harness.standalone({ width, query, waitFor: standaloneSelector('blank-download') });
   return session.page;
 }
 
 async function openPane(sheets: FakeSheetInit[], width = 350): Promise<Page> {
-  officeTelemetry = false;
-  session = await openExcel(browser, server, script, sheets, { width });
+  const session = await harness.excel(sheets, { width });
   return session.page;
 }
 
@@ -283,8 +242,7 @@ describe('task pane', () => {
     const page = await openPane(sheetsOf(book.grids()));
     await clickForStatus(page, '[data-testid="check-run"]', 'check.done');
     expect(await page.locator('[data-testid="encoding"]').isVisible()).toBe(false);
-    await session?.close();
-    session = null;
+    await harness.closeSession();
 
     const legacy = chiBoBook();
     legacy.set('Đảng viên', 'B2', toTcvn3(legacy.get('Đảng viên', 'B2') as string));

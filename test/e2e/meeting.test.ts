@@ -8,7 +8,8 @@
 import type { FakeSheetInit } from '../fakes/office';
 import { withoutMeetings } from '../hosts/meetingRecording';
 import { validChiBo } from '../workbook/grids';
-import { captureUserState, clickForStatus, useExcelHarness, userChanges } from './excelPage';
+import { captureUserState, clickForStatus, userChanges } from './excelPage';
+import { useExcelHarness } from './pageHarness';
 import { screenshotPath } from './support';
 
 jest.setTimeout(120_000);

@@ -7,22 +7,10 @@
  * chunk and shows the same verdicts. Every verdict is compared with `bontot check --json`.
  */
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AS_OF, writeBooks, type BookFiles } from './books';
-import {
-  assertClean,
-  cliCheck,
-  launchBrowser,
-  openSession,
-  requireBuild,
-  ROOT,
-  startServer,
-  type CliFile,
-  type CliJson,
-  type CliPlace,
-  type Server,
-  type Session,
-} from './support';
+import { pickFiles, useBrowserHarness, waitForCards } from './pageHarness';
+import { cliCheck, ROOT, type CliFile, type CliJson, type CliPlace, type Session } from './support';
 
 jest.setTimeout(120_000);
 
@@ -46,16 +34,14 @@ const WITHOUT_DEFLATE_RAW = `
 `;
 const WITHOUT_DECOMPRESSION_STREAM = `delete globalThis.DecompressionStream;`;
 
-let browser: Browser;
-let server: Server;
+const harness = useBrowserHarness();
 let books: BookFiles;
 let cli: CliJson;
 let sampleCli: CliFile;
 let session: Session | null = null;
 
 beforeAll(async () => {
-  requireBuild();
-  [server, browser, books] = await Promise.all([startServer(), launchBrowser(), writeBooks()]);
+  books = await writeBooks();
   const [picked, sample] = await Promise.all([
     cliCheck(pickedFiles(), AS_OF, books.dir),
     cliCheck([`${SAMPLE}.xlsx`], AS_OF, path.join(ROOT, 'samples')),
@@ -66,53 +52,25 @@ beforeAll(async () => {
   sampleCli = onlyFile;
 });
 
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin, { officeTelemetry: true });
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 function pickedFiles(): string[] {
   return [books.correct, books.ruleBreaks, books.dataErrors, books.unreadable, books.dangBo];
 }
 
 /** Opens the page with the sample (its check starts on open) and waits for the sample's verdict. */
 async function openWithSample(initScript?: string): Promise<Page> {
-  session = await openSession(browser, { width: 1280, height: 900, stubPrint: true });
-  if (initScript) await session.page.addInitScript(initScript);
-  await session.page.goto(`${server.url}taskpane.html?sample=${SAMPLE}&asOf=${AS_OF}`);
-  await session.page.waitForSelector(`.file-card[data-file="${SAMPLE_SHOWN}"] [data-testid="verdict"]`);
-  await waitIdle(session.page, 1);
+  session = await harness.standalone({
+    query: `?sample=${SAMPLE}&asOf=${AS_OF}`,
+    waitFor: `.file-card[data-file="${SAMPLE_SHOWN}"] [data-testid="verdict"]`,
+    initScript,
+    stubPrint: true,
+  });
+  await waitForCards(session.page, 1);
   return session.page;
-}
-
-async function waitIdle(page: Page, cards: number): Promise<void> {
-  await page.waitForFunction(
-    (count) =>
-      document.querySelectorAll('.file-card').length === count &&
-      !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
-    cards,
-  );
 }
 
 /** Picks files through the page's own file input and waits until their cards are there. */
 async function pick(page: Page, files: readonly string[], cardsAfter: number): Promise<void> {
-  await page.setInputFiles(
-    '[data-testid="file-input"]',
-    files.map((file) => path.join(books.dir, file)),
-  );
-  await waitIdle(page, cardsAfter);
+  await pickFiles(page, books.dir, files, { cards: cardsAfter });
 }
 
 const requested = (pattern: RegExp): string[] => (session as Session).requests.filter((url) => pattern.test(new URL(url).pathname));

@@ -6,56 +6,20 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sheetsFromGrids } from '../taskpane/helpers';
 import { AS_OF, PAYLOADS, payloadGrids, writeBooks, type BookFiles } from './books';
-import { clickForStatus, openExcel } from './excelPage';
-import {
-  assertClean,
-  buildOfficeStandIn,
-  foreignRequests,
-  isOfficeTelemetryViolation,
-  launchBrowser,
-  OFFICE_TELEMETRY_HOST,
-  openSession,
-  problems,
-  requireBuild,
-  ROOT,
-  startServer,
-  type Server,
-  type Session,
-} from './support';
+import { clickForStatus } from './excelPage';
+import { pickFiles, useBrowserHarness } from './pageHarness';
+import { assertClean, foreignRequests, isOfficeTelemetryViolation, OFFICE_TELEMETRY_HOST, problems, ROOT, type Session } from './support';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: Server;
-let script: string;
+const harness = useBrowserHarness({ officeStandIn: true });
 let books: BookFiles;
-let session: Session | null = null;
-let tolerateOfficeTelemetry = false;
 
 beforeAll(async () => {
-  requireBuild();
-  [server, browser, script, books] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn(), writeBooks()]);
-});
-
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin, { officeTelemetry: tolerateOfficeTelemetry });
-    } finally {
-      tolerateOfficeTelemetry = false;
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  books = await writeBooks();
 });
 
 /** The CSP that scripts/serve.js sends and taskpane.html declares. */
@@ -120,11 +84,8 @@ function expectInert(facts: DomFacts): void {
 }
 
 test('standalone: HTML and script in cells show as text, run nothing, and stay text in the print view', async () => {
-  tolerateOfficeTelemetry = true;
-  session = await openSession(browser, { width: 1280, height: 900, stubPrint: true });
+  const session = await harness.standalone({ query: `?asOf=${AS_OF}`, stubPrint: true });
   const page = session.page;
-  await page.goto(`${server.url}taskpane.html?asOf=${AS_OF}`);
-  await page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
   await page.setInputFiles('[data-testid="file-input"]', path.join(books.dir, books.payload));
   await page.waitForSelector('[data-testid="file-result"]');
 
@@ -146,7 +107,7 @@ test('standalone: HTML and script in cells show as text, run nothing, and stay t
 });
 
 test('Excel mode: HTML and script in cells show as text, run nothing, and a link to such a cell only selects it', async () => {
-  session = await openExcel(browser, server, script, sheetsFromGrids(payloadGrids()));
+  const session = await harness.excel(sheetsFromGrids(payloadGrids()));
   const page = session.page;
   const { key } = await clickForStatus(page, '[data-testid="check-run"]', ['check.done', 'check.failed']);
   expect(key).toBe('check.done');
@@ -162,10 +123,8 @@ test('Excel mode: HTML and script in cells show as text, run nothing, and a link
 });
 
 test('the CSP is sent as a header and declared in the page, the same policy, without unsafe sources', async () => {
-  tolerateOfficeTelemetry = true;
-  session = await openSession(browser, { width: 1280, height: 900 });
-  const page = session.page;
-  const response = await page.goto(`${server.url}taskpane.html`);
+  const { page } = await harness.session({ width: 1280, height: 900 });
+  const response = await page.goto(`${harness.server.url}taskpane.html`);
   const header = response?.headers()['content-security-policy'];
   expect(header).toBe(SERVED_CSP);
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -179,7 +138,7 @@ test('the CSP is sent as a header and declared in the page, the same policy, wit
 });
 
 test('the violation detector works: an inline style and an inline script in the page are reported and blocked', async () => {
-  session = await openExcel(browser, server, script, sheetsFromGrids(payloadGrids()));
+  const session = await harness.excel(sheetsFromGrids(payloadGrids()));
   const page = session.page;
   const outcome = await page.evaluate(() => {
     document.body.setAttribute('style', 'background: red');
@@ -200,7 +159,7 @@ test('the violation detector works: an inline style and an inline script in the 
     directives = [...new Set((await session.violations()).map((v) => v.directive))].sort();
   }
   expect(directives).toEqual(['script-src-elem', 'style-src-attr']);
-  expect((await problems(session, server.origin)).cspViolations.length).toBeGreaterThanOrEqual(2);
+  expect((await problems(session, harness.server.origin)).cspViolations.length).toBeGreaterThanOrEqual(2);
   // These were provoked on purpose: forget them (and their console lines) before the after-test check.
   await page.evaluate(() => document.body.removeAttribute('style'));
   await page.waitForTimeout(300);
@@ -212,16 +171,9 @@ test('the violation detector works: an inline style and an inline script in the 
 
 test('no request leaves the origin, in either mode; outside Office only office.js’s blocked telemetry frame breaks the CSP', async () => {
   // Standalone, with the real office.js, kept open past office.js's 3 s telemetry timer.
-  tolerateOfficeTelemetry = true;
-  session = await openSession(browser, { width: 1280, height: 900 });
-  const standalone = session;
-  await standalone.page.goto(`${server.url}taskpane.html?asOf=${AS_OF}`);
-  await standalone.page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
-  await standalone.page.setInputFiles(
-    '[data-testid="file-input"]',
-    [books.correct, books.ruleBreaks].map((f) => path.join(books.dir, f)),
-  );
-  await standalone.page.waitForFunction(() => document.querySelectorAll('.file-card').length === 2);
+  const { server } = harness;
+  const standalone = await harness.standalone({ query: `?asOf=${AS_OF}` });
+  await pickFiles(standalone.page, books.dir, [books.correct, books.ruleBreaks]);
   await standalone.page.waitForTimeout(3500);
   expect(standalone.requests.length).toBeGreaterThan(5);
   expect(foreignRequests(standalone, server.origin)).toEqual([]);
@@ -235,8 +187,7 @@ test('no request leaves the origin, in either mode; outside Office only office.j
   await standalone.close();
 
   // Excel mode (no office.js from Microsoft): not a single violation, every request to the origin.
-  tolerateOfficeTelemetry = false;
-  session = await openExcel(browser, server, script, sheetsFromGrids(payloadGrids()));
+  const session = await harness.excel(sheetsFromGrids(payloadGrids()));
   await clickForStatus(session.page, '[data-testid="check-run"]', ['check.done', 'check.failed']);
   expect(session.requests.every((url) => url.startsWith(`${server.origin}/`))).toBe(true);
   expect(await session.violations()).toEqual([]);

@@ -7,57 +7,23 @@
  */
 import ExcelJS from 'exceljs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AS_OF, AS_OF_SHOWN, writeBooks, type BookFiles } from './books';
-import {
-  assertClean,
-  cliCheck,
-  cliConsolidate,
-  launchBrowser,
-  openSession,
-  OUTPUT,
-  requireBuild,
-  screenshotPath,
-  startServer,
-  type CliFile,
-  type CliJson,
-  type CliPlace,
-  type Server,
-  type Session,
-} from './support';
+import { pickFiles, useBrowserHarness } from './pageHarness';
+import { cliCheck, cliConsolidate, OUTPUT, screenshotPath, type CliFile, type CliJson, type CliPlace } from './support';
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let server: Server;
+// office.js's own telemetry frame, blocked by the CSP, is tolerated in the after-test check (see
+// support.ts); test/e2e/security.test.ts pins down exactly what it is.
+const harness = useBrowserHarness();
 let books: BookFiles;
 let cli: CliJson;
 let cliStatus: number;
-let session: Session | null = null;
 
 beforeAll(async () => {
-  requireBuild();
-  [server, browser, books] = await Promise.all([startServer(), launchBrowser(), writeBooks()]);
+  books = await writeBooks();
   ({ json: cli, status: cliStatus } = await cliCheck(uploadOrder(), AS_OF, books.dir));
-});
-
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      // office.js's own telemetry frame, blocked by the CSP, is tolerated here (see support.ts);
-      // test/e2e/security.test.ts pins down exactly what it is.
-      await assertClean(current, server.origin, { officeTelemetry: true });
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 function uploadOrder(): string[] {
@@ -65,24 +31,13 @@ function uploadOrder(): string[] {
 }
 
 async function open(options: { width?: number; query?: string } = {}): Promise<Page> {
-  session = await openSession(browser, { width: options.width ?? 1280, height: 900, stubPrint: true });
-  await session.page.goto(`${server.url}taskpane.html${options.query ?? `?asOf=${AS_OF}`}`);
-  await session.page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
+  const session = await harness.standalone({ width: options.width ?? 1280, query: options.query ?? `?asOf=${AS_OF}`, stubPrint: true });
   return session.page;
 }
 
 /** Uploads files through the page's own file input and waits until every card is there. */
 async function upload(page: Page, files: readonly string[]): Promise<void> {
-  await page.setInputFiles(
-    '[data-testid="file-input"]',
-    files.map((file) => path.join(books.dir, file)),
-  );
-  await page.waitForFunction(
-    (count) =>
-      document.querySelectorAll('.file-card').length === count &&
-      !(document.querySelector('[data-testid="pick-files"]') as HTMLButtonElement).disabled,
-    files.length,
-  );
+  await pickFiles(page, books.dir, files);
   // Show every item of long lists.
   while ((await page.locator('button.more').count()) > 0) await page.locator('button.more').first().click();
 }
@@ -338,10 +293,7 @@ test('the print view renders the Tổng hợp document (print media) and the pag
 });
 
 test('without ?asOf the page checks as of today (pinned clock), like the CLI without --as-of', async () => {
-  session = await openSession(browser, { width: 1280, height: 900, fixedTime: `${AS_OF}T09:00:00` });
-  const page = session.page;
-  await page.goto(`${server.url}taskpane.html`);
-  await page.waitForSelector('#app[data-mode="standalone"] [data-testid="pick-files"]');
+  const { page } = await harness.standalone({ fixedTime: `${AS_OF}T09:00:00` });
   await upload(page, [books.ruleBreaks]);
   const [card] = await readCards(page);
   expect(card?.meta).toContain(AS_OF_SHOWN);

@@ -7,35 +7,20 @@
  * Screenshots at task-pane width go to test/e2e/__screenshots__/.
  */
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SheetGrid } from '../../src/workbook/types';
 import { chiBoBook, chiBoSpec, validDangBo } from '../workbook/grids';
 import { AS_OF } from './books';
-import { captureUserState, clickForStatus, fakeState, openExcel, sheetValues, showTab, userChanges } from './excelPage';
-import {
-  assertClean,
-  buildOfficeStandIn,
-  launchBrowser,
-  openSession,
-  requireBuild,
-  screenshotPath,
-  startServer,
-  writeGrids,
-  type Server,
-  type Session,
-} from './support';
+import { captureUserState, clickForStatus, fakeState, sheetValues, showTab, userChanges } from './excelPage';
+import { standaloneSelector, useBrowserHarness } from './pageHarness';
+import { screenshotPath, writeGrids } from './support';
 
 jest.setTimeout(120_000);
 
 const SHEET = 'Chi bộ trực thuộc';
 const DANG_BO = 'Đảng bộ Công ty Cổ phần Cơ khí Hòa Bình';
 
-let browser: Browser;
-let server: Server;
-let script: string;
-let session: Session | null = null;
-/** The standalone page loads the real office.js, whose telemetry frame the CSP blocks (see support.ts). */
-let standalonePage = false;
+const harness = useBrowserHarness({ officeStandIn: true });
 let chiBoFiles: string[];
 let dangBoFile: string;
 
@@ -55,8 +40,6 @@ function chiBoGrids(name: string, year = 2025): SheetGrid[] {
 const dangBoGrids = (): SheetGrid[] => validDangBo((spec) => setInfo(spec, 'Tên tổ chức', DANG_BO));
 
 beforeAll(async () => {
-  requireBuild();
-  [server, browser, script] = await Promise.all([startServer(), launchBrowser(), buildOfficeStandIn()]);
   chiBoFiles = [
     await writeGrids('fill-van-phong.xlsx', chiBoGrids('Chi bộ Văn phòng')),
     await writeGrids('fill-ke-toan.xlsx', chiBoGrids('CHI BO KE TOAN')),
@@ -66,38 +49,16 @@ beforeAll(async () => {
   dangBoFile = await writeGrids('fill-dang-bo.xlsx', dangBoGrids());
 });
 
-afterEach(async () => {
-  if (session) {
-    const current = session;
-    session = null;
-    try {
-      await assertClean(current, server.origin, { officeTelemetry: standalonePage });
-      standalonePage = false;
-    } finally {
-      await current.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function waitEnabled(page: Page, testid: string): Promise<void> {
   await page.waitForSelector(`[data-testid="${testid}"]:not([disabled])`, { timeout: 30_000 });
 }
 
 test('Excel mode: pick the chi bộ files, preview, confirm; a kept copy; other sheets untouched', async () => {
   const grids = dangBoGrids();
-  session = await openExcel(
-    browser,
-    server,
-    script,
+  const { page } = await harness.excel(
     grids.map((grid) => ({ name: grid.name, values: grid.values })),
     { height: 1400 },
   );
-  const page = session.page;
   await captureUserState(page, 'start');
   const before = await sheetValues(page, SHEET);
   await showTab(page, 'summary');
@@ -135,11 +96,7 @@ test('Excel mode: pick the chi bộ files, preview, confirm; a kept copy; other 
 });
 
 test('standalone page: the đảng bộ file and the chi bộ files give NAME.capnhat.xlsx', async () => {
-  standalonePage = true;
-  session = await openSession(browser, { width: 1280, height: 900 });
-  const page = session.page;
-  await page.goto(`${server.url}taskpane.html?asOf=${AS_OF}`);
-  await page.waitForSelector('#app[data-mode="standalone"] [data-testid="fill-pick-dangbo"]');
+  const { page } = await harness.standalone({ query: `?asOf=${AS_OF}`, waitFor: standaloneSelector('fill-pick-dangbo') });
   await page.setInputFiles('[data-testid="fill-dangbo-input"]', dangBoFile);
   await page.setInputFiles('[data-testid="fill-chibo-input"]', chiBoFiles);
   await waitEnabled(page, 'fill-run');
