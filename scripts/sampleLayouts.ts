@@ -7,6 +7,7 @@ import { isoToExcelSerial } from '../src/core/dates';
 import { ORG_TYPE_LABELS } from '../src/core/vocabulary';
 import type { CellValue, SheetLayout } from '../src/workbook/types';
 import type { OrgSpec } from './sampleData';
+import { CRITERIA_HEADERS, INFO_HEADERS, MEETING_HEADERS, MEMBER_HEADERS, SUBORDINATE_HEADERS } from './sheetHeaders';
 
 // ------------------------------------------------------------------------------------ layouts
 
@@ -26,7 +27,7 @@ export function sheetRows(spec: OrgSpec): { name: string; headers: string[]; row
   const sheets: { name: string; headers: string[]; rows: CellValue[][]; dateColumns: number[]; dateHeaders?: boolean }[] = [
     {
       name: 'Thông tin',
-      headers: ['Mục', 'Giá trị'],
+      headers: [...INFO_HEADERS],
       rows: [
         ['Tên tổ chức', info.name],
         ['Loại tổ chức', info.kindLabel],
@@ -42,7 +43,7 @@ export function sheetRows(spec: OrgSpec): { name: string; headers: string[]; row
   if (spec.members) {
     sheets.push({
       name: 'Đảng viên',
-      headers: ['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật', 'Ghi chú'],
+      headers: [...MEMBER_HEADERS],
       rows: spec.members.map((m, i) => [i + 1, m.name, m.card, serial(m.joined), yesNo(m.exempt), m.rating, m.discipline || 'Không', m.note || null]),
       dateColumns: [3],
     });
@@ -51,20 +52,7 @@ export function sheetRows(spec: OrgSpec): { name: string; headers: string[]; row
     const bad = (spec as OrgSpec & { badNumber?: boolean }).badNumber === true;
     sheets.push({
       name: 'Sinh hoạt',
-      headers: [
-        'STT',
-        'Ngày',
-        'Loại',
-        'Số đảng viên',
-        'Có mặt',
-        'Vắng có lý do',
-        'Vắng không lý do',
-        'Số ý kiến',
-        'Thời gian (phút)',
-        'Chủ trì ký',
-        'Thư ký ký',
-        'Tự đánh giá',
-      ],
+      headers: [...MEETING_HEADERS],
       rows: spec.meetings.map((m, i) => [
         i + 1,
         serial(m.date),
@@ -95,14 +83,14 @@ export function sheetRows(spec: OrgSpec): { name: string; headers: string[]; row
   }
   sheets.push({
     name: 'Tiêu chí',
-    headers: ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm', 'Minh chứng'],
+    headers: [...CRITERIA_HEADERS],
     rows: spec.criteria.map((c) => [c.code, c.content, c.max, c.self, c.evidence || null]),
     dateColumns: [],
   });
   if (spec.subordinates) {
     sheets.push({
       name: 'Chi bộ trực thuộc',
-      headers: ['STT', 'Tên chi bộ', 'Số đảng viên', 'Xếp loại', 'Chi bộ bốn tốt'],
+      headers: [...SUBORDINATE_HEADERS],
       rows: spec.subordinates.map((s, i) => [i + 1, s.name, s.members, s.rating, yesNo(s.isModel)]),
       dateColumns: [],
     });

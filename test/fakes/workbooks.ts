@@ -8,6 +8,7 @@
  */
 import { defaultPolicy } from '../../src/core/policy';
 import { policyLayout } from '../../src/workbook/layout/policySheet';
+import { CRITERIA_HEADERS, INFO_HEADERS, MEETING_HEADERS, MEMBER_HEADERS } from '../../scripts/sheetHeaders';
 import type { FakeSheetInit } from './office';
 
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -21,7 +22,7 @@ export function chiBoWorkbook(members: number, meetings = 24): FakeSheetInit[] {
     {
       name: 'Thông tin',
       values: [
-        ['Mục', 'Giá trị'],
+        [...INFO_HEADERS],
         ['Tên tổ chức', 'Chi bộ Khu phố 3'],
         ['Loại tổ chức', 'Chi bộ trực thuộc'],
         ['Loại hình', 'Thôn, khu phố, phường, xã'],
@@ -34,7 +35,7 @@ export function chiBoWorkbook(members: number, meetings = 24): FakeSheetInit[] {
       name: 'Đảng viên',
       values: [
         ['DANH SÁCH ĐẢNG VIÊN'],
-        ['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Miễn sinh hoạt', 'Xếp loại', 'Kỷ luật', 'Ghi chú'],
+        [...MEMBER_HEADERS],
         ...Array.from({ length: members }, (_, i) => [
           i + 1,
           `Nguyễn Văn ${i + 1}`,
@@ -50,20 +51,7 @@ export function chiBoWorkbook(members: number, meetings = 24): FakeSheetInit[] {
     {
       name: 'Sinh hoạt',
       values: [
-        [
-          'STT',
-          'Ngày',
-          'Loại',
-          'Số đảng viên',
-          'Có mặt',
-          'Vắng có lý do',
-          'Vắng không lý do',
-          'Số ý kiến',
-          'Thời gian (phút)',
-          'Chủ trì ký',
-          'Thư ký ký',
-          'Tự đánh giá',
-        ],
+        [...MEETING_HEADERS],
         ...dates.map((date, i) => [
           i + 1,
           serial(date.y, date.m, date.d),
@@ -96,7 +84,7 @@ export function chiBoWorkbook(members: number, meetings = 24): FakeSheetInit[] {
     {
       name: 'Tiêu chí',
       values: [
-        ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm', 'Minh chứng'],
+        [...CRITERIA_HEADERS],
         ['1.1', 'Hoàn thành tốt nhiệm vụ chính trị', 100, 98, ''],
         ['1.2', 'Chất lượng sinh hoạt tốt', 100, 97, ''],
         ['1.3', 'Đoàn kết, kỷ luật tốt', 100, 100, ''],

@@ -2,6 +2,7 @@
  * The Office.js adapter against the in-memory fake: which ranges are read and written, how many
  * round trips, and that nothing of the user's changes.
  */
+import { INFO_HEADERS, MEETING_HEADERS } from '../../scripts/sheetHeaders';
 import { defaultPolicy, policyFromEntries, type Policy } from '../../src/core/policy';
 import {
   clearHighlights,
@@ -114,13 +115,7 @@ function templateLayouts(): SheetLayout[] {
   };
   const info: SheetLayout = {
     name: SHEET_NAMES.info,
-    values: [
-      ['Mục', 'Giá trị'],
-      ['Tên tổ chức', null],
-      ['Loại tổ chức', null],
-      ['Loại hình', null],
-      ['Năm đánh giá', 2025],
-    ],
+    values: [[...INFO_HEADERS], ['Tên tổ chức', null], ['Loại tổ chức', null], ['Loại hình', null], ['Năm đánh giá', 2025]],
     columns: [{ width: 32 }, { width: 40 }],
     formats: [{ range: 'A1:B1', bold: true, fill: '#D9E1F2' }],
     merges: [],
@@ -137,21 +132,7 @@ function templateLayouts(): SheetLayout[] {
   const meetings: SheetLayout = {
     name: SHEET_NAMES.meetings,
     values: [
-      [
-        'STT',
-        'Ngày',
-        'Loại',
-        'Số đảng viên',
-        'Có mặt',
-        'Vắng có lý do',
-        'Vắng không lý do',
-        'Số ý kiến',
-        'Thời gian (phút)',
-        'Chủ trì ký',
-        'Thư ký ký',
-        'Tự đánh giá',
-        'Chất lượng (tự tính)',
-      ],
+      [...MEETING_HEADERS, 'Chất lượng (tự tính)'],
       // A placeholder where a formula goes must not make the cell text.
       ...Array.from({ length: 199 }, (): CellValue[] => [null, null, null, null, null, null, null, null, null, null, null, null, '']),
     ],

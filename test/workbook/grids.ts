@@ -17,6 +17,7 @@
  *   Điểm danh  row 2 = member 0; A name, B card, C… one column per meeting (C = January)
  *   Tiêu chí   A code, B content, C max, D self (row 2 = "1.1")
  */
+import { CRITERIA_HEADERS, INFO_HEADERS, MEETING_HEADERS, MEMBER_HEADERS, SUBORDINATE_HEADERS } from '../../scripts/sheetHeaders';
 import { isoToExcelSerial, formatDate } from '../../src/core/dates';
 import { a1, parseA1 } from '../../src/workbook/a1';
 import { criteriaSeedRows } from '../../src/workbook/layout/criteriaSeed';
@@ -254,35 +255,10 @@ export function chiBoSpec(): ChiBoSpec {
   };
 }
 
-export const MEMBER_HEADERS: readonly string[] = [
-  'STT',
-  'Họ và tên',
-  'Số thẻ đảng viên',
-  'Ngày vào Đảng',
-  'Miễn sinh hoạt',
-  'Xếp loại',
-  'Kỷ luật',
-  'Ghi chú',
-];
-export const MEETING_HEADERS: readonly string[] = [
-  'STT',
-  'Ngày',
-  'Loại',
-  'Số đảng viên',
-  'Có mặt',
-  'Vắng có lý do',
-  'Vắng không lý do',
-  'Số ý kiến',
-  'Thời gian (phút)',
-  'Chủ trì ký',
-  'Thư ký ký',
-  'Tự đánh giá',
-];
-export const CRITERIA_HEADERS: readonly string[] = ['Mã', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm', 'Minh chứng'];
-export const SUBORDINATE_HEADERS: readonly string[] = ['STT', 'Tên chi bộ', 'Số đảng viên', 'Xếp loại', 'Chi bộ bốn tốt'];
+export { CRITERIA_HEADERS, MEETING_HEADERS, MEMBER_HEADERS, SUBORDINATE_HEADERS };
 
 function infoValues(info: [string, Cell][]): Cell[][] {
-  return [['Mục', 'Giá trị'], ...info.map(([item, value]) => [item, value])];
+  return [[...INFO_HEADERS], ...info.map(([item, value]) => [item, value])];
 }
 
 function criteriaValues(criteria: readonly CriterionSpec[]): Cell[][] {
