@@ -5,6 +5,7 @@
  */
 import { isoToExcelSerial } from '../src/core/dates';
 import { ORG_TYPE_LABELS } from '../src/core/vocabulary';
+import { columnLetters } from '../src/workbook/a1';
 import type { CellValue, SheetLayout } from '../src/workbook/types';
 import type { OrgSpec } from './sampleData';
 import { CRITERIA_HEADERS, INFO_HEADERS, MEETING_HEADERS, MEMBER_HEADERS, SUBORDINATE_HEADERS } from './sheetHeaders';
@@ -103,8 +104,8 @@ export function plainLayouts(spec: OrgSpec): SheetLayout[] {
   return sheetRows(spec).map((sheet) => {
     const headerCells: CellValue[] = sheet.headers.map((h, c) => (sheet.dateHeaders && c >= 3 ? serial(h) : h));
     const formats = sheet.dateHeaders
-      ? [{ range: `D1:${columnName(sheet.headers.length - 1)}1`, numberFormat: DATE_FORMAT }]
-      : sheet.dateColumns.map((c) => ({ range: `${columnName(c)}2:${columnName(c)}${sheet.rows.length + 1}`, numberFormat: DATE_FORMAT }));
+      ? [{ range: `D1:${columnLetters(sheet.headers.length - 1)}1`, numberFormat: DATE_FORMAT }]
+      : sheet.dateColumns.map((c) => ({ range: `${columnLetters(c)}2:${columnLetters(c)}${sheet.rows.length + 1}`, numberFormat: DATE_FORMAT }));
     return {
       name: sheet.name,
       values: [headerCells, ...sheet.rows],
@@ -116,17 +117,6 @@ export function plainLayouts(spec: OrgSpec): SheetLayout[] {
       hidden: false,
     };
   });
-}
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------------------------ into the template

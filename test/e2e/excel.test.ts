@@ -10,7 +10,7 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import type { CellScalar, FakeSheetInit } from '../fakes/office';
-import { parseA1, parseRange } from '../../src/workbook/a1';
+import { columnLetters, parseA1, parseRange } from '../../src/workbook/a1';
 import { validChiBo } from '../workbook/grids';
 import { AS_OF_SHOWN } from './books';
 import {
@@ -56,16 +56,6 @@ async function decorateNotes(page: Page): Promise<void> {
 /** The fixture's data written where the template put its columns (headers must agree). */
 function fillWrites(template: Record<string, CellScalar[][]>, fixture: ReturnType<typeof validChiBo>): CellWrite[] {
   const writes: CellWrite[] = [];
-  const column = (index: number): string => {
-    let n = index + 1;
-    let out = '';
-    while (n > 0) {
-      const rem = (n - 1) % 26;
-      out = String.fromCharCode(65 + rem) + out;
-      n = Math.floor((n - 1) / 26);
-    }
-    return out;
-  };
   for (const grid of fixture) {
     const target = template[grid.name];
     if (!target) throw new Error(`the template has no sheet ${grid.name}`);
@@ -96,14 +86,14 @@ function fillWrites(template: Record<string, CellScalar[][]>, fixture: ReturnTyp
     header.forEach((title, c) => {
       if (title === null || title === undefined) return;
       const there = target[0]?.[c];
-      if (there === '' || there === undefined) writes.push({ sheet: grid.name, address: `${column(c)}1`, value: title as CellScalar });
+      if (there === '' || there === undefined) writes.push({ sheet: grid.name, address: `${columnLetters(c)}1`, value: title as CellScalar });
       else if (there !== title)
-        throw new Error(`${grid.name}: the template's column ${column(c)} is "${String(there)}", the fixture's "${String(title)}"`);
+        throw new Error(`${grid.name}: the template's column ${columnLetters(c)} is "${String(there)}", the fixture's "${String(title)}"`);
     });
     grid.values.slice(1).forEach((row, r) =>
       row.forEach((value, c) => {
         if (value !== null && value !== undefined && value !== '')
-          writes.push({ sheet: grid.name, address: `${column(c)}${r + 2}`, value: value as CellScalar });
+          writes.push({ sheet: grid.name, address: `${columnLetters(c)}${r + 2}`, value: value as CellScalar });
       }),
     );
   }
