@@ -161,3 +161,56 @@ export async function pickFiles(
   );
   await waitForCards(page, options.cards ?? files.length, options.timeout === undefined ? {} : { timeout: options.timeout });
 }
+
+export interface ShownPlace {
+  code: string;
+  severity: string;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface ShownCard {
+  file: string;
+  status: string;
+  eligible: boolean | null;
+  criteria: { id: string; percent: number | null; pass: boolean | null }[];
+  reasons: ShownPlace[];
+  issues: ShownPlace[];
+  error: string | null;
+  organization: string | null;
+  meta: string | null;
+}
+
+/** Everything the standalone page shows per file card, read through the data-testid hooks. */
+export function readCards(page: Page): Promise<ShownCard[]> {
+  return page.evaluate(() => {
+    const places = (card: Element, id: string) =>
+      [...card.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)].map((node) => ({
+        code: node.dataset.code ?? '',
+        severity: node.dataset.severity ?? '',
+        sheet: node.dataset.sheet ?? null,
+        cell: node.dataset.cell ?? null,
+        message: node.querySelector('[data-testid="message"]')?.textContent ?? '',
+      }));
+    return [...document.querySelectorAll<HTMLElement>('.file-card')].map((card) => {
+      const verdict = card.querySelector<HTMLElement>('[data-testid="verdict"]');
+      return {
+        file: card.dataset.file ?? '',
+        status: card.dataset.status ?? '',
+        eligible: verdict ? verdict.dataset.eligible === 'true' : null,
+        criteria: [...card.querySelectorAll<HTMLElement>('[data-testid="criterion"]')].map((row) => ({
+          id: row.dataset.id ?? '',
+          percent: row.dataset.percent ? Number(row.dataset.percent) : null,
+          // data-pass is "null" for a criterion that cannot be computed (an invalid point cell).
+          pass: row.dataset.pass === 'null' ? null : row.dataset.pass === 'true',
+        })),
+        reasons: places(card, 'reason'),
+        issues: places(card, 'issue'),
+        error: card.querySelector('[data-testid="error-message"]')?.textContent ?? null,
+        organization: card.querySelector('[data-testid="organization"]')?.textContent ?? null,
+        meta: card.querySelector('.meta')?.textContent ?? null,
+      };
+    });
+  });
+}

@@ -9,7 +9,7 @@
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { AS_OF, writeBooks, type BookFiles } from './books';
-import { pickFiles, useBrowserHarness, waitForCards } from './pageHarness';
+import { pickFiles, readCards as readFileCards, useBrowserHarness, waitForCards, type ShownPlace } from './pageHarness';
 import { cliCheck, ROOT, type CliFile, type CliJson, type CliPlace, type Session } from './support';
 
 jest.setTimeout(120_000);
@@ -84,34 +84,21 @@ interface ShownCard {
   error: string | null;
 }
 
+const placeText = (p: ShownPlace | CliPlace): string => `${p.code}|${p.severity}|${p.sheet}|${p.cell}|${p.message}`;
+
 /** What the page shows per file: verdict, criteria, every reason and issue with its place and message. */
-function readCards(page: Page): Promise<ShownCard[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.file-card')].map((card) => {
-      const verdict = card.querySelector<HTMLElement>('[data-testid="verdict"]');
-      return {
-        file: card.dataset.file ?? '',
-        status: card.dataset.status ?? '',
-        eligible: verdict ? verdict.dataset.eligible === 'true' : null,
-        criteria: [...card.querySelectorAll<HTMLElement>('[data-testid="criterion"]')].map((row) => ({
-          id: row.dataset.id ?? '',
-          percent: row.dataset.percent ? Number(row.dataset.percent) : null,
-          pass: row.dataset.pass === 'null' ? null : row.dataset.pass === 'true',
-        })),
-        places: [...card.querySelectorAll<HTMLElement>('[data-testid="reason"], [data-testid="issue"]')]
-          .map(
-            (node) =>
-              `${node.dataset.code}|${node.dataset.severity}|${node.dataset.sheet ?? null}|${node.dataset.cell ?? null}|${node.querySelector('[data-testid="message"]')?.textContent ?? ''}`,
-          )
-          .sort(),
-        error: card.querySelector('[data-testid="error-message"]')?.textContent ?? null,
-      };
-    }),
-  );
+async function readCards(page: Page): Promise<ShownCard[]> {
+  return (await readFileCards(page)).map((card) => ({
+    file: card.file,
+    status: card.status,
+    eligible: card.eligible,
+    criteria: card.criteria,
+    places: [...card.reasons, ...card.issues].map(placeText).sort(),
+    error: card.error,
+  }));
 }
 
-const cliPlaces = (file: CliFile): string[] =>
-  [...(file.reasons ?? []), ...(file.issues ?? [])].map((p: CliPlace) => `${p.code}|${p.severity}|${p.sheet}|${p.cell}|${p.message}`).sort();
+const cliPlaces = (file: CliFile): string[] => [...(file.reasons ?? []), ...(file.issues ?? [])].map(placeText).sort();
 
 /** Every card equals `bontot check --json` for its file (the sample under its shown name). */
 function expectCliVerdicts(cards: readonly ShownCard[]): void {

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { AS_OF, AS_OF_SHOWN, writeBooks, type BookFiles } from './books';
-import { pickFiles, useBrowserHarness } from './pageHarness';
+import { pickFiles, readCards, useBrowserHarness, type ShownPlace } from './pageHarness';
 import { cliCheck, cliConsolidate, OUTPUT, screenshotPath, type CliFile, type CliJson, type CliPlace } from './support';
 
 jest.setTimeout(120_000);
@@ -40,59 +40,6 @@ async function upload(page: Page, files: readonly string[]): Promise<void> {
   await pickFiles(page, books.dir, files);
   // Show every item of long lists.
   while ((await page.locator('button.more').count()) > 0) await page.locator('button.more').first().click();
-}
-
-interface ShownPlace {
-  code: string;
-  severity: string;
-  sheet: string | null;
-  cell: string | null;
-  message: string;
-}
-
-interface ShownCard {
-  file: string;
-  status: string;
-  eligible: boolean | null;
-  criteria: { id: string; percent: number | null; pass: boolean | null }[];
-  reasons: ShownPlace[];
-  issues: ShownPlace[];
-  error: string | null;
-  organization: string | null;
-  meta: string | null;
-}
-
-/** Everything the page shows per file, read through the data-testid hooks. */
-function readCards(page: Page): Promise<ShownCard[]> {
-  return page.evaluate(() => {
-    const places = (card: Element, id: string) =>
-      [...card.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)].map((node) => ({
-        code: node.dataset.code ?? '',
-        severity: node.dataset.severity ?? '',
-        sheet: node.dataset.sheet ?? null,
-        cell: node.dataset.cell ?? null,
-        message: node.querySelector('[data-testid="message"]')?.textContent ?? '',
-      }));
-    return [...document.querySelectorAll<HTMLElement>('.file-card')].map((card) => {
-      const verdict = card.querySelector<HTMLElement>('[data-testid="verdict"]');
-      return {
-        file: card.dataset.file ?? '',
-        status: card.dataset.status ?? '',
-        eligible: verdict ? verdict.dataset.eligible === 'true' : null,
-        criteria: [...card.querySelectorAll<HTMLElement>('[data-testid="criterion"]')].map((row) => ({
-          id: row.dataset.id ?? '',
-          percent: row.dataset.percent ? Number(row.dataset.percent) : null,
-          // data-pass is "null" for a criterion that cannot be computed (an invalid point cell).
-          pass: row.dataset.pass === 'null' ? null : row.dataset.pass === 'true',
-        })),
-        reasons: places(card, 'reason'),
-        issues: places(card, 'issue'),
-        error: card.querySelector('[data-testid="error-message"]')?.textContent ?? null,
-        organization: card.querySelector('[data-testid="organization"]')?.textContent ?? null,
-        meta: card.querySelector('.meta')?.textContent ?? null,
-      };
-    });
-  });
 }
 
 const placeKey = (p: ShownPlace | CliPlace): string => `${p.code}|${p.severity}|${p.sheet}|${p.cell}|${p.message}`;
