@@ -8,6 +8,7 @@
  * each thing; cells still at the defaults are left out, so "never written" and "written back as it was" agree.
  */
 import { columnName, MAX_COLUMNS, type FakeExcel, type SheetModel } from '../fakes/office';
+import { emptyCell } from '../fakes/office/model';
 
 /** The tag in the formula of the add-in's highlight conditional formats (src/hosts/excel/highlights.ts). */
 export const HIGHLIGHT_TAG = 'BONTOT-HIGHLIGHT';
@@ -20,19 +21,8 @@ export function isAddinSheet(name: string): boolean {
 /** Per user sheet: key ("I7", "I7 #validation", "#merges" …) → JSON. */
 export type UserState = Map<string, Map<string, string>>;
 
-const DEFAULT_CELL = JSON.stringify({
-  value: '',
-  formula: null,
-  numberFormat: 'General',
-  format: {
-    fill: null,
-    font: { name: 'Calibri', size: 11, bold: false, italic: false, underline: 'None', color: '#000000' },
-    horizontalAlignment: 'General',
-    verticalAlignment: 'Bottom',
-    wrapText: false,
-    borders: {},
-  },
-});
+/** A cell never written, as the fake makes it. */
+const DEFAULT_CELL = JSON.stringify(emptyCell());
 
 function address(key: number): string {
   return `${columnName(key % MAX_COLUMNS)}${Math.floor(key / MAX_COLUMNS) + 1}`;
