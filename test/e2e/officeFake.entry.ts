@@ -11,6 +11,7 @@
  * The workbook to start with is `window.__e2eInit` (set by the test before this script runs).
  */
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions, type FakeSheetInit } from '../fakes/office';
+import { ERROR_CODES } from '../support/customFunctionsStub';
 import { highlightRanges, stateChanges, userState, type UserState } from './userState';
 
 export interface E2EInit {
@@ -110,13 +111,5 @@ scope.CustomFunctions = {
     else handle.associated.push(...Object.keys(id));
   },
   Error: CustomFunctionsError,
-  ErrorCode: {
-    invalidValue: '#VALUE!',
-    notAvailable: '#N/A',
-    divisionByZero: '#DIV/0!',
-    invalidNumber: '#NUM!',
-    nullReference: '#NULL!',
-    invalidName: '#NAME?',
-    invalidReference: '#REF!',
-  },
+  ErrorCode: ERROR_CODES,
 };

@@ -94,6 +94,7 @@ const FAKE_OFFICE_DIR = path.join(ROOT, 'test', 'fakes', 'office');
 const STAND_IN_SOURCES = [
   path.join(__dirname, 'officeFake.entry.ts'),
   path.join(__dirname, 'userState.ts'),
+  path.join(ROOT, 'test', 'support', 'customFunctionsStub.ts'),
   ...readdirSync(FAKE_OFFICE_DIR)
     .filter((name) => name.endsWith('.ts'))
     .sort()
