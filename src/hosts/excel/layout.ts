@@ -8,7 +8,7 @@ import { columnLetters, parseRange, quoteSheet, rangeA1 } from '../../workbook/a
 import { DOCUMENT_MARGINS } from '../../workbook/layout/print';
 import { DEFAULT_FONT, layoutRowHeights } from '../../workbook/layout/rowHeights';
 import type { CellValue, ColumnValidation, RangeFormat, SheetLayout } from '../../workbook/types';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validationText';
+import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validation';
 
 /** Column width in characters (as layouts and ExcelJS give it) → points (what Office.js takes). */
 export function widthToPoints(characters: number): number {

@@ -24,7 +24,7 @@ import { parseA1, parseRange, quoteSheet } from '../../workbook/a1';
 import { keywordKindOf, markerKind, PRODUCT_KEYWORD, productKeywords } from '../../workbook/generated';
 import { DOCUMENT_MARGINS } from '../../workbook/layout/print';
 import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../../workbook/layout/rowHeights';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validationText';
+import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validation';
 
 import { msg } from '../../core/messages';
 import { cellsGrid } from './read';
