@@ -2,13 +2,19 @@
  * Translating a SheetLayout into queued Office.js writes on one worksheet (values, formulas,
  * number formats, fonts, formats, merges, validations, frozen rows, row heights, print setup),
  * without a sync: the callers in sheets.ts decide the round trips.
+ *
+ * Only translation lives here: the font, the row heights, the validation rules and texts, the page
+ * setup and what a cell can hold are the layout layer's (src/workbook/layout/), which the ExcelJS
+ * host translates too (test/hosts/hostParity.test.ts). Office.js's own needs stay here: the "@" on
+ * text cells (Office.js would read "=…" as a formula), clearing a sheet written before.
  */
 
-import { columnLetters, parseRange, quoteSheet, rangeA1 } from '../../workbook/a1';
-import { DOCUMENT_MARGINS } from '../../workbook/layout/print';
-import { DEFAULT_FONT, layoutRowHeights } from '../../workbook/layout/rowHeights';
-import type { CellValue, ColumnValidation, RangeFormat, SheetLayout } from '../../workbook/types';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validation';
+import { columnLetters, parseRange, rangeA1 } from '../../workbook/a1';
+import { writableValue } from '../../workbook/layout/cells';
+import { pageSetup } from '../../workbook/layout/print';
+import { layoutFont, sheetRowHeights } from '../../workbook/layout/rowHeights';
+import type { ColumnValidation, RangeFormat, SheetLayout } from '../../workbook/types';
+import { VALIDATION_ERROR_TITLE, validationMessage, validationRule } from '../../workbook/layout/validation';
 
 /** Column width in characters (as layouts and ExcelJS give it) → points (what Office.js takes). */
 export function widthToPoints(characters: number): number {
@@ -75,15 +81,7 @@ function numberFormats(layout: SheetLayout, rows: number, cols: number): string[
 
 /** Layout values as a full rectangle; blanks written as "" (clears the cell). */
 function valueBlock(layout: SheetLayout, rows: number, cols: number): (string | number | boolean)[][] {
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => {
-      const value: CellValue | undefined = layout.values[r]?.[c];
-      if (value === null || value === undefined) return '';
-      if (typeof value === 'number' && !Number.isFinite(value)) return '';
-      if (typeof value === 'string' && value.length > 32_767) return value.slice(0, 32_767);
-      return value;
-    }),
-  );
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => writableValue(layout.values[r]?.[c]) ?? ''));
 }
 
 /** Formulas grouped by runs of consecutive rows in one column: one write per run. */
@@ -113,28 +111,21 @@ function formulaRuns(formulas: Record<string, string>): { address: string; formu
   return runs;
 }
 
-function validationRule(validation: ColumnValidation): Excel.DataValidationRule {
-  switch (validation.type) {
+/** The layer's rule in Office.js's words. */
+function officeRule(validation: ColumnValidation): Excel.DataValidationRule {
+  const rule = validationRule(validation);
+  switch (rule.type) {
     case 'list':
-      return { list: { inCellDropDown: true, source: validation.items.join(',') } };
-    case 'listRange': {
-      const range = validation.range.replace(/\$/g, '');
-      const parsed = parseRange(range);
-      const absolute = parsed
-        ? `$${columnLetters(parsed.start.col)}$${parsed.start.row + 1}:$${columnLetters(parsed.end.col)}$${parsed.end.row + 1}`
-        : validation.range;
-      return { list: { inCellDropDown: true, source: `=${quoteSheet(validation.sheet)}!${absolute}` } };
-    }
-    case 'wholeNumber':
-    case 'decimal': {
-      const rule: Excel.BasicDataValidation =
-        validation.max !== undefined
-          ? { formula1: validation.min, formula2: validation.max, operator: 'Between' }
-          : { formula1: validation.min, operator: 'GreaterThanOrEqualTo' };
-      return validation.type === 'wholeNumber' ? { wholeNumber: rule } : { decimal: rule };
-    }
+      return { list: { inCellDropDown: true, source: rule.inline ? rule.source : `=${rule.source}` } };
     case 'date':
-      return { date: { formula1: '1900-01-01', operator: 'GreaterThanOrEqualTo' } };
+      return { date: { formula1: rule.after, operator: 'GreaterThan' } };
+    default: {
+      const basic: Excel.BasicDataValidation =
+        rule.max !== undefined
+          ? { formula1: rule.min, formula2: rule.max, operator: 'Between' }
+          : { formula1: rule.min, operator: 'GreaterThanOrEqualTo' };
+      return rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+    }
   }
 }
 
@@ -164,7 +155,11 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
   // Number formats first, as whole 2-D arrays, then values, then formulas.
   const block = sheet.getRangeByIndexes(0, 0, rows, cols);
   block.numberFormat = numberFormats(layout, rows, cols);
-  block.format.font.name = layout.fontName ?? DEFAULT_FONT;
+  // Name and size on every cell: the row heights are measured at that size, whatever the
+  // workbook's own default font.
+  const sheetFont = layoutFont(layout);
+  block.format.font.name = sheetFont.name;
+  block.format.font.size = sheetFont.size;
   sheet.getRangeByIndexes(0, 0, valueRows, cols).values = valueBlock(layout, valueRows, cols);
   for (const run of formulaRuns(layout.formulas ?? {})) sheet.getRange(run.address).formulas = run.formulas;
 
@@ -200,7 +195,7 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
 
   for (const { range, validation } of layout.validations) {
     const target = sheet.getRange(range);
-    target.dataValidation.rule = validationRule(validation);
+    target.dataValidation.rule = officeRule(validation);
     target.dataValidation.errorAlert = {
       showAlert: true,
       style: 'Stop',
@@ -213,28 +208,26 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
 
   // Every row with text carries its height (runs of equal heights in one call each), so the sheet
   // prints the same in programs that do not re-measure wrapped rows.
-  for (const run of heightRuns(layout.rowHeights ?? layoutRowHeights(layout))) {
+  for (const run of heightRuns(sheetRowHeights(layout))) {
     sheet.getRange(`${run.from + 1}:${run.to + 1}`).format.rowHeight = run.height;
   }
 
-  if (layout.print) {
+  const setup = pageSetup(layout);
+  if (setup) {
     const page = sheet.pageLayout;
-    page.paperSize = 'A4';
-    page.orientation = layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    if (layout.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.centerHorizontally = true;
-    const margins = layout.print.margins ?? DOCUMENT_MARGINS;
+    page.paperSize = setup.paper;
+    page.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (setup.fit) page.zoom = { horizontalFitToPages: setup.fit.wide, verticalFitToPages: setup.fit.tall };
+    page.centerHorizontally = setup.centerHorizontally;
+    const margins = setup.margins;
     page.topMargin = margins.top * 72;
     page.bottomMargin = margins.bottom * 72;
     page.leftMargin = margins.left * 72;
     page.rightMargin = margins.right * 72;
     page.headerMargin = margins.header * 72;
     page.footerMargin = margins.footer * 72;
-    if (layout.print.titleRows) page.setPrintTitleRows(layout.print.titleRows.replace(/(\d+)/g, '$$$1'));
-    // The print area leaves out the hidden marker column.
-    const visibleCols = layout.columns.findIndex((c) => c.hidden);
-    const printCols = visibleCols > 0 ? visibleCols : cols;
-    page.setPrintArea(layout.print.area ?? rangeA1(0, 0, valueRows - 1, printCols - 1));
+    if (setup.titleRows) page.setPrintTitleRows(setup.titleRows.replace(/(\d+)/g, '$$$1'));
+    page.setPrintArea(setup.area);
   }
 }
 

@@ -121,6 +121,15 @@ const POINTS_PER_PX = 0.75;
 export const DEFAULT_FONT = 'Times New Roman';
 export const DEFAULT_FONT_SIZE = 11;
 
+/**
+ * The font both hosts write on every cell of a sheet, size included: a font without a size prints
+ * at 10 pt in LibreOffice and at the workbook's own default in Excel, and the row heights below
+ * are measured at this size.
+ */
+export function layoutFont(layout: SheetLayout): { name: string; size: number } {
+  return { name: layout.fontName ?? DEFAULT_FONT, size: layout.fontSize ?? DEFAULT_FONT_SIZE };
+}
+
 function charWidth(ch: string): number {
   const known = TNR_WIDTHS[ch];
   if (known !== undefined) return known;
@@ -199,9 +208,8 @@ function displayText(value: CellValue | undefined, numberFormat: string | undefi
 export function layoutRowHeights(layout: SheetLayout): Record<number, number> {
   const rows = layout.values.length;
   const width = Math.max(layout.columns.length, ...layout.values.map((row) => row.length), 0);
-  const styles: CellStyle[][] = Array.from({ length: rows }, () =>
-    Array.from({ length: width }, () => ({ fontSize: DEFAULT_FONT_SIZE, bold: false, wrap: false })),
-  );
+  const fontSize = layoutFont(layout).size;
+  const styles: CellStyle[][] = Array.from({ length: rows }, () => Array.from({ length: width }, () => ({ fontSize, bold: false, wrap: false })));
   const numberFormats = new Map<number, string>();
   for (const format of layout.formats) {
     if (format.fontSize === undefined && format.bold === undefined && format.wrap === undefined && format.numberFormat === undefined) continue;
@@ -251,4 +259,9 @@ export function layoutRowHeights(layout: SheetLayout): Record<number, number> {
     if (height > 0) heights[r] = height;
   }
   return heights;
+}
+
+/** The row heights both hosts write: the layout's own, else measured now. */
+export function sheetRowHeights(layout: SheetLayout): Record<number, number> {
+  return layout.rowHeights ?? layoutRowHeights(layout);
 }

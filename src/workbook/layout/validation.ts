@@ -1,10 +1,16 @@
 /**
- * The texts of a column validation's error alert, shared by both hosts (Office.js in
- * src/hosts/excel/layout.ts, ExcelJS in src/hosts/xlsx.ts) so that a sheet written in Excel and a
- * file written by the CLI tell the user the same thing. Excel limits these texts: the alert title
- * to 32 characters and the alert message to 225 (MS-XLSB DValStrings) — 224 in an .xlsx file
- * (MS-OI29500, dataValidation@error) — so a list too long to name in full gets a short message.
+ * What a column validation asks of a host, decided once for both (Office.js in
+ * src/hosts/excel/layout.ts, ExcelJS in src/hosts/xlsx/exceljs.ts): the rule (list source,
+ * operator, bounds) and the texts of its error alert, so that a sheet written in Excel and a file
+ * written by the CLI check and tell the user the same thing (test/hosts/hostParity.test.ts). The
+ * hosts only spell the rule in their API's words.
+ *
+ * Excel limits the alert's texts: the title to 32 characters and the message to 225 (MS-XLSB
+ * DValStrings) — 224 in an .xlsx file (MS-OI29500, dataValidation@error) — so a list too long to
+ * name in full gets a short message. An inline list is at most 255 characters with no item holding
+ * a comma (the separator) or a quote.
  */
+import { quoteSheet } from '../a1';
 import type { ColumnValidation } from '../types';
 
 /** The alert's title (≤ 32 characters). */
@@ -12,6 +18,50 @@ export const VALIDATION_ERROR_TITLE = 'Giá trị không hợp lệ';
 
 /** The longest alert message every Excel accepts, from a file or from Office.js. */
 export const VALIDATION_MESSAGE_MAX_LENGTH = 224;
+
+/**
+ * A validation rule as both hosts write it. A list's `source` is its items joined by commas
+ * ("C,P,K") when `inline`, else an absolute reference ("'Danh mục'!$A$2:$A$9"); a date must be
+ * after `after` (an ISO date). Every rule lets a cell stay blank and stops a wrong value with the
+ * alert of validationMessage.
+ */
+export type ValidationRule =
+  | { type: 'list'; inline: boolean; source: string }
+  | { type: 'whole' | 'decimal'; operator: 'between' | 'greaterThanOrEqual'; min: number; max?: number }
+  | { type: 'date'; operator: 'greaterThan'; after: string };
+
+/** "A1:A5" → "$A$1:$A$5" (a list source must be absolute or Excel shifts it per cell). */
+function absoluteRange(range: string): string {
+  return range
+    .split(':')
+    .map((part) => part.trim().replace(/^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/, (_, col: string, row: string) => `$${col.toUpperCase()}$${row}`))
+    .join(':');
+}
+
+/** The rule of a column validation; throws on an inline list Excel cannot hold (a layout's mistake). */
+export function validationRule(validation: ColumnValidation): ValidationRule {
+  switch (validation.type) {
+    case 'list': {
+      const source = validation.items.join(',');
+      if (validation.items.some((item) => item.includes(',') || item.includes('"')) || source.length > 250) {
+        throw new Error(`Danh sách chọn có mục chứa dấu phẩy hoặc quá dài phải trỏ tới một vùng (listRange): ${source.slice(0, 80)}`);
+      }
+      return { type: 'list', inline: true, source };
+    }
+    case 'listRange':
+      return { type: 'list', inline: false, source: `${quoteSheet(validation.sheet)}!${absoluteRange(validation.range)}` };
+    case 'wholeNumber':
+    case 'decimal':
+      return {
+        type: validation.type === 'wholeNumber' ? 'whole' : 'decimal',
+        operator: validation.max === undefined ? 'greaterThanOrEqual' : 'between',
+        min: validation.min,
+        max: validation.max,
+      };
+    case 'date':
+      return { type: 'date', operator: 'greaterThan', after: '1900-01-01' };
+  }
+}
 
 /** The Vietnamese message Excel shows when a typed value breaks the validation. */
 export function validationMessage(validation: ColumnValidation): string {
