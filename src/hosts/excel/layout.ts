@@ -10,7 +10,7 @@
  */
 
 import { columnLetters, parseRange, rangeA1 } from '../../workbook/a1';
-import { writableValue } from '../../workbook/layout/cells';
+import { layoutWidth, writableValue } from '../../workbook/layout/cells';
 import { pageSetup } from '../../workbook/layout/print';
 import { layoutFont, sheetRowHeights } from '../../workbook/layout/rowHeights';
 import type { ColumnValidation, RangeFormat, SheetLayout } from '../../workbook/types';
@@ -29,10 +29,6 @@ const H_ALIGN: Record<NonNullable<RangeFormat['align']>, HAlign> = { left: 'Left
 
 const V_ALIGN: Record<NonNullable<RangeFormat['verticalAlign']>, VAlign> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
 
-function layoutWidth(layout: SheetLayout): number {
-  return Math.max(layout.columns.length, ...layout.values.map((row) => row.length), 1);
-}
-
 export function validationRows(layout: SheetLayout): number {
   let rows = 0;
   for (const { range } of layout.validations) {
@@ -50,17 +46,20 @@ export function validationRows(layout: SheetLayout): number {
  */
 function numberFormats(layout: SheetLayout, rows: number, cols: number): string[][] {
   const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
+  /** Calls `set` for each cell of the address inside the block. */
+  const within = (address: string, set: (row: string[], c: number) => void): void => {
+    const range = parseRange(address.replace(/\$/g, ''));
+    if (!range) return;
+    for (let r = range.start.row; r <= Math.min(range.end.row, rows - 1); r++) {
+      for (let c = range.start.col; c <= Math.min(range.end.col, cols - 1); c++) set(grid[r] as string[], c);
+    }
+  };
   layout.columns.forEach((column, c) => {
     if (!column.numberFormat || c >= cols) return;
     for (let r = 0; r < rows; r++) (grid[r] as string[])[c] = column.numberFormat;
   });
-  for (const format of layout.formats) {
-    if (format.numberFormat === undefined) continue;
-    const range = parseRange(format.range.replace(/\$/g, ''));
-    if (!range) continue;
-    for (let r = range.start.row; r <= Math.min(range.end.row, rows - 1); r++) {
-      for (let c = range.start.col; c <= Math.min(range.end.col, cols - 1); c++) (grid[r] as string[])[c] = format.numberFormat;
-    }
+  for (const { range, numberFormat } of layout.formats) {
+    if (numberFormat !== undefined) within(range, (row, c) => (row[c] = numberFormat));
   }
   layout.values.forEach((row, r) =>
     row.forEach((value, c) => {
@@ -68,13 +67,9 @@ function numberFormats(layout: SheetLayout, rows: number, cols: number): string[
     }),
   );
   for (const address of Object.keys(layout.formulas ?? {})) {
-    const range = parseRange(address);
-    if (!range) continue;
-    for (let r = range.start.row; r <= Math.min(range.end.row, rows - 1); r++) {
-      for (let c = range.start.col; c <= Math.min(range.end.col, cols - 1); c++) {
-        if ((grid[r] as string[])[c] === '@') (grid[r] as string[])[c] = 'General';
-      }
-    }
+    within(address, (row, c) => {
+      if (row[c] === '@') row[c] = 'General';
+    });
   }
   return grid;
 }
@@ -116,16 +111,16 @@ function officeRule(validation: ColumnValidation): Excel.DataValidationRule {
   const rule = validationRule(validation);
   switch (rule.type) {
     case 'list':
-      return { list: { inCellDropDown: true, source: rule.inline ? rule.source : `=${rule.source}` } };
+      return { list: { inCellDropDown: true, source: rule.source } };
     case 'date':
       return { date: { formula1: rule.after, operator: 'GreaterThan' } };
-    default: {
-      const basic: Excel.BasicDataValidation =
-        rule.max !== undefined
-          ? { formula1: rule.min, formula2: rule.max, operator: 'Between' }
-          : { formula1: rule.min, operator: 'GreaterThanOrEqualTo' };
-      return rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
-    }
+    default:
+      return {
+        [rule.type]:
+          rule.max === undefined
+            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
+      };
   }
 }
 
@@ -157,9 +152,7 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
   block.numberFormat = numberFormats(layout, rows, cols);
   // Name and size on every cell: the row heights are measured at that size, whatever the
   // workbook's own default font.
-  const sheetFont = layoutFont(layout);
-  block.format.font.name = sheetFont.name;
-  block.format.font.size = sheetFont.size;
+  Object.assign(block.format.font, layoutFont(layout));
   sheet.getRangeByIndexes(0, 0, valueRows, cols).values = valueBlock(layout, valueRows, cols);
   for (const run of formulaRuns(layout.formulas ?? {})) sheet.getRange(run.address).formulas = run.formulas;
 
@@ -217,15 +210,10 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
     const page = sheet.pageLayout;
     page.paperSize = setup.paper;
     page.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    if (setup.fit) page.zoom = { horizontalFitToPages: setup.fit.wide, verticalFitToPages: setup.fit.tall };
+    if (setup.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.centerHorizontally = setup.centerHorizontally;
-    const margins = setup.margins;
-    page.topMargin = margins.top * 72;
-    page.bottomMargin = margins.bottom * 72;
-    page.leftMargin = margins.left * 72;
-    page.rightMargin = margins.right * 72;
-    page.headerMargin = margins.header * 72;
-    page.footerMargin = margins.footer * 72;
+    // Inches → points.
+    for (const side of ['top', 'bottom', 'left', 'right', 'header', 'footer'] as const) page[`${side}Margin` as const] = setup.margins[side] * 72;
     if (setup.titleRows) page.setPrintTitleRows(setup.titleRows.replace(/(\d+)/g, '$$$1'));
     page.setPrintArea(setup.area);
   }

@@ -21,6 +21,7 @@ import { keywordKindOf, markerKind, PRODUCT_KEYWORD, productKeywords } from '../
 import { writableValue } from '../../workbook/layout/cells';
 import { pageSetup, type PageSetup } from '../../workbook/layout/print';
 import { layoutFont, sheetRowHeights } from '../../workbook/layout/rowHeights';
+import { checkInlineList } from '../../workbook/layout/inlineList';
 import { VALIDATION_ERROR_TITLE, validationMessage, validationRule } from '../../workbook/layout/validation';
 
 import { msg } from '../../core/messages';
@@ -208,18 +209,20 @@ function toValidation(validation: ColumnValidation): ExcelJS.DataValidation {
     errorTitle: VALIDATION_ERROR_TITLE,
     error: validationMessage(validation),
   };
+  if (validation.type === 'list') checkInlineList(validation.items);
   const rule = validationRule(validation);
   switch (rule.type) {
     case 'list':
-      return { ...common, type: 'list', formulae: [rule.inline ? `"${rule.source}"` : rule.source] };
+      // The file keeps a formula without its "=" and an inline list in quotes.
+      return { ...common, type: 'list', formulae: [rule.source.startsWith('=') ? rule.source.slice(1) : `"${rule.source}"`] };
     case 'date': {
       const [year, month, day] = rule.after.split('-').map(Number) as [number, number, number];
       return { ...common, type: 'date', operator: rule.operator, formulae: [new Date(Date.UTC(year, month - 1, day))] };
     }
-    default:
-      return rule.max !== undefined
-        ? { ...common, type: rule.type, operator: 'between', formulae: [rule.min, rule.max] }
-        : { ...common, type: rule.type, operator: rule.operator, formulae: [rule.min] };
+    default: {
+      const type = rule.type === 'wholeNumber' ? 'whole' : 'decimal';
+      return { ...common, type, operator: rule.operator, formulae: rule.max === undefined ? [rule.min] : [rule.min, rule.max] };
+    }
   }
 }
 
@@ -278,9 +281,9 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
       ...worksheet.pageSetup,
       paperSize: PAPER_SIZES[setup.paper],
       orientation: setup.orientation,
-      fitToPage: setup.fit !== null,
-      fitToWidth: setup.fit?.wide ?? 1,
-      fitToHeight: setup.fit?.tall ?? 0,
+      fitToPage: setup.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
       horizontalCentered: setup.centerHorizontally,
       margins: setup.margins,
       printArea: exceljsPrintArea(setup.area),

@@ -5,6 +5,7 @@
  * so that Office.js and ExcelJS print a sheet alike (test/hosts/hostParity.test.ts).
  */
 import { rangeA1 } from '../a1';
+import { layoutWidth } from './cells';
 import type { PageMargins, PrintSetup, SheetLayout } from '../types';
 
 const MM_PER_INCH = 25.4;
@@ -24,16 +25,14 @@ export function printSetup(orientation: PrintSetup['orientation'], extra: Pick<P
   return { paper: 'A4', orientation, fitToWidth: true, margins: DOCUMENT_MARGINS, ...extra };
 }
 
-/** A layout's print setup with nothing left to a host: what both hosts write. */
-export interface PageSetup {
-  paper: PrintSetup['paper'];
-  orientation: PrintSetup['orientation'];
-  /** Pages wide and tall (0: as many as needed), or null to print at 100 %. */
-  fit: { wide: number; tall: number } | null;
+/**
+ * A layout's print setup with nothing left to a host: what both hosts write (`fitToWidth`: one
+ * page wide, as many pages tall as needed).
+ */
+export interface PageSetup extends PrintSetup {
   centerHorizontally: boolean;
   margins: PageMargins;
   area: string;
-  titleRows?: string;
 }
 
 /**
@@ -43,15 +42,11 @@ export interface PageSetup {
 export function pageSetup(layout: SheetLayout): PageSetup | null {
   const print = layout.print;
   if (!print) return null;
-  const width = Math.max(layout.columns.length, ...layout.values.map((row) => row.length), 1);
   const hidden = layout.columns.findIndex((column) => column.hidden);
   return {
-    paper: print.paper,
-    orientation: print.orientation,
-    fit: print.fitToWidth ? { wide: 1, tall: 0 } : null,
+    ...print,
     centerHorizontally: true,
     margins: print.margins ?? DOCUMENT_MARGINS,
-    area: print.area ?? rangeA1(0, 0, Math.max(layout.values.length, 1) - 1, (hidden > 0 ? hidden : width) - 1),
-    titleRows: print.titleRows,
+    area: print.area ?? rangeA1(0, 0, Math.max(layout.values.length, 1) - 1, (hidden > 0 ? hidden : layoutWidth(layout)) - 1),
   };
 }

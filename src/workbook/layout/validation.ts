@@ -7,8 +7,8 @@
  *
  * Excel limits the alert's texts: the title to 32 characters and the message to 225 (MS-XLSB
  * DValStrings) — 224 in an .xlsx file (MS-OI29500, dataValidation@error) — so a list too long to
- * name in full gets a short message. An inline list is at most 255 characters with no item holding
- * a comma (the separator) or a quote.
+ * name in full gets a short message. An inline list holds at most 255 characters and no item with
+ * a comma (the separator) or a quote (inlineList.ts).
  */
 import { quoteSheet } from '../a1';
 import type { ColumnValidation } from '../types';
@@ -21,45 +21,34 @@ export const VALIDATION_MESSAGE_MAX_LENGTH = 224;
 
 /**
  * A validation rule as both hosts write it. A list's `source` is its items joined by commas
- * ("C,P,K") when `inline`, else an absolute reference ("'Danh mục'!$A$2:$A$9"); a date must be
- * after `after` (an ISO date). Every rule lets a cell stay blank and stops a wrong value with the
- * alert of validationMessage.
+ * ("C,P,K"), or a reference to them as a formula ("='Danh mục'!$A$2:$A$9", absolute or Excel would
+ * shift it per cell); a number is at least `min` (and at most `max` when given); a date is after
+ * `after` (an ISO date). Every rule lets a cell stay blank and stops a wrong value with the alert
+ * of validationMessage.
  */
 export type ValidationRule =
-  | { type: 'list'; inline: boolean; source: string }
-  | { type: 'whole' | 'decimal'; operator: 'between' | 'greaterThanOrEqual'; min: number; max?: number }
+  | { type: 'list'; source: string }
+  | { type: 'wholeNumber' | 'decimal'; operator: 'between' | 'greaterThanOrEqual'; min: number; max?: number }
   | { type: 'date'; operator: 'greaterThan'; after: string };
 
-/** "A1:A5" → "$A$1:$A$5" (a list source must be absolute or Excel shifts it per cell). */
-function absoluteRange(range: string): string {
-  return range
-    .split(':')
-    .map((part) => part.trim().replace(/^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/, (_, col: string, row: string) => `$${col.toUpperCase()}$${row}`))
-    .join(':');
-}
-
-/** The rule of a column validation; throws on an inline list Excel cannot hold (a layout's mistake). */
+/** The rule of a column validation. */
 export function validationRule(validation: ColumnValidation): ValidationRule {
   switch (validation.type) {
-    case 'list': {
-      const source = validation.items.join(',');
-      if (validation.items.some((item) => item.includes(',') || item.includes('"')) || source.length > 250) {
-        throw new Error(`Danh sách chọn có mục chứa dấu phẩy hoặc quá dài phải trỏ tới một vùng (listRange): ${source.slice(0, 80)}`);
-      }
-      return { type: 'list', inline: true, source };
-    }
+    case 'list':
+      return { type: 'list', source: validation.items.join(',') };
     case 'listRange':
-      return { type: 'list', inline: false, source: `${quoteSheet(validation.sheet)}!${absoluteRange(validation.range)}` };
-    case 'wholeNumber':
-    case 'decimal':
+      // "A2:a9" → "$A$2:$A$9".
       return {
-        type: validation.type === 'wholeNumber' ? 'whole' : 'decimal',
-        operator: validation.max === undefined ? 'greaterThanOrEqual' : 'between',
-        min: validation.min,
-        max: validation.max,
+        type: 'list',
+        source: `=${quoteSheet(validation.sheet)}!${validation.range
+          .toUpperCase()
+          .replace(/\$/g, '')
+          .replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`,
       };
     case 'date':
       return { type: 'date', operator: 'greaterThan', after: '1900-01-01' };
+    default:
+      return { ...validation, operator: validation.max === undefined ? 'greaterThanOrEqual' : 'between' };
   }
 }
 
