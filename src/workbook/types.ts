@@ -100,7 +100,9 @@ export interface SheetLayout {
   /** Row heights in points by 0-based row (rowHeights.ts): wrapped rows carry their height so that
    * programs that do not re-measure rows (LibreOffice, WPS) print every line. */
   rowHeights?: Record<number, number>;
+  /** Font of every cell (formats may change its size); default Times New Roman 11 (rowHeights.ts layoutFont). */
   fontName?: string;
+  fontSize?: number;
   /** Set on sheets the product generated; the marker cell holds it (see marker.ts). */
   marker?: string;
 }

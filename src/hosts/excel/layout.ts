@@ -2,13 +2,19 @@
  * Translating a SheetLayout into queued Office.js writes on one worksheet (values, formulas,
  * number formats, fonts, formats, merges, validations, frozen rows, row heights, print setup),
  * without a sync: the callers in sheets.ts decide the round trips.
+ *
+ * Only translation lives here: the font, the row heights, the validation rules and texts, the page
+ * setup and what a cell can hold are the layout layer's (src/workbook/layout/), which the ExcelJS
+ * host translates too (test/hosts/hostParity.test.ts). Office.js's own needs stay here: the "@" on
+ * text cells (Office.js would read "=…" as a formula), clearing a sheet written before.
  */
 
-import { columnLetters, parseRange, quoteSheet, rangeA1 } from '../../workbook/a1';
-import { DOCUMENT_MARGINS } from '../../workbook/layout/print';
-import { DEFAULT_FONT, layoutRowHeights } from '../../workbook/layout/rowHeights';
-import type { CellValue, ColumnValidation, RangeFormat, SheetLayout } from '../../workbook/types';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validationText';
+import { columnLetters, parseRange, rangeA1 } from '../../workbook/a1';
+import { layoutWidth, writableValue } from '../../workbook/layout/cells';
+import { pageSetup } from '../../workbook/layout/print';
+import { layoutFont, sheetRowHeights } from '../../workbook/layout/rowHeights';
+import type { ColumnValidation, RangeFormat, SheetLayout } from '../../workbook/types';
+import { VALIDATION_ERROR_TITLE, validationMessage, validationRule } from '../../workbook/layout/validation';
 
 /** Column width in characters (as layouts and ExcelJS give it) → points (what Office.js takes). */
 export function widthToPoints(characters: number): number {
@@ -22,10 +28,6 @@ type VAlign = 'Top' | 'Center' | 'Bottom';
 const H_ALIGN: Record<NonNullable<RangeFormat['align']>, HAlign> = { left: 'Left', center: 'Center', right: 'Right' };
 
 const V_ALIGN: Record<NonNullable<RangeFormat['verticalAlign']>, VAlign> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
-
-function layoutWidth(layout: SheetLayout): number {
-  return Math.max(layout.columns.length, ...layout.values.map((row) => row.length), 1);
-}
 
 export function validationRows(layout: SheetLayout): number {
   let rows = 0;
@@ -44,17 +46,20 @@ export function validationRows(layout: SheetLayout): number {
  */
 function numberFormats(layout: SheetLayout, rows: number, cols: number): string[][] {
   const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
+  /** Calls `set` for each cell of the address inside the block. */
+  const within = (address: string, set: (row: string[], c: number) => void): void => {
+    const range = parseRange(address.replace(/\$/g, ''));
+    if (!range) return;
+    for (let r = range.start.row; r <= Math.min(range.end.row, rows - 1); r++) {
+      for (let c = range.start.col; c <= Math.min(range.end.col, cols - 1); c++) set(grid[r] as string[], c);
+    }
+  };
   layout.columns.forEach((column, c) => {
     if (!column.numberFormat || c >= cols) return;
     for (let r = 0; r < rows; r++) (grid[r] as string[])[c] = column.numberFormat;
   });
-  for (const format of layout.formats) {
-    if (format.numberFormat === undefined) continue;
-    const range = parseRange(format.range.replace(/\$/g, ''));
-    if (!range) continue;
-    for (let r = range.start.row; r <= Math.min(range.end.row, rows - 1); r++) {
-      for (let c = range.start.col; c <= Math.min(range.end.col, cols - 1); c++) (grid[r] as string[])[c] = format.numberFormat;
-    }
+  for (const { range, numberFormat } of layout.formats) {
+    if (numberFormat !== undefined) within(range, (row, c) => (row[c] = numberFormat));
   }
   layout.values.forEach((row, r) =>
     row.forEach((value, c) => {
@@ -62,28 +67,16 @@ function numberFormats(layout: SheetLayout, rows: number, cols: number): string[
     }),
   );
   for (const address of Object.keys(layout.formulas ?? {})) {
-    const range = parseRange(address);
-    if (!range) continue;
-    for (let r = range.start.row; r <= Math.min(range.end.row, rows - 1); r++) {
-      for (let c = range.start.col; c <= Math.min(range.end.col, cols - 1); c++) {
-        if ((grid[r] as string[])[c] === '@') (grid[r] as string[])[c] = 'General';
-      }
-    }
+    within(address, (row, c) => {
+      if (row[c] === '@') row[c] = 'General';
+    });
   }
   return grid;
 }
 
 /** Layout values as a full rectangle; blanks written as "" (clears the cell). */
 function valueBlock(layout: SheetLayout, rows: number, cols: number): (string | number | boolean)[][] {
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => {
-      const value: CellValue | undefined = layout.values[r]?.[c];
-      if (value === null || value === undefined) return '';
-      if (typeof value === 'number' && !Number.isFinite(value)) return '';
-      if (typeof value === 'string' && value.length > 32_767) return value.slice(0, 32_767);
-      return value;
-    }),
-  );
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => writableValue(layout.values[r]?.[c]) ?? ''));
 }
 
 /** Formulas grouped by runs of consecutive rows in one column: one write per run. */
@@ -113,28 +106,21 @@ function formulaRuns(formulas: Record<string, string>): { address: string; formu
   return runs;
 }
 
-function validationRule(validation: ColumnValidation): Excel.DataValidationRule {
-  switch (validation.type) {
+/** The layer's rule in Office.js's words. */
+function officeRule(validation: ColumnValidation): Excel.DataValidationRule {
+  const rule = validationRule(validation);
+  switch (rule.type) {
     case 'list':
-      return { list: { inCellDropDown: true, source: validation.items.join(',') } };
-    case 'listRange': {
-      const range = validation.range.replace(/\$/g, '');
-      const parsed = parseRange(range);
-      const absolute = parsed
-        ? `$${columnLetters(parsed.start.col)}$${parsed.start.row + 1}:$${columnLetters(parsed.end.col)}$${parsed.end.row + 1}`
-        : validation.range;
-      return { list: { inCellDropDown: true, source: `=${quoteSheet(validation.sheet)}!${absolute}` } };
-    }
-    case 'wholeNumber':
-    case 'decimal': {
-      const rule: Excel.BasicDataValidation =
-        validation.max !== undefined
-          ? { formula1: validation.min, formula2: validation.max, operator: 'Between' }
-          : { formula1: validation.min, operator: 'GreaterThanOrEqualTo' };
-      return validation.type === 'wholeNumber' ? { wholeNumber: rule } : { decimal: rule };
-    }
+      return { list: { inCellDropDown: true, source: rule.source } };
     case 'date':
-      return { date: { formula1: '1900-01-01', operator: 'GreaterThanOrEqualTo' } };
+      return { date: { formula1: rule.after, operator: 'GreaterThan' } };
+    default:
+      return {
+        [rule.type]:
+          rule.max === undefined
+            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
+      };
   }
 }
 
@@ -164,7 +150,9 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
   // Number formats first, as whole 2-D arrays, then values, then formulas.
   const block = sheet.getRangeByIndexes(0, 0, rows, cols);
   block.numberFormat = numberFormats(layout, rows, cols);
-  block.format.font.name = layout.fontName ?? DEFAULT_FONT;
+  // Name and size on every cell: the row heights are measured at that size, whatever the
+  // workbook's own default font.
+  Object.assign(block.format.font, layoutFont(layout));
   sheet.getRangeByIndexes(0, 0, valueRows, cols).values = valueBlock(layout, valueRows, cols);
   for (const run of formulaRuns(layout.formulas ?? {})) sheet.getRange(run.address).formulas = run.formulas;
 
@@ -200,7 +188,7 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
 
   for (const { range, validation } of layout.validations) {
     const target = sheet.getRange(range);
-    target.dataValidation.rule = validationRule(validation);
+    target.dataValidation.rule = officeRule(validation);
     target.dataValidation.errorAlert = {
       showAlert: true,
       style: 'Stop',
@@ -213,28 +201,21 @@ export function queueLayout(sheet: Excel.Worksheet, layout: SheetLayout, options
 
   // Every row with text carries its height (runs of equal heights in one call each), so the sheet
   // prints the same in programs that do not re-measure wrapped rows.
-  for (const run of heightRuns(layout.rowHeights ?? layoutRowHeights(layout))) {
+  for (const run of heightRuns(sheetRowHeights(layout))) {
     sheet.getRange(`${run.from + 1}:${run.to + 1}`).format.rowHeight = run.height;
   }
 
-  if (layout.print) {
+  const setup = pageSetup(layout);
+  if (setup) {
     const page = sheet.pageLayout;
-    page.paperSize = 'A4';
-    page.orientation = layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    if (layout.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.centerHorizontally = true;
-    const margins = layout.print.margins ?? DOCUMENT_MARGINS;
-    page.topMargin = margins.top * 72;
-    page.bottomMargin = margins.bottom * 72;
-    page.leftMargin = margins.left * 72;
-    page.rightMargin = margins.right * 72;
-    page.headerMargin = margins.header * 72;
-    page.footerMargin = margins.footer * 72;
-    if (layout.print.titleRows) page.setPrintTitleRows(layout.print.titleRows.replace(/(\d+)/g, '$$$1'));
-    // The print area leaves out the hidden marker column.
-    const visibleCols = layout.columns.findIndex((c) => c.hidden);
-    const printCols = visibleCols > 0 ? visibleCols : cols;
-    page.setPrintArea(layout.print.area ?? rangeA1(0, 0, valueRows - 1, printCols - 1));
+    page.paperSize = setup.paper;
+    page.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (setup.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.centerHorizontally = setup.centerHorizontally;
+    // Inches → points.
+    for (const side of ['top', 'bottom', 'left', 'right', 'header', 'footer'] as const) page[`${side}Margin` as const] = setup.margins[side] * 72;
+    if (setup.titleRows) page.setPrintTitleRows(setup.titleRows.replace(/(\d+)/g, '$$$1'));
+    page.setPrintArea(setup.area);
   }
 }
 

@@ -9,22 +9,20 @@
  *
  * This file has no `fs` and no Node-only imports so the standalone page can bundle it (ExcelJS's
  * `browser` field picks its browser build there). The file-system wrappers, and Node's zlib
- * inflater for the zip checks, live in node.ts. No rule logic lives here.
+ * inflater for the zip checks, live in node.ts. No rule logic lives here, and no look of a sheet
+ * either: the font, the row heights, the validation rules and texts, the page setup and what a
+ * cell can hold are the layout layer's (src/workbook/layout/), which the Office.js host translates
+ * too (test/hosts/hostParity.test.ts).
  */
 import type * as ExcelJS from 'exceljs';
-import {
-  FORMULA_WITHOUT_RESULT,
-  type CellValue,
-  type ColumnValidation,
-  type RangeFormat,
-  type SheetGrid,
-  type SheetLayout,
-} from '../../workbook/types';
-import { parseA1, parseRange, quoteSheet } from '../../workbook/a1';
+import { FORMULA_WITHOUT_RESULT, type ColumnValidation, type RangeFormat, type SheetGrid, type SheetLayout } from '../../workbook/types';
+import { parseA1, parseRange } from '../../workbook/a1';
 import { keywordKindOf, markerKind, PRODUCT_KEYWORD, productKeywords } from '../../workbook/generated';
-import { DOCUMENT_MARGINS } from '../../workbook/layout/print';
-import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../../workbook/layout/rowHeights';
-import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validationText';
+import { writableValue } from '../../workbook/layout/cells';
+import { pageSetup, type PageSetup } from '../../workbook/layout/print';
+import { layoutFont, sheetRowHeights } from '../../workbook/layout/rowHeights';
+import { checkInlineList } from '../../workbook/layout/inlineList';
+import { VALIDATION_ERROR_TITLE, validationMessage, validationRule } from '../../workbook/layout/validation';
 
 import { msg } from '../../core/messages';
 import { cellsGrid } from './read';
@@ -175,24 +173,10 @@ function argb(color: string): string {
   return hex.length === 6 ? `FF${hex}` : hex;
 }
 
-/** A text value must never turn into a formula: ExcelJS writes a string as a string, always. */
-function writeValue(cell: ExcelJS.Cell, value: CellValue): void {
-  if (value === null) {
-    cell.value = null;
-  } else if (typeof value === 'number') {
-    cell.value = Number.isFinite(value) ? value : null;
-  } else if (typeof value === 'string') {
-    // Excel refuses cells over 32 767 characters.
-    cell.value = value.length > 32_767 ? value.slice(0, 32_767) : value;
-  } else {
-    cell.value = value;
-  }
-}
-
-function applyFormat(cell: ExcelJS.Cell, format: RangeFormat, fontName: string | undefined): void {
+function applyFormat(cell: ExcelJS.Cell, format: RangeFormat, sheetFont: { name: string; size: number }): void {
   const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
-  if (fontName && !font.name) font.name = fontName;
-  if (font.size === undefined) font.size = DEFAULT_FONT_SIZE;
+  if (!font.name) font.name = sheetFont.name;
+  if (font.size === undefined) font.size = sheetFont.size;
   if (format.bold !== undefined) font.bold = format.bold;
   if (format.italic !== undefined) font.italic = format.italic;
   if (format.underline !== undefined) font.underline = format.underline;
@@ -216,19 +200,7 @@ function applyFormat(cell: ExcelJS.Cell, format: RangeFormat, fontName: string |
   }
 }
 
-/** "A1:A5" → "$A$1:$A$5" (a list source must be absolute or Excel shifts it per cell). */
-function absoluteRange(range: string): string {
-  return range
-    .split(':')
-    .map((part) => {
-      const pos = parseA1(part);
-      if (!pos) return part;
-      const match = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(part.trim());
-      return match ? `$${(match[1] as string).toUpperCase()}$${match[2]}` : part;
-    })
-    .join(':');
-}
-
+/** The layer's rule in ExcelJS's words, with its alert. */
 function toValidation(validation: ColumnValidation): ExcelJS.DataValidation {
   const common = {
     allowBlank: true,
@@ -237,40 +209,20 @@ function toValidation(validation: ColumnValidation): ExcelJS.DataValidation {
     errorTitle: VALIDATION_ERROR_TITLE,
     error: validationMessage(validation),
   };
-  switch (validation.type) {
-    case 'list': {
-      const inline = validation.items.join(',');
-      if (validation.items.some((item) => item.includes(',') || item.includes('"')) || inline.length > 250) {
-        throw new Error(`Danh sách chọn có mục chứa dấu phẩy hoặc quá dài phải trỏ tới một vùng (listRange): ${inline.slice(0, 80)}`);
-      }
-      return { ...common, type: 'list', formulae: [`"${inline}"`] };
+  if (validation.type === 'list') checkInlineList(validation.items);
+  const rule = validationRule(validation);
+  switch (rule.type) {
+    case 'list':
+      // The file keeps a formula without its "=" and an inline list in quotes.
+      return { ...common, type: 'list', formulae: [rule.source.startsWith('=') ? rule.source.slice(1) : `"${rule.source}"`] };
+    case 'date': {
+      const [year, month, day] = rule.after.split('-').map(Number) as [number, number, number];
+      return { ...common, type: 'date', operator: rule.operator, formulae: [new Date(Date.UTC(year, month - 1, day))] };
     }
-    case 'listRange':
-      return {
-        ...common,
-        type: 'list',
-        formulae: [`${quoteSheet(validation.sheet)}!${absoluteRange(validation.range)}`],
-      };
-    case 'wholeNumber':
-    case 'decimal': {
-      const type = validation.type === 'wholeNumber' ? 'whole' : 'decimal';
-      if (validation.max !== undefined) {
-        return {
-          ...common,
-          type,
-          operator: 'between',
-          formulae: [validation.min, validation.max],
-        };
-      }
-      return { ...common, type, operator: 'greaterThanOrEqual', formulae: [validation.min] };
+    default: {
+      const type = rule.type === 'wholeNumber' ? 'whole' : 'decimal';
+      return { ...common, type, operator: rule.operator, formulae: rule.max === undefined ? [rule.min] : [rule.min, rule.max] };
     }
-    case 'date':
-      return {
-        ...common,
-        type: 'date',
-        operator: 'greaterThan',
-        formulae: [new Date(Date.UTC(1900, 0, 1))],
-      };
   }
 }
 
@@ -283,20 +235,20 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
     state: layout.hidden ? 'hidden' : 'visible',
     views: layout.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: layout.frozenRows }] : [{}],
   });
-  const fontName = layout.fontName ?? DEFAULT_FONT;
+  const sheetFont = layoutFont(layout);
   layout.columns.forEach((column, index) => {
     const target = worksheet.getColumn(index + 1);
     target.width = column.width;
     if (column.hidden) target.hidden = true;
     if (column.numberFormat) target.numFmt = column.numberFormat;
-    target.font = { name: fontName, size: DEFAULT_FONT_SIZE };
+    target.font = { ...sheetFont };
   });
   layout.values.forEach((row, r) => {
     row.forEach((value, c) => {
       const cell = worksheet.getCell(r + 1, c + 1);
-      writeValue(cell, value);
-      // The size is written too: a font without one prints at 10 pt in LibreOffice, 11 in Excel.
-      cell.font = { size: DEFAULT_FONT_SIZE, ...(cell.font ?? {}), name: fontName };
+      // A string is written as a string, always: a text value never turns into a formula.
+      cell.value = writableValue(value);
+      cell.font = { size: sheetFont.size, ...(cell.font ?? {}), name: sheetFont.name };
     });
   });
   for (const [address, formula] of Object.entries(layout.formulas ?? {})) {
@@ -312,7 +264,7 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
     if (!range) continue;
     for (let r = range.start.row; r <= range.end.row; r++) {
       for (let c = range.start.col; c <= range.end.col; c++) {
-        applyFormat(worksheet.getCell(r + 1, c + 1), format, fontName);
+        applyFormat(worksheet.getCell(r + 1, c + 1), format, sheetFont);
       }
     }
   }
@@ -320,24 +272,28 @@ function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
   const validations = (worksheet as unknown as { dataValidations: DataValidationsLike }).dataValidations;
   for (const { range, validation } of layout.validations) validations.add(range, toValidation(validation));
   // Every row with text carries its height: LibreOffice and WPS do not re-measure wrapped rows.
-  for (const [r, height] of Object.entries(layout.rowHeights ?? layoutRowHeights(layout))) {
+  for (const [r, height] of Object.entries(sheetRowHeights(layout))) {
     worksheet.getRow(Number(r) + 1).height = height;
   }
-  if (layout.print) {
+  const setup = pageSetup(layout);
+  if (setup) {
     worksheet.pageSetup = {
       ...worksheet.pageSetup,
-      paperSize: 9, // A4
-      orientation: layout.print.orientation,
-      fitToPage: layout.print.fitToWidth,
+      paperSize: PAPER_SIZES[setup.paper],
+      orientation: setup.orientation,
+      fitToPage: setup.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      horizontalCentered: true,
-      margins: layout.print.margins ?? DOCUMENT_MARGINS,
-      ...(layout.print.area ? { printArea: exceljsPrintArea(layout.print.area) } : {}),
-      ...(layout.print.titleRows ? { printTitlesRow: layout.print.titleRows } : {}),
+      horizontalCentered: setup.centerHorizontally,
+      margins: setup.margins,
+      printArea: exceljsPrintArea(setup.area),
+      ...(setup.titleRows ? { printTitlesRow: setup.titleRows } : {}),
     };
   }
 }
+
+/** The file format's paper size numbers (ECMA-376 ST_PaperSize). */
+const PAPER_SIZES: Record<PageSetup['paper'], ExcelJS.PaperSize> = { A4: 9 };
 
 /**
  * A print area as ExcelJS wants it to write an absolute reference: it puts "$" before each part

@@ -12,101 +12,38 @@
 import { parseRange } from '../a1';
 import type { CellValue, SheetLayout } from '../types';
 
-/** Advance widths of Times New Roman (regular), in 1/1000 em, of the characters documents use. */
-const TNR_WIDTHS: Record<string, number> = {
-  ' ': 250,
-  '!': 333,
-  '"': 408,
-  '#': 500,
-  $: 500,
-  '%': 833,
-  '&': 778,
-  "'": 180,
-  '(': 333,
-  ')': 333,
-  '*': 500,
-  '+': 564,
-  ',': 250,
-  '-': 333,
-  '.': 250,
-  '/': 278,
-  ':': 278,
-  ';': 278,
-  '<': 564,
-  '=': 564,
-  '>': 564,
-  '?': 444,
-  '@': 921,
-  '[': 333,
-  ']': 333,
-  _: 500,
-  '|': 200,
-  a: 444,
-  b: 500,
-  c: 444,
-  d: 500,
-  e: 444,
-  f: 333,
-  g: 500,
-  h: 500,
-  i: 278,
-  j: 278,
-  k: 500,
-  l: 278,
-  m: 778,
-  n: 500,
-  o: 500,
-  p: 500,
-  q: 500,
-  r: 333,
-  s: 389,
-  t: 278,
-  u: 500,
-  v: 500,
-  w: 722,
-  x: 500,
-  y: 500,
-  z: 444,
-  A: 722,
-  B: 667,
-  C: 667,
-  D: 722,
-  E: 611,
-  F: 556,
-  G: 722,
-  H: 722,
-  I: 333,
-  J: 389,
-  K: 722,
-  L: 611,
-  M: 889,
-  N: 722,
-  O: 722,
-  P: 556,
-  Q: 722,
-  R: 667,
-  S: 556,
-  T: 611,
-  U: 722,
-  V: 722,
-  W: 944,
-  X: 722,
-  Y: 722,
-  Z: 611,
-  đ: 500,
-  Đ: 722,
-  '–': 500,
-  '—': 1000,
-  '…': 1000,
-  '“': 444,
-  '”': 444,
-  '‘': 333,
-  '’': 333,
-  '≥': 549,
-  '≤': 549,
-  '·': 250,
-  '✓': 800,
+/**
+ * Advance widths of Times New Roman (regular), in 1/1000 em, of the characters documents use:
+ * each width with the characters that have it (a table by character would weigh some 300 bytes
+ * more in the task pane's first script).
+ */
+const TNR_WIDTH_GROUPS: Record<number, string> = {
+  180: "'",
+  200: '|',
+  250: ' ,.·',
+  278: '/:;ijlt',
+  333: '!()-[]frI‘’',
+  389: 'sJ',
+  408: '"',
+  444: '?acez“”',
+  500: '#$*_bdghknopquvxyđ–',
+  549: '≥≤',
+  556: 'FPS',
+  564: '+<=>',
+  611: 'ELTZ',
+  667: 'BCR',
+  722: 'wADGHKNOQUVXYĐ',
+  778: '&m',
+  800: '✓',
+  833: '%',
+  889: 'M',
+  921: '@',
+  944: 'W',
+  1000: '—…',
 };
+const TNR_WIDTHS = new Map<string, number>();
+for (const [width, chars] of Object.entries(TNR_WIDTH_GROUPS)) for (const ch of chars) TNR_WIDTHS.set(ch, Number(width));
+
 /** Bold Times New Roman is about 5 % wider, with capitals wider still. */
 const BOLD_FACTOR = 1.08;
 const DIGIT_WIDTH = 500;
@@ -121,13 +58,22 @@ const POINTS_PER_PX = 0.75;
 export const DEFAULT_FONT = 'Times New Roman';
 export const DEFAULT_FONT_SIZE = 11;
 
+/**
+ * The font both hosts write on every cell of a sheet, size included: a font without a size prints
+ * at 10 pt in LibreOffice and at the workbook's own default in Excel, and the row heights below
+ * are measured at this size.
+ */
+export function layoutFont(layout: SheetLayout): { name: string; size: number } {
+  return { name: layout.fontName ?? DEFAULT_FONT, size: layout.fontSize ?? DEFAULT_FONT_SIZE };
+}
+
 function charWidth(ch: string): number {
-  const known = TNR_WIDTHS[ch];
+  const known = TNR_WIDTHS.get(ch);
   if (known !== undefined) return known;
   if (ch >= '0' && ch <= '9') return DIGIT_WIDTH;
   // A Vietnamese letter is as wide as its base letter (the marks sit above or below it).
   const base = ch.normalize('NFD').charAt(0);
-  if (base !== ch) return TNR_WIDTHS[base] ?? OTHER_WIDTH;
+  if (base !== ch) return TNR_WIDTHS.get(base) ?? OTHER_WIDTH;
   return OTHER_WIDTH;
 }
 
@@ -199,9 +145,8 @@ function displayText(value: CellValue | undefined, numberFormat: string | undefi
 export function layoutRowHeights(layout: SheetLayout): Record<number, number> {
   const rows = layout.values.length;
   const width = Math.max(layout.columns.length, ...layout.values.map((row) => row.length), 0);
-  const styles: CellStyle[][] = Array.from({ length: rows }, () =>
-    Array.from({ length: width }, () => ({ fontSize: DEFAULT_FONT_SIZE, bold: false, wrap: false })),
-  );
+  const fontSize = layoutFont(layout).size;
+  const styles: CellStyle[][] = Array.from({ length: rows }, () => Array.from({ length: width }, () => ({ fontSize, bold: false, wrap: false })));
   const numberFormats = new Map<number, string>();
   for (const format of layout.formats) {
     if (format.fontSize === undefined && format.bold === undefined && format.wrap === undefined && format.numberFormat === undefined) continue;
@@ -251,4 +196,9 @@ export function layoutRowHeights(layout: SheetLayout): Record<number, number> {
     if (height > 0) heights[r] = height;
   }
   return heights;
+}
+
+/** The row heights both hosts write: the layout's own, else measured now. */
+export function sheetRowHeights(layout: SheetLayout): Record<number, number> {
+  return layout.rowHeights ?? layoutRowHeights(layout);
 }
