@@ -205,7 +205,7 @@ export function summaryLine(summary: CheckJson['summary'], duplicates: readonly 
   if (summary.subordinate.organizations > 0) {
     lines.push(cliText(lang, 'subordinate', { eligible: summary.subordinate.eligible, total: summary.subordinate.organizations }));
   }
-  for (const note of duplicates) lines.push(cliText(lang, 'note', { text: duplicateText(note) }));
+  for (const note of duplicates) lines.push(cliText(lang, 'note', { text: duplicateText(note, lang) }));
   return lines.join('\n');
 }
 
@@ -292,7 +292,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
   const { summary, duplicates } = summaryTotals(rows, given ?? defaultPolicy());
   if (json) {
     const document: CheckJson = { asOf, files: entries, summary };
-    for (const note of duplicates) io.stderr(`Lưu ý: ${duplicateText(note)}`);
+    for (const note of duplicates) io.stderr(cliText(lang, 'note', { text: duplicateText(note, lang) }));
     io.stdout(JSON.stringify(document, null, 2));
   } else {
     io.stdout(summaryLine(summary, duplicates, lang));

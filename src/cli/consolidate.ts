@@ -285,7 +285,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
     };
     io.stdout(JSON.stringify(document, null, 2));
   } else {
-    for (const note of consolidation.duplicates) io.stdout(cliText(lang, 'cons.warning', { text: duplicateText(note) }));
+    for (const note of consolidation.duplicates) io.stdout(cliText(lang, 'cons.warning', { text: duplicateText(note, lang) }));
     for (const line of totalsText(totals, lang)) io.stdout(line);
     io.stdout(cliText(lang, 'cons.written', { file: output }));
   }

@@ -3,6 +3,7 @@ import { POLICY_WORDS_VI } from './policyWords';
 import { VI } from './vi';
 import { VI_ISSUES } from './viIssues';
 import { VI_RULES } from './viRules';
+import { VI_WORKBOOK } from './viWorkbook';
 import type { MessageKey } from './keys';
 
-export const VI_ALL: Readonly<Record<MessageKey, string>> = { ...VI, ...VI_RULES, ...VI_ISSUES, ...POLICY_WORDS_VI };
+export const VI_ALL: Readonly<Record<MessageKey, string>> = { ...VI, ...VI_RULES, ...VI_ISSUES, ...VI_WORKBOOK, ...POLICY_WORDS_VI };

@@ -254,5 +254,41 @@ export const EN: Record<MessageKey, string> = {
   'part.connections': 'data connections, queries (Power Query)',
   'functions.cell': 'Cell {index}: {message}',
   'functions.row': 'Row {index}: {message}',
+
+  'duplicate.via': '{source} (through {via})',
+  'duplicate.note': '"{name}" is in more than one input: {kept} and {dropped}; it is counted once, from {kept}{differs}.',
+  'duplicate.differs': ' — THE TWO COPIES HAVE DIFFERENT RESULTS, check them',
+  'fill.result.eligible': 'Eligible (self-check as of {date})',
+  'fill.result.notEligible': 'Not yet eligible (self-check as of {date})',
+  'fill.result.notEligibleWhy': 'Not yet eligible (self-check as of {date}, {count} reasons)',
+  'fill.error.chiBo':
+    'The first workbook is a party cell\'s; the party committee\'s workbook (sheet "Thông tin", "Loại tổ chức": Đảng bộ cơ sở) is needed to fill the sheet "Chi bộ trực thuộc".',
+  'fill.error.notDangBo':
+    'The first workbook does not give "Loại tổ chức" as Đảng bộ cơ sở (sheet "Thông tin"); the party committee\'s workbook is needed to fill the sheet "Chi bộ trực thuộc".',
+  'fill.error.noYear':
+    'The party committee\'s workbook gives no "Năm đánh giá" (evaluation year, sheet "Thông tin"): it is not known which year\'s party cell files to take.',
+  'fill.error.noSheet':
+    'The party committee\'s workbook has no sheet "{sheet}" yet; create it (the "Tạo mẫu" button or bontot template --kind dang-bo) and try again.',
+  'fill.error.noNameColumn':
+    'Sheet "{sheet}" has no column "Tên chi bộ" in its first {rows} rows; the template\'s heading row is needed (STT | Tên chi bộ | Số đảng viên | Xếp loại | Chi bộ bốn tốt).',
+  'fill.refuse.generated': "a file made by Bốn Tốt (a summary or a list), not a party cell's workbook.",
+  'fill.refuse.generatedOnly': "the file has only sheets made by Bốn Tốt (summary, lists), not a party cell's workbook.",
+  'fill.refuse.noInfo': 'there is no "Thông tin" sheet of the Bốn Tốt template: not a party cell\'s workbook.',
+  'fill.refuse.dangBo': 'this is the workbook of a grassroots party committee ("Loại tổ chức": Đảng bộ cơ sở), not of a subordinate party cell.',
+  'fill.refuse.notChiBo': 'the sheet "Thông tin" does not give "Loại tổ chức" as a party cell: not a party cell\'s workbook.',
+  'fill.refuse.noName': 'the sheet "Thông tin" gives no "Tên tổ chức" (name): it is not known which party cell this is.',
+  'fill.refuse.noYear': 'the sheet "Thông tin" gives no "Năm đánh giá" (evaluation year); the party committee is consolidating the year {year}.',
+  'fill.refuse.otherYear': "a workbook of {fileYear}, not the party committee's evaluation year {year}. Use the file of {year}.",
+  'fill.refuse.superior':
+    'the party cell\'s "Cấp ủy cấp trên" (superior committee) is "{superior}", not the committee of "{org}". If it really is a subordinate party cell, correct the row "Cấp ủy cấp trên" in the party cell\'s file.',
+  'fill.refuse.shortName': '"Tên tổ chức" (name) is "{name}": not enough to recognise the party cell.',
+  'fill.refuse.unreadable': 'its content cannot be read ({detail}).',
+  'fill.refuse.twin': 'the same party cell "{name}" as the file "{file}" (that file was used).',
+  'fill.note.renamed': 'The name on the sheet is kept as "{sheetName}"; the party cell\'s file writes "{name}".',
+  'fill.note.ratingBlank': 'The column "Xếp loại" (rating) is blank: the party committee enters the party cell\'s rating.',
+  'fill.note.newRow': 'A new party cell on the sheet: the party committee enters its "Xếp loại" (rating).',
+  'fill.left.noName': 'the row has no party cell name.',
+  'fill.left.twin': 'the same name as row {row}; only the first row is filled.',
+  'fill.left.noFile': "none of the chosen files is this party cell's.",
   ...POLICY_WORDS_EN,
 };
