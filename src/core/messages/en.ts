@@ -255,6 +255,9 @@ export const EN: Record<MessageKey, string> = {
   'functions.cell': 'Cell {index}: {message}',
   'functions.row': 'Row {index}: {message}',
 
+  'read.brokenConsolidation':
+    'The file is marked as a bontot consolidation but has no readable sheet "{sheet}"; make it again with "bontot consolidate" from the original files.',
+  'read.checkFailed': 'Error while checking the file: {detail}',
   'duplicate.via': '{source} (through {via})',
   'duplicate.note': '"{name}" is in more than one input: {kept} and {dropped}; it is counted once, from {kept}{differs}.',
   'duplicate.differs': ' — THE TWO COPIES HAVE DIFFERENT RESULTS, check them',

@@ -7,6 +7,10 @@ import { registerCatalogue } from './render';
 import './index';
 
 export const VI_WORKBOOK = {
+  // ------------------------------------------------------------ a file that cannot be checked (src/workbook/checkFile.ts)
+  'read.brokenConsolidation':
+    'Tệp được đánh dấu là bản tổng hợp của bontot nhưng không có trang "{sheet}" đọc được; hãy tạo lại bằng "bontot consolidate" từ các tệp gốc.',
+  'read.checkFailed': 'Lỗi khi kiểm tra tệp: {detail}',
   // ------------------------------------------------------------ consolidation (a file given twice)
   'duplicate.via': '{source} (qua {via})',
   'duplicate.note': '"{name}" có trong nhiều đầu vào: {kept} và {dropped}; chỉ tính một lần theo {kept}{differs}.',
