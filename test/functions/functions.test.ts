@@ -217,6 +217,15 @@ describe('RATING_SHARE', () => {
     expect(call(fns.ratingShareFn, ratings, 'Hoàn thành nhiệm vụ')).toEqual(value(1));
   });
 
+  test('the English names the English pane tells a clerk to type count like the Vietnamese ones', () => {
+    const english = [['Tasks completed excellently'], ['tasks completed well'], ['Tasks completed well'], ['Tasks completed'], ['Not rated'], ['']];
+    expect(call(fns.ratingShareFn, english, 'HTTNV')).toEqual(value(0.75));
+    expect(call(fns.ratingShareFn, english, 'Tasks completed')).toEqual(value(1));
+    expect(call(fns.ratingShareFn, [['Tasks not completed'], ['Tasks completed']], 'Tasks completed')).toEqual(value(0.5));
+    expect(call(fns.normalizeRatingFn, 'TASKS NOT  COMPLETED')).toEqual(value('Không hoàn thành nhiệm vụ'));
+    expect(call(fns.normalizeRatingFn, 'not rated')).toEqual(value('Không xếp loại'));
+  });
+
   test('unknown level or label → #VALUE!', () => {
     expect(call(fns.ratingShareFn, ratings, 'Giỏi')).toMatchObject(error('#VALUE!'));
     expect(call(fns.ratingShareFn, [['Giỏi']], 'HTNV')).toMatchObject(error('#VALUE!'));

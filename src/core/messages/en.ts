@@ -3,6 +3,7 @@
  * appraisal office. Sheet names and what people typed stay as the workbook writes them. The task
  * pane loads this module as a chunk when English is chosen; the CLI imports it.
  */
+import { RATING_NAMES_EN } from '../vocabulary';
 import { POLICY_WORDS_EN } from './policyWords';
 import type { MessageKey } from './keys';
 
@@ -16,11 +17,12 @@ export const EN: Record<MessageKey, string> = {
   'place.cell': 'sheet {sheet}, cell {cell}',
   'place.sheet': 'sheet {sheet}',
   'place.year': 'whole year',
-  'rating.HTXSNV': 'Tasks completed excellently',
-  'rating.HTTNV': 'Tasks completed well',
-  'rating.HTNV': 'Tasks completed',
-  'rating.KHTNV': 'Tasks not completed',
-  'rating.KXL': 'Not rated',
+  // The names the reader accepts too (src/core/vocabulary.ts).
+  'rating.HTXSNV': RATING_NAMES_EN.HTXSNV,
+  'rating.HTTNV': RATING_NAMES_EN.HTTNV,
+  'rating.HTNV': RATING_NAMES_EN.HTNV,
+  'rating.KHTNV': RATING_NAMES_EN.KHTNV,
+  'rating.KXL': RATING_NAMES_EN.KXL,
   'kind.regular': 'regular',
   'kind.thematic': 'thematic',
   'kind.combined': 'combined',
@@ -101,7 +103,7 @@ export const EN: Record<MessageKey, string> = {
   YEAR_NOT_OVER:
     'Figures as of {asOf}: the evaluation year {year} is not over, so months {months} and quarters {quarters}/{year} are not counted yet. The present conclusion is provisional; check again after 31/12/{year}.',
   DATA_INVALID: 'The workbook has {count} data errors (sheet {sheets}); the appraisal is not reliable until they are all corrected.',
-  'parse.rating': 'Rating "{text}" is not valid; enter one of: {options} (or the abbreviations HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
+  'parse.rating': 'Rating "{text}" is not valid; enter one of: {options} (or the Vietnamese names or abbreviations HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
   'parse.meetingKind': 'Meeting type "{text}" is not valid; enter Thường kỳ, Chuyên đề or Kết hợp.',
   'parse.markV': 'Mark "{text}" is ambiguous: it may mean "P" (absent with a reason) or "K" (absent without a reason). Enter P or K.',
   'parse.mark':
