@@ -7,6 +7,8 @@
  */
 
 import { msg, ref, type Message, type MessageRef } from '../../core/messages';
+// The messages of files that cannot be read: registered before DAMAGED_MESSAGE below is rendered.
+import '../../core/messages/viRead';
 
 // ------------------------------------------------------------------------------------------ errors
 
