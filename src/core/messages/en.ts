@@ -230,6 +230,7 @@ export const EN: Record<MessageKey, string> = {
   'read.hintOds': ' (it is an OpenDocument .ods file: save it again as .xlsx)',
   'read.tooLargeInflated':
     'Part "{name}" of the file unzips to more than its declared size ({size}). It may be a "zip bomb", so it is not opened; if it is a real workbook, open it in Excel and save it again as .xlsx.',
+  'size.mb': '{mb} MB',
   'read.moreRows': 'more than {count} rows',
   'read.moreCells': 'more than {count} cells',
   'read.tooManyRows':

@@ -22,6 +22,7 @@ export const VI_READ = {
   'read.hintOds': ' (đây là tệp OpenDocument .ods: hãy lưu lại dạng .xlsx)',
   'read.tooLargeInflated':
     'Phần "{name}" của tệp giải nén ra nhiều hơn kích thước khai báo ({size}). Tệp có thể là "bom nén" nên không được mở; nếu đây là sổ tính thật, hãy mở trong Excel và lưu lại dạng .xlsx.',
+  'size.mb': '{mb} MB',
   'read.moreRows': 'hơn {count} dòng',
   'read.moreCells': 'hơn {count} ô',
   'read.tooManyRows':
