@@ -18,7 +18,9 @@ import type { DeadlineStage } from '../src/core/policyDefaults';
 import { shareAtLeast } from '../src/core/ratings';
 import { recognitionProblems } from '../src/core/recognition';
 import { modelShare } from '../src/core/share';
-import { msg } from '../src/core/messages';
+import { msg, render, VI } from '../src/core/messages';
+import '../src/core/messages/viFunctions';
+import type { FunctionsMessageKey } from '../src/core/messages/viFunctions';
 import { foldText } from '../src/core/text';
 import type { AttendanceMark, IsoDate, MeetingKind, RatingLevel } from '../src/core/types';
 import { RATING_LABELS, parseMark, parseMeetingKind, parseOrgKind, parseRating } from '../src/core/vocabulary';
@@ -26,6 +28,16 @@ import { FunctionInputError, countArg, flatten, guard, isBlankArg, numError, num
 import { functionsPolicy, publishBridge } from './policy';
 
 publishBridge(globalThis as unknown as Record<string, unknown>);
+
+/**
+ * A message of the catalogue (viFunctions.ts), always in Vietnamese (SPEC §4). Numbers are given as
+ * typed (String), never in the catalogue's rounded style: the functions' text stays what it was.
+ */
+function say(key: FunctionsMessageKey, params?: Record<string, string | number>): string {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params ?? {})) text[name] = String(value);
+  return render({ key, params: text }, 'vi');
+}
 
 // ------------------------------------------------------------------ shared argument readers
 
@@ -39,20 +51,16 @@ function kindArg(value: any): MeetingKind {
 
 function meetingArgs(members: any, present: any, speakers: any, minutes: any, kind: any, excused: any): MeetingInput {
   const input: MeetingInput = {
-    members: countArg(members, 'Số đảng viên'),
-    present: countArg(present, 'Số có mặt'),
-    speakers: countArg(speakers, 'Số ý kiến'),
-    minutes: numberArg(minutes, 'Thời gian (phút)'),
+    members: countArg(members, say('fn.arg.members')),
+    present: countArg(present, say('fn.arg.present')),
+    speakers: countArg(speakers, say('fn.arg.speakers')),
+    minutes: numberArg(minutes, say('fn.arg.minutes')),
     kind: kindArg(kind),
-    excused: isBlankArg(excused) ? 0 : countArg(excused, 'Số được miễn/nhiệm vụ đặc biệt'),
+    excused: isBlankArg(excused) ? 0 : countArg(excused, say('fn.arg.excused')),
   };
-  if (input.minutes < 0) throw numError(`Thời gian (phút) không được âm (nhận được ${input.minutes}).`);
-  if (input.present > input.members) {
-    throw numError(`Số có mặt (${input.present}) lớn hơn số đảng viên (${input.members}).`);
-  }
-  if (input.excused >= input.members) {
-    throw numError(`Số được miễn/nhiệm vụ đặc biệt (${input.excused}) phải nhỏ hơn số đảng viên (${input.members}).`);
-  }
+  if (input.minutes < 0) throw numError(say('fn.minutesNegative', { minutes: input.minutes }));
+  if (input.present > input.members) throw numError(say('fn.presentAbove', { present: input.present, members: input.members }));
+  if (input.excused >= input.members) throw numError(say('fn.excusedAbove', { excused: input.excused, members: input.members }));
   return input;
 }
 
@@ -101,8 +109,7 @@ function fourGoodProblems(criteria: any, ratings: any, orgKind: any): string[] {
   const { levels, pending } = ratingsArg(ratings);
   const problems = recognitionProblems(criteriaArg(criteria), levels, scope, functionsPolicy());
   if (pending > 0) {
-    const noun = scope === 'cells' ? 'chi bộ trực thuộc' : 'đảng viên';
-    problems.unshift(`Còn ${pending} ${noun} chưa xếp loại; cần xếp loại xong mới xét công nhận`);
+    problems.unshift(say('fn.pending', { count: pending, noun: VI[scope === 'cells' ? 'noun.cells' : 'noun.members'] }));
   }
   return problems;
 }
@@ -110,9 +117,9 @@ function fourGoodProblems(criteria: any, ratings: any, orgKind: any): string[] {
 function criteriaArg(range: any): number[] {
   const cells = flatten(range).filter((cell) => !isBlankArg(cell));
   if (cells.length !== 4) {
-    throw valueError(`Cần đúng 4 tỷ lệ tiêu chí (1.1, 1.2, 1.3, 1.4); nhận được ${cells.length} giá trị.`);
+    throw valueError(say('fn.criteriaCount', { count: cells.length }));
   }
-  return cells.map((cell, index) => percentArg(cell, `Tiêu chí 1.${index + 1}`));
+  return cells.map((cell, index) => percentArg(cell, say('fn.arg.criterion', { index: index + 1 })));
 }
 
 function recognitionScope(orgKind: any): 'members' | 'cells' {
@@ -147,8 +154,8 @@ const STAGES: Record<string, DeadlineStage> = {
  */
 export function minSpeakersFn(members: any): number {
   return guard(() => {
-    const count = countArg(members, 'Số đảng viên');
-    if (count < 3) throw numError(`Chi bộ phải có ít nhất 3 đảng viên chính thức (Điều lệ Đảng); nhận được ${count}.`);
+    const count = countArg(members, say('fn.arg.members'));
+    if (count < 3) throw numError(say('fn.fewMembers', { count }));
     return minSpeakers(count, functionsPolicy());
   });
 }
@@ -162,7 +169,7 @@ export function minSpeakersFn(members: any): number {
  * @returns Số phút tối thiểu.
  */
 export function minDurationFn(members: any, kind?: any): number {
-  return guard(() => minDuration(countArg(members, 'Số đảng viên'), kindArg(kind), functionsPolicy()));
+  return guard(() => minDuration(countArg(members, say('fn.arg.members')), kindArg(kind), functionsPolicy()));
 }
 
 /**
@@ -180,7 +187,7 @@ export function minDurationFn(members: any, kind?: any): number {
 export function meetingQualityFn(members: any, present: any, speakers: any, minutes: any, kind?: any, excused?: any): string {
   return guard(() => {
     const problems = meetingProblems(meetingArgs(members, present, speakers, minutes, kind, excused), functionsPolicy());
-    return problems.length === 0 ? 'Đạt' : 'Không đạt';
+    return VI[problems.length === 0 ? 'selfAssessment.dat' : 'selfAssessment.khong-dat'];
   });
 }
 
@@ -213,8 +220,8 @@ export function meetingIssuesFn(members: any, present: any, speakers: any, minut
  */
 export function meetingGradeFn(score: any): string {
   return guard(() => {
-    const points = numberArg(score, 'Điểm');
-    if (points < 0 || points > 100) throw numError(`Điểm phải từ 0 đến 100 (nhận được ${points}).`);
+    const points = numberArg(score, say('fn.arg.score'));
+    if (points < 0 || points > 100) throw numError(say('fn.scoreRange', { score: points }));
     return meetingGrade(points, functionsPolicy());
   });
 }
@@ -229,7 +236,7 @@ export function meetingGradeFn(score: any): string {
 export function attendanceRateFn(marks: any[][]): number {
   return guard(() => {
     const rate = attendanceRateOf(marksArg(marks));
-    if (rate === null) throw new FunctionInputError('div0', 'Vùng điểm danh không có ký hiệu C, P hoặc K nào.');
+    if (rate === null) throw new FunctionInputError('div0', say('fn.noMarks'));
     return rate;
   });
 }
@@ -258,7 +265,7 @@ export function thematicQuartersFn(dates: any[][], kinds: any[][]): number {
     const dateCells = flatten(dates);
     const kindCells = flatten(kinds);
     if (dateCells.length !== kindCells.length) {
-      throw valueError(`Vùng ngày (${dateCells.length} ô) và vùng loại (${kindCells.length} ô) phải cùng kích thước.`);
+      throw valueError(say('fn.datesKinds', { dates: dateCells.length, kinds: kindCells.length }));
     }
     const entries: { date: IsoDate; kind: MeetingKind }[] = [];
     dateCells.forEach((cell, index) => {
@@ -286,22 +293,21 @@ export function criterionPercentFn(scores: any[][], maxima: any[][]): number {
     const scoreCells = flatten(scores);
     const maxCells = flatten(maxima);
     if (scoreCells.length !== maxCells.length) {
-      throw valueError(`Vùng điểm tự chấm (${scoreCells.length} ô) và điểm tối đa (${maxCells.length} ô) phải cùng kích thước.`);
+      throw valueError(say('fn.scoresMaxima', { scores: scoreCells.length, maxima: maxCells.length }));
     }
     const pairs: { score: number; max: number }[] = [];
     maxCells.forEach((maxCell, index) => {
       if (isBlankArg(maxCell) && isBlankArg(scoreCells[index])) return;
-      const max = numberArg(maxCell, `Điểm tối đa (dòng ${index + 1})`);
-      const score = isBlankArg(scoreCells[index]) ? 0 : numberArg(scoreCells[index], `Điểm tự chấm (dòng ${index + 1})`);
-      if (max < 0) throw numError(`Điểm tối đa dòng ${index + 1} không được âm (${max}).`);
-      if (score < 0 || score > max) {
-        throw numError(`Điểm tự chấm dòng ${index + 1} (${score}) phải từ 0 đến điểm tối đa ${max}.`);
-      }
+      const row = index + 1;
+      const max = numberArg(maxCell, say('fn.arg.max', { row }));
+      const score = isBlankArg(scoreCells[index]) ? 0 : numberArg(scoreCells[index], say('fn.arg.self', { row }));
+      if (max < 0) throw numError(say('fn.maxNegative', { row, max }));
+      if (score < 0 || score > max) throw numError(say('fn.selfRange', { row, score, max }));
       pairs.push({ score, max });
     });
     const totalMax = pairs.reduce((sum, p) => sum + p.max, 0);
-    if (totalMax === 0) throw new FunctionInputError('div0', 'Tổng điểm tối đa bằng 0.');
-    if (!Number.isFinite(totalMax)) throw numError('Tổng điểm tối đa quá lớn để tính (vượt khoảng 1,8 × 10^308).');
+    if (totalMax === 0) throw new FunctionInputError('div0', say('fn.maxZero'));
+    if (!Number.isFinite(totalMax)) throw numError(say('fn.maxHuge'));
     return criterionPercent(
       pairs.map((p) => p.score),
       pairs.map((p) => p.max),
@@ -319,11 +325,11 @@ export function criterionPercentFn(scores: any[][], maxima: any[][]): number {
  */
 export function ratingShareFn(ratings: any[][], level: any): number {
   return guard(() => {
-    const floor = parseRating(textArg(level, 'mức xếp loại'));
+    const floor = parseRating(textArg(level, say('fn.arg.level')));
     if (!floor.ok) throw valueError(floor.message);
-    if (floor.value === 'KXL') throw valueError('Mức "Không xếp loại" không dùng để tính tỷ lệ; hãy chọn HTXSNV, HTTNV, HTNV hoặc KHTNV.');
+    if (floor.value === 'KXL') throw valueError(say('fn.levelKxl'));
     const share = shareAtLeast(ratingsArg(ratings).levels, floor.value);
-    if (share === null) throw new FunctionInputError('div0', 'Vùng xếp loại không có ai được xếp loại.');
+    if (share === null) throw new FunctionInputError('div0', say('fn.noneRated'));
     return share;
   });
 }
@@ -364,14 +370,14 @@ export function fourGoodReasonsFn(criteria: any[][], ratings: any[][], orgKind?:
  */
 export function deadlineFn(stage: any, year: any): number {
   return guard(() => {
-    const stageText = textArg(stage, 'bước');
+    const stageText = textArg(stage, say('fn.arg.stage'));
     const key = STAGES[foldText(stageText)] ?? STAGES[foldText(stageText).replace(/\s/g, '')];
-    if (!key) throw valueError(`Bước "${stageText}" không hợp lệ; cần: đăng ký, chỉ tiêu, đề nghị, thẩm định hoặc công nhận.`);
-    const yearNumber = countArg(year, 'Năm');
-    if (yearNumber < 1930 || yearNumber > 9998) throw numError(`Năm ${yearNumber} không hợp lệ.`);
+    if (!key) throw valueError(say('fn.stage', { stage: stageText }));
+    const yearNumber = countArg(year, say('fn.arg.year'));
+    if (yearNumber < 1930 || yearNumber > 9998) throw numError(say('fn.year', { year: yearNumber }));
     const date = deadlineDate(key, yearNumber, functionsPolicy());
     if (date === null) {
-      throw new FunctionInputError('na', `Cấu hình chưa đặt mốc "${stageText}" cho năm ${yearNumber}.`);
+      throw new FunctionInputError('na', say('fn.noDeadline', { stage: stageText, year: yearNumber }));
     }
     return isoToExcelSerial(date);
   });
@@ -387,7 +393,7 @@ export function deadlineFn(stage: any, year: any): number {
 export function modelShareFn(statuses: any[][]): number {
   return guard(() => {
     const share = modelShare(flatten(statuses));
-    if (share === null) throw new FunctionInputError('div0', 'Vùng kết quả không có ô nào được điền.');
+    if (share === null) throw new FunctionInputError('div0', say('fn.noStatus'));
     return share;
   });
 }
@@ -401,8 +407,8 @@ export function modelShareFn(statuses: any[][]): number {
  */
 export function normalizeRatingFn(text: any): string {
   return guard(() => {
-    const typed = textArg(text, 'xếp loại');
-    if (notYetRated(typed)) throw new FunctionInputError('na', 'chưa xếp loại');
+    const typed = textArg(text, say('fn.arg.rating'));
+    if (notYetRated(typed)) throw new FunctionInputError('na', say('fn.notYetRated'));
     const parsed = parseRating(typed);
     if (!parsed.ok) throw valueError(parsed.message);
     return RATING_LABELS[parsed.value];

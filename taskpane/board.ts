@@ -21,6 +21,7 @@ import type { WorkbookReader } from './reader';
 import { el, percentText, replaceChildren } from './dom';
 import type { ExcelRun } from './excelContext';
 import { onLanguageChange, ref, t, type I18nKey } from './i18n';
+import { showCatalogueText } from './boardMessages';
 import type { Status } from './ui';
 import { readBoardInput, collectBoard, subordinateTotals, boardSheetWithChart, type BoardInput, type LineStatus, type Board } from './boardModel';
 import { criteriaChart, groupKey, percentOf, verdictChart } from './boardPictures';
@@ -104,10 +105,12 @@ function tableOf(board: Board, view: BoardView, threshold: number): HTMLElement 
     if (line.note !== null || line.noteKey !== null) {
       verdict.appendChild(
         // A read error's text comes from the core's catalogue (data-testid line-note), a skip note from the pane's.
-        el('span', {
-          class: 'line-note muted',
-          ...(line.note !== null ? { text: line.note, testid: 'line-note' } : { i18n: line.noteKey as I18nKey, params: line.noteParams }),
-        }),
+        line.note !== null
+          ? showCatalogueText(el('span', { class: 'line-note muted', testid: 'line-note' }), {
+              message: line.note,
+              ...(line.noteText ? { text: line.noteText } : {}),
+            })
+          : el('span', { class: 'line-note muted', i18n: line.noteKey as I18nKey, params: line.noteParams }),
       );
     }
     return el(

@@ -5,6 +5,7 @@
  * and the `Danh sách tổ chức` sheet written into Excel. No DOM.
  */
 import { CRITERION_LABELS } from '../src/core/criteria';
+import type { MessageRef } from '../src/core/messages';
 import { defaultPolicy, type Policy } from '../src/core/policy';
 import { formatNumber } from '../src/core/text';
 import { CRITERION_IDS, type CriterionId, type IsoDate } from '../src/core/types';
@@ -13,6 +14,7 @@ import { checkWorkbook } from '../src/workbook/check';
 import {
   Consolidation,
   CONSOLIDATION_SHEET,
+  duplicateRef,
   duplicateText,
   KIND_KEY_LABELS,
   rowFromCheck,
@@ -36,7 +38,7 @@ export type BoardInput =
   | { file: string; status: 'checked'; result: CheckResult; row: ConsolidationRow; blocking: number }
   | { file: string; status: 'consolidation'; rows: ConsolidationRow[] }
   // `message` is Vietnamese (the list sheet is a party document); `failure`, when the board worded it, is shown in the pane's language.
-  | { file: string; status: 'error'; message: string; failure?: BoardFailure | null }
+  | { file: string; status: 'error'; message: string; failure?: BoardFailure | null; text?: MessageRef }
   | { file: string; status: 'skipped'; kind: GeneratedFileKind };
 
 /** A failure the board words itself: shown in the pane's language, written in Vietnamese into the list. */
@@ -45,9 +47,12 @@ export interface BoardFailure {
   params: I18nParams;
 }
 
-/** The reader's own message (already worded by the reader), or the board's wording of an unexpected error. */
-function boardFailure(read: Unreadable): { message: string; failure?: BoardFailure } {
-  if (read.cause === 'read') return { message: read.message };
+/**
+ * The reader's own message (with its catalogue reference, shown in the pane's language), or the
+ * board's wording of an unexpected error.
+ */
+function boardFailure(read: Unreadable): { message: string; failure?: BoardFailure; text?: MessageRef } {
+  if (read.cause === 'read') return read.text ? { message: read.message, text: read.text } : { message: read.message };
   const failure: BoardFailure =
     read.cause === 'brokenConsolidation' ? BROKEN_CONSOLIDATION : { key: 'board.fail.check', params: { message: read.detail ?? '' } };
   return { message: t(failure.key, failure.params, 'vi'), failure };
@@ -101,8 +106,10 @@ export interface BoardLine {
   row: ConsolidationRow | null;
   /** Blocking reasons, when known (a row read back from a consolidation: from its list of reasons). */
   blocking: number | null;
-  /** The reason of an unreadable, skipped or duplicate line. */
+  /** The reason of an unreadable, skipped or duplicate line (Vietnamese). */
   note: string | null;
+  /** `note` as a catalogue reference, to show it in the pane's language. */
+  noteText?: MessageRef;
   noteKey: I18nKey | null;
   /** The placeholders of `noteKey`. */
   noteParams?: I18nParams;
@@ -159,7 +166,8 @@ export function collectBoard(inputs: readonly BoardInput[], policy: Policy = def
   const rest: BoardLine[] = [];
   const duplicateLine = (file: string, row: ConsolidationRow, source: string | null): BoardLine => {
     const note = consolidation.duplicates[consolidation.duplicates.length - 1];
-    return { file, source, status: 'duplicate', row, blocking: null, note: note ? duplicateText(note) : null, noteKey: null };
+    if (!note) return { file, source, status: 'duplicate', row, blocking: null, note: null, noteKey: null };
+    return { file, source, status: 'duplicate', row, blocking: null, note: duplicateText(note), noteText: duplicateRef(note), noteKey: null };
   };
   for (const input of inputs) {
     switch (input.status) {
@@ -199,7 +207,16 @@ export function collectBoard(inputs: readonly BoardInput[], policy: Policy = def
                 noteKey: input.failure.key,
                 noteParams: input.failure.params,
               }
-            : { file: input.file, source: null, status: 'error', row: null, blocking: null, note: input.message, noteKey: null },
+            : {
+                file: input.file,
+                source: null,
+                status: 'error',
+                row: null,
+                blocking: null,
+                note: input.message,
+                ...(input.text ? { noteText: input.text } : {}),
+                noteKey: null,
+              },
         );
         break;
       case 'skipped':

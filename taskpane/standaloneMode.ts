@@ -26,6 +26,9 @@ import type { ConsolidationRow } from '../src/workbook/consolidate';
 import type { GeneratedFileKind } from '../src/workbook/generated';
 import { CONSOLIDATION_SHEET } from '../src/workbook/layout/consolidationNames';
 import type { Board, BoardInput } from './board';
+import type { BoardFailure } from './boardModel';
+import { showCatalogueText } from './boardMessages';
+import type { MessageRef } from '../src/core/messages';
 import { onLanguageChange, t, type I18nKey } from './i18n';
 import { printLayout } from './print';
 import { announcement, renderResult } from './render';
@@ -221,15 +224,19 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     return { file, status: 'consolidation', rows, node };
   };
 
-  const errorEntry = (file: string, message: string): FileEntry => {
-    const node = card(file, 'error', [
-      el('p', { class: 'notice notice-error' }, [
-        el('strong', { i18n: 'standalone.unreadable' }),
-        ': ',
-        el('span', { text: message, testid: 'error-message' }),
-      ]),
-    ]);
-    return { file, status: 'error', message, node };
+  /**
+   * A file that cannot be read: the reader's message (a catalogue reference) or the page's own
+   * wording (a pane key), shown in the current language and again after a language switch.
+   */
+  const errorEntry = (file: string, why: { message: string; text?: MessageRef } | { failure: BoardFailure }): FileEntry => {
+    const text =
+      'failure' in why
+        ? el('span', { i18n: why.failure.key, params: why.failure.params, testid: 'error-message' })
+        : showCatalogueText(el('span', { testid: 'error-message' }), why);
+    const node = card(file, 'error', [el('p', { class: 'notice notice-error' }, [el('strong', { i18n: 'standalone.unreadable' }), ': ', text])]);
+    return 'failure' in why
+      ? { file, status: 'error', message: t(why.failure.key, why.failure.params, 'vi'), failure: why.failure, node }
+      : { file, status: 'error', ...why, node };
   };
 
   const skippedEntry = (file: string, kind: GeneratedFileKind): FileEntry => {
@@ -244,7 +251,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     try {
       board = await loadBoard();
     } catch (error) {
-      return errorEntry(file.name, t('standalone.libFailed', { message: errorText(error) }));
+      return errorEntry(file.name, { failure: { key: 'standalone.libFailed', params: { message: errorText(error) } } });
     }
     // Read with the values reader in the board's chunk (ExcelJS's chunk only where the browser
     // cannot inflate), and checked as `bontot consolidate` does (board.ts); never throws.
@@ -257,7 +264,7 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
       case 'skipped':
         return skippedEntry(read.file, read.kind);
       case 'error':
-        return errorEntry(read.file, read.failure ? t(read.failure.key, read.failure.params) : read.message);
+        return errorEntry(read.file, read.failure ? { failure: read.failure } : { message: read.message, ...(read.text ? { text: read.text } : {}) });
     }
   };
 

@@ -4,14 +4,14 @@ import { messageIn, numberIn, percentIn, render, type Lang } from '../core/messa
 import { defaultPolicy, labelRef, policyToEntries, type Policy } from '../core/policy';
 import { formatDate } from '../core/dates';
 import type { IsoDate, OrgKind, OrgLevel } from '../core/types';
-import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, placeIn, word } from './lang';
+import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, placeIn, usageError, word } from './lang';
 import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsx/node';
 import { checkWorkbook } from '../workbook/check';
 import { checkFile } from '../workbook/checkFile';
 import { Consolidation, duplicateText, rowFromCheck, type ConsolidationRow, type DuplicateNote } from '../workbook/consolidate';
 import { summaryLayout } from '../workbook/layout/summary';
 import type { CheckResult } from '../workbook/types';
-import { optionFlag, optionString, parseArgs, UsageError } from './args';
+import { optionFlag, optionString, parseArgs } from './args';
 import {
   EXIT_ERROR,
   EXIT_NOT_ELIGIBLE,
@@ -205,7 +205,7 @@ export function summaryLine(summary: CheckJson['summary'], duplicates: readonly 
   if (summary.subordinate.organizations > 0) {
     lines.push(cliText(lang, 'subordinate', { eligible: summary.subordinate.eligible, total: summary.subordinate.organizations }));
   }
-  for (const note of duplicates) lines.push(cliText(lang, 'note', { text: duplicateText(note) }));
+  for (const note of duplicates) lines.push(cliText(lang, 'note', { text: duplicateText(note, lang) }));
   return lines.join('\n');
 }
 
@@ -245,7 +245,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
     io.stdout(help);
     return EXIT_OK;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra: bontot check FILE.xlsx...');
+  if (parsed.positionals.length === 0) throw usageError('check.noFiles');
   const files = inputFiles(parsed.positionals, optionFlag(parsed, 'recursive'));
   const asOf = parseAsOf(optionString(parsed, 'as-of'));
   const given = await loadPolicy(optionString(parsed, 'policy'));
@@ -269,7 +269,7 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
     }
     if (read.type === 'unreadable') {
       failed = true;
-      const message = read.message;
+      const message = messageIn(read, lang);
       entries.push({ file, error: message, eligible: false });
       if (!json) io.stdout(`== ${file} ==\n${cliText(lang, 'unreadable', { message })}\n`);
       continue;
@@ -282,17 +282,17 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
     if (wantSummary) {
       try {
         const out = await writeSummary(file, result);
-        note(`Đã ghi bản tổng hợp: ${out}`);
+        note(cliText(lang, 'check.summaryWritten', { file: out }));
       } catch (error) {
         failed = true;
-        io.stderr(`Không ghi được bản tổng hợp của "${file}": ${errorMessage(error)}`);
+        io.stderr(cliText(lang, 'check.summaryFailed', { file, detail: errorMessage(error) }));
       }
     }
   }
   const { summary, duplicates } = summaryTotals(rows, given ?? defaultPolicy());
   if (json) {
     const document: CheckJson = { asOf, files: entries, summary };
-    for (const note of duplicates) io.stderr(`Lưu ý: ${duplicateText(note)}`);
+    for (const note of duplicates) io.stderr(cliText(lang, 'note', { text: duplicateText(note, lang) }));
     io.stdout(JSON.stringify(document, null, 2));
   } else {
     io.stdout(summaryLine(summary, duplicates, lang));

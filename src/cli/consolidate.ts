@@ -6,7 +6,7 @@
  */
 import { resolve } from 'path';
 import { defaultPolicy, type Policy } from '../core/policy';
-import { percentIn, type Lang } from '../core/messages';
+import { messageIn, percentIn, type Lang, type MessageRef } from '../core/messages';
 import { REASON_LABELS } from '../core/messages/policyWords';
 import type { IsoDate } from '../core/types';
 import { readWorkbookFileData, writeWorkbookFile } from '../hosts/xlsx/node';
@@ -84,8 +84,11 @@ export interface ConsolidateRunOptions {
 export type InputOutcome =
   | { type: 'checked'; row: ConsolidationRow; added: boolean }
   | { type: 'consolidation'; rows: number; added: number }
-  | { type: 'error'; message: string }
-  | { type: 'skipped'; note: string };
+  | { type: 'error'; message: string; text?: MessageRef }
+  | { type: 'skipped'; note: string; noteKey: SkipNoteKey };
+
+/** Why an input was skipped: the CLI's own words (lang.ts), Vietnamese in `note`. */
+type SkipNoteKey = 'cons.skipSummary' | 'cons.skipOutput';
 
 export interface ConsolidateResult {
   consolidation: Consolidation;
@@ -98,8 +101,12 @@ export interface ConsolidateResult {
 type InputRead =
   | { type: 'checked'; row: ConsolidationRow }
   | { type: 'consolidation'; rows: ConsolidationRow[] }
-  | { type: 'error'; message: string }
-  | { type: 'skipped'; note: string };
+  | { type: 'error'; message: string; text?: MessageRef }
+  | { type: 'skipped'; note: string; noteKey: SkipNoteKey };
+
+function skippedAs(noteKey: SkipNoteKey): InputRead {
+  return { type: 'skipped', note: cliText('vi', noteKey), noteKey };
+}
 
 /** Reads and checks one input down to its row. Never throws: a bad input is an `error` read. */
 async function readInput(file: string, policy: Policy, asOf: IsoDate): Promise<InputRead> {
@@ -110,11 +117,9 @@ async function readInput(file: string, policy: Policy, asOf: IsoDate): Promise<I
     case 'checked':
       return { type: 'checked', row: read.checked };
     case 'skipped':
-      return read.rows
-        ? { type: 'consolidation', rows: read.rows }
-        : { type: 'skipped', note: 'Bỏ qua: bản "Tổng hợp" riêng lẻ (.tonghop.xlsx) không phải sổ tính của tổ chức.' };
+      return read.rows ? { type: 'consolidation', rows: read.rows } : skippedAs('cons.skipSummary');
     case 'unreadable':
-      return { type: 'error', message: read.message };
+      return { type: 'error', message: read.message, ...(read.text ? { text: read.text } : {}) };
   }
 }
 
@@ -129,10 +134,7 @@ export async function consolidateFiles(options: ConsolidateRunOptions): Promise<
   let unreadable = 0;
   const outputPath = resolve(options.output);
   for (const file of options.files) {
-    const read: InputRead =
-      resolve(file) === outputPath
-        ? { type: 'skipped', note: 'Bỏ qua: đây là tệp kết quả của chính lệnh này (-o).' }
-        : await readInput(file, policy, options.asOf);
+    const read: InputRead = resolve(file) === outputPath ? skippedAs('cons.skipOutput') : await readInput(file, policy, options.asOf);
     const outcome = applyRead(read, file, consolidation);
     if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note });
     if (outcome.type === 'error') unreadable += 1;
@@ -155,9 +157,9 @@ function applyRead(read: InputRead, file: string, consolidation: Consolidation):
     }
     case 'error':
       consolidation.add(rowFromError(file, read.message), file);
-      return { type: 'error', message: read.message };
+      return read;
     case 'skipped':
-      return { type: 'skipped', note: read.note };
+      return read;
   }
 }
 
@@ -265,10 +267,10 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
               io.stdout(cliText(lang, 'cons.consolidation', { file, rows: outcome.rows, added: outcome.added }));
               break;
             case 'error':
-              io.stdout(cliText(lang, 'cons.unreadable', { file, message: outcome.message }));
+              io.stdout(cliText(lang, 'cons.unreadable', { file, message: messageIn(outcome, lang) }));
               break;
             case 'skipped':
-              io.stdout(`${file}: ${outcome.note}`);
+              io.stdout(`${file}: ${cliText(lang, outcome.noteKey)}`);
               break;
           }
         },
@@ -285,7 +287,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
     };
     io.stdout(JSON.stringify(document, null, 2));
   } else {
-    for (const note of consolidation.duplicates) io.stdout(cliText(lang, 'cons.warning', { text: duplicateText(note) }));
+    for (const note of consolidation.duplicates) io.stdout(cliText(lang, 'cons.warning', { text: duplicateText(note, lang) }));
     for (const line of totalsText(totals, lang)) io.stdout(line);
     io.stdout(cliText(lang, 'cons.written', { file: output }));
   }

@@ -18,7 +18,7 @@ import type { LostPart } from '../hosts/xlsx/fix';
 import type { ChiBoInput, FieldChange, FilledRow, FillPlan } from '../workbook/fillSubordinates';
 import { optionFlag, optionString, parseArgs } from './args';
 import { EXIT_ERROR, EXIT_NOT_ELIGIBLE, EXIT_OK, errorMessage, fileExists, parseAsOf, type CliIo } from './common';
-import { messageIn, type Lang } from '../core/messages';
+import { messageIn, render, type Lang } from '../core/messages';
 import { cliText, LANG_OPTIONS, lostPartsLinesIn, parseLang, placeIn, usageError, type CliTextKey } from './lang';
 
 const OPTIONS = [
@@ -71,7 +71,8 @@ export function lostPartsLines(lost: readonly LostPart[], lang: Lang = 'vi'): st
 
 /**
  * The report of a plan, in the words of a party office. The notes and reasons of each row are the
- * plan's own (src/workbook/fillSubordinates.ts), in Vietnamese.
+ * plan's own (src/workbook/fillSubordinates.ts), rendered in the chosen language; a value written
+ * into the workbook (a change's before → after) is quoted as the workbook holds it.
  */
 export function fillReport(input: string, plan: FillPlan, lang: Lang = 'vi'): string[] {
   const lines: string[] = [];
@@ -91,18 +92,20 @@ export function fillReport(input: string, plan: FillPlan, lang: Lang = 'vi'): st
     lines.push(`${cliText(lang, title)} (${rows.length}):`);
     for (const filled of rows) {
       lines.push(`${row(filled)}${detail(filled)}`);
-      for (const note of filled.notes) lines.push(`    ${note}`);
+      for (const note of filled.noteTexts) lines.push(`    ${render(note, lang)}`);
     }
   };
   const members = (r: FilledRow): string =>
     r.members === null ? cliText(lang, 'fill.membersUnknown') : cliText(lang, 'fill.members', { count: r.members });
-  section('fill.added', plan.added, (r) => ` — ${members(r)}; ${r.result}`);
+  section('fill.added', plan.added, (r) => ` — ${members(r)}; ${render(r.resultText, lang)}`);
   section('fill.changed', plan.changed, (r) => `: ${r.changes.map((change) => changeText(change, lang)).join('; ')}`);
-  section('fill.unchanged', plan.unchanged, (r) => `: ${r.result}`);
+  section('fill.unchanged', plan.unchanged, (r) => `: ${render(r.resultText, lang)}`);
   if (plan.leftAlone.length > 0) {
     lines.push(cliText(lang, 'fill.leftAlone', { count: plan.leftAlone.length }));
     for (const left of plan.leftAlone) {
-      lines.push(cliText(lang, 'fill.leftRow', { row: left.row, name: left.name ?? cliText(lang, 'fill.noRowName'), reason: left.reason }));
+      lines.push(
+        cliText(lang, 'fill.leftRow', { row: left.row, name: left.name ?? cliText(lang, 'fill.noRowName'), reason: render(left.reasonText, lang) }),
+      );
     }
   }
   if (plan.addedColumns.length > 0) {
@@ -110,11 +113,21 @@ export function fillReport(input: string, plan: FillPlan, lang: Lang = 'vi'): st
   }
   if (plan.refused.length > 0) {
     lines.push(cliText(lang, 'fill.refused', { count: plan.refused.length }));
-    for (const refused of plan.refused) lines.push(`  ${quote(refused.file)}: ${refused.reason}`);
+    for (const refused of plan.refused) lines.push(`  ${quote(refused.file)}: ${render(refused.reasonText, lang)}`);
   }
   lines.push(cliText(lang, 'fill.untouched'));
   return lines;
 }
+
+/**
+ * A row as --json gives it: notes in the chosen language (Vietnamese by default), `result` as
+ * written in the workbook, without the catalogue references.
+ */
+function filledJson({ noteTexts, resultText: _result, ...row }: FilledRow, lang: Lang): FilledJsonRow {
+  return { ...row, notes: noteTexts.map((note) => render(note, lang)) };
+}
+
+type FilledJsonRow = Omit<FilledRow, 'noteTexts' | 'resultText'>;
 
 interface UnreadableFile {
   file: string;
@@ -129,11 +142,11 @@ export interface FillJson {
   error?: string;
   sheet?: string;
   organization?: FillPlan['organization'];
-  added?: FilledRow[];
-  changed?: FilledRow[];
-  unchanged?: FilledRow[];
-  leftAlone?: FillPlan['leftAlone'];
-  refused?: FillPlan['refused'];
+  added?: FilledJsonRow[];
+  changed?: FilledJsonRow[];
+  unchanged?: FilledJsonRow[];
+  leftAlone?: Omit<FillPlan['leftAlone'][number], 'reasonText'>[];
+  refused?: Omit<FillPlan['refused'][number], 'reasonText'>[];
   addedColumns?: FillPlan['addedColumns'];
   unreadable: UnreadableFile[];
   lostParts: { id: string; label: string; input: number; output: number }[];
@@ -193,16 +206,16 @@ export async function runFillSubordinates(args: readonly string[], io: CliIo, he
         : cliText(lang, 'cannotRead', { file: input, detail: errorMessage(error) }),
     );
   }
-  if (!result.outcome.ok) return fail(`${quote(input)}: ${result.outcome.error}`);
+  if (!result.outcome.ok) return fail(`${quote(input)}: ${render(result.outcome.errorText, lang)}`);
   const plan = result.outcome.plan;
   Object.assign(report, {
     sheet: plan.sheet,
     organization: plan.organization,
-    added: plan.added,
-    changed: plan.changed,
-    unchanged: plan.unchanged,
-    leftAlone: plan.leftAlone,
-    refused: plan.refused,
+    added: plan.added.map((row) => filledJson(row, lang)),
+    changed: plan.changed.map((row) => filledJson(row, lang)),
+    unchanged: plan.unchanged.map((row) => filledJson(row, lang)),
+    leftAlone: plan.leftAlone.map(({ reasonText, ...left }) => ({ ...left, reason: render(reasonText, lang) })),
+    refused: plan.refused.map(({ reasonText, ...refused }) => ({ ...refused, reason: render(reasonText, lang) })),
     addedColumns: plan.addedColumns,
     lostParts: result.lost.map(({ id, label, input: inParts, output: outParts }) => ({ id, label, input: inParts, output: outParts })),
     skipped: result.skipped.map(({ write, reason }) => ({ cell: `${plan.sheet}!${write.cell}`, reason })),

@@ -3,7 +3,7 @@
  * Matching is by whole label or short form after folding, never by prefix: "Hoàn thành" is the
  * start of three rating labels.
  */
-import { msg } from './messages';
+import { msg, ref } from './messages';
 import { compactKey, foldText } from './text';
 import type { AttendanceMark, MeetingKind, OrgKind, OrgLevel, OrgType, Parsed, RatedLevel, RatingLevel, SelfAssessment } from './types';
 
@@ -47,16 +47,31 @@ export const RATING_LABELS: Record<RatingLevel, string> = {
   KXL: 'Không xếp loại',
 };
 
+/**
+ * The English names of the levels: what the English pane and CLI tell a clerk to type (en.ts
+ * 'rating.*' is written from this), so the reader accepts them too, as whole names like the
+ * Vietnamese ones ("Tasks completed" never matches "Tasks not completed").
+ */
+export const RATING_NAMES_EN: Record<RatingLevel, string> = {
+  HTXSNV: 'Tasks completed excellently',
+  HTTNV: 'Tasks completed well',
+  HTNV: 'Tasks completed',
+  KHTNV: 'Tasks not completed',
+  KXL: 'Not rated',
+};
+
 /** Higher is better; KXL has no rank because it is never counted. */
 export const RATING_RANK: Record<RatedLevel, number> = { HTXSNV: 3, HTTNV: 2, HTNV: 1, KHTNV: 0 };
 
 const RATINGS = aliasTable<RatingLevel>([
-  ['HTXSNV', [RATING_LABELS.HTXSNV, 'HTXSNV', 'HTXS NV', 'Hoàn thành xuất sắc', 'Xuất sắc']],
-  ['HTTNV', [RATING_LABELS.HTTNV, 'HTTNV', 'HTT NV', 'Hoàn thành tốt', 'HTT']],
-  ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'HT NV']],
-  ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành']],
-  ['KXL', [RATING_LABELS.KXL, 'KXL', 'Không xếp loại chất lượng']],
+  ['HTXSNV', [RATING_LABELS.HTXSNV, 'HTXSNV', 'HTXS NV', 'Hoàn thành xuất sắc', 'Xuất sắc', RATING_NAMES_EN.HTXSNV]],
+  ['HTTNV', [RATING_LABELS.HTTNV, 'HTTNV', 'HTT NV', 'Hoàn thành tốt', 'HTT', RATING_NAMES_EN.HTTNV]],
+  ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'HT NV', RATING_NAMES_EN.HTNV]],
+  ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành', RATING_NAMES_EN.KHTNV]],
+  ['KXL', [RATING_LABELS.KXL, 'KXL', 'Không xếp loại chất lượng', RATING_NAMES_EN.KXL]],
 ]);
+
+const RATING_LEVELS = Object.keys(RATING_LABELS) as RatingLevel[];
 
 /**
  * A rating cell that says the rating is not given yet ("Chưa xếp loại", "chưa đánh giá", "đang
@@ -69,7 +84,8 @@ export function isNotYetRated(text: string): boolean {
 export function parseRating(text: string): Parsed<RatingLevel> {
   const level = lookup(RATINGS, text);
   if (level) return { ok: true, value: level };
-  return { ok: false, ...msg('parse.rating', { text, options: Object.values(RATING_LABELS).join(', ') }) };
+  // The levels in the reader's language: English lists the English names, which are accepted too.
+  return { ok: false, ...msg('parse.rating', { text, options: { list: RATING_LEVELS.map((level) => ref(`rating.${level}`)) } }) };
 }
 
 /** True when a rated level is at or above the given level. */

@@ -7,6 +7,8 @@
  * Only what `judge` returns outlives the call: the bytes and the grids are dropped with it, so a
  * caller that keeps one summary row per file stays flat in memory however many files it reads.
  */
+import { msg, ref, render, type MessageRef } from '../core/messages';
+import '../core/messages/viWorkbook';
 import { readConsolidation, type ConsolidationRow } from './consolidate';
 import { CONSOLIDATION_SHEET } from './layout/consolidationNames';
 import { generatedFileKind, type GeneratedFileKind } from './generated';
@@ -54,12 +56,15 @@ export interface Unreadable {
    */
   cause: 'read' | 'brokenConsolidation' | 'failed';
   detail?: string;
+  /** `message` as a catalogue reference (absent for a read error the reader gave no reference): `messageIn` renders it. */
+  text?: MessageRef;
 }
 
 export type FileCheck<T> = Checked<T> | Skipped | Unreadable;
 
 /** The message for a file marked as a consolidation whose list cannot be read. */
-export const BROKEN_CONSOLIDATION = `Tệp được đánh dấu là bản tổng hợp của bontot nhưng không có trang "${CONSOLIDATION_SHEET}" đọc được; hãy tạo lại bằng "bontot consolidate" từ các tệp gốc.`;
+const BROKEN_CONSOLIDATION_TEXT = ref('read.brokenConsolidation', { sheet: CONSOLIDATION_SHEET });
+export const BROKEN_CONSOLIDATION = render(BROKEN_CONSOLIDATION_TEXT, 'vi');
 
 /**
  * The message of a failed read or check: a read error's own (WorkbookReadError, recognised by its
@@ -70,9 +75,13 @@ export function unreadableMessage(error: unknown): string {
 }
 
 function unreadable(error: unknown): Unreadable {
-  if (error instanceof Error && error.name === 'WorkbookReadError') return { type: 'unreadable', message: error.message, cause: 'read' };
+  if (error instanceof Error && error.name === 'WorkbookReadError') {
+    const text = (error as { text?: MessageRef }).text;
+    return { type: 'unreadable', message: error.message, cause: 'read', ...(text ? { text } : {}) };
+  }
   const detail = error instanceof Error ? error.message : String(error);
-  return { type: 'unreadable', message: `Lỗi khi kiểm tra tệp: ${detail}`, cause: 'failed', detail };
+  const failed = msg('read.checkFailed', { detail });
+  return { type: 'unreadable', message: failed.message, cause: 'failed', detail, text: failed.text };
 }
 
 /** Reads one file and, when it is an organisation's workbook, gives its grids to `judge`. */
@@ -82,7 +91,9 @@ export async function checkFile<T>(host: CheckFileHost, judge: (sheets: SheetGri
     const kind = generatedFileKind(data);
     if (kind === 'consolidation' && options.readConsolidations) {
       const rows = readConsolidation(data.sheets);
-      return rows === null ? { type: 'unreadable', message: BROKEN_CONSOLIDATION, cause: 'brokenConsolidation' } : { type: 'skipped', kind, rows };
+      return rows === null
+        ? { type: 'unreadable', message: BROKEN_CONSOLIDATION, cause: 'brokenConsolidation', text: BROKEN_CONSOLIDATION_TEXT }
+        : { type: 'skipped', kind, rows };
     }
     if (kind !== null) return { type: 'skipped', kind };
     return { type: 'checked', checked: judge(data.sheets) };

@@ -15,6 +15,8 @@
  * The target (SPEC §1) counts grassroots organisations only — chi bộ cơ sở, đảng bộ cơ sở and a
  * plain "Chi bộ" whose level is not given; a chi bộ trực thuộc is listed and counted apart.
  */
+import { ref, render, type Lang, type MessageRef } from '../core/messages';
+import '../core/messages/viWorkbook';
 import type { Policy } from '../core/policy';
 import { shareOf } from '../core/percent';
 import { targetMet } from '../core/share';
@@ -142,18 +144,25 @@ export interface DuplicateNote {
   verdictDiffers: boolean;
 }
 
-/** "a.xlsx" or "a.xlsx (qua phuong.xlsx)". */
-export function sourceText(source: string, via: string): string {
-  return via === source ? source : `${source} (qua ${via})`;
+/** "a.xlsx" or "a.xlsx (qua phuong.xlsx)" ("a.xlsx (through phuong.xlsx)" in English). */
+export function sourceText(source: string, via: string, lang: Lang = 'vi'): string {
+  return via === source ? source : render(ref('duplicate.via', { source, via }), lang);
 }
 
-/** The Vietnamese warning of a duplicate. */
-export function duplicateText(note: DuplicateNote): string {
-  const kept = sourceText(note.kept, note.keptVia);
-  const dropped = sourceText(note.dropped, note.droppedVia);
-  return `"${note.name ?? note.key}" có trong nhiều đầu vào: ${kept} và ${dropped}; chỉ tính một lần theo ${kept}${
-    note.verdictDiffers ? ' — HAI BẢN CÓ KẾT QUẢ KHÁC NHAU, cần kiểm tra' : ''
-  }.`;
+/** The warning of a duplicate as a catalogue reference. */
+export function duplicateRef(note: DuplicateNote): MessageRef {
+  const source = (file: string, via: string): string | MessageRef => (via === file ? file : ref('duplicate.via', { source: file, via }));
+  return ref('duplicate.note', {
+    name: note.name ?? note.key,
+    kept: source(note.kept, note.keptVia),
+    dropped: source(note.dropped, note.droppedVia),
+    differs: note.verdictDiffers ? ref('duplicate.differs') : '',
+  });
+}
+
+/** The warning of a duplicate, in Vietnamese unless told. */
+export function duplicateText(note: DuplicateNote, lang: Lang = 'vi'): string {
+  return render(duplicateRef(note), lang);
 }
 
 export interface KindTotals {

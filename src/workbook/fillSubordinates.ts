@@ -10,6 +10,8 @@
  * nor `Chi bộ bốn tốt` (a recognition decided by the committee), never deletes a row, and never
  * writes over a cell outside its table: new rows go below everything the sheet holds.
  */
+import { msg, ref, type Message } from '../core/messages';
+import '../core/messages/viWorkbook';
 import { a1 } from './a1';
 import { readWorkbook, HEADER_SEARCH_ROWS } from './read';
 import { SHEET_NAMES, sheetKeyOf } from './layout/template';
@@ -73,29 +75,13 @@ function plainBefore(value: unknown): CellValue {
 export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInputs: readonly ChiBoInput[], options: FillOptions): FillOutcome {
   const read = readWorkbook(dangBoSheets);
   const { info } = read.records;
-  if (info.kind !== 'dang-bo') {
-    return {
-      ok: false,
-      error:
-        info.kind === 'chi-bo'
-          ? 'Sổ tính đầu tiên là của một chi bộ; cần sổ tính của đảng bộ cơ sở (trang "Thông tin", "Loại tổ chức": Đảng bộ cơ sở) để điền trang "Chi bộ trực thuộc".'
-          : 'Sổ tính đầu tiên không ghi "Loại tổ chức" là Đảng bộ cơ sở (trang "Thông tin"); cần sổ tính của đảng bộ cơ sở để điền trang "Chi bộ trực thuộc".',
-    };
-  }
-  if (info.year === null)
-    return { ok: false, error: 'Sổ tính của đảng bộ không ghi "Năm đánh giá" (trang "Thông tin"): không biết nhận tệp của chi bộ năm nào.' };
+  const failed = (error: Message): FillOutcome => ({ ok: false, error: error.message, errorText: error.text });
+  if (info.kind !== 'dang-bo') return failed(msg(info.kind === 'chi-bo' ? 'fill.error.chiBo' : 'fill.error.notDangBo'));
+  if (info.year === null) return failed(msg('fill.error.noYear'));
   const grid = dangBoSheets.find((sheet) => sheetKeyOf(sheet.name) === 'subordinates' && sheet.name === read.sheetNames.subordinates);
-  if (!grid)
-    return {
-      ok: false,
-      error: `Sổ tính của đảng bộ chưa có trang "${SHEET_NAMES.subordinates}"; hãy tạo trang này (nút "Tạo mẫu" hoặc bontot template --kind dang-bo) rồi làm lại.`,
-    };
+  if (!grid) return failed(msg('fill.error.noSheet', { sheet: SHEET_NAMES.subordinates }));
   const table = readTable(grid);
-  if (!table.cols.has('name'))
-    return {
-      ok: false,
-      error: `Trang "${grid.name}" không có cột "Tên chi bộ" trong ${HEADER_SEARCH_ROWS} dòng đầu; cần hàng tiêu đề của mẫu (STT | Tên chi bộ | Số đảng viên | Xếp loại | Chi bộ bốn tốt).`,
-    };
+  if (!table.cols.has('name')) return failed(msg('fill.error.noNameColumn', { sheet: grid.name, rows: HEADER_SEARCH_ROWS }));
 
   const dangBo = { name: info.name, year: info.year };
   const plan: FillPlan = {
@@ -119,15 +105,16 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
     try {
       judged = judgeChiBo(input, dangBo, options);
     } catch (error) {
-      judged = { ok: false, reason: `không đọc được nội dung (${error instanceof Error ? error.message : String(error)}).` };
+      judged = { ok: false, reason: msg('fill.refuse.unreadable', { detail: error instanceof Error ? error.message : String(error) }) };
     }
     if (!judged.ok) {
-      plan.refused.push({ file: input.file, reason: judged.reason });
+      plan.refused.push({ file: input.file, reason: judged.reason.message, reasonText: judged.reason.text });
       continue;
     }
     const twin = accepted.find((other) => other.key === judged.chiBo.key);
     if (twin) {
-      plan.refused.push({ file: input.file, reason: `cùng chi bộ "${judged.chiBo.name}" với tệp "${twin.file}" (đã dùng tệp đó).` });
+      const reason = msg('fill.refuse.twin', { name: judged.chiBo.name, file: twin.file });
+      plan.refused.push({ file: input.file, reason: reason.message, reasonText: reason.text });
       continue;
     }
     accepted.push(judged.chiBo);
@@ -198,10 +185,9 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
     const changes: FieldChange[] = [];
     fieldWrites(r, chiBo, changes);
     const sheetName = gridText(grid, r, col('name') as number) ?? chiBo.name;
-    const notes: string[] = [];
-    if (sheetName.normalize('NFC') !== chiBo.name.normalize('NFC'))
-      notes.push(`Tên trên trang giữ nguyên "${sheetName}"; tệp của chi bộ ghi "${chiBo.name}".`);
-    if (ratingCol !== undefined && isBlank(grid.values[r]?.[ratingCol])) notes.push('Cột "Xếp loại" còn trống: đảng ủy ghi xếp loại của chi bộ.');
+    const notes: Message[] = [];
+    if (sheetName.normalize('NFC') !== chiBo.name.normalize('NFC')) notes.push(msg('fill.note.renamed', { sheetName, name: chiBo.name }));
+    if (ratingCol !== undefined && isBlank(grid.values[r]?.[ratingCol])) notes.push(msg('fill.note.ratingBlank'));
     const filled: FilledRow = {
       file: chiBo.file,
       name: chiBo.name,
@@ -210,8 +196,10 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
       eligible: chiBo.eligible,
       members: chiBo.members,
       result: chiBo.result,
+      resultText: chiBo.resultText,
       changes,
-      notes,
+      notes: notes.map((note) => note.message),
+      noteTexts: notes.map((note) => note.text),
     };
     (changes.length > 0 ? plan.changed : plan.unchanged).push(filled);
   }
@@ -220,11 +208,11 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
     const twin = row.key !== null ? rowOfKey.get(row.key) : undefined;
     const reason =
       row.name === null
-        ? 'dòng không có tên chi bộ.'
+        ? msg('fill.left.noName')
         : twin !== undefined && twin !== row.r
-          ? `trùng tên với dòng ${grid.originRow + twin + 1}; chỉ dòng đầu được điền.`
-          : 'không có tệp của chi bộ này trong các tệp đã chọn.';
-    plan.leftAlone.push({ row: grid.originRow + row.r + 1, name: row.name, reason });
+          ? msg('fill.left.twin', { row: grid.originRow + twin + 1 })
+          : msg('fill.left.noFile');
+    plan.leftAlone.push({ row: grid.originRow + row.r + 1, name: row.name, reason: reason.message, reasonText: reason.text });
   }
 
   // New rows, below everything the sheet holds.
@@ -253,7 +241,7 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
     put(nameCol, chiBo.name, true, 'name', 'Tên chi bộ');
     put(col('members'), chiBo.members, false, 'members', 'Số đảng viên');
     put(col('selfCheck'), chiBo.result, true, 'selfCheck', SELF_CHECK_COLUMN.header);
-    const notes = ratingCol !== undefined ? ['Chi bộ mới trên trang: đảng ủy ghi "Xếp loại" của chi bộ.'] : [];
+    const notes = ratingCol !== undefined ? [ref('fill.note.newRow')] : [];
     plan.added.push({
       file: chiBo.file,
       name: chiBo.name,
@@ -262,8 +250,10 @@ export function planSubordinateFill(dangBoSheets: readonly SheetGrid[], chiBoInp
       eligible: chiBo.eligible,
       members: chiBo.members,
       result: chiBo.result,
+      resultText: chiBo.resultText,
       changes,
-      notes,
+      notes: notes.map((note) => msg(note.key).message),
+      noteTexts: notes,
     });
   }
   return { ok: true, plan };

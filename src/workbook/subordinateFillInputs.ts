@@ -3,7 +3,8 @@
  * matched to a row (names folded), the đảng bộ's `Chi bộ trực thuộc` table as read, and each chi
  * bộ's workbook judged (accepted with its own check's result, or refused with a reason).
  */
-import { formatDate } from '../core/dates';
+import { msg, ref, render, type Message, type MessageRef } from '../core/messages';
+import '../core/messages/viWorkbook';
 import type { Policy } from '../core/policy';
 import { foldText } from '../core/text';
 import type { IsoDate } from '../core/types';
@@ -80,23 +81,31 @@ export interface FilledRow {
   row: number;
   eligible: boolean;
   members: number | null;
-  /** The text written (or already there) in `Kết quả tự kiểm tra`. */
+  /** The text written (or already there) in `Kết quả tự kiểm tra` (Vietnamese: the workbook's words). */
   result: string;
+  /** The same result as a catalogue reference, to show it in another language. */
+  resultText: MessageRef;
   changes: FieldChange[];
-  /** Things the đảng ủy should know about this row (a differently spelled name, a blank rating). */
+  /** Things the đảng ủy should know about this row (a differently spelled name, a blank rating), in Vietnamese. */
   notes: string[];
+  /** The same notes as catalogue references. */
+  noteTexts: MessageRef[];
 }
 
 export interface LeftAloneRow {
   /** 1-based sheet row. */
   row: number;
   name: string | null;
+  /** Why, in Vietnamese. */
   reason: string;
+  reasonText: MessageRef;
 }
 
 export interface RefusedFile {
   file: string;
+  /** Why, in Vietnamese. */
   reason: string;
+  reasonText: MessageRef;
 }
 
 export interface FillPlan {
@@ -119,7 +128,8 @@ export interface FillPlan {
   addedColumns: { header: string; cell: string }[];
 }
 
-export type FillOutcome = { ok: true; plan: FillPlan } | { ok: false; error: string };
+/** `error` is Vietnamese; `errorText` the same as a catalogue reference. */
+export type FillOutcome = { ok: true; plan: FillPlan } | { ok: false; error: string; errorText: MessageRef };
 
 // ---------------------------------------------------------------- matching
 
@@ -153,12 +163,16 @@ export function partyBodyKey(name: string): string {
 
 // ---------------------------------------------------------------- the result text
 
-/** The text written in `Kết quả tự kiểm tra`: the verdict, why not in short, and the as-of date. */
+/** What `Kết quả tự kiểm tra` says: the verdict, why not in short, and the as-of date. */
+export function selfCheckRef(eligible: boolean, blockingReasons: number, asOf: IsoDate): MessageRef {
+  const date = { date: asOf };
+  if (eligible) return ref('fill.result.eligible', { date });
+  return blockingReasons > 0 ? ref('fill.result.notEligibleWhy', { date, count: blockingReasons }) : ref('fill.result.notEligible', { date });
+}
+
+/** The text written in `Kết quả tự kiểm tra` (always Vietnamese: the workbook's own words). */
 export function selfCheckText(eligible: boolean, blockingReasons: number, asOf: IsoDate): string {
-  const date = formatDate(asOf);
-  if (eligible) return `Đủ điều kiện (tự kiểm tra đến ngày ${date})`;
-  const why = blockingReasons > 0 ? `, ${blockingReasons} lý do` : '';
-  return `Chưa đủ điều kiện (tự kiểm tra đến ngày ${date}${why})`;
+  return render(selfCheckRef(eligible, blockingReasons, asOf), 'vi');
 }
 
 // ---------------------------------------------------------------- the đảng bộ's sheet
@@ -234,43 +248,33 @@ export interface AcceptedChiBo {
   members: number | null;
   eligible: boolean;
   result: string;
+  resultText: MessageRef;
 }
 
-export type Judged = { ok: true; chiBo: AcceptedChiBo } | { ok: false; reason: string };
+/** A refused file's reason: Vietnamese `message` and its reference `text`. */
+export type Judged = { ok: true; chiBo: AcceptedChiBo } | { ok: false; reason: Message };
 
 export function judgeChiBo(input: ChiBoInput, dangBo: { name: string | null; year: number }, options: FillOptions): Judged {
-  if (input.generatedKind && input.generatedKind !== 'template') {
-    return { ok: false, reason: 'tệp do Bốn Tốt tạo ra (bản tổng hợp hoặc danh sách), không phải sổ tính của một chi bộ.' };
-  }
+  if (input.generatedKind && input.generatedKind !== 'template') return { ok: false, reason: msg('fill.refuse.generated') };
   const read = readWorkbook(input.sheets);
   if (!read.hasInputSheets) {
-    return {
-      ok: false,
-      reason:
-        read.generatedMarker !== null
-          ? 'tệp chỉ có trang do Bốn Tốt tạo ra (Tổng hợp, danh sách), không phải sổ tính của một chi bộ.'
-          : 'không có trang "Thông tin" nào của mẫu Bốn Tốt: không phải sổ tính của một chi bộ.',
-    };
+    return { ok: false, reason: msg(read.generatedMarker !== null ? 'fill.refuse.generatedOnly' : 'fill.refuse.noInfo') };
   }
   const { info } = read.records;
-  if (info.kind === 'dang-bo')
-    return { ok: false, reason: 'đây là sổ tính của một đảng bộ cơ sở ("Loại tổ chức": Đảng bộ cơ sở), không phải của một chi bộ trực thuộc.' };
-  if (info.kind !== 'chi-bo')
-    return { ok: false, reason: 'trang "Thông tin" không ghi "Loại tổ chức" là chi bộ: không phải sổ tính của một chi bộ.' };
-  if (info.name === null) return { ok: false, reason: 'trang "Thông tin" không ghi "Tên tổ chức": không biết đây là chi bộ nào.' };
-  if (info.year === null) return { ok: false, reason: `trang "Thông tin" không ghi "Năm đánh giá"; đảng bộ đang tổng hợp năm ${dangBo.year}.` };
+  if (info.kind === 'dang-bo') return { ok: false, reason: msg('fill.refuse.dangBo') };
+  if (info.kind !== 'chi-bo') return { ok: false, reason: msg('fill.refuse.notChiBo') };
+  if (info.name === null) return { ok: false, reason: msg('fill.refuse.noName') };
+  if (info.year === null) return { ok: false, reason: msg('fill.refuse.noYear', { year: String(dangBo.year) }) };
   if (info.year !== dangBo.year) {
-    return { ok: false, reason: `sổ tính năm ${info.year}, khác năm đánh giá ${dangBo.year} của đảng bộ. Hãy dùng tệp của năm ${dangBo.year}.` };
+    return { ok: false, reason: msg('fill.refuse.otherYear', { fileYear: String(info.year), year: String(dangBo.year) }) };
   }
   if (info.superior !== null && dangBo.name !== null && partyBodyKey(info.superior) !== partyBodyKey(dangBo.name)) {
-    return {
-      ok: false,
-      reason: `"Cấp ủy cấp trên" của chi bộ là "${info.superior}", không phải đảng ủy của "${dangBo.name}". Nếu đúng là chi bộ trực thuộc, hãy sửa dòng "Cấp ủy cấp trên" trong tệp của chi bộ.`,
-    };
+    return { ok: false, reason: msg('fill.refuse.superior', { superior: info.superior, org: dangBo.name }) };
   }
-  if (!chiBoKey(info.name)) return { ok: false, reason: `"Tên tổ chức" là "${info.name}": không đủ để nhận ra chi bộ.` };
+  if (!chiBoKey(info.name)) return { ok: false, reason: msg('fill.refuse.shortName', { name: info.name }) };
   const result = checkWorkbook(input.sheets, { asOf: options.asOf, ...(options.policy ? { policy: options.policy } : {}) });
   const blocking = result.reasons.filter((reason) => reason.severity === 'block').length;
+  const resultText = selfCheckRef(result.eligible, blocking, options.asOf);
   return {
     ok: true,
     chiBo: {
@@ -279,7 +283,8 @@ export function judgeChiBo(input: ChiBoInput, dangBo: { name: string | null; yea
       key: chiBoKey(info.name),
       members: read.records.members ? read.records.members.length : null,
       eligible: result.eligible,
-      result: selfCheckText(result.eligible, blocking, options.asOf),
+      result: render(resultText, 'vi'),
+      resultText,
     },
   };
 }

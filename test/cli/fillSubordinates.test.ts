@@ -112,6 +112,47 @@ describe('bontot fill-subordinates', () => {
     expect(file.reasons.map((r: { code: string; cell: string }) => `${r.code} ${r.cell}`)).toEqual(['RATING_MISSING D9']);
   });
 
+  test('--lang en: notes, results and reasons in English; the workbook still gets the Vietnamese result', async () => {
+    const dir = tempDir();
+    const { dangBo, chiBo } = await fixtureFiles(dir);
+    const output = join(dir, 'out.xlsx');
+    const run = await runCli(['fill-subordinates', dangBo, ...chiBo, '-o', output, '--as-of', AS_OF, '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Party cells added (1):\n  Row 9: Chi bộ Đội xe');
+    expect(run.stdout).toMatch(/Row 9: Chi bộ Đội xe \[[^\]]*doi-xe\.xlsx\] — 13 party members; Eligible \(self-check as of 15\/01\/2026\)/);
+    expect(run.stdout).toContain('A new party cell on the sheet: the party committee enters its "Xếp loại" (rating).');
+    expect(run.stdout).toContain('The name on the sheet is kept as "Chi bộ Kế toán"; the party cell\'s file writes "chi bo KE TOAN".');
+    expect(run.stdout).toContain('kinh-doanh-2024.xlsx": a workbook of 2024, not the party committee\'s evaluation year 2025. Use the file of 2025.');
+    expect(run.stdout).toContain("none of the chosen files is this party cell's.");
+    // What is written into the workbook is quoted as written (Vietnamese, the đảng bộ's document).
+    expect(run.stdout).toContain('→ "Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)"');
+    for (const vietnamese of [
+      'Chi bộ mới trên trang',
+      'Tên trên trang giữ nguyên',
+      'khác năm đánh giá',
+      'không có tệp của chi bộ này',
+      '13 đảng viên; Đủ',
+    ]) {
+      expect(run.stdout).not.toContain(vietnamese);
+    }
+    expect(subordinateRows(await readWorkbookFile(output))[8]).toEqual([
+      8,
+      'Chi bộ Đội xe',
+      13,
+      null,
+      null,
+      'Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)',
+    ]);
+
+    const json = JSON.parse(
+      (await runCli(['fill-subordinates', dangBo, ...chiBo, '-o', output, '--force', '--as-of', AS_OF, '--json', '--lang', 'en'])).stdout,
+    );
+    expect(json.added[0].notes).toEqual(['A new party cell on the sheet: the party committee enters its "Xếp loại" (rating).']);
+    expect(json.added[0].result).toBe('Đủ điều kiện (tự kiểm tra đến ngày 15/01/2026)');
+    expect(json.added[0]).not.toHaveProperty('noteTexts');
+    expect(json.refused[0].reason).toContain('a workbook of 2024');
+  });
+
   test('--json: added, changed, refused; exit 1 when a file was refused', async () => {
     const dir = tempDir();
     const { dangBo, chiBo } = await fixtureFiles(dir);
@@ -124,6 +165,8 @@ describe('bontot fill-subordinates', () => {
     expect(json.added.map((r: { name: string; row: number }) => [r.name, r.row])).toEqual([['Chi bộ Đội xe', 9]]);
     expect(json.changed.map((r: { row: number }) => r.row)).toEqual([2, 3]);
     expect(json.refused).toEqual([{ file: chiBo[3], reason: expect.stringContaining('năm 2024') }]);
+    expect(json.added[0].notes).toEqual(['Chi bộ mới trên trang: đảng ủy ghi "Xếp loại" của chi bộ.']);
+    expect(json.leftAlone[0]).toEqual({ row: 4, name: expect.any(String), reason: 'không có tệp của chi bộ này trong các tệp đã chọn.' });
     expect(json.leftAlone).toHaveLength(5);
     expect(json.unreadable).toEqual([]);
     expect(json.lostParts).toEqual([]);

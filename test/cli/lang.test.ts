@@ -5,6 +5,7 @@ import { placeholders } from '../../src/core/messages';
 import { ISSUE_CODES, REASON_CODES } from '../../src/core/types';
 import { CLI_TEXTS } from '../../src/cli/lang';
 import { SHEET_NAMES } from '../../src/core/sheets';
+import { copyFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ROOT, runCli, tempDir } from './helpers';
 
@@ -106,12 +107,20 @@ describe('every command follows --lang', () => {
   async function runAll(lang: 'vi' | 'en'): Promise<{ name: string; out: string }[]> {
     const dir = tempDir('bontot-lang-');
     const args = (list: string[]): string[] => [...list, '--lang', lang];
+    const copied = join(dir, 'ban-sao.xlsx');
+    copyFileSync(join(ROOT, SAMPLES[0] as string), copied);
+    const notWorkbook = join(dir, 'ghi-chu.xlsx');
+    writeFileSync(notWorkbook, 'không phải sổ tính');
     const all = [
       ['template', args(['template', join(dir, 'mau.xlsx'), '--year', '2025'])],
       ['template usage', args(['template'])],
       ['template --type', args(['template', join(dir, 'x.xlsx'), '--type', 'nope'])],
       ['consolidate', args(['consolidate', ...SAMPLES, '-o', join(dir, 'tong.xlsx'), '--as-of', '2026-01-15'])],
       ['consolidate usage', args(['consolidate', ...SAMPLES])],
+      // The same workbook twice (a copy elsewhere) and a file that is not a workbook: the duplicate warning and a read error.
+      ['consolidate duplicate', args(['consolidate', ...SAMPLES, copied, notWorkbook, '-o', join(dir, 'tong2.xlsx'), '--as-of', '2026-01-15'])],
+      ['check unreadable', args(['check', notWorkbook, '--as-of', '2026-01-15'])],
+      ['check usage', args(['check'])],
       ['fix-encoding', args(['fix-encoding', SAMPLES[0] as string, '--dry-run'])],
       ['fix-encoding usage', args(['fix-encoding'])],
       [
@@ -142,8 +151,6 @@ describe('every command follows --lang', () => {
     const fragments = vietnameseFragments();
     for (const { name, out } of await runs('en')) {
       expect(out.trim()).not.toBe('');
-      // The plan's own notes and results per row (src/workbook/fillSubordinates.ts) are still Vietnamese.
-      if (name === 'fill-subordinates') continue;
       for (const fragment of fragments) expect(`${name}: ${out}`).not.toContain(fragment);
       expect(`${name}: ${out}`).not.toMatch(ownWords);
     }
@@ -157,9 +164,29 @@ describe('every command follows --lang', () => {
     expect(out['consolidate']).toContain('grassroots party organisations eligible to be proposed for recognition');
     expect(out['fix-encoding']).toContain('nothing to convert');
     expect(out['missing file']).toContain('not found. Check the name and the path.');
+    // fill-subordinates: the sample chi bộ belongs to another committee; rows without a file are left alone.
+    expect(out['fill-subordinates']).toContain('the party cell\'s "Cấp ủy cấp trên" (superior committee) is "Đảng ủy phường Bến Thành"');
+    expect(out['fill-subordinates']).toContain("Row 2: Văn phòng Công ty — none of the chosen files is this party cell's.");
+    expect(out['consolidate duplicate']).toMatch(/" is in more than one input: .*chi-bo-mau\.xlsx and .*ban-sao\.xlsx; it is counted once, from /);
+    expect(out['consolidate duplicate']).toContain('The file is not an Excel workbook (.xlsx).');
+    expect(out['check unreadable']).toContain('The file is not an Excel workbook (.xlsx).');
+    expect(out['check usage']).toContain('The files to check are missing');
     expect(out['bad --as-of']).toContain('--as-of "31/02/2025" is not valid');
     expect(out['bad --policy']).toContain('is not valid:');
     expect(out['bad --policy']).toContain('does not exist in the policy.');
+  });
+
+  it('--lang vi: the duplicate warning, the fill reasons and read errors in the words they always had', async () => {
+    const out = Object.fromEntries((await runs('vi')).map((run) => [run.name, run.out]));
+    expect(out['fill-subordinates']).toContain(
+      '"Cấp ủy cấp trên" của chi bộ là "Đảng ủy phường Bến Thành", không phải đảng ủy của "Đảng bộ Công ty Cổ phần Cơ khí Minh Phát". Nếu đúng là chi bộ trực thuộc, hãy sửa dòng "Cấp ủy cấp trên" trong tệp của chi bộ.',
+    );
+    expect(out['fill-subordinates']).toContain('Dòng 2: Văn phòng Công ty — không có tệp của chi bộ này trong các tệp đã chọn.');
+    expect(out['consolidate duplicate']).toMatch(
+      /" có trong nhiều đầu vào: .*chi-bo-mau\.xlsx và .*ban-sao\.xlsx; chỉ tính một lần theo .*chi-bo-mau\.xlsx\./,
+    );
+    expect(out['check unreadable']).toContain('Tệp không phải là sổ tính Excel (.xlsx).');
+    expect(out['check usage']).toContain('Thiếu tệp cần kiểm tra: bontot check FILE.xlsx...');
   });
 
   it('--help --lang en is English, for bontot and each command', async () => {

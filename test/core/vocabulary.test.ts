@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { registerCatalogue, render } from '../../src/core/messages';
+import { EN } from '../../src/core/messages/en';
 import { compactKey, foldText } from '../../src/core/text';
 import type { AttendanceMark, MeetingKind, OrgType, RatingLevel, SelfAssessment } from '../../src/core/types';
 import {
@@ -15,7 +17,9 @@ import {
   parseRecognised,
   parseSelfAssessment,
   parseYesNo,
+  isNotYetRated,
   RATING_LABELS,
+  RATING_NAMES_EN,
   ratingAtLeast,
   SELF_ASSESSMENT_LABELS,
 } from '../../src/core/vocabulary';
@@ -79,6 +83,70 @@ describe('parseRating', () => {
     const parsed = parseRating(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toContain(RATING_LABELS.HTTNV);
+  });
+
+  // The English names the English pane and CLI tell a clerk to type (the lead's decision, issue #20).
+  const english: [RatingLevel, string[]][] = [
+    ['HTXSNV', ['Tasks completed excellently', 'tasks completed excellently', 'TASKS COMPLETED EXCELLENTLY']],
+    ['HTTNV', ['Tasks completed well', 'Tasks  completed\u00a0well']],
+    ['HTNV', ['Tasks completed', 'tasks completed ']],
+    ['KHTNV', ['Tasks not completed', 'TASKS NOT COMPLETED', ' tasks   not completed']],
+    ['KXL', ['Not rated', 'not rated', 'NOT  RATED']],
+  ];
+  it.each(cases(english))('English %p → %s', (text, level) => {
+    expect(parseRating(text)).toEqual({ ok: true, value: level });
+  });
+
+  it('accepts exactly the English names of the catalogue ("rating.*" of en.ts)', () => {
+    for (const level of Object.keys(RATING_LABELS) as RatingLevel[]) {
+      expect(EN[`rating.${level}`]).toBe(RATING_NAMES_EN[level]);
+      expect(parseRating(RATING_NAMES_EN[level])).toEqual({ ok: true, value: level });
+    }
+    // "Tasks completed" is a whole name: it never swallows "Tasks not completed" or the longer names.
+    expect(parseRating('Tasks completed')).toEqual({ ok: true, value: 'HTNV' });
+    expect(parseRating('Tasks not completed')).toEqual({ ok: true, value: 'KHTNV' });
+    expect(parseRating('Tasks completed well')).toEqual({ ok: true, value: 'HTTNV' });
+  });
+
+  it.each([
+    'Tasks',
+    'completed',
+    'Tasks not',
+    'completed well',
+    'Tasks completed very well',
+    'Not',
+    'rated',
+    'Excellent',
+    'Not yet rated',
+    'Completed tasks',
+  ])('refuses the English fragment %p', (text) => {
+    expect(parseRating(text).ok).toBe(false);
+  });
+
+  it('changes no Vietnamese word: no English name shares a key with a Vietnamese form, and "chưa…" is still not yet rated', () => {
+    const vietnamese = cases(table).map(([form]) => form);
+    const englishKeys = new Set(Object.values(RATING_NAMES_EN).flatMap((name) => [foldText(name), compactKey(name)]));
+    for (const form of vietnamese) {
+      expect(englishKeys.has(foldText(form))).toBe(false);
+      expect(englishKeys.has(compactKey(form))).toBe(false);
+    }
+    for (const [form, level] of cases(table)) expect(parseRating(form)).toEqual({ ok: true, value: level });
+    for (const name of Object.values(RATING_NAMES_EN)) expect(isNotYetRated(name)).toBe(false);
+    expect(isNotYetRated('Chưa xếp loại')).toBe(true);
+    expect(parseRating('Chưa xếp loại').ok).toBe(false);
+  });
+
+  it('words a refusal the same in Vietnamese, and lists the English names in English', () => {
+    registerCatalogue('en', EN);
+    const parsed = parseRating('Giỏi');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.message).toBe(
+      'Xếp loại "Giỏi" không hợp lệ; cần một trong: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ, Không xếp loại (hoặc viết tắt HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
+    );
+    expect(render(parsed.text!, 'en')).toBe(
+      'Rating "Giỏi" is not valid; enter one of: Tasks completed excellently, Tasks completed well, Tasks completed, Tasks not completed, Not rated (or the Vietnamese names or abbreviations HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
+    );
   });
 
   it('orders the levels', () => {

@@ -2,6 +2,10 @@
  * The 15 BONTOT functions called directly, as Excel calls them (optional arguments as null,
  * ranges as 2-D arrays), against SPEC §4 and the seed's numbers.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { EN } from '../../src/core/messages/en';
+import { VI_FUNCTIONS } from '../../src/core/messages/viFunctions';
 import * as fns from '../../functions/functions';
 import { setFunctionsPolicy } from '../../functions/policy';
 import { defaultPolicy, policyFromEntries } from '../../src/core/policy';
@@ -217,6 +221,15 @@ describe('RATING_SHARE', () => {
     expect(call(fns.ratingShareFn, ratings, 'Hoàn thành nhiệm vụ')).toEqual(value(1));
   });
 
+  test('the English names the English pane tells a clerk to type count like the Vietnamese ones', () => {
+    const english = [['Tasks completed excellently'], ['tasks completed well'], ['Tasks completed well'], ['Tasks completed'], ['Not rated'], ['']];
+    expect(call(fns.ratingShareFn, english, 'HTTNV')).toEqual(value(0.75));
+    expect(call(fns.ratingShareFn, english, 'Tasks completed')).toEqual(value(1));
+    expect(call(fns.ratingShareFn, [['Tasks not completed'], ['Tasks completed']], 'Tasks completed')).toEqual(value(0.5));
+    expect(call(fns.normalizeRatingFn, 'TASKS NOT  COMPLETED')).toEqual(value('Không hoàn thành nhiệm vụ'));
+    expect(call(fns.normalizeRatingFn, 'not rated')).toEqual(value('Không xếp loại'));
+  });
+
   test('unknown level or label → #VALUE!', () => {
     expect(call(fns.ratingShareFn, ratings, 'Giỏi')).toMatchObject(error('#VALUE!'));
     expect(call(fns.ratingShareFn, [['Giỏi']], 'HTNV')).toMatchObject(error('#VALUE!'));
@@ -349,5 +362,21 @@ describe('the workbook policy reaches the functions', () => {
     setFunctionsPolicy(result.policy);
     expect(call(fns.minSpeakersFn, 15)).toEqual(value(6));
     expect(call(fns.meetingQualityFn, 15, 15, 5, 90, null, null)).toEqual(value('Không đạt'));
+  });
+});
+
+describe('the functions take their words from the catalogue (viFunctions.ts)', () => {
+  test('functions.ts writes no Vietnamese message inline (comments and JSDoc aside)', () => {
+    const source = readFileSync(join(__dirname, '..', '..', 'functions', 'functions.ts'), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    const literals = source.match(/'[^'\n]*'|`[^`]*`|"[^"\n]*"/g) ?? [];
+    expect(literals.filter((literal) => /[à-ỹđĐ]/i.test(literal.normalize('NFC')))).toEqual([]);
+  });
+
+  test('every message the functions cite is in the Vietnamese catalogue with its English', () => {
+    for (const key of Object.keys(VI_FUNCTIONS)) expect(EN[key as keyof typeof EN]).toBeDefined();
+    expect(call(fns.minSpeakersFn, 2)).toEqual({ error: '#NUM!', message: VI_FUNCTIONS['fn.fewMembers'].replace('{count}', '2') });
+    expect(call(fns.meetingGradeFn, 100.5)).toEqual({ error: '#NUM!', message: 'Điểm phải từ 0 đến 100 (nhận được 100.5).' });
   });
 });

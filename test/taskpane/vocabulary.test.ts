@@ -11,6 +11,8 @@
  */
 import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import { REASON_CODES } from '../../src/core/types';
+import { VI_ALL } from '../../src/core/messages/all';
+import { EN } from '../../src/core/messages/en';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { startApp } from '../../taskpane/app';
 import { catalogue, setLanguage, t, useLanguage } from '../../taskpane/i18n';
@@ -185,6 +187,29 @@ describe('the standalone page', () => {
     expect(codesShown(visibleTexts(document.body, []))).toEqual([]);
     await switchLanguage(root);
     expect(codesShown(visibleTexts(document.body, []))).toEqual([]);
+  });
+
+  test('a read error and a duplicate, on the card and on the board, follow the language switch both ways', async () => {
+    const { root, page } = mountPage();
+    await page.processFiles([input('tot.xlsx', eligibleBook), input('ban-sao.xlsx', eligibleBook), input('hong.xlsx', 'không phải sổ tính')]);
+    await flush();
+    const vi = VI_ALL['read.notZip'];
+    const en = EN['read.notZip'];
+    const cardText = (): string | null | undefined => one(root, 'file-error').querySelector('[data-testid="error-message"]')?.textContent;
+    const notes = (): string[] => byTestId(root, 'line-note').map((node) => node.textContent ?? '');
+    expect(cardText()).toBe(vi);
+    expect(notes()).toContain(vi);
+    expect(notes().some((note) => note.includes('có trong nhiều đầu vào: tot.xlsx và ban-sao.xlsx'))).toBe(true);
+    await switchLanguage(root);
+    await flush();
+    expect(cardText()).toBe(en);
+    expect(notes()).toContain(en);
+    expect(notes().some((note) => note.includes('is in more than one input: tot.xlsx and ban-sao.xlsx'))).toBe(true);
+    expect(leftVietnamese(notes(), [...FILES, 'ban-sao.xlsx', ...ORG_NAMES])).toEqual([]);
+    await switchLanguage(root);
+    await flush();
+    expect(cardText()).toBe(vi);
+    expect(notes()).toContain(vi);
   });
 
   test('a language switch after a batch says the batch’s result; clearing the results clears the status', async () => {

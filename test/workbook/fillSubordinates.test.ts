@@ -4,6 +4,8 @@
  * sheet before and after, then the filled workbook's own check.
  */
 import fc from 'fast-check';
+import { registerCatalogue, render } from '../../src/core/messages';
+import { EN } from '../../src/core/messages/en';
 import { checkWorkbook } from '../../src/workbook/check';
 import {
   applyFillToGrids,
@@ -118,8 +120,39 @@ describe('planSubordinateFill: a đảng bộ with four chi bộ files', () => {
     expect(plan.changed[1]?.notes.join(' ')).toContain('"CHI BO  ke toan"');
     expect(plan.unchanged).toEqual([]);
     expect(plan.leftAlone.map((r) => r.row)).toEqual([4, 5, 6, 7, 8]);
-    expect(plan.refused).toEqual([{ file: 'kinh-doanh-2024.xlsx', reason: expect.stringContaining('năm 2024, khác năm đánh giá 2025') }]);
+    expect(plan.refused).toEqual([
+      {
+        file: 'kinh-doanh-2024.xlsx',
+        reason: expect.stringContaining('năm 2024, khác năm đánh giá 2025'),
+        reasonText: { key: 'fill.refuse.otherYear', params: { fileYear: '2024', year: '2025' } },
+      },
+    ]);
     expect(plan.addedColumns).toEqual([{ header: 'Kết quả tự kiểm tra', cell: 'F1' }]);
+  });
+
+  it('words its notes, reasons and results from the catalogue: the Vietnamese as before, and in English', () => {
+    registerCatalogue('en', EN);
+    const rows = [...plan.added, ...plan.changed, ...plan.unchanged];
+    // The Vietnamese words are the ones the plan always wrote.
+    expect(plan.changed[1]?.notes).toEqual(['Tên trên trang giữ nguyên "Chi bộ Kế toán"; tệp của chi bộ ghi "CHI BO  ke toan".']);
+    expect(plan.added[0]?.notes).toEqual(['Chi bộ mới trên trang: đảng ủy ghi "Xếp loại" của chi bộ.']);
+    expect(plan.leftAlone[0]?.reason).toBe('không có tệp của chi bộ này trong các tệp đã chọn.');
+    expect(plan.refused[0]?.reason).toBe('sổ tính năm 2024, khác năm đánh giá 2025 của đảng bộ. Hãy dùng tệp của năm 2025.');
+    for (const row of rows) {
+      expect(row.noteTexts.map((note) => render(note, 'vi'))).toEqual(row.notes);
+      expect(render(row.resultText, 'vi')).toBe(row.result);
+    }
+    for (const row of [...plan.leftAlone, ...plan.refused]) expect(render(row.reasonText, 'vi')).toBe(row.reason);
+    // English: the same facts, none of the Vietnamese sentence.
+    expect(plan.changed[1]?.noteTexts.map((note) => render(note, 'en'))).toEqual([
+      'The name on the sheet is kept as "Chi bộ Kế toán"; the party cell\'s file writes "CHI BO  ke toan".',
+    ]);
+    expect(render(plan.added[0]!.resultText, 'en')).toBe('Eligible (self-check as of 15/01/2026)');
+    expect(render(plan.changed[1]!.resultText, 'en')).toMatch(/^Not yet eligible \(self-check as of 15\/01\/2026, \d+ reasons\)$/);
+    expect(render(plan.leftAlone[0]!.reasonText, 'en')).toBe("none of the chosen files is this party cell's.");
+    expect(render(plan.refused[0]!.reasonText, 'en')).toBe(
+      "a workbook of 2024, not the party committee's evaluation year 2025. Use the file of 2025.",
+    );
   });
 
   it('never writes Xếp loại nor Chi bộ bốn tốt', () => {
@@ -179,7 +212,7 @@ describe('planSubordinateFill: refusals and edge cases', () => {
 
   it('refuses a workbook that is not a đảng bộ as the first input', () => {
     const outcome = planSubordinateFill(chiBoFile('x', 'Chi bộ A').sheets, [], { asOf: AS_OF });
-    expect(outcome).toEqual({ ok: false, error: expect.stringContaining('của một chi bộ') });
+    expect(outcome).toEqual({ ok: false, error: expect.stringContaining('của một chi bộ'), errorText: { key: 'fill.error.chiBo' } });
     const noSheet = dangBoBook();
     noSheet.sheets.splice(
       noSheet.sheets.findIndex((s) => s.name === 'Chi bộ trực thuộc'),
@@ -188,6 +221,7 @@ describe('planSubordinateFill: refusals and edge cases', () => {
     expect(planSubordinateFill(noSheet.grids(), [], { asOf: AS_OF })).toEqual({
       ok: false,
       error: expect.stringContaining('chưa có trang "Chi bộ trực thuộc"'),
+      errorText: { key: 'fill.error.noSheet', params: { sheet: 'Chi bộ trực thuộc' } },
     });
   });
 

@@ -3,6 +3,7 @@
  * appraisal office. Sheet names and what people typed stay as the workbook writes them. The task
  * pane loads this module as a chunk when English is chosen; the CLI imports it.
  */
+import { RATING_NAMES_EN } from '../vocabulary';
 import { POLICY_WORDS_EN } from './policyWords';
 import type { MessageKey } from './keys';
 
@@ -16,11 +17,12 @@ export const EN: Record<MessageKey, string> = {
   'place.cell': 'sheet {sheet}, cell {cell}',
   'place.sheet': 'sheet {sheet}',
   'place.year': 'whole year',
-  'rating.HTXSNV': 'Tasks completed excellently',
-  'rating.HTTNV': 'Tasks completed well',
-  'rating.HTNV': 'Tasks completed',
-  'rating.KHTNV': 'Tasks not completed',
-  'rating.KXL': 'Not rated',
+  // The names the reader accepts too (src/core/vocabulary.ts).
+  'rating.HTXSNV': RATING_NAMES_EN.HTXSNV,
+  'rating.HTTNV': RATING_NAMES_EN.HTTNV,
+  'rating.HTNV': RATING_NAMES_EN.HTNV,
+  'rating.KHTNV': RATING_NAMES_EN.KHTNV,
+  'rating.KXL': RATING_NAMES_EN.KXL,
   'kind.regular': 'regular',
   'kind.thematic': 'thematic',
   'kind.combined': 'combined',
@@ -101,7 +103,7 @@ export const EN: Record<MessageKey, string> = {
   YEAR_NOT_OVER:
     'Figures as of {asOf}: the evaluation year {year} is not over, so months {months} and quarters {quarters}/{year} are not counted yet. The present conclusion is provisional; check again after 31/12/{year}.',
   DATA_INVALID: 'The workbook has {count} data errors (sheet {sheets}); the appraisal is not reliable until they are all corrected.',
-  'parse.rating': 'Rating "{text}" is not valid; enter one of: {options} (or the abbreviations HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
+  'parse.rating': 'Rating "{text}" is not valid; enter one of: {options} (or the Vietnamese names or abbreviations HTXSNV, HTTNV, HTNV, KHTNV, KXL).',
   'parse.meetingKind': 'Meeting type "{text}" is not valid; enter Thường kỳ, Chuyên đề or Kết hợp.',
   'parse.markV': 'Mark "{text}" is ambiguous: it may mean "P" (absent with a reason) or "K" (absent without a reason). Enter P or K.',
   'parse.mark':
@@ -228,6 +230,7 @@ export const EN: Record<MessageKey, string> = {
   'read.hintOds': ' (it is an OpenDocument .ods file: save it again as .xlsx)',
   'read.tooLargeInflated':
     'Part "{name}" of the file unzips to more than its declared size ({size}). It may be a "zip bomb", so it is not opened; if it is a real workbook, open it in Excel and save it again as .xlsx.',
+  'size.mb': '{mb} MB',
   'read.moreRows': 'more than {count} rows',
   'read.moreCells': 'more than {count} cells',
   'read.tooManyRows':
@@ -254,5 +257,78 @@ export const EN: Record<MessageKey, string> = {
   'part.connections': 'data connections, queries (Power Query)',
   'functions.cell': 'Cell {index}: {message}',
   'functions.row': 'Row {index}: {message}',
+
+  'read.brokenConsolidation':
+    'The file is marked as a bontot consolidation but has no readable sheet "{sheet}"; make it again with "bontot consolidate" from the original files.',
+  'read.checkFailed': 'Error while checking the file: {detail}',
+  'duplicate.via': '{source} (through {via})',
+  'duplicate.note': '"{name}" is in more than one input: {kept} and {dropped}; it is counted once, from {kept}{differs}.',
+  'duplicate.differs': ' — THE TWO COPIES HAVE DIFFERENT RESULTS, check them',
+  'fill.result.eligible': 'Eligible (self-check as of {date})',
+  'fill.result.notEligible': 'Not yet eligible (self-check as of {date})',
+  'fill.result.notEligibleWhy': 'Not yet eligible (self-check as of {date}, {count} reasons)',
+  'fill.error.chiBo':
+    'The first workbook is a party cell\'s; the party committee\'s workbook (sheet "Thông tin", "Loại tổ chức": Đảng bộ cơ sở) is needed to fill the sheet "Chi bộ trực thuộc".',
+  'fill.error.notDangBo':
+    'The first workbook does not give "Loại tổ chức" as Đảng bộ cơ sở (sheet "Thông tin"); the party committee\'s workbook is needed to fill the sheet "Chi bộ trực thuộc".',
+  'fill.error.noYear':
+    'The party committee\'s workbook gives no "Năm đánh giá" (evaluation year, sheet "Thông tin"): it is not known which year\'s party cell files to take.',
+  'fill.error.noSheet':
+    'The party committee\'s workbook has no sheet "{sheet}" yet; create it (the "Tạo mẫu" button or bontot template --kind dang-bo) and try again.',
+  'fill.error.noNameColumn':
+    'Sheet "{sheet}" has no column "Tên chi bộ" in its first {rows} rows; the template\'s heading row is needed (STT | Tên chi bộ | Số đảng viên | Xếp loại | Chi bộ bốn tốt).',
+  'fill.refuse.generated': "a file made by Bốn Tốt (a summary or a list), not a party cell's workbook.",
+  'fill.refuse.generatedOnly': "the file has only sheets made by Bốn Tốt (summary, lists), not a party cell's workbook.",
+  'fill.refuse.noInfo': 'there is no "Thông tin" sheet of the Bốn Tốt template: not a party cell\'s workbook.',
+  'fill.refuse.dangBo': 'this is the workbook of a grassroots party committee ("Loại tổ chức": Đảng bộ cơ sở), not of a subordinate party cell.',
+  'fill.refuse.notChiBo': 'the sheet "Thông tin" does not give "Loại tổ chức" as a party cell: not a party cell\'s workbook.',
+  'fill.refuse.noName': 'the sheet "Thông tin" gives no "Tên tổ chức" (name): it is not known which party cell this is.',
+  'fill.refuse.noYear': 'the sheet "Thông tin" gives no "Năm đánh giá" (evaluation year); the party committee is consolidating the year {year}.',
+  'fill.refuse.otherYear': "a workbook of {fileYear}, not the party committee's evaluation year {year}. Use the file of {year}.",
+  'fill.refuse.superior':
+    'the party cell\'s "Cấp ủy cấp trên" (superior committee) is "{superior}", not the committee of "{org}". If it really is a subordinate party cell, correct the row "Cấp ủy cấp trên" in the party cell\'s file.',
+  'fill.refuse.shortName': '"Tên tổ chức" (name) is "{name}": not enough to recognise the party cell.',
+  'fill.refuse.unreadable': 'its content cannot be read ({detail}).',
+  'fill.refuse.twin': 'the same party cell "{name}" as the file "{file}" (that file was used).',
+  'fill.note.renamed': 'The name on the sheet is kept as "{sheetName}"; the party cell\'s file writes "{name}".',
+  'fill.note.ratingBlank': 'The column "Xếp loại" (rating) is blank: the party committee enters the party cell\'s rating.',
+  'fill.note.newRow': 'A new party cell on the sheet: the party committee enters its "Xếp loại" (rating).',
+  'fill.left.noName': 'the row has no party cell name.',
+  'fill.left.twin': 'the same name as row {row}; only the first row is filled.',
+  'fill.left.noFile': "none of the chosen files is this party cell's.",
+  'fn.arg.members': 'Number of party members',
+  'fn.arg.present': 'Number present',
+  'fn.arg.speakers': 'Number of contributions',
+  'fn.arg.minutes': 'Length (minutes)',
+  'fn.arg.excused': 'Number exempt or on special duty',
+  'fn.arg.criterion': 'Criterion 1.{index}',
+  'fn.arg.score': 'Points',
+  'fn.arg.max': 'Maximum points (row {row})',
+  'fn.arg.self': 'Self-assessed points (row {row})',
+  'fn.arg.level': 'rating level',
+  'fn.arg.stage': 'stage',
+  'fn.arg.year': 'Year',
+  'fn.arg.rating': 'rating',
+  'fn.minutesNegative': 'The length (minutes) may not be negative (got {minutes}).',
+  'fn.presentAbove': 'The number present ({present}) is more than the number of party members ({members}).',
+  'fn.excusedAbove': 'The number exempt or on special duty ({excused}) must be less than the number of party members ({members}).',
+  'fn.pending': '{count} {noun} not rated yet; the rating must be complete before recognition is considered',
+  'fn.criteriaCount': 'Exactly 4 criterion percentages are needed (1.1, 1.2, 1.3, 1.4); got {count} values.',
+  'fn.fewMembers': 'A party cell must have at least 3 full party members (Party Statute); got {count}.',
+  'fn.scoreRange': 'Points must be from 0 to 100 (got {score}).',
+  'fn.noMarks': 'The attendance range holds no C, P or K mark.',
+  'fn.datesKinds': 'The range of dates ({dates} cells) and the range of types ({kinds} cells) must be the same size.',
+  'fn.scoresMaxima': 'The range of self-assessed points ({scores} cells) and of maximum points ({maxima} cells) must be the same size.',
+  'fn.maxNegative': 'The maximum points of row {row} may not be negative ({max}).',
+  'fn.selfRange': 'The self-assessed points of row {row} ({score}) must be from 0 to the maximum {max}.',
+  'fn.maxZero': 'The total of maximum points is 0.',
+  'fn.maxHuge': 'The total of maximum points is too large to compute (above about 1.8 × 10^308).',
+  'fn.levelKxl': 'The level "Not rated" is not used to compute a share; choose HTXSNV, HTTNV, HTNV or KHTNV.',
+  'fn.noneRated': 'No one in the range of ratings has been rated.',
+  'fn.stage': 'Stage "{stage}" is not valid; enter đăng ký, chỉ tiêu, đề nghị, thẩm định or công nhận.',
+  'fn.year': 'Year {year} is not valid.',
+  'fn.noDeadline': 'The policy sets no date for "{stage}" in {year}.',
+  'fn.noStatus': 'The range of results has no filled cell.',
+  'fn.notYetRated': 'not rated yet',
   ...POLICY_WORDS_EN,
 };

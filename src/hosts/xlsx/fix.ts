@@ -14,7 +14,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { LegacyEncodingName } from '../../core/legacyEncoding';
-import { msg, VI } from '../../core/messages';
+import { msg } from '../../core/messages';
+import { VI_READ } from '../../core/messages/viRead';
 import { parseA1 } from '../../workbook/a1';
 import { planLegacyFix, unicodeFontFor, type LegacyFix } from '../../workbook/legacyFix';
 import type { SheetGrid } from '../../workbook/types';
@@ -32,22 +33,22 @@ export interface PartKind {
 
 /** Kinds of workbook parts a rewrite may not carry, by part name (OOXML conventions). */
 export const PART_KINDS: readonly PartKind[] = [
-  { id: 'charts', label: VI['part.charts'], test: /^xl\/charts\/chart[^/]*\.xml$/i },
-  { id: 'chartsheets', label: VI['part.chartsheets'], test: /^xl\/chartsheets\/[^/]+\.xml$/i },
-  { id: 'pivotTables', label: VI['part.pivotTables'], test: /^xl\/pivot(Tables|Cache)\/[^/]+\.xml$/i },
-  { id: 'slicers', label: VI['part.slicers'], test: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\/[^/]+\.xml$/i },
-  { id: 'drawings', label: VI['part.drawings'], test: /^xl\/drawings\/drawing[^/]*\.xml$/i },
-  { id: 'images', label: VI['part.images'], test: /^xl\/media\/[^/]+$/i },
-  { id: 'vba', label: VI['part.vba'], test: /^xl\/vbaProject\.bin$/i },
-  { id: 'externalLinks', label: VI['part.externalLinks'], test: /^xl\/externalLinks\/[^/]+\.xml$/i },
-  { id: 'comments', label: VI['part.comments'], test: /^xl\/comments[^/]*\.xml$/i },
-  { id: 'threadedComments', label: VI['part.threadedComments'], test: /^xl\/(threadedComments\/[^/]+|persons\/[^/]+)\.xml$/i },
-  { id: 'tables', label: VI['part.tables'], test: /^xl\/tables\/[^/]+\.xml$/i },
-  { id: 'embeddings', label: VI['part.embeddings'], test: /^xl\/embeddings\/[^/]+$/i },
-  { id: 'controls', label: VI['part.controls'], test: /^xl\/(ctrlProps|activeX)\/[^/]+$/i },
+  { id: 'charts', label: VI_READ['part.charts'], test: /^xl\/charts\/chart[^/]*\.xml$/i },
+  { id: 'chartsheets', label: VI_READ['part.chartsheets'], test: /^xl\/chartsheets\/[^/]+\.xml$/i },
+  { id: 'pivotTables', label: VI_READ['part.pivotTables'], test: /^xl\/pivot(Tables|Cache)\/[^/]+\.xml$/i },
+  { id: 'slicers', label: VI_READ['part.slicers'], test: /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\/[^/]+\.xml$/i },
+  { id: 'drawings', label: VI_READ['part.drawings'], test: /^xl\/drawings\/drawing[^/]*\.xml$/i },
+  { id: 'images', label: VI_READ['part.images'], test: /^xl\/media\/[^/]+$/i },
+  { id: 'vba', label: VI_READ['part.vba'], test: /^xl\/vbaProject\.bin$/i },
+  { id: 'externalLinks', label: VI_READ['part.externalLinks'], test: /^xl\/externalLinks\/[^/]+\.xml$/i },
+  { id: 'comments', label: VI_READ['part.comments'], test: /^xl\/comments[^/]*\.xml$/i },
+  { id: 'threadedComments', label: VI_READ['part.threadedComments'], test: /^xl\/(threadedComments\/[^/]+|persons\/[^/]+)\.xml$/i },
+  { id: 'tables', label: VI_READ['part.tables'], test: /^xl\/tables\/[^/]+\.xml$/i },
+  { id: 'embeddings', label: VI_READ['part.embeddings'], test: /^xl\/embeddings\/[^/]+$/i },
+  { id: 'controls', label: VI_READ['part.controls'], test: /^xl\/(ctrlProps|activeX)\/[^/]+$/i },
   {
     id: 'connections',
-    label: VI['part.connections'],
+    label: VI_READ['part.connections'],
     test: /^(xl\/connections\.xml|xl\/queryTables\/[^/]+\.xml|customXml\/item\d*\.xml)$/i,
   },
 ];

@@ -7,6 +7,8 @@
  */
 
 import { msg, ref, type Message, type MessageRef } from '../../core/messages';
+// The messages of files that cannot be read: registered before DAMAGED_MESSAGE below is rendered.
+import '../../core/messages/viRead';
 
 // ------------------------------------------------------------------------------------------ errors
 
@@ -71,8 +73,9 @@ export interface ZipEntryInfo {
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const MB = 1024 * 1024;
 
-function formatMb(bytes: number): string {
-  return `${Math.round((bytes / MB) * 10) / 10} MB`.replace('.', ',');
+/** A size in MB to one decimal, written in the reader's language ("4,5 MB" / "4.5 MB"). */
+function formatMb(bytes: number): MessageRef {
+  return ref('size.mb', { mb: Math.round((bytes / MB) * 10) / 10 });
 }
 
 const DAMAGED_MESSAGE = msg('read.damaged');
