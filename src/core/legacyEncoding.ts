@@ -266,22 +266,35 @@ const LATIN1_HIGH = /[\u00a1-\u00ff]/;
 const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
 
 /**
+ * A character that is a word character in neither reading: ASCII other than a letter (space,
+ * digits, punctuation), the no-break space, and General Punctuation (U+2000–U+206F: quotes “ ”,
+ * dashes, …). TCVN3's codes are all in U+00A1–U+00FE (a legacyTables test holds it) and none of
+ * these is a letter or a mark, so both tokenizers cut the text there.
+ */
+function separatesWords(code: number): boolean {
+  if (code < 0x80) return !((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
+  return code === 0xa0 || (code >= 0x2000 && code <= 0x206f);
+}
+
+/**
  * An exact pre-filter for `detectLegacyEncoding`: false when no word of the text can be a legacy
  * word in either reading, so that both readings have no evidence and the answer is null.
- * A space is a word character in neither reading, so every word token lies inside one
- * space-separated chunk. A chunk without a U+00A1–U+00FF character holds only neutral or unicode
- * words. A chunk made only of letters is one token in both readings; it is evidence only when
- * `wordKind` (the very function `readAs` asks, memoised) says so for TCVN3 (in either case) or
- * VNI. Any other chunk (punctuation, other spaces) is left to the full detection.
+ * Every word token of either reading lies inside one chunk between separators (separatesWords).
+ * A chunk without a U+00A1–U+00FF character holds only neutral or unicode words. A chunk made
+ * only of letters is one token in both readings; it is evidence only when `wordKind` (the very
+ * function `readAs` asks, memoised) says so for TCVN3 (in either case) or VNI. Any other chunk
+ * (a TCVN3 code that is no letter, such as "·", or another symbol) is left to the full detection.
+ * A long Unicode paragraph (a criterion's text, with its commas and quotes) is so settled here
+ * instead of by both full readings.
  */
 function mayHaveLegacyWord(text: string): boolean {
-  // The chunks between spaces, walked by index: only a chunk with a U+00A1–U+00FF character is
-  // cut out of the text (for its memoised answer); no array of every chunk per text.
+  // The chunks, walked by index: only a chunk with a U+00A1–U+00FF character is cut out of the
+  // text (for its memoised answer); no array of every chunk per text.
   let start = 0;
   let high = false;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (code === 0x20) {
+    if (separatesWords(code)) {
       if (high && chunkMayBeLegacy(text.slice(start, i))) return true;
       start = i + 1;
       high = false;
@@ -321,6 +334,14 @@ function chunkMayBeLegacy(chunk: string): boolean {
  */
 export function mayBeLegacyNfc(text: string): boolean {
   return mayHaveLegacyWord(text);
+}
+
+/**
+ * Whether either full reading of a text (NFC) finds a legacy word in it: what `mayBeLegacyNfc`
+ * must never deny (a test holds the pre-filter to it). Detection itself needs more evidence.
+ */
+export function hasLegacyWord(text: string): boolean {
+  return readAs('TCVN3', text).legacyChars > 0 || readAs('VNI', text).legacyChars > 0;
 }
 
 export interface DetectOptions {

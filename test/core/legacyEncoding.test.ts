@@ -3,6 +3,8 @@ import {
   convertFromTcvn3,
   convertFromVni,
   detectLegacyEncoding,
+  hasLegacyWord,
+  mayBeLegacyNfc,
   isVietnameseSyllable,
   toTcvn3,
   toVni,
@@ -629,5 +631,51 @@ describe('properties', () => {
     );
     // Most random texts carry enough evidence (measured: well above half).
     expect(found / runs).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the exact pre-filter (mayBeLegacyNfc)', () => {
+  /** Separators of real paragraphs: commas, quotes, dashes, an ellipsis, a no-break space, digits. */
+  const punctuation = fc.constantFrom(' ', ', ', '; ', ' “', '” ', ' – ', '…. ', '\u00a0', ' (3) ', '-', '/', ' 85% ', '.');
+  const paragraph = fc.array(fc.tuple(word, punctuation), { minLength: 1, maxLength: 12 }).map((parts) => parts.map(([w, sep]) => w + sep).join(''));
+
+  it('every TCVN3 code is in U+00A1–U+00FE (so no separator is a TCVN3 word character)', () => {
+    for (const letter of LETTERS) {
+      for (const code of [...toTcvn3(letter)]) {
+        if (code.charCodeAt(0) < 0x80) continue;
+        expect(code.charCodeAt(0)).toBeGreaterThanOrEqual(0xa1);
+        expect(code.charCodeAt(0)).toBeLessThanOrEqual(0xfe);
+      }
+    }
+  });
+
+  it('never denies a text in which a full reading finds a legacy word (Unicode, TCVN3, VNI, mixed)', () => {
+    fc.assert(
+      fc.property(paragraph, paragraph, (text, other) => {
+        const forms = [
+          text,
+          capitalise(text),
+          toTcvn3(text),
+          toVni(text),
+          toTcvn3(text.toUpperCase()),
+          `${text} ${toTcvn3(other)}`,
+          `${toVni(other)}, “${text}”`,
+        ];
+        for (const form of forms.map((f) => f.normalize('NFC'))) {
+          if (hasLegacyWord(form)) expect(mayBeLegacyNfc(form)).toBe(true);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('settles long Unicode paragraphs with punctuation (the criteria texts) without the full readings', () => {
+    const criterion =
+      'Lãnh đạo thực hiện tốt công tác chính trị tư tưởng, đấu tranh ngăn chặn, đẩy lùi những biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, “tự diễn biến”, “tự chuyển hóa” trong nội bộ….';
+    expect(mayBeLegacyNfc(criterion)).toBe(false);
+    expect(detectLegacyEncoding(criterion)).toBeNull();
+    const legacy = toTcvn3(criterion);
+    expect(mayBeLegacyNfc(legacy)).toBe(true);
+    expect(detectLegacyEncoding(legacy)).toEqual({ encoding: 'TCVN3', unicode: criterion });
   });
 });
