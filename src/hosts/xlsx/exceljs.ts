@@ -27,7 +27,7 @@ import { DEFAULT_FONT, DEFAULT_FONT_SIZE, layoutRowHeights } from '../../workboo
 import { VALIDATION_ERROR_TITLE, validationMessage } from '../../workbook/layout/validationText';
 
 import { msg } from '../../core/messages';
-import { cellsGrid } from './read';
+import { cellsGrid } from './grid';
 import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
 import { canReadValues, readWorkbookValues, toUint8, type ReadOptions, type WorkbookData, type WorkbookProperties } from './values';
 
