@@ -16,7 +16,7 @@ import { countSheetTags, sheetTagLimitError, type ZipLimits } from './zip';
  * few attribute and value bytes. The common shapes are read from the bytes directly (a cell
  * `<c r="B2" s="1" t="s"><v>12</v></c>`); anything else (a formula, an inline string, an entity,
  * a prefixed tag, an unusual attribute) has just its own bytes decoded and goes through the text
- * functions above, so both paths give the same values (test/hosts/xlsxRead.test.ts compares
+ * functions of cells.ts and xml.ts, so both paths give the same values (test/hosts/xlsxRead.test.ts compares
  * them with worksheetValues on the same XML). Plain loops, not indexOf: a call per tag costs
  * more than the bytes it skips (Node's Buffer.indexOf most of all), and no object is made per
  * cell but its value.
@@ -29,13 +29,6 @@ const COLON = 0x3a;
 const EQUALS = 0x3d;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
-
-let utf8Decoder: TextDecoder | undefined;
-
-/** One decoder, made on first use (not on import: some hosts, e.g. jsdom, import this without one). */
-function utf8(): TextDecoder {
-  return (utf8Decoder ??= new TextDecoder('utf-8'));
-}
 
 function isXmlSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
@@ -57,20 +50,6 @@ function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
   return -1;
 }
 
-/** Bytes [start, end) as text: short ASCII runs without a decoder call. */
-function bytesText(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start <= 24) {
-    let text = '';
-    for (let i = start; i < end; i++) {
-      const b = bytes[i] as number;
-      if (b >= 0x80) return utf8().decode(bytes.subarray(start, end));
-      text += String.fromCharCode(b);
-    }
-    return text;
-  }
-  return utf8().decode(bytes.subarray(start, end));
-}
-
 /** The digits of [start, end) as a whole number (at most 15 digits, so exact), or -1 when they are not all digits. */
 function digitsValue(bytes: Uint8Array, start: number, end: number): number {
   if (end <= start || end - start > 15) return -1;
@@ -83,134 +62,166 @@ function digitsValue(bytes: Uint8Array, start: number, end: number): number {
   return value;
 }
 
-// The spans of the attributes read from the last tag scanned (-1: absent): `r`, `t`, `s`.
-let refStart = -1;
-let refEnd = -1;
-let typeStart = -1;
-let typeEnd = -1;
-let styleStart = -1;
-let styleEnd = -1;
-
 /**
- * A cell's attributes as Excel and ExcelJS write them (` r="…"`, ` s="…"`, ` t="…"` in that order,
- * each optional), read into the spans above in the same pass that finds the tag's end: from the end
- * of a cell's name at `start`, the index of its `>`, or -1 for any other shape (also a `>` inside a
- * value, where the text scan ends the tag), which the caller then reads with scanAttributes.
+ * The state of one worksheet's scan (made per scan: nothing outlives it): the spans of the
+ * attributes read from the last tag (-1: absent) — `r`, `t`, `s` — and the last position decoded
+ * (0-based), written by the methods that read them in place of a result object per cell.
  */
-function usualCellTagEnd(bytes: Uint8Array, start: number): number {
+class SheetScan {
   refStart = -1;
+  refEnd = -1;
   typeStart = -1;
+  typeEnd = -1;
   styleStart = -1;
-  const length = bytes.length;
-  let i = start;
-  let order = 0; // r, then s, then t
-  for (;;) {
-    const b = bytes[i];
-    if (b === GT) return i;
-    if (b === SLASH) return bytes[i + 1] === GT ? i + 1 : -1;
-    if (b !== 0x20 || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return -1;
-    const name = bytes[i + 1];
-    const valueStart = i + 4;
-    let valueEnd = valueStart;
-    for (; valueEnd < length; valueEnd++) {
-      const v = bytes[valueEnd];
-      if (v === QUOTE) break;
-      if (v === GT) return -1;
+  styleEnd = -1;
+  positionRow = 0;
+  positionCol = 0;
+  /** Made on first use (not on import: some hosts, e.g. jsdom, import this without one). */
+  private decoder: TextDecoder | undefined;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** Bytes [start, end) as text: short ASCII runs without a decoder call. */
+  text(start: number, end: number): string {
+    const bytes = this.bytes;
+    if (end - start <= 24) {
+      let text = '';
+      for (let i = start; i < end; i++) {
+        const b = bytes[i] as number;
+        if (b >= 0x80) return this.decode(start, end);
+        text += String.fromCharCode(b);
+      }
+      return text;
     }
-    if (valueEnd >= length) return -1;
-    if (name === 0x72 && order < 1) {
-      refStart = valueStart;
-      refEnd = valueEnd;
-      order = 1;
-    } else if (name === 0x73 && order < 2) {
-      styleStart = valueStart;
-      styleEnd = valueEnd;
-      order = 2;
-    } else if (name === 0x74 && order < 3) {
-      typeStart = valueStart;
-      typeEnd = valueEnd;
-      order = 3;
-    } else return -1;
-    i = valueEnd + 1;
+    return this.decode(start, end);
   }
-}
 
-/**
- * Reads the attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`)
- * into the spans above. False when the bytes are not plain `name="value"` pairs as the regular
- * expression reads them (the caller then reads the tag's text with it).
- */
-function scanAttributes(bytes: Uint8Array, start: number, end: number): boolean {
-  refStart = -1;
-  typeStart = -1;
-  styleStart = -1;
-  let i = start;
-  for (;;) {
-    while (i < end && isXmlSpace(bytes[i] as number)) i++;
-    if (i >= end) return true;
-    const nameStart = i;
-    // A name as the regular expression reads one ([A-Za-z_][\w:.-]*); anything else is left to it.
-    if (!isNameStart(bytes[i] as number)) return false;
-    while (i < end) {
-      const b = bytes[i] as number;
-      if (b === EQUALS || isXmlSpace(b)) break;
-      if (!isNameStart(b) && !isDigit(b) && b !== COLON && b !== 0x2e && b !== 0x2d) return false;
+  private decode(start: number, end: number): string {
+    return (this.decoder ??= new TextDecoder('utf-8')).decode(this.bytes.subarray(start, end));
+  }
+
+  /**
+   * A cell's attributes as Excel and ExcelJS write them (` r="…"`, ` s="…"`, ` t="…"` in that order,
+   * each optional), read into the spans of the scan in the same pass that finds the tag's end: from the end
+   * of a cell's name at `start`, the index of its `>`, or -1 for any other shape (also a `>` inside a
+   * value, where the text scan ends the tag), which the caller then reads with scanAttributes.
+   */
+  usualCellTagEnd(start: number): number {
+    const bytes = this.bytes;
+    this.refStart = -1;
+    this.typeStart = -1;
+    this.styleStart = -1;
+    const length = bytes.length;
+    let i = start;
+    let order = 0; // r, then s, then t
+    for (;;) {
+      const b = bytes[i];
+      if (b === GT) return i;
+      if (b === SLASH) return bytes[i + 1] === GT ? i + 1 : -1;
+      if (b !== 0x20 || bytes[i + 2] !== EQUALS || bytes[i + 3] !== QUOTE) return -1;
+      const name = bytes[i + 1];
+      const valueStart = i + 4;
+      let valueEnd = valueStart;
+      for (; valueEnd < length; valueEnd++) {
+        const v = bytes[valueEnd];
+        if (v === QUOTE) break;
+        if (v === GT) return -1;
+      }
+      if (valueEnd >= length) return -1;
+      if (name === 0x72 && order < 1) {
+        this.refStart = valueStart;
+        this.refEnd = valueEnd;
+        order = 1;
+      } else if (name === 0x73 && order < 2) {
+        this.styleStart = valueStart;
+        this.styleEnd = valueEnd;
+        order = 2;
+      } else if (name === 0x74 && order < 3) {
+        this.typeStart = valueStart;
+        this.typeEnd = valueEnd;
+        order = 3;
+      } else return -1;
+      i = valueEnd + 1;
+    }
+  }
+
+  /**
+   * Reads the attributes of a start tag's bytes [start, end) (after the name, before `>` or `/>`)
+   * into the spans of the scan. False when the bytes are not plain `name="value"` pairs as the regular
+   * expression reads them (the caller then reads the tag's text with it).
+   */
+  scanAttributes(start: number, end: number): boolean {
+    const bytes = this.bytes;
+    this.refStart = -1;
+    this.typeStart = -1;
+    this.styleStart = -1;
+    let i = start;
+    for (;;) {
+      while (i < end && isXmlSpace(bytes[i] as number)) i++;
+      if (i >= end) return true;
+      const nameStart = i;
+      // A name as the regular expression reads one ([A-Za-z_][\w:.-]*); anything else is left to it.
+      if (!isNameStart(bytes[i] as number)) return false;
+      while (i < end) {
+        const b = bytes[i] as number;
+        if (b === EQUALS || isXmlSpace(b)) break;
+        if (!isNameStart(b) && !isDigit(b) && b !== COLON && b !== 0x2e && b !== 0x2d) return false;
+        i++;
+      }
+      const oneByteName = i - nameStart === 1 ? (bytes[nameStart] as number) : 0;
+      while (i < end && isXmlSpace(bytes[i] as number)) i++;
+      if (i >= end || bytes[i] !== EQUALS) return false;
       i++;
+      while (i < end && isXmlSpace(bytes[i] as number)) i++;
+      const quote = bytes[i] as number;
+      if (i >= end || (quote !== QUOTE && quote !== APOSTROPHE)) return false;
+      const valueStart = i + 1;
+      let valueEnd = valueStart;
+      while (valueEnd < end && bytes[valueEnd] !== quote) valueEnd++;
+      if (valueEnd >= end) return false;
+      if (oneByteName === 0x72) {
+        this.refStart = valueStart;
+        this.refEnd = valueEnd;
+      } else if (oneByteName === 0x74) {
+        this.typeStart = valueStart;
+        this.typeEnd = valueEnd;
+      } else if (oneByteName === 0x73) {
+        this.styleStart = valueStart;
+        this.styleEnd = valueEnd;
+      }
+      i = valueEnd + 1;
     }
-    const oneByteName = i - nameStart === 1 ? (bytes[nameStart] as number) : 0;
-    while (i < end && isXmlSpace(bytes[i] as number)) i++;
-    if (i >= end || bytes[i] !== EQUALS) return false;
-    i++;
-    while (i < end && isXmlSpace(bytes[i] as number)) i++;
-    const quote = bytes[i] as number;
-    if (i >= end || (quote !== QUOTE && quote !== APOSTROPHE)) return false;
-    const valueStart = i + 1;
-    let valueEnd = valueStart;
-    while (valueEnd < end && bytes[valueEnd] !== quote) valueEnd++;
-    if (valueEnd >= end) return false;
-    if (oneByteName === 0x72) {
-      refStart = valueStart;
-      refEnd = valueEnd;
-    } else if (oneByteName === 0x74) {
-      typeStart = valueStart;
-      typeEnd = valueEnd;
-    } else if (oneByteName === 0x73) {
-      styleStart = valueStart;
-      styleEnd = valueEnd;
+  }
+
+  /** "AB12" as bytes → this.positionRow, this.positionCol; false when it is no cell reference (as cellPosition reads the text). */
+  positionOf(start: number, end: number): boolean {
+    const bytes = this.bytes;
+    let col = 0;
+    let i = start;
+    for (; i < end && i - start < 4; i++) {
+      const code = (bytes[i] as number) | 0x20;
+      if (code < 0x61 || code > 0x7a) break;
+      col = col * 26 + (code - 0x60);
     }
-    i = valueEnd + 1;
-  }
-}
-
-// The position read by positionOfBytes (0-based).
-let positionRow = 0;
-let positionCol = 0;
-
-/** "AB12" as bytes → positionRow, positionCol; false when it is no cell reference (as cellPosition reads the text). */
-function positionOfBytes(bytes: Uint8Array, start: number, end: number): boolean {
-  let col = 0;
-  let i = start;
-  for (; i < end && i - start < 4; i++) {
-    const code = (bytes[i] as number) | 0x20;
-    if (code < 0x61 || code > 0x7a) break;
-    col = col * 26 + (code - 0x60);
-  }
-  const letters = i - start;
-  const row = digitsValue(bytes, i, end);
-  if (letters >= 1 && letters <= 3 && row >= 1) {
-    positionRow = row - 1;
-    positionCol = col - 1;
+    const letters = i - start;
+    const row = digitsValue(bytes, i, end);
+    if (letters >= 1 && letters <= 3 && row >= 1) {
+      this.positionRow = row - 1;
+      this.positionCol = col - 1;
+      return true;
+    }
+    // Anything unusual (spaces, an entity, a huge row number) is read as the text is.
+    const position = cellPosition(xmlText(this.text(start, end)));
+    if (!position) return false;
+    this.positionRow = position[0];
+    this.positionCol = position[1];
     return true;
   }
-  // Anything unusual (spaces, an entity, a huge row number) is read as the text is.
-  const position = cellPosition(xmlText(bytesText(bytes, start, end)));
-  if (!position) return false;
-  [positionRow, positionCol] = position;
-  return true;
 }
 
 /** The `t` attribute values of cells, by their single byte or as text. */
-function cellType(bytes: Uint8Array, start: number, end: number): string {
+function cellType(scan: SheetScan, start: number, end: number): string {
+  const bytes = scan.bytes;
   if (end - start === 1) {
     const b = bytes[start];
     if (b === 0x73) return 's';
@@ -219,7 +230,7 @@ function cellType(bytes: Uint8Array, start: number, end: number): string {
     if (b === 0x65) return 'e';
     if (b === 0x64) return 'd';
   }
-  return xmlText(bytesText(bytes, start, end));
+  return xmlText(scan.text(start, end));
 }
 
 /** Whether the bytes at `at` are `</` + prefix + `name>` (name one byte). */
@@ -251,6 +262,7 @@ export function worksheetValuesOfBytes(
   ctx: SheetContext,
   tagLimits?: { partName: string; limits: ZipLimits },
 ): SheetGrid {
+  const scan = new SheetScan(bytes);
   let rowTags = 0;
   let cellTags = 0;
   // The values by row, each row's array indexed by column: no array of all cells grows (growing
@@ -289,31 +301,31 @@ export function worksheetValuesOfBytes(
       if (isCell) cellTags++;
       else if (isRow) rowTags++;
     }
-    const isMerge = localLength === 9 && first === 0x6d && bytesText(bytes, localStart, nameEnd) === 'mergeCell';
-    if (!(isCell || isRow || isMerge) || nameEnd >= length || (localStart !== at + 1 && !PREFIX_TEXT.test(bytesText(bytes, at + 1, localStart)))) {
+    const isMerge = localLength === 9 && first === 0x6d && scan.text(localStart, nameEnd) === 'mergeCell';
+    if (!(isCell || isRow || isMerge) || nameEnd >= length || (localStart !== at + 1 && !PREFIX_TEXT.test(scan.text(at + 1, localStart)))) {
       // Another tag, an end tag ("/c" is no name), or a prefix the text scan does not accept.
       at = indexOfByte(bytes, LT, nameEnd);
       continue;
     }
     // A cell's usual start tag is read in the same pass that finds its end; any other tag (or
     // cell) is first delimited, then its attributes read.
-    const usualTagEnd = isCell ? usualCellTagEnd(bytes, nameEnd) : -1;
+    const usualTagEnd = isCell ? scan.usualCellTagEnd(nameEnd) : -1;
     const tagEnd = usualTagEnd >= 0 ? usualTagEnd : indexOfByte(bytes, GT, nameEnd);
     if (tagEnd < 0) {
       uncounted = nameEnd;
       break;
     }
     if (isRow) {
-      if (!scanAttributes(bytes, nameEnd, bytes[tagEnd - 1] === SLASH ? tagEnd - 1 : tagEnd)) {
-        const r = attributes(bytesText(bytes, nameEnd, tagEnd)).get('r');
+      if (!scan.scanAttributes(nameEnd, bytes[tagEnd - 1] === SLASH ? tagEnd - 1 : tagEnd)) {
+        const r = attributes(scan.text(nameEnd, tagEnd)).get('r');
         row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : row + 1;
-      } else if (refStart < 0) {
+      } else if (scan.refStart < 0) {
         row += 1;
       } else {
-        const r = digitsValue(bytes, refStart, refEnd);
+        const r = digitsValue(bytes, scan.refStart, scan.refEnd);
         if (r >= 0) row = r - 1;
         else {
-          const text = xmlText(bytesText(bytes, refStart, refEnd));
+          const text = xmlText(scan.text(scan.refStart, scan.refEnd));
           row = /^\d+$/.test(text) ? Number(text) - 1 : row + 1;
         }
       }
@@ -322,7 +334,7 @@ export function worksheetValuesOfBytes(
       continue;
     }
     if (isMerge) {
-      const ref = attributes(bytesText(bytes, nameEnd, tagEnd)).get('ref');
+      const ref = attributes(scan.text(nameEnd, tagEnd)).get('ref');
       const range = ref === undefined ? null : mergedRange(ref);
       if (range) merges.push(range);
       at = indexOfByte(bytes, LT, tagEnd + 1);
@@ -334,25 +346,28 @@ export function worksheetValuesOfBytes(
     let type: string | undefined;
     let style: number;
     let positioned: boolean;
-    if (usualTagEnd >= 0 || scanAttributes(bytes, nameEnd, attrsEnd)) {
-      positioned = refStart >= 0 && positionOfBytes(bytes, refStart, refEnd);
-      type = typeStart < 0 ? undefined : cellType(bytes, typeStart, typeEnd);
-      if (styleStart < 0) style = -1;
+    if (usualTagEnd >= 0 || scan.scanAttributes(nameEnd, attrsEnd)) {
+      positioned = scan.refStart >= 0 && scan.positionOf(scan.refStart, scan.refEnd);
+      type = scan.typeStart < 0 ? undefined : cellType(scan, scan.typeStart, scan.typeEnd);
+      if (scan.styleStart < 0) style = -1;
       else {
-        style = digitsValue(bytes, styleStart, styleEnd);
-        if (style < 0) style = Number(xmlText(bytesText(bytes, styleStart, styleEnd)));
+        style = digitsValue(bytes, scan.styleStart, scan.styleEnd);
+        if (style < 0) style = Number(xmlText(scan.text(scan.styleStart, scan.styleEnd)));
       }
     } else {
-      const attrs = cellAttributes(bytesText(bytes, nameEnd, attrsEnd));
+      const attrs = cellAttributes(scan.text(nameEnd, attrsEnd));
       const position = attrs.r === undefined ? null : cellPosition(attrs.r);
       positioned = position !== null;
-      if (position) [positionRow, positionCol] = position;
+      if (position) {
+        scan.positionRow = position[0];
+        scan.positionCol = position[1];
+      }
       type = attrs.t;
       style = attrs.s === undefined ? -1 : Number(attrs.s);
     }
-    if (positioned) col = positionCol;
+    if (positioned) col = scan.positionCol;
     else col += 1;
-    const cellRow = positioned ? positionRow : Math.max(row, 0);
+    const cellRow = positioned ? scan.positionRow : Math.max(row, 0);
     if (selfClosing) {
       at = indexOfByte(bytes, LT, tagEnd + 1);
       continue;
@@ -371,7 +386,7 @@ export function worksheetValuesOfBytes(
       const digits = digitsValue(bytes, rawStart, valueEnd);
       if (digits >= 0 && type === 's') value = sharedStrings[digits] ?? null;
       else if (digits >= 0 && (type === undefined || type === 'n')) value = numberValue(digits, style, ctx);
-      else value = storedValue(type, style, bytesText(bytes, rawStart, valueEnd), ctx);
+      else value = storedValue(type, style, scan.text(rawStart, valueEnd), ctx);
     } else {
       const end = cellEnd(bytes, contentStart, prefix);
       if (end < 0) {
@@ -385,7 +400,7 @@ export function worksheetValuesOfBytes(
         cellTags += inside.cells;
       }
       at = indexOfByte(bytes, LT, end + 4 + prefix.length);
-      value = cellValue(type, style, bytesText(bytes, contentStart, end), ctx);
+      value = cellValue(type, style, scan.text(contentStart, end), ctx);
     }
     if (value === null || value === '') continue;
     if (cellRow !== lastRow) {
