@@ -23,7 +23,8 @@
 import type { SheetGrid } from '../../workbook/types';
 import type { SheetContext } from './cells';
 import { worksheetValuesOfBytes } from './sheetBytes';
-import { attributeByLocalName, attributes, elementText, PREFIX, stringItemText, tags } from './xml';
+import { sharedStringsOfBytes } from './sharedStrings';
+import { attributeByLocalName, attributes, elementText, PREFIX, tags } from './xml';
 import {
   DEFAULT_ZIP_LIMITS,
   inflatedWhole,
@@ -185,12 +186,8 @@ async function dateStyles(parts: Parts, stylesPart: string | null): Promise<bool
 // ------------------------------------------------------------------------------------------ workbook
 
 async function sharedStringsOf(parts: Parts, part: string | null): Promise<string[]> {
-  const xml = part === null ? null : await parts.text(part);
-  if (xml === null) return [];
-  const strings: string[] = [];
-  const item = new RegExp(`<${PREFIX}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${PREFIX}si>)`, 'g');
-  for (let match = item.exec(xml); match !== null; match = item.exec(xml)) strings.push(stringItemText(match[1] ?? ''));
-  return strings;
+  const bytes = part === null ? null : await parts.bytesOf(part);
+  return bytes === null ? [] : sharedStringsOfBytes(bytes);
 }
 
 async function propertiesOf(parts: Parts, rootRels: Map<string, Relationship>): Promise<XlsxProperties> {
