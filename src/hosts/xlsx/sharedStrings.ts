@@ -121,8 +121,8 @@ function isPlainText(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-/** The shared strings of the part's decoded text, as the regular expression reads them. */
-function sharedStringsOfText(xml: string): string[] {
+/** The shared strings of the part's decoded text, as the regular expression reads them (also the reference the item reading is tested against). */
+export function sharedStringsOfText(xml: string): string[] {
   const strings: string[] = [];
   const item = new RegExp(`<${PREFIX}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${PREFIX}si>)`, 'g');
   for (let match = item.exec(xml); match !== null; match = item.exec(xml)) strings.push(ownCopy(stringItemText(match[1] ?? '')));
