@@ -13,7 +13,7 @@ import { WorkbookReadError } from './zip';
 export function rowsGridOfBounds(
   name: string,
   hidden: boolean,
-  byRow: Map<number, unknown[]>,
+  byRow: readonly unknown[][],
   maxCells: number,
   bounds: { minRow: number; minCol: number; maxRow: number; maxCol: number },
 ): SheetGrid {
@@ -23,7 +23,8 @@ export function rowsGridOfBounds(
   const width = maxCol - minCol + 1;
   if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
   const grid: unknown[][] = new Array<unknown[]>(height).fill(EMPTY_ROW);
-  for (const [r, rowValues] of byRow) {
+  // forEach visits only the rows that hold an array (byRow is indexed by row, with holes).
+  byRow.forEach((rowValues, r) => {
     let target: unknown[];
     if (minCol === 0) {
       target = rowValues;
@@ -38,7 +39,7 @@ export function rowsGridOfBounds(
       }
     }
     grid[r - minRow] = target;
-  }
+  });
   for (let r = 0; r < height; r++) if (grid[r] === EMPTY_ROW) grid[r] = new Array<unknown>(width).fill(null);
   return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
 }
@@ -46,11 +47,11 @@ export function rowsGridOfBounds(
 /** A placeholder for the rows of no value until they are filled (never returned). */
 const EMPTY_ROW: unknown[] = [];
 
-/** cellsGrid of values held by row (each row's array indexed by column, no entry where no value). */
+/** cellsGrid of values held by row (byRow indexed by row, each row's array by column; no entry where no value). */
 export function rowsGrid(
   name: string,
   hidden: boolean,
-  byRow: Map<number, unknown[]>,
+  byRow: readonly unknown[][],
   maxCells: number,
   skip?: (row: number, col: number) => boolean,
 ): SheetGrid {
@@ -58,7 +59,7 @@ export function rowsGrid(
   let minCol = Infinity;
   let maxRow = -1;
   let maxCol = -1;
-  for (const [r, rowValues] of byRow) {
+  byRow.forEach((rowValues, r) => {
     let kept = false;
     if (skip) {
       rowValues.forEach((value, c) => {
@@ -76,23 +77,23 @@ export function rowsGrid(
         if (c > maxCol) maxCol = c;
       });
     }
-    if (!kept) continue;
+    if (!kept) return;
     if (r < minRow) minRow = r;
     if (r > maxRow) maxRow = r;
-  }
+  });
   if (maxRow < 0) return { name, values: [], originRow: 0, originCol: 0, hidden };
   const height = maxRow - minRow + 1;
   const width = maxCol - minCol + 1;
   if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
   const grid: unknown[][] = new Array<unknown[]>(height);
   for (let r = 0; r < height; r++) grid[r] = new Array<unknown>(width).fill(null);
-  for (const [r, rowValues] of byRow) {
+  byRow.forEach((rowValues, r) => {
     const target = grid[r - minRow];
-    if (target === undefined) continue;
+    if (target === undefined) return;
     rowValues.forEach((value, c) => {
       if (value !== null && !skip?.(r, c)) target[c - minCol] = value;
     });
-  }
+  });
   return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
 }
 
