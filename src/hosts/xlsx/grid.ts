@@ -6,6 +6,12 @@ import type { SheetGrid } from '../../workbook/types';
 import { WorkbookReadError } from './zip';
 
 /**
+ * A sheet's values by row, each row's array indexed by column (no entry where no value): an array
+ * indexed by row (a hole where no row), or a Map by row where some row is past array indices.
+ */
+export type RowsValues = readonly unknown[][] | ReadonlyMap<number, unknown[]>;
+
+/**
  * rowsGrid without merged ranges, the used rectangle known from the scan: each row's array (null
  * or a hole where no value) becomes the grid's row, padded with nulls to the width, when the
  * rectangle starts at column A (nearly always); else it is copied at its offset.
@@ -13,7 +19,7 @@ import { WorkbookReadError } from './zip';
 export function rowsGridOfBounds(
   name: string,
   hidden: boolean,
-  byRow: readonly unknown[][],
+  byRow: RowsValues,
   maxCells: number,
   bounds: { minRow: number; minCol: number; maxRow: number; maxCol: number },
 ): SheetGrid {
@@ -23,7 +29,7 @@ export function rowsGridOfBounds(
   const width = maxCol - minCol + 1;
   if (height * width > maxCells) throw tooLargeGrid(name, height, width, maxCells);
   const grid: unknown[][] = new Array<unknown[]>(height).fill(EMPTY_ROW);
-  // forEach visits only the rows that hold an array (byRow is indexed by row, with holes).
+  // forEach visits only the rows that hold an array (an array's holes are skipped).
   byRow.forEach((rowValues, r) => {
     let target: unknown[];
     if (minCol === 0) {
@@ -51,7 +57,7 @@ const EMPTY_ROW: unknown[] = [];
 export function rowsGrid(
   name: string,
   hidden: boolean,
-  byRow: readonly unknown[][],
+  byRow: RowsValues,
   maxCells: number,
   skip?: (row: number, col: number) => boolean,
 ): SheetGrid {
