@@ -25,7 +25,7 @@ import { checkInlineList } from '../../workbook/layout/inlineList';
 import { VALIDATION_ERROR_TITLE, validationMessage, validationRule } from '../../workbook/layout/validation';
 
 import { msg } from '../../core/messages';
-import { cellsGrid } from './read';
+import { cellsGrid } from './grid';
 import { DEFAULT_ZIP_LIMITS, inspectXlsxZip, verifyInflatedSizes, WorkbookReadError } from './zip';
 import { canReadValues, readWorkbookValues, toUint8, type ReadOptions, type WorkbookData, type WorkbookProperties } from './values';
 

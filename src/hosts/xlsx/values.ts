@@ -6,6 +6,7 @@
  * can inflate, and the writer. Browser-safe: no Node-only imports, no ExcelJS.
  */
 import { readXlsxValues, type XlsxProperties } from './read';
+import { ownCopy } from './sharedStrings';
 import { canInflate, DEFAULT_ZIP_LIMITS, inspectXlsxZip, type InflateRawSync, type ZipLimits } from './zip';
 import { keywordKindOf } from '../../workbook/generated';
 import type { SheetGrid } from '../../workbook/types';
@@ -60,33 +61,15 @@ export async function readWorkbookValues(data: ArrayBuffer | Uint8Array, options
 }
 
 /**
- * Gives every long text cell its own copy, so that the workbook's decoded XML (sharedStrings.xml,
- * some hundred KB) is freed with the bytes. A text cut out of a long string by a regex is, in V8,
- * a slice that keeps the whole string alive (from 13 characters up; shorter ones are copies): one
- * such text kept anywhere after the check (a row's name, a memo of parsed labels) kept a whole
- * workbook's text, and `consolidate` of 500 files held ~30 KB per file (issue #24, bench
- * consolidate_rss_ratio). Same values; one copy per distinct text of the workbook.
+ * Gives every sheet name its own copy, so that the workbook's decoded XML is freed with the bytes.
+ * A text cut out of a long string by a regex is, in V8, a slice that keeps the whole string alive
+ * (from 13 characters up; shorter ones are copies): one such text kept anywhere after the check (a
+ * row's name, a memo of parsed labels) kept a whole workbook's text, and `consolidate` of 500 files
+ * held ~30 KB per file (issue #24, bench consolidate_rss_ratio). The cells' texts need no pass of
+ * their own: the shared strings are decoded item by item or copied (sharedStrings.ts), and the
+ * other texts of a cell are decoded from that cell's own bytes (sheetBytes.ts).
  */
 function detachTexts(sheets: SheetGrid[]): SheetGrid[] {
-  const copies = new Map<string, string>();
-  for (const sheet of sheets) {
-    sheet.name = ownCopy(sheet.name, copies);
-    for (const row of sheet.values) {
-      for (let c = 0; c < row.length; c++) {
-        const value = row[c];
-        if (typeof value === 'string' && value.length >= 13) row[c] = ownCopy(value, copies);
-      }
-    }
-  }
+  for (const sheet of sheets) sheet.name = ownCopy(sheet.name);
   return sheets;
-}
-
-function ownCopy(text: string, copies: Map<string, string>): string {
-  let copy = copies.get(text);
-  if (copy === undefined) {
-    // Concatenating then slicing makes V8 flatten into a new string of the text's own length.
-    copy = ` ${text}`.slice(1);
-    copies.set(text, copy);
-  }
-  return copy;
 }
