@@ -221,6 +221,13 @@ const OPTIONS = [
   ...LANG_OPTIONS,
 ] as const;
 
+/** A file already at the summary's name that this product did not write: never overwritten. */
+class SummaryTakenError extends Error {
+  constructor(readonly file: string) {
+    super(cliText('vi', 'check.summaryTaken', { file }));
+  }
+}
+
 async function writeSummary(file: string, result: CheckResult): Promise<string> {
   const out = summaryPathFor(file);
   if (await fileExists(out)) {
@@ -232,7 +239,7 @@ async function writeSummary(file: string, result: CheckResult): Promise<string> 
       kind = null;
     }
     if (kind !== 'tong-hop') {
-      throw new Error(`Không ghi "${out}": tệp này đã có và không phải bản tổng hợp do bontot tạo. Hãy đổi tên hoặc xóa tệp đó.`);
+      throw new SummaryTakenError(out);
     }
   }
   await writeWorkbookFile([summaryLayout(result)], out, { kind: 'tong-hop', title: 'Tổng hợp' });
@@ -285,7 +292,8 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
         note(cliText(lang, 'check.summaryWritten', { file: out }));
       } catch (error) {
         failed = true;
-        io.stderr(cliText(lang, 'check.summaryFailed', { file, detail: errorMessage(error) }));
+        const detail = error instanceof SummaryTakenError ? cliText(lang, 'check.summaryTaken', { file: error.file }) : errorMessage(error);
+        io.stderr(cliText(lang, 'check.summaryFailed', { file, detail }));
       }
     }
   }

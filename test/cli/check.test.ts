@@ -231,6 +231,10 @@ describe('check', () => {
     const refused = await runCli(['check', 'tot.xlsx', '--write-summary', '--as-of', AS_OF], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('không phải bản tổng hợp do bontot tạo');
+    const refusedEn = await runCli(['check', 'tot.xlsx', '--write-summary', '--as-of', AS_OF, '--lang', 'en'], dir);
+    expect(refusedEn.code).toBe(2);
+    expect(refusedEn.stderr).toContain('tot.tonghop.xlsx" is not written: the file exists and is not a summary bontot wrote.');
+    expect(refusedEn.stderr).not.toMatch(/Không ghi|bản tổng hợp/);
     expect(sha256(join(dir, 'tot.tonghop.xlsx'))).toBe(userFile);
   });
 
