@@ -63,11 +63,24 @@ export const RATING_NAMES_EN: Record<RatingLevel, string> = {
 /** Higher is better; KXL has no rank because it is never counted. */
 export const RATING_RANK: Record<RatedLevel, number> = { HTXSNV: 3, HTTNV: 2, HTNV: 1, KHTNV: 0 };
 
+// "NV" is how minutes and lists shorten "nhiệm vụ" ("Hoàn thành tốt NV"): read as the whole word.
 const RATINGS = aliasTable<RatingLevel>([
-  ['HTXSNV', [RATING_LABELS.HTXSNV, 'HTXSNV', 'HTXS NV', 'Hoàn thành xuất sắc', 'Xuất sắc', RATING_NAMES_EN.HTXSNV]],
-  ['HTTNV', [RATING_LABELS.HTTNV, 'HTTNV', 'HTT NV', 'Hoàn thành tốt', 'HTT', RATING_NAMES_EN.HTTNV]],
-  ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'HT NV', RATING_NAMES_EN.HTNV]],
-  ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành', RATING_NAMES_EN.KHTNV]],
+  [
+    'HTXSNV',
+    [
+      RATING_LABELS.HTXSNV,
+      'HTXSNV',
+      'HTXS NV',
+      'Hoàn thành xuất sắc',
+      'Xuất sắc',
+      'Hoàn thành xuất sắc NV',
+      'HT xuất sắc NV',
+      RATING_NAMES_EN.HTXSNV,
+    ],
+  ],
+  ['HTTNV', [RATING_LABELS.HTTNV, 'HTTNV', 'HTT NV', 'Hoàn thành tốt', 'HTT', 'Hoàn thành tốt NV', 'HT tốt NV', RATING_NAMES_EN.HTTNV]],
+  ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'HT NV', 'Hoàn thành NV', RATING_NAMES_EN.HTNV]],
+  ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành', 'Không hoàn thành NV', 'Không HTNV', RATING_NAMES_EN.KHTNV]],
   ['KXL', [RATING_LABELS.KXL, 'KXL', 'Không xếp loại chất lượng', RATING_NAMES_EN.KXL]],
 ]);
 

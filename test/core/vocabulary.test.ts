@@ -74,6 +74,11 @@ describe('parseRating', () => {
     ['HTNV', [RATING_LABELS.HTNV, 'HTNV', 'ht nv']],
     ['KHTNV', [RATING_LABELS.KHTNV, 'KHTNV', 'KHT NV', 'Không hoàn thành']],
     ['KXL', [RATING_LABELS.KXL, 'KXL', 'kxl', 'Không xếp loại chất lượng']],
+    // "NV" for "nhiệm vụ", as lists and minutes shorten it.
+    ['HTXSNV', ['Hoàn thành xuất sắc NV', 'HT xuất sắc NV']],
+    ['HTTNV', ['Hoàn thành tốt NV', 'hoàn thành tốt nv', 'HT tốt NV']],
+    ['HTNV', ['Hoàn thành NV']],
+    ['KHTNV', ['Không hoàn thành NV', 'Không HTNV']],
   ];
   it.each(cases(table))('%p → %s', (text, level) => {
     expect(parseRating(text)).toEqual({ ok: true, value: level });
