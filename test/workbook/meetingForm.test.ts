@@ -21,6 +21,7 @@ import {
 import { MeetingSaveError, planMeetingSave, type GridWithFormulas } from '../../src/workbook/meetingSave';
 import { parseRange } from '../../src/workbook/a1';
 import type { SheetGrid } from '../../src/workbook/types';
+import { MEETING_HEADERS } from '../../scripts/sheetHeaders';
 
 function member(name: string, extra: Partial<RosterMember> = {}): RosterMember {
   return { key: name, name, card: null, exempt: false, transferred: false, note: null, ...extra };
@@ -57,20 +58,7 @@ function applied(grids: GridWithFormulas[], writes: ReturnType<typeof planMeetin
   return out;
 }
 
-const MEETINGS_HEADER = [
-  'STT',
-  'Ngày',
-  'Loại',
-  'Số đảng viên',
-  'Có mặt',
-  'Vắng có lý do',
-  'Vắng không lý do',
-  'Số ý kiến',
-  'Thời gian (phút)',
-  'Chủ trì ký',
-  'Thư ký ký',
-  'Tự đánh giá',
-];
+const MEETINGS_HEADER = [...MEETING_HEADERS];
 
 describe('roster', () => {
   test('everyone present until marked; exempt members M; members who transferred out not required', () => {
