@@ -320,3 +320,73 @@ describe('helpers', () => {
     expect(unicodeFontFor(undefined)).toBeNull();
   });
 });
+
+describe('own texts (the reader takes a string cell as its text without a look-up)', () => {
+  const grid = (values: unknown[][]): SheetGrid => ({ name: 'Đảng viên', values, originRow: 0, originCol: 0 });
+  const ownTexts = (values: unknown[][]): boolean => {
+    const sheet = grid(values);
+    return scanLegacyEncoding([sheet]).ownTexts(sheet);
+  };
+
+  test('a sheet of trimmed NFC Unicode text, numbers, dates and marks is its own text', () => {
+    expect(
+      ownTexts([
+        ['Họ và tên', 'Số thẻ'],
+        ['Nguyễn Thị Ánh', '79012340'],
+        ['Đỗ Hương', 12],
+        ['C', new Date(2025, 0, 1)],
+        ['ưu tú', null],
+      ]),
+    ).toBe(true);
+  });
+
+  test.each([
+    ['a space at an end', ' An'],
+    ['a space at the other end', 'Bình '],
+    ['a no-break space', 'Lê\u00a0Lan'],
+    ['NFD text', 'Nguye\u0302\u0303n'.normalize('NFD')],
+    ['a blank string', '   '],
+    ['an empty string', ''],
+    ['a lone space', ' '],
+    ['a tab', '\t'],
+    ['a symbol outside the known ranges', 'Ω'],
+  ])('%s is not: the reader looks the cell up as before', (_what, value) => {
+    expect(ownTexts([['Nguyễn An'], [value]])).toBe(false);
+  });
+
+  test('a workbook with legacy text has no own-text sheet (its labels may read as legacy)', () => {
+    expect(ownTexts([['Nguyễn An'], [toTcvn3('Hoàn thành tốt nhiệm vụ')]])).toBe(false);
+  });
+
+  test('every pair of the characters taken as their own text is NFC and keeps its inner spaces', () => {
+    const chars: string[] = [];
+    for (const [from, to] of [
+      [0x21, 0x7e],
+      [0x100, 0x2ff],
+      [0x1e00, 0x1eff],
+    ] as const) {
+      for (let code = from; code <= to; code++) chars.push(String.fromCharCode(code));
+    }
+    let broken = 0;
+    for (const a of chars) {
+      for (const b of [...chars, ' ']) if (`${a}${b}${a}`.normalize('NFC') !== `${a}${b}${a}` || `${a}${b}${a}`.trim() !== `${a}${b}${a}`) broken++;
+    }
+    expect(broken).toBe(0);
+  });
+
+  test('a check reads the same with own texts as through the look-ups (a blank cell beside the header turns them off)', () => {
+    const book = chiBoBook();
+    const members = (grids: SheetGrid[]): SheetGrid => grids.find((g) => g.name === 'Đảng viên') as SheetGrid;
+    const own = book.grids();
+    expect(scanLegacyEncoding(own).ownTexts(members(own))).toBe(true);
+    const spaced = chiBoBook();
+    spaced.values('Đảng viên')[0]?.push(null, null, null, null, ' ');
+    const looked = spaced.grids();
+    expect(scanLegacyEncoding(looked).ownTexts(members(looked))).toBe(false);
+    const read = readWorkbook(own);
+    const readLooked = readWorkbook(looked);
+    expect(readLooked.records).toEqual(read.records);
+    expect(readLooked.issues).toEqual(read.issues);
+    expect(check(looked)).toEqual(check(own));
+  });
+});
