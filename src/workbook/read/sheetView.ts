@@ -34,20 +34,12 @@ function plainAscii(value: string): boolean {
  * grid's origin included), their texts through the workbook's CellTexts, and the issues raised.
  */
 export class SheetView {
-  /**
-   * Every string value of the grid is its own text and the workbook has no legacy text (the first
-   * pass says so: LegacyScan.ownTexts): a string cell's text is then its value, with no look-up.
-   */
-  private readonly ownTexts: boolean;
-
   constructor(
     readonly grid: SheetGrid,
     readonly issues: Issue[],
     /** The workbook's text cache (one per readWorkbook call). */
     readonly texts: CellTexts,
-  ) {
-    this.ownTexts = texts.scan.ownTexts(grid);
-  }
+  ) {}
 
   get name(): string {
     return this.grid.name;
@@ -106,7 +98,7 @@ export class SheetView {
       const text = cellText(value);
       return text === null ? null : text.normalize('NFC');
     }
-    if (this.ownTexts || plainAscii(value)) return value;
+    if (plainAscii(value)) return value;
     // A column repeats its label row after row (Không, a rating): the column's last text
     // answers without a map look-up (each costs ~0.1 µs, and a large workbook asks 10 000s).
     if (value === this.lastValue[c]) return this.lastText[c] as string | null;
@@ -138,7 +130,7 @@ export class SheetView {
     // What labelText gives without building the cell's address: numbers and dates, plain ASCII
     // and texts already known not to be legacy (the header search looks at ~300 cells a sheet).
     if (typeof value !== 'string') return this.text(r, c);
-    if (this.ownTexts || plainAscii(value)) return value;
+    if (plainAscii(value)) return value;
     const known = this.texts.known(value);
     if (known !== undefined) return known;
     return labelText(value, { sheet: this.name, cell: this.addr(r, c) }, null, this.texts);
