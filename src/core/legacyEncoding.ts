@@ -293,7 +293,8 @@ function mayHaveLegacyWord(text: string): boolean {
   let start = 0;
   let high = false;
   for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    // Past the end charCodeAt is NaN: read as a space, which ends the last chunk (as does a NUL).
+    const code = text.charCodeAt(i) || 0x20;
     if (separatesWords(code)) {
       if (high && chunkMayBeLegacy(text.slice(start, i))) return true;
       start = i + 1;
