@@ -272,8 +272,8 @@ const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
  * these is a letter or a mark, so both tokenizers cut the text there.
  */
 function separatesWords(code: number): boolean {
-  if (code < 0x80) return !((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
-  return code === 0xa0 || (code >= 0x2000 && code <= 0x206f);
+  // Below 0x80: not A–Z nor a–z (`| 0x20` lower-cases a letter; anything else lands outside a–z).
+  return code < 0x80 ? ((code | 0x20) - 0x61) >>> 0 > 25 : code === 0xa0 || (code >= 0x2000 && code < 0x2070);
 }
 
 /**
@@ -293,7 +293,8 @@ function mayHaveLegacyWord(text: string): boolean {
   let start = 0;
   let high = false;
   for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    // Past the end charCodeAt is NaN: read as a space, which ends the last chunk (as does a NUL).
+    const code = text.charCodeAt(i) || 0x20;
     if (separatesWords(code)) {
       if (high && chunkMayBeLegacy(text.slice(start, i))) return true;
       start = i + 1;
@@ -332,9 +333,7 @@ function chunkMayBeLegacy(chunk: string): boolean {
  * faster than a look-up in a cache of answers. `text` must be NFC already (as the workbook scan
  * gives it); a text without a U+00A1–U+00FF character has no chunk that may be legacy.
  */
-export function mayBeLegacyNfc(text: string): boolean {
-  return mayHaveLegacyWord(text);
-}
+export { mayHaveLegacyWord as mayBeLegacyNfc };
 
 /**
  * Whether either full reading of a text (NFC) finds a legacy word in it: what `mayBeLegacyNfc`
@@ -364,7 +363,8 @@ export interface DetectOptions {
  */
 export function detectLegacyEncoding(text: string, options: DetectOptions = {}): LegacyDetection | null {
   const normalized = text.normalize('NFC');
-  if (!LATIN1_HIGH.test(normalized) || !mayHaveLegacyWord(normalized)) return null;
+  // (mayHaveLegacyWord is false for a text without a U+00A1–U+00FF character.)
+  if (!mayHaveLegacyWord(normalized)) return null;
   const prefer = options.prefer ?? 'TCVN3';
   const score = (reading: Reading): number => reading.legacyChars - reading.junkChars;
   const readings = (['TCVN3', 'VNI'] as const)

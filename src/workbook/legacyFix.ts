@@ -54,8 +54,6 @@ import type { SheetGrid } from './types';
 
 /** Every TCVN3 and VNI code is in U+00A1–U+00FF: a text without one is never legacy. */
 const LATIN1_HIGH = /[\u00a1-\u00ff]/;
-/** The same, or a combining mark that composes into one (NFD text): the quick test on raw values. */
-const MAYBE_HIGH = /[\u00a1-\u00ff]|[\u0300-\u036f]/;
 
 /** Whether a text has a character a legacy font code can be (U+00A1–U+00FF). */
 export function mayBeLegacy(text: string): boolean {
@@ -63,21 +61,18 @@ export function mayBeLegacy(text: string): boolean {
 }
 
 /**
- * MAYBE_HIGH.test(value) as a loop: the first pass asks it of every string cell of the workbook,
- * most of them one or two characters ("C", "P"), where a call into the regex engine costs more
- * than the look at each character.
+ * Whether a raw value has a character in U+00A1–U+00FF or a combining mark that composes into one
+ * (NFD text): the quick test on raw values. A loop, not a regex: the first pass asks it of every
+ * string cell of the workbook, most of them one or two characters ("C", "P"), where a call into
+ * the regex engine costs more than the look at each character (one loop for every length keeps
+ * the task pane's first script small).
  */
-function maybeHigh(value: string): boolean {
+function mayBeCandidate(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code >= 0xa1 && (code <= 0xff || (code >= 0x300 && code <= 0x36f))) return true;
   }
   return false;
-}
-
-/** MAYBE_HIGH.test, by a loop for short values. */
-function mayBeCandidate(value: string): boolean {
-  return value.length > 64 ? MAYBE_HIGH.test(value) : maybeHigh(value);
 }
 
 /** The text a cell is matched by (cellText composed to NFC), or null when it cannot be legacy. */

@@ -25,25 +25,12 @@ const TRANSFER_NOTE = /^(?:chuyen di|chuyen sinh hoat di|da chuyen sinh hoat)\b/
 
 // ---------------------------------------------------------------- Đảng viên
 
-/** A key's first row: its grid row, and whether its cell is the card's (else the name's). */
-type FirstRow = number;
-
-function firstRow(r: number, byCardCell: boolean): FirstRow {
-  return r * 2 + (byCardCell ? 1 : 0);
-}
-
-/** The cell a key was first seen at (as the duplicate's warning names it). */
-function keyCellOf(sheet: SheetView, first: FirstRow, cardCol: number | undefined, nameCol: number | undefined): string {
-  const r = Math.floor(first / 2);
-  return first % 2 === 1 && cardCol !== undefined ? sheet.addr(r, cardCol) : sheet.addr(r, nameCol ?? 0);
-}
-
 export interface MembersRead {
   members: Member[];
   /** Whether members are keyed by Số thẻ đảng viên. */
   byCard: boolean;
-  /** Every member key, with where its first row is (FirstRow: the cell is made only for a duplicate). */
-  keys: ReadonlyMap<string, number>;
+  /** Every member key, with the cell of its first row. */
+  keys: ReadonlyMap<string, string>;
   /**
    * The keys whose first member is exempt from meetings or has an unreadable `Miễn sinh hoạt`
    * (the members an M mark agrees with): kept while reading, so the matrix needs no map of all
@@ -61,9 +48,7 @@ export function readMembers(sheet: SheetView, kind: OrgKind | null, year: number
   const col = (key: string): number | undefined => header.cols.get(key);
   const byCard = col('card') !== undefined;
   const members: Member[] = [];
-  // Each key's first row as a number (FirstRow), not its cell's address: 5 000 members would make
-  // 5 000 address strings that only a duplicate's warning reads.
-  const seen = new Map<string, number>();
+  const seen = new Map<string, string>();
   const exemptKeys = new Set<string>();
   const known = [...header.cols.entries()].filter(([key]) => key !== 'stt').map(([, c]) => c);
   // The columns, looked up once (not once per row).
@@ -85,20 +70,18 @@ export function readMembers(sheet: SheetView, kind: OrgKind | null, year: number
     const card = cardCol === undefined ? null : sheet.text(r, cardCol);
     if (name === null && card === null) continue;
     const key = card !== null ? cardKey(card) : nameKey(name ?? '');
-    const byCardCell = card !== null && cardCol !== undefined;
-    const previousRow = seen.get(key);
-    if (previousRow !== undefined && (card !== null || !byCard)) {
-      const keyCell = byCardCell ? sheet.addr(r, cardCol) : firstCell;
-      const previous = keyCellOf(sheet, previousRow, cardCol, nameCol);
+    const keyCell = card !== null && cardCol !== undefined ? sheet.addr(r, cardCol) : firstCell;
+    const previous = seen.get(key);
+    if (previous !== undefined && (card !== null || !byCard)) {
       const duplicate =
         card !== null ? msg('DUPLICATE_MEMBER.card', { value: card, previous }) : msg('DUPLICATE_MEMBER.name', { value: name ?? '', previous });
       sheet.issue('DUPLICATE_MEMBER', keyCell, duplicate, 'warning');
-    } else if (previousRow === undefined) seen.set(key, firstRow(r, byCardCell));
+    } else if (previous === undefined) seen.set(key, keyCell);
     checkDate(sheet, r, joinedCol, 'Ngày vào Đảng', false);
     const exemptRead = readYesNo(sheet, r, exemptCol, 'Miễn sinh hoạt', parseExempt);
     const exempt = exemptRead === true;
     const exemptUnreadable = exemptRead === null;
-    if (previousRow === undefined && (exempt || exemptUnreadable)) exemptKeys.add(key);
+    if (previous === undefined && (exempt || exemptUnreadable)) exemptKeys.add(key);
     const rating = readRating(sheet, r, ratingCol);
     const ratingUnreadable = rating === null && ratingTyped(sheet, r, ratingCol) && !notYetRatedCell(sheet, r, ratingCol);
     const disciplineText = disciplineCol === undefined ? null : sheet.text(r, disciplineCol);

@@ -126,14 +126,7 @@ export class SheetView {
 
   /** The text without a LEGACY_ENCODING warning: for looking around (header search), not for data. */
   peek(r: number, c: number): string | null {
-    const value = this.raw(r, c);
-    // What labelText gives without building the cell's address: numbers and dates, plain ASCII
-    // and texts already known not to be legacy (the header search looks at ~300 cells a sheet).
-    if (typeof value !== 'string') return this.text(r, c);
-    if (plainAscii(value)) return value;
-    const known = this.texts.known(value);
-    if (known !== undefined) return known;
-    return labelText(value, { sheet: this.name, cell: this.addr(r, c) }, null, this.texts);
+    return labelText(this.raw(r, c), { sheet: this.name, cell: this.addr(r, c) }, null, this.texts);
   }
 
   /** Nothing typed: a formula without a stored result is not blank (it is reported, never skipped). */
