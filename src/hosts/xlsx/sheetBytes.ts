@@ -267,14 +267,7 @@ export function worksheetValuesOfBytes(
   const scan = new SheetScan(bytes);
   let rowTags = 0;
   let cellTags = 0;
-  // The values by row, indexed by row (a hole where a row has no value), each row's array indexed
-  // by column: no array of all cells grows (growing one array to a hundred thousand values cost
-  // more than the scan of the bytes), and no Map either (its upkeep cost a quarter of the scan).
-  const byRow: unknown[][] = [];
-  // Rows past Excel's last (a damaged or hostile `r`, up to 15 digits) are no array index: kept apart.
-  let farRows: Map<number, unknown[]> | undefined;
-  let lastRow = -1;
-  let lastRowValues: unknown[] = [];
+  const rows = new SheetRows();
   // The used rectangle of the values kept (before merged ranges are taken out).
   let minRow = Infinity;
   let minCol = Infinity;
@@ -408,24 +401,7 @@ export function worksheetValuesOfBytes(
       value = cellValue(type, style, scan.text(contentStart, end), ctx);
     }
     if (value === null || value === '') continue;
-    if (cellRow !== lastRow) {
-      let found = cellRow < EXCEL_ROWS ? byRow[cellRow] : farRows?.get(cellRow);
-      if (found === undefined) {
-        found = [];
-        if (cellRow < EXCEL_ROWS) byRow[cellRow] = found;
-        else (farRows ??= new Map()).set(cellRow, found);
-      }
-      lastRow = cellRow;
-      lastRowValues = found;
-    }
-    // Cells come in column order: a short gap is filled with nulls (no value), so that the row
-    // stays a packed array rowsGrid can hand on as it is; a far column is set as a hole instead
-    // (filling up to column XFD for each cell would cost more than its row is worth).
-    const gap = col - lastRowValues.length;
-    if (gap >= 0 && gap <= MAX_FILLED_GAP) {
-      for (let k = 0; k < gap; k++) lastRowValues.push(null);
-      lastRowValues.push(value);
-    } else lastRowValues[col] = value;
+    rows.add(cellRow, col, value);
     if (cellRow < minRow) minRow = cellRow;
     if (cellRow > maxRow) maxRow = cellRow;
     if (col < minCol) minCol = col;
@@ -443,16 +419,91 @@ export function worksheetValuesOfBytes(
   // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
   const inMergeTail = (r: number, c: number): boolean =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  let rows: RowsValues = byRow;
-  if (farRows) {
-    const all = new Map<number, unknown[]>();
-    byRow.forEach((rowValues, r) => all.set(r, rowValues));
-    for (const [r, rowValues] of farRows) all.set(r, rowValues);
-    rows = all;
-  }
-  if (merges.length > 0) return rowsGrid(name, hidden, rows, ctx.maxCells, inMergeTail);
-  return rowsGridOfBounds(name, hidden, rows, ctx.maxCells, { minRow, minCol, maxRow, maxCol });
+  const byRow = rows.values();
+  if (merges.length > 0) return rowsGrid(name, hidden, byRow, ctx.maxCells, inMergeTail);
+  return rowsGridOfBounds(name, hidden, byRow, ctx.maxCells, { minRow, minCol, maxRow, maxCol });
 }
 
-/** Columns of no value filled with null in a row array rather than left as a hole (see the scan). */
+/** Columns of no value filled with null in a row array rather than left as a hole (see SheetRows). */
 const MAX_FILLED_GAP = 64;
+
+/**
+ * A worksheet's values by row as the scan finds them, each row's array indexed by column: no array
+ * of all cells grows (growing one array to a hundred thousand values cost more than the scan of
+ * the bytes), and no Map by row either (its upkeep cost a quarter of the scan): an array indexed by
+ * row, a hole where a row has no value.
+ *
+ * Cells come in column order: a short gap is filled with nulls (no value), so that the row stays a
+ * packed array rowsGrid can hand on as it is; a far column is set as a hole instead (filling up to
+ * column XFD for each cell would cost more than its row is worth). A new row's values go to one
+ * scratch array reused from row to row and are copied out at the row's end, at their own length
+ * (an array grown by push holds up to half again its length, and leaves the smaller arrays it grew
+ * out of to the collector), padded with nulls to the widest row so far, as the grid pads it.
+ */
+class SheetRows {
+  private readonly byRow: unknown[][] = [];
+  /** Rows past Excel's last (a damaged or hostile `r`, up to 15 digits) are no array index: kept apart. */
+  private farRows: Map<number, unknown[]> | undefined;
+  private lastRow = -1;
+  /** The array of the last row, when it was stored before (a row met again after another one). */
+  private lastRowValues: unknown[] = [];
+  /** The values of the last row, when it is new: the first `scratchCount` of `scratch` (-1: none). */
+  private readonly scratch: unknown[] = [];
+  private scratchCount = -1;
+  /** One past the last column of a value so far: rows are stored padded with nulls to it. */
+  private width = 0;
+
+  add(row: number, col: number, value: unknown): void {
+    if (col >= this.width) this.width = col + 1;
+    if (row !== this.lastRow) {
+      this.flush();
+      this.lastRow = row;
+      const found = row < EXCEL_ROWS ? this.byRow[row] : this.farRows?.get(row);
+      if (found === undefined) this.scratchCount = 0;
+      else this.lastRowValues = found;
+    }
+    if (this.scratchCount >= 0) {
+      const gap = col - this.scratchCount;
+      if (gap >= 0 && gap <= MAX_FILLED_GAP) {
+        const scratch = this.scratch;
+        for (let k = 0; k < gap; k++) scratch[this.scratchCount++] = null;
+        scratch[this.scratchCount++] = value;
+        return;
+      }
+      // A far or earlier column: the row is stored now and goes on as a stored row.
+      this.flush();
+    }
+    const values = this.lastRowValues;
+    const gap = col - values.length;
+    if (gap >= 0 && gap <= MAX_FILLED_GAP) {
+      for (let k = 0; k < gap; k++) values.push(null);
+      values.push(value);
+    } else values[col] = value;
+  }
+
+  /** Stores the last row's values when they are still in the scratch array. */
+  private flush(): void {
+    if (this.scratchCount < 0) return;
+    // Padded to the width so far, as the grid will pad it (the width does not shrink): one array of
+    // the row's final length, no push past it.
+    const scratch = this.scratch;
+    const length = Math.min(Math.max(this.scratchCount, this.width), this.scratchCount + MAX_FILLED_GAP);
+    for (let c = this.scratchCount; c < length; c++) scratch[c] = null;
+    const values = scratch.slice(0, length);
+    this.scratchCount = -1;
+    const row = this.lastRow;
+    if (row < EXCEL_ROWS) this.byRow[row] = values;
+    else (this.farRows ??= new Map()).set(row, values);
+    this.lastRowValues = values;
+  }
+
+  /** Every row's values (by row), once the scan is done. */
+  values(): RowsValues {
+    this.flush();
+    if (this.farRows === undefined) return this.byRow;
+    const all = new Map<number, unknown[]>();
+    this.byRow.forEach((rowValues, r) => all.set(r, rowValues));
+    for (const [r, rowValues] of this.farRows) all.set(r, rowValues);
+    return all;
+  }
+}
