@@ -1,6 +1,7 @@
 /**
  * A sheet's grid (the used rectangle of its values, null where nothing is) from the values a
- * worksheet reader found (split from read.ts); a rectangle over the cell limit refused. Browser-safe.
+ * worksheet reader found (split from read.ts), and the byte scan's store of values by row; a
+ * rectangle over the cell limit refused. Browser-safe.
  */
 import type { SheetGrid } from '../../workbook/types';
 import { WorkbookReadError } from './zip';
@@ -152,4 +153,91 @@ export function cellsGrid(
     (grid[r - minRow] as unknown[])[c - minCol] = values[i];
   }
   return { name, values: grid, originRow: minRow, originCol: minCol, hidden };
+}
+
+/** Rows in a worksheet of Excel: the rows past it are held in a Map. */
+const EXCEL_ROWS = 1_048_576;
+
+/** Columns of no value filled with null in a row array rather than left as a hole (see SheetRows). */
+const MAX_FILLED_GAP = 64;
+
+/**
+ * A worksheet's values by row as the scan finds them, each row's array indexed by column: no array
+ * of all cells grows (growing one array to a hundred thousand values cost more than the scan of
+ * the bytes), and no Map by row either (its upkeep cost a quarter of the scan): an array indexed by
+ * row, a hole where a row has no value.
+ *
+ * Cells come in column order: a short gap is filled with nulls (no value), so that the row stays a
+ * packed array rowsGrid can hand on as it is; a far column is set as a hole instead (filling up to
+ * column XFD for each cell would cost more than its row is worth). A new row's values go to one
+ * scratch array reused from row to row and are copied out at the row's end, at their own length
+ * (an array grown by push holds up to half again its length, and leaves the smaller arrays it grew
+ * out of to the collector), padded with nulls to the widest row so far, as the grid pads it.
+ */
+export class SheetRows {
+  private readonly byRow: unknown[][] = [];
+  /** Rows past Excel's last (a damaged or hostile `r`, up to 15 digits) are no array index: kept apart. */
+  private farRows: Map<number, unknown[]> | undefined;
+  private lastRow = -1;
+  /** The array of the last row, when it was stored before (a row met again after another one). */
+  private lastRowValues: unknown[] = [];
+  /** The values of the last row, when it is new: the first `scratchCount` of `scratch` (-1: none). */
+  private readonly scratch: unknown[] = [];
+  private scratchCount = -1;
+  /** One past the last column of a value so far: rows are stored padded with nulls to it. */
+  private width = 0;
+
+  add(row: number, col: number, value: unknown): void {
+    if (col >= this.width) this.width = col + 1;
+    if (row !== this.lastRow) {
+      this.flush();
+      this.lastRow = row;
+      const found = row < EXCEL_ROWS ? this.byRow[row] : this.farRows?.get(row);
+      if (found === undefined) this.scratchCount = 0;
+      else this.lastRowValues = found;
+    }
+    if (this.scratchCount >= 0) {
+      const gap = col - this.scratchCount;
+      if (gap >= 0 && gap <= MAX_FILLED_GAP) {
+        const scratch = this.scratch;
+        for (let k = 0; k < gap; k++) scratch[this.scratchCount++] = null;
+        scratch[this.scratchCount++] = value;
+        return;
+      }
+      // A far or earlier column: the row is stored now and goes on as a stored row.
+      this.flush();
+    }
+    const values = this.lastRowValues;
+    const gap = col - values.length;
+    if (gap >= 0 && gap <= MAX_FILLED_GAP) {
+      for (let k = 0; k < gap; k++) values.push(null);
+      values.push(value);
+    } else values[col] = value;
+  }
+
+  /** Stores the last row's values when they are still in the scratch array. */
+  private flush(): void {
+    if (this.scratchCount < 0) return;
+    // Padded to the width so far, as the grid will pad it (the width does not shrink): one array of
+    // the row's final length, no push past it.
+    const scratch = this.scratch;
+    const length = Math.min(Math.max(this.scratchCount, this.width), this.scratchCount + MAX_FILLED_GAP);
+    for (let c = this.scratchCount; c < length; c++) scratch[c] = null;
+    const values = scratch.slice(0, length);
+    this.scratchCount = -1;
+    const row = this.lastRow;
+    if (row < EXCEL_ROWS) this.byRow[row] = values;
+    else (this.farRows ??= new Map()).set(row, values);
+    this.lastRowValues = values;
+  }
+
+  /** Every row's values (by row), once the scan is done. */
+  values(): RowsValues {
+    this.flush();
+    if (this.farRows === undefined) return this.byRow;
+    const all = new Map<number, unknown[]>();
+    this.byRow.forEach((rowValues, r) => all.set(r, rowValues));
+    for (const [r, rowValues] of this.farRows) all.set(r, rowValues);
+    return all;
+  }
 }

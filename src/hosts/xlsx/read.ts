@@ -16,9 +16,15 @@
  * Tags may carry a namespace prefix (`x:c`); ExcelJS reads no cell of such a sheet.
  *
  * Worksheets are scanned as inflated bytes, never decoded whole (worksheetValuesOfBytes, issue
- * 25: the regular expressions over the decoded XML were most of a large check's time); the
- * smaller parts (workbook, relationships, shared strings, styles, properties) are decoded once
- * and read with regular expressions.
+ * 25: the regular expressions over the decoded XML were most of a large check's time), and so are
+ * the shared strings, item by item; the smaller parts (workbook, relationships, styles,
+ * properties) are decoded once and read with regular expressions.
+ *
+ * The reader's files: read.ts (this: the package, its relationships, styles, properties, and the
+ * workbook's sheets in order), sharedStrings.ts, sheetBytes.ts (the worksheet scan over bytes),
+ * sheetText.ts (the same over decoded text, the reference the scan is tested against), cells.ts
+ * (one cell's value, shared by both), grid.ts (a sheet's grid from its values), xml.ts (entities,
+ * attributes, tags); zip.ts under them all.
  */
 import type { SheetGrid } from '../../workbook/types';
 import type { SheetContext } from './cells';

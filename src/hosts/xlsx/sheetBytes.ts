@@ -4,7 +4,7 @@
  */
 import type { SheetGrid } from '../../workbook/types';
 import { cellAttributes, cellPosition, cellValue, mergedRange, numberValue, storedValue, type MergedRange, type SheetContext } from './cells';
-import { rowsGrid, rowsGridOfBounds, type RowsValues } from './grid';
+import { rowsGrid, rowsGridOfBounds, SheetRows } from './grid';
 import { attributes, xmlText } from './xml';
 import { countSheetTags, sheetTagLimitError, type ZipLimits } from './zip';
 
@@ -248,8 +248,6 @@ function cellEnd(bytes: Uint8Array, from: number, prefix: Uint8Array): number {
 }
 
 const NO_PREFIX = new Uint8Array(0);
-/** Rows in a worksheet of Excel: the rows past it are held in a Map. */
-const EXCEL_ROWS = 1_048_576;
 const PREFIX_TEXT = /^[A-Za-z_][\w.-]*:$/;
 
 /** One worksheet's inflated bytes → its grid, exactly as worksheetValues reads the decoded text. */
@@ -267,14 +265,7 @@ export function worksheetValuesOfBytes(
   const scan = new SheetScan(bytes);
   let rowTags = 0;
   let cellTags = 0;
-  // The values by row, indexed by row (a hole where a row has no value), each row's array indexed
-  // by column: no array of all cells grows (growing one array to a hundred thousand values cost
-  // more than the scan of the bytes), and no Map either (its upkeep cost a quarter of the scan).
-  const byRow: unknown[][] = [];
-  // Rows past Excel's last (a damaged or hostile `r`, up to 15 digits) are no array index: kept apart.
-  let farRows: Map<number, unknown[]> | undefined;
-  let lastRow = -1;
-  let lastRowValues: unknown[] = [];
+  const rows = new SheetRows();
   // The used rectangle of the values kept (before merged ranges are taken out).
   let minRow = Infinity;
   let minCol = Infinity;
@@ -408,24 +399,7 @@ export function worksheetValuesOfBytes(
       value = cellValue(type, style, scan.text(contentStart, end), ctx);
     }
     if (value === null || value === '') continue;
-    if (cellRow !== lastRow) {
-      let found = cellRow < EXCEL_ROWS ? byRow[cellRow] : farRows?.get(cellRow);
-      if (found === undefined) {
-        found = [];
-        if (cellRow < EXCEL_ROWS) byRow[cellRow] = found;
-        else (farRows ??= new Map()).set(cellRow, found);
-      }
-      lastRow = cellRow;
-      lastRowValues = found;
-    }
-    // Cells come in column order: a short gap is filled with nulls (no value), so that the row
-    // stays a packed array rowsGrid can hand on as it is; a far column is set as a hole instead
-    // (filling up to column XFD for each cell would cost more than its row is worth).
-    const gap = col - lastRowValues.length;
-    if (gap >= 0 && gap <= MAX_FILLED_GAP) {
-      for (let k = 0; k < gap; k++) lastRowValues.push(null);
-      lastRowValues.push(value);
-    } else lastRowValues[col] = value;
+    rows.add(cellRow, col, value);
     if (cellRow < minRow) minRow = cellRow;
     if (cellRow > maxRow) maxRow = cellRow;
     if (col < minCol) minCol = col;
@@ -443,16 +417,7 @@ export function worksheetValuesOfBytes(
   // Inside a merged range only the top-left cell holds the value (as ExcelJS and Office.js read it).
   const inMergeTail = (r: number, c: number): boolean =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  let rows: RowsValues = byRow;
-  if (farRows) {
-    const all = new Map<number, unknown[]>();
-    byRow.forEach((rowValues, r) => all.set(r, rowValues));
-    for (const [r, rowValues] of farRows) all.set(r, rowValues);
-    rows = all;
-  }
-  if (merges.length > 0) return rowsGrid(name, hidden, rows, ctx.maxCells, inMergeTail);
-  return rowsGridOfBounds(name, hidden, rows, ctx.maxCells, { minRow, minCol, maxRow, maxCol });
+  const byRow = rows.values();
+  if (merges.length > 0) return rowsGrid(name, hidden, byRow, ctx.maxCells, inMergeTail);
+  return rowsGridOfBounds(name, hidden, byRow, ctx.maxCells, { minRow, minCol, maxRow, maxCol });
 }
-
-/** Columns of no value filled with null in a row array rather than left as a hole (see the scan). */
-const MAX_FILLED_GAP = 64;
