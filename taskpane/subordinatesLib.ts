@@ -16,7 +16,7 @@ import { backupSheetName } from '../src/workbook/legacyFix';
 import type { MessageRef } from '../src/core/messages';
 import { showCatalogueText, type CatalogueText } from './boardMessages';
 import { el, errorText, replaceChildren, type Child } from './dom';
-import { ref, type I18nKey } from './i18n';
+import { messageParam, ref, type I18nKey } from './i18n';
 import type { InputFile } from './files';
 import type { ExcelFillView, PageFillView } from './subordinatesPane';
 
@@ -214,10 +214,9 @@ export async function excelPreview(
   const grids = await view.ctx.run((context) => readSheets(context));
   const outcome = planSubordinateFill(grids, inputs, { asOf: view.ctx.today() });
   if (!outcome.ok) {
-    replaceChildren(body, [
-      showCatalogueText(el('p', { class: 'notice notice-error', testid: 'fill-error' }), catalogueText(outcome.error, outcome.errorText)),
-    ]);
-    status.say('fill.failed', { message: outcome.error }, 'error', { shownNearby: true });
+    const why = catalogueText(outcome.error, outcome.errorText);
+    replaceChildren(body, [showCatalogueText(el('p', { class: 'notice notice-error', testid: 'fill-error' }), why)]);
+    status.say('fill.failed', { message: messageParam(why) }, 'error', { shownNearby: true });
     return null;
   }
   const plan = outcome.plan;
@@ -300,7 +299,7 @@ export async function pageFill(
   /** The đảng bộ's file cannot be filled: its name and why, the why in the current language. */
   const fail = (why: CatalogueText): null => {
     replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error' }, [`${dangBo.name}: `, coreText(why)])]);
-    status.say('fill.failed', { message: `${dangBo.name}: ${why.message}` }, 'error', { shownNearby: true });
+    status.say('fill.failedFile', { file: dangBo.name, message: messageParam(why) }, 'error', { shownNearby: true });
     return null;
   };
   const { inputs, unreadable } = await readChiBoFiles(chiBo);

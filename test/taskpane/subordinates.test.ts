@@ -208,12 +208,18 @@ describe('the report in the chosen language', () => {
 
   test('Excel pane: why the open workbook cannot be filled follows the switch', async () => {
     const fake = fakeWorkbook(chiBoGrids('Chi bộ Văn phòng'));
-    const { excel, root } = await mountExcel(fake);
+    const { app, excel, root } = await mountExcel(fake);
     await excel.fill.preview(files.slice(0, 1));
     expect(texts(root, 'fill-error')).toEqual([VI_ALL['fill.error.chiBo']]);
+    expect(app.status.text).toBe(`Không điền được: ${VI_ALL['fill.error.chiBo']}`);
     await setLanguage('en', document);
     await flush();
     expect(texts(root, 'fill-error')).toEqual([EN['fill.error.chiBo']]);
+    // The status line (announced to screen readers) says the same in the language of the moment.
+    expect(app.status.text).toBe(`Could not fill: ${EN['fill.error.chiBo']}`);
+    await setLanguage('vi', document);
+    await flush();
+    expect(app.status.text).toBe(`Không điền được: ${VI_ALL['fill.error.chiBo']}`);
   });
 
   test('standalone page: the report and a đảng bộ file that cannot be read follow the switch', async () => {
@@ -232,9 +238,11 @@ describe('the report in the chosen language', () => {
     await page.fill.fill({ name: 'bad.xlsx', read: async () => new TextEncoder().encode('not a zip') }, files.slice(0, 1));
     await flush();
     expect(texts(root, 'fill-error')).toEqual([`bad.xlsx: ${EN['read.notZip']}`]);
+    expect(app.status.text).toBe(`Could not fill bad.xlsx: ${EN['read.notZip']}`);
     await setLanguage('vi', document);
     await flush();
     expect(texts(root, 'fill-error')).toEqual([`bad.xlsx: ${VI_ALL['read.notZip']}`]);
+    expect(app.status.text).toBe(`Không điền được bad.xlsx: ${VI_ALL['read.notZip']}`);
   });
 });
 
