@@ -361,10 +361,10 @@ const MESSAGE = '\u2063msg:';
 
 /**
  * A parameter value that is a message of the core's catalogue (src/core/messages: why a workbook
- * cannot be filled, a read error): its Vietnamese text and, when it has one, its reference, so the
+ * cannot be filled, a read error), or a list of them: its Vietnamese text and its reference(s), so the
  * text around it (a status line) says it in the language of the moment, again after a switch.
  */
-export function messageParam(message: { message: string; text?: MessageRef }): string {
+export function messageParam(message: { message: string; text?: MessageRef | readonly MessageRef[] }): string {
   return message.text === undefined ? message.message : `${MESSAGE}${JSON.stringify({ message: message.message, text: message.text })}`;
 }
 
@@ -390,10 +390,11 @@ function loadMessagesThenRelabel(lang: Lang): void {
 
 function derefMessage(value: string, lang: Lang): string | null {
   try {
-    const { message, text } = JSON.parse(value.slice(MESSAGE.length)) as { message: string; text: MessageRef };
+    const { message, text } = JSON.parse(value.slice(MESSAGE.length)) as { message: string; text: MessageRef | MessageRef[] };
     if (lang === 'vi') return message;
     loadMessagesThenRelabel(lang);
-    return render(text, lang);
+    // A list of messages (the parts a rewrite cannot carry) is joined as the catalogue joins a list.
+    return Array.isArray(text) ? text.map((item) => render(item, lang)).join(', ') : render(text, lang);
   } catch {
     return null;
   }

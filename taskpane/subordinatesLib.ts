@@ -105,7 +105,13 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
           class: 'notice notice-warn',
           testid: 'fill-lost',
           i18n: 'fill.lost',
-          params: { parts: lost.map((part) => `${part.label} (${part.input})`).join(', ') },
+          // The kinds of part in the language of the moment (each "{label} ({count})").
+          params: {
+            parts: messageParam({
+              message: lost.map((part) => `${part.label} (${part.input})`).join(', '),
+              text: lost.map((part) => ({ key: 'part.counted', params: { label: { key: `part.${part.id}` }, count: part.input } })),
+            }),
+          },
         })
       : null,
     el('p', {

@@ -6,6 +6,7 @@
  * standalone page: a đảng bộ's file and its chi bộ's files → `NAME.capnhat.xlsx` whose sheet is
  * filled; the inputs' bytes are untouched. Text from files renders as text.
  */
+import JSZip from 'jszip';
 import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { startApp } from '../../taskpane/app';
@@ -243,6 +244,27 @@ describe('the report in the chosen language', () => {
     await flush();
     expect(texts(root, 'fill-error')).toEqual([`bad.xlsx: ${VI_ALL['read.notZip']}`]);
     expect(app.status.text).toBe(`Không điền được bad.xlsx: ${VI_ALL['read.notZip']}`);
+  });
+  test('standalone page: what the rewrite cannot carry (a chart) is named in the language of the moment', async () => {
+    document.body.innerHTML = '<div id="app"></div>';
+    const root = document.getElementById('app') as HTMLElement;
+    const app = startApp(root, {
+      host: 'standalone',
+      standalone: { loadXlsx: async () => xlsx, download: () => undefined, search: `?asOf=${AS_OF}` },
+    });
+    const zip = await JSZip.loadAsync((await file('dang-bo.xlsx', dangBoGrids())).bytes);
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await (app.standalone as StandaloneMode).fill.fill({ name: 'dang-bo-chart.xlsx', read: async () => bytes.slice() }, files.slice(0, 1));
+    const lost = (): string => texts(root, 'fill-lost')[0] ?? '';
+    expect(lost()).toContain(`${VI_ALL['part.charts']} (1)`);
+    await setLanguage('en', document);
+    await flush();
+    expect(lost()).toContain(`${EN['part.charts']} (1)`);
+    expect(lost()).not.toContain(VI_ALL['part.charts']);
+    await setLanguage('vi', document);
+    await flush();
+    expect(lost()).toContain(`${VI_ALL['part.charts']} (1)`);
   });
 });
 
