@@ -8,6 +8,7 @@
  * and focus stay as they are). The choice is remembered in localStorage.
  */
 
+import { hasCatalogue, registerCatalogue, render, type MessageRef } from '../src/core/messages/render';
 import type { BOARD_VI } from './boardLabels';
 
 const VI = {
@@ -266,6 +267,7 @@ const VI = {
   'fill.noCopy':
     'Phiên bản Excel này chưa sao chép được trang (cần ExcelApi 1.7), nên Bốn Tốt không thể giữ bản gốc. Hãy cập nhật Excel, hoặc dùng trang Bốn Tốt ngoài Excel hay lệnh “bontot fill-subordinates” để ghi ra một tệp mới.',
   'fill.failed': 'Không điền được: {message}',
+  'fill.failedFile': 'Không điền được {file}: {message}',
   'fill.ready': 'Đã điền: {added} chi bộ mới, {changed} dòng cập nhật. Bấm “Tải {file}” để lưu tệp.',
   'fill.download': 'Tải {file}',
 };
@@ -354,6 +356,50 @@ export function ref(key: I18nKey, params?: I18nParams): string {
   return params && Object.keys(params).length > 0 ? `${REF}${key}${REF_PARAMS}${JSON.stringify(params)}` : `${REF}${key}`;
 }
 
+/** Prefix of a parameter that is a message of the core's catalogue (see `messageParam`). */
+const MESSAGE = '\u2063msg:';
+
+/**
+ * A parameter value that is a message of the core's catalogue (src/core/messages: why a workbook
+ * cannot be filled, a read error), or a list of them: its Vietnamese text and its reference(s), so the
+ * text around it (a status line) says it in the language of the moment, again after a switch.
+ */
+export function messageParam(message: { message: string; text?: MessageRef | readonly MessageRef[] }): string {
+  return message.text === undefined ? message.message : `${MESSAGE}${JSON.stringify({ message: message.message, text: message.text })}`;
+}
+
+let messagesLoading: Promise<void> | null = null;
+
+/**
+ * The core's English catalogue, the pane's lazy "messages-en" chunk (render.ts loads the same
+ * chunk for findings): when a message parameter is shown in English before it is loaded, it is
+ * loaded and the page is relabelled, so the Vietnamese fallback does not stay.
+ */
+function loadMessagesThenRelabel(lang: Lang): void {
+  if (lang === 'vi' || hasCatalogue(lang) || messagesLoading) return;
+  messagesLoading = import(/* webpackChunkName: "messages-en" */ '../src/core/messages/en').then(
+    ({ EN }) => {
+      if (!hasCatalogue('en')) registerCatalogue('en', EN);
+      if (current === lang) relabel(lang, typeof document === 'undefined' ? null : document);
+    },
+    () => {
+      messagesLoading = null; // a later switch tries again; the Vietnamese stays meanwhile
+    },
+  );
+}
+
+function derefMessage(value: string, lang: Lang): string | null {
+  try {
+    const { message, text } = JSON.parse(value.slice(MESSAGE.length)) as { message: string; text: MessageRef | MessageRef[] };
+    if (lang === 'vi') return message;
+    loadMessagesThenRelabel(lang);
+    // A list of messages (the parts a rewrite cannot carry) is joined as the catalogue joins a list.
+    return Array.isArray(text) ? text.map((item) => render(item, lang)).join(', ') : render(text, lang);
+  } catch {
+    return null;
+  }
+}
+
 function deref(value: string, lang: Lang): string | null {
   const body = value.slice(REF.length);
   const split = body.indexOf(REF_PARAMS);
@@ -376,6 +422,7 @@ export function t(key: I18nKey, params: I18nParams = {}, lang: Lang = current): 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = String(params[name]);
+    if (value.startsWith(MESSAGE)) return derefMessage(value, lang) ?? value;
     if (value.startsWith(REF)) return deref(value, lang) ?? value;
     return value;
   });

@@ -263,8 +263,12 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
         return rollupEntry(read.file, read.rows);
       case 'skipped':
         return skippedEntry(read.file, read.kind);
-      case 'error':
+      case 'error': {
+        // The page's own failure (a sample it could not fetch): its key and parameters, not its words.
+        const own = ownFailures.get(file);
+        if (own) return errorEntry(read.file, { failure: own });
         return errorEntry(read.file, read.failure ? { failure: read.failure } : { message: read.message, ...(read.text ? { text: read.text } : {}) });
+      }
     }
   };
 
@@ -433,23 +437,30 @@ export function startStandaloneMode(container: HTMLElement, status: Status, deps
     return queue;
   };
 
+  /**
+   * Failures the page words itself, by the input that failed: kept as a key and parameters, so the
+   * card and the board say them in the language of the moment, again after a switch.
+   */
+  const ownFailures = new WeakMap<InputFile, BoardFailure>();
+
   const loadSample = (name: string): Promise<void> => {
     const fileName = `${name}.xlsx`;
     const shownName = exampleFileName(name);
-    return processFiles([
-      {
-        name: shownName,
-        read: async () => {
-          try {
-            return await fetchBytes(`samples/${encodeURIComponent(fileName)}`);
-          } catch (error) {
-            const failure = new Error(t('standalone.sampleFailed', { file: shownName, message: errorText(error) }));
-            failure.name = 'WorkbookReadError'; // shown as is, like a read error
-            throw failure;
-          }
-        },
+    const sampleInput: InputFile = {
+      name: shownName,
+      read: async () => {
+        try {
+          return await fetchBytes(`samples/${encodeURIComponent(fileName)}`);
+        } catch (error) {
+          const failure: BoardFailure = { key: 'standalone.sampleFailed', params: { file: shownName, message: errorText(error) } };
+          ownFailures.set(sampleInput, failure);
+          const thrown = new Error(t(failure.key, failure.params, 'vi'));
+          thrown.name = 'WorkbookReadError'; // a read error: the reader passes it on without wording it again
+          throw thrown;
+        }
       },
-    ]);
+    };
+    return processFiles([sampleInput]);
   };
 
   // ------------------------------------------------------------------------------- events

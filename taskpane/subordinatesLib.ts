@@ -2,8 +2,10 @@
  * The heavy half of "Điền trang Chi bộ trực thuộc", loaded lazily into the page's "xlsx" chunk
  * (with ExcelJS and the values reader), so the Excel task pane's first load stays small: reading
  * the chi bộ's files, the plan, the ExcelJS rewrite for the page, and the rendering of the report.
- * Report texts that come from the core (reasons, notes) are data and stay Vietnamese; the headings
- * follow the page's language. Cell text is rendered as text, never as HTML.
+ * The headings follow the page's language; the core's texts (a row's result and notes, why a row is
+ * left alone or a file refused or unreadable, why the workbook cannot be filled) are catalogue
+ * references shown in the current language and again after a switch (boardMessages.ts). Cell
+ * values (before → after) are shown as the cells hold them. Cell text is rendered as text, never as HTML.
  */
 import { readWorkbookData } from '../src/hosts/xlsx/exceljs';
 import { fillSubordinatesXlsx } from '../src/hosts/xlsx/fill';
@@ -11,8 +13,10 @@ import type { LostPart } from '../src/hosts/xlsx/fix';
 import { planSubordinateFill, type ChiBoInput, type FieldChange, type FilledRow, type FillPlan } from '../src/workbook/fillSubordinates';
 import { fillSubordinatesSheet, readSheets, type FillSubordinatesResult } from '../src/hosts/excel';
 import { backupSheetName } from '../src/workbook/legacyFix';
+import type { MessageRef } from '../src/core/messages';
+import { showCatalogueText, type CatalogueText } from './boardMessages';
 import { el, errorText, replaceChildren, type Child } from './dom';
-import { ref, type I18nKey } from './i18n';
+import { messageParam, ref, type I18nKey } from './i18n';
 import type { InputFile } from './files';
 import type { ExcelFillView, PageFillView } from './subordinatesPane';
 
@@ -20,7 +24,26 @@ export { fillSubordinatesXlsx, planSubordinateFill };
 
 export interface UnreadableChiBo {
   file: string;
+  /** Vietnamese; `text` is its catalogue reference when the reader worded it. */
   error: string;
+  text?: MessageRef;
+}
+
+/** A message of the core (Vietnamese and, when known, its reference) and its reference, together. */
+function catalogueText(message: string, text: MessageRef | undefined): CatalogueText {
+  return text === undefined ? { message } : { message, text };
+}
+
+/** An error's text: a reader's error carries its catalogue reference, anything else is worded as it is. */
+function errorCatalogueText(error: unknown): CatalogueText {
+  const text = (error as { text?: MessageRef } | null)?.text;
+  if (error instanceof Error && error.name === 'WorkbookReadError') return catalogueText(error.message, text);
+  return { message: errorText(error) };
+}
+
+/** A span showing a core message in the current language, kept current across switches. */
+function coreText(message: CatalogueText, testid?: string): HTMLElement {
+  return showCatalogueText(el('span', testid === undefined ? {} : { testid }), message);
 }
 
 /** Reads the chi bộ's files; an unreadable one is listed with its message and the others are read. */
@@ -32,7 +55,8 @@ export async function readChiBoFiles(files: readonly InputFile[]): Promise<{ inp
       const data = await readWorkbookData(await file.read());
       inputs.push({ file: file.name, sheets: data.sheets, generatedKind: data.generatedKind });
     } catch (error) {
-      unreadable.push({ file: file.name, error: error instanceof Error && error.name === 'WorkbookReadError' ? error.message : errorText(error) });
+      const why = errorCatalogueText(error);
+      unreadable.push(why.text === undefined ? { file: file.name, error: why.message } : { file: file.name, error: why.message, text: why.text });
     }
   }
   return { inputs, unreadable };
@@ -58,7 +82,7 @@ function rowItem(row: FilledRow, detail: readonly Child[], testid: string): HTML
       ? el(
           'ul',
           { class: 'examples' },
-          row.notes.map((note) => el('li', { class: 'muted', text: note })),
+          row.notes.map((note, i) => showCatalogueText(el('li', { class: 'muted', testid: 'fill-note' }), catalogueText(note, row.noteTexts[i]))),
         )
       : null,
   ]);
@@ -81,7 +105,13 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
           class: 'notice notice-warn',
           testid: 'fill-lost',
           i18n: 'fill.lost',
-          params: { parts: lost.map((part) => `${part.label} (${part.input})`).join(', ') },
+          // The kinds of part in the language of the moment (each "{label} ({count})").
+          params: {
+            parts: messageParam({
+              message: lost.map((part) => `${part.label} (${part.input})`).join(', '),
+              text: lost.map((part) => ({ key: 'part.counted', params: { label: { key: `part.${part.id}` }, count: part.input } })),
+            }),
+          },
         })
       : null,
     el('p', {
@@ -99,7 +129,8 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
           row,
           [
             row.members === null ? null : el('span', { i18n: 'fill.members', params: { count: row.members } }),
-            row.members === null ? row.result : `; ${row.result}`,
+            row.members === null ? null : '; ',
+            coreText(catalogueText(row.result, row.resultText), 'fill-result'),
           ],
           'fill-added-row',
         ),
@@ -121,7 +152,7 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
       'fill.unchanged',
       plan.unchanged.length,
       'fill-unchanged',
-      plan.unchanged.map((row) => rowItem(row, [row.result], 'fill-unchanged-row')),
+      plan.unchanged.map((row) => rowItem(row, [coreText(catalogueText(row.result, row.resultText), 'fill-result')], 'fill-unchanged-row')),
     ),
     group(
       'fill.leftAlone',
@@ -130,7 +161,8 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
       plan.leftAlone.map((row) =>
         el('li', { testid: 'fill-left-row', data: { row: row.row } }, [
           el('span', { i18n: 'fill.row', params: { row: row.row, name: row.name ?? '—' } }),
-          ` — ${row.reason}`,
+          ' — ',
+          coreText(catalogueText(row.reason, row.reasonText), 'fill-reason'),
         ]),
       ),
     ),
@@ -146,7 +178,11 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
       plan.refused.length,
       'fill-refused',
       plan.refused.map((refused) =>
-        el('li', { testid: 'fill-refused-row', data: { file: refused.file } }, [el('strong', { text: refused.file }), `: ${refused.reason}`]),
+        el('li', { testid: 'fill-refused-row', data: { file: refused.file } }, [
+          el('strong', { text: refused.file }),
+          ': ',
+          coreText(catalogueText(refused.reason, refused.reasonText), 'fill-reason'),
+        ]),
       ),
     ),
     group(
@@ -154,7 +190,11 @@ export function renderFillReport(plan: FillPlan, extras: { unreadable: readonly 
       extras.unreadable.length,
       'fill-unreadable',
       extras.unreadable.map((file) =>
-        el('li', { testid: 'fill-unreadable-row', data: { file: file.file } }, [el('strong', { text: file.file }), `: ${file.error}`]),
+        el('li', { testid: 'fill-unreadable-row', data: { file: file.file } }, [
+          el('strong', { text: file.file }),
+          ': ',
+          coreText(catalogueText(file.error, file.text), 'fill-reason'),
+        ]),
       ),
     ),
     el('p', { class: 'muted', i18n: 'fill.kept' }),
@@ -180,8 +220,9 @@ export async function excelPreview(
   const grids = await view.ctx.run((context) => readSheets(context));
   const outcome = planSubordinateFill(grids, inputs, { asOf: view.ctx.today() });
   if (!outcome.ok) {
-    replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: outcome.error })]);
-    status.say('fill.failed', { message: outcome.error }, 'error', { shownNearby: true });
+    const why = catalogueText(outcome.error, outcome.errorText);
+    replaceChildren(body, [showCatalogueText(el('p', { class: 'notice notice-error', testid: 'fill-error' }), why)]);
+    status.say('fill.failed', { message: messageParam(why) }, 'error', { shownNearby: true });
     return null;
   }
   const plan = outcome.plan;
@@ -261,9 +302,10 @@ export async function pageFill(
   const { body, status } = view;
   replaceChildren(body);
   status.say('fill.reading', undefined, 'busy');
-  const fail = (message: string): null => {
-    replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error', text: message })]);
-    status.say('fill.failed', { message }, 'error', { shownNearby: true });
+  /** The đảng bộ's file cannot be filled: its name and why, the why in the current language. */
+  const fail = (why: CatalogueText): null => {
+    replaceChildren(body, [el('p', { class: 'notice notice-error', testid: 'fill-error' }, [`${dangBo.name}: `, coreText(why)])]);
+    status.say('fill.failedFile', { file: dangBo.name, message: messageParam(why) }, 'error', { shownNearby: true });
     return null;
   };
   const { inputs, unreadable } = await readChiBoFiles(chiBo);
@@ -271,9 +313,9 @@ export async function pageFill(
   try {
     result = await fillSubordinatesXlsx(await dangBo.read(), inputs, { asOf: view.asOf });
   } catch (error) {
-    return fail(`${dangBo.name}: ${errorText(error)}`);
+    return fail(errorCatalogueText(error));
   }
-  if (!result.outcome.ok) return fail(`${dangBo.name}: ${result.outcome.error}`);
+  if (!result.outcome.ok) return fail(catalogueText(result.outcome.error, result.outcome.errorText));
   const plan = result.outcome.plan;
   const report = renderFillReport(plan, { unreadable, lost: result.lost });
   const bytes = result.output;

@@ -12,19 +12,7 @@ import { Consolidation, duplicateText, rowFromCheck, type ConsolidationRow, type
 import { summaryLayout } from '../workbook/layout/summary';
 import type { CheckResult } from '../workbook/types';
 import { optionFlag, optionString, parseArgs } from './args';
-import {
-  EXIT_ERROR,
-  EXIT_NOT_ELIGIBLE,
-  EXIT_OK,
-  diskFile,
-  errorMessage,
-  fileExists,
-  inputFiles,
-  GENERATED_NOTES,
-  loadPolicy,
-  parseAsOf,
-  type CliIo,
-} from './common';
+import { EXIT_ERROR, EXIT_NOT_ELIGIBLE, EXIT_OK, diskFile, errorMessage, fileExists, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
 
 export interface CheckFileJson {
   file: string;
@@ -270,8 +258,10 @@ export async function runCheck(args: readonly string[], io: CliIo, help: string)
   for (const file of files) {
     const read = await checkFile(diskFile(file), (sheets) => checkWorkbook(sheets, { ...(given ? { policy: given } : {}), asOf }));
     if (read.type === 'skipped') {
-      entries.push({ file, skipped: GENERATED_NOTES[read.kind] });
-      if (!json) io.stdout(`== ${file} ==\n${cliText(lang, `generated.${read.kind}`)}\n`);
+      // The note in --lang (the JSON keeps its field; the kind of file is in the words).
+      const skipped = cliText(lang, `generated.${read.kind}`);
+      entries.push({ file, skipped });
+      if (!json) io.stdout(`== ${file} ==\n${skipped}\n`);
       continue;
     }
     if (read.type === 'unreadable') {

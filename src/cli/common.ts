@@ -6,7 +6,6 @@ import { policyFromJson, type Policy } from '../core/policy';
 import type { IsoDate } from '../core/types';
 import { readFileBytes, readWorkbookData } from '../hosts/xlsx/node';
 import type { CheckFileHost } from '../workbook/checkFile';
-import type { GeneratedFileKind } from '../workbook/generated';
 import { UsageError } from './args';
 import { expandInputs, NoMatchError, type EntryType, type FileSystemView } from './inputs';
 
@@ -87,12 +86,6 @@ export async function loadPolicy(path: string | undefined): Promise<Policy | und
 export function diskFile(path: string): CheckFileHost {
   return { bytes: () => readFileBytes(path), read: (bytes) => readWorkbookData(bytes) };
 }
-
-export const GENERATED_NOTES: Record<GeneratedFileKind, string> = {
-  'tong-hop': 'Bỏ qua: đây là bản "Tổng hợp" do bontot tạo, không phải sổ tính của tổ chức.',
-  consolidation: 'Bỏ qua: đây là danh sách tổng hợp do bontot tạo; dùng "bontot consolidate" để đọc lại.',
-  other: 'Bỏ qua: tệp do bontot tạo, không phải sổ tính của tổ chức.',
-};
 
 export async function fileExists(path: string): Promise<boolean> {
   try {

@@ -90,9 +90,16 @@ export type InputOutcome =
 /** Why an input was skipped: the CLI's own words (lang.ts), Vietnamese in `note`. */
 type SkipNoteKey = 'cons.skipSummary' | 'cons.skipOutput';
 
+/** A skipped input: its Vietnamese note and the note's key, to word it in --lang. */
+export interface SkippedInput {
+  file: string;
+  skipped: string;
+  noteKey: SkipNoteKey;
+}
+
 export interface ConsolidateResult {
   consolidation: Consolidation;
-  skipped: { file: string; skipped: string }[];
+  skipped: SkippedInput[];
   unreadable: number;
   totals: ConsolidationTotals;
 }
@@ -130,13 +137,13 @@ async function readInput(file: string, policy: Policy, asOf: IsoDate): Promise<I
 export async function consolidateFiles(options: ConsolidateRunOptions): Promise<ConsolidateResult> {
   const policy = options.policy ?? defaultPolicy();
   const consolidation = new Consolidation();
-  const skipped: { file: string; skipped: string }[] = [];
+  const skipped: SkippedInput[] = [];
   let unreadable = 0;
   const outputPath = resolve(options.output);
   for (const file of options.files) {
     const read: InputRead = resolve(file) === outputPath ? skippedAs('cons.skipOutput') : await readInput(file, policy, options.asOf);
     const outcome = applyRead(read, file, consolidation);
-    if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note });
+    if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note, noteKey: outcome.noteKey });
     if (outcome.type === 'error') unreadable += 1;
     options.onFile?.(file, outcome);
   }
@@ -281,7 +288,8 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
       asOf,
       output,
       rows: consolidation.rows.map((row) => rowJson(row, consolidation.via(row.key) ?? row.source)),
-      skipped: result.skipped,
+      // The field names of SPEC §6; the note in --lang.
+      skipped: result.skipped.map(({ file, noteKey }) => ({ file, skipped: cliText(lang, noteKey) })),
       duplicates: consolidation.duplicates,
       totals,
     };

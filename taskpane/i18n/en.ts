@@ -262,6 +262,7 @@ export const EN: Record<PaneKey, string> = {
   'fill.noCopy':
     'This version of Excel cannot copy sheets (ExcelApi 1.7 is needed), so Bốn Tốt cannot keep the original. Update Excel, or use the Bốn Tốt page outside Excel or the “bontot fill-subordinates” command to write a new file.',
   'fill.failed': 'Could not fill: {message}',
+  'fill.failedFile': 'Could not fill {file}: {message}',
   'fill.ready': 'Filled: {added} new party cells, {changed} rows updated. Press “Download {file}” to save the file.',
   'fill.download': 'Download {file}',
 };

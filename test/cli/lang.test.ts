@@ -77,6 +77,43 @@ describe('--json with --lang', () => {
     );
   });
 
+  it('words the notes of skipped files in --lang (check and consolidate), fields unchanged', async () => {
+    const dir = tempDir('bontot-lang-json-');
+    const book = join(dir, 'chi-bo.xlsx');
+    copyFileSync(join(ROOT, SAMPLES[0] as string), book);
+    const list = join(dir, 'tong.xlsx');
+    const summary = join(dir, 'chi-bo.tonghop.xlsx');
+    expect((await runCli(['consolidate', book, '-o', list, '--as-of', '2026-01-15'], ROOT)).code).toBe(0);
+    await runCli(['check', book, '--write-summary', '--as-of', '2026-01-15'], ROOT);
+    type CheckJson = { files: Record<string, unknown>[] };
+    type ConsJson = { skipped: Record<string, unknown>[] };
+    const check = async (lang: string): Promise<CheckJson> =>
+      JSON.parse((await runCli(['check', list, summary, '--json', '--lang', lang, '--as-of', '2026-01-15'], ROOT)).stdout) as CheckJson;
+    // The list is its own output (-o) and the summary a summary-only file: both skipped.
+    const consolidate = async (lang: string): Promise<ConsJson> =>
+      JSON.parse(
+        (await runCli(['consolidate', summary, list, '-o', list, '--json', '--lang', lang, '--as-of', '2026-01-15'], ROOT)).stdout,
+      ) as ConsJson;
+    const [checkVi, checkEn, consVi, consEn] = [await check('vi'), await check('en'), await consolidate('vi'), await consolidate('en')];
+    expect(checkVi.files).toEqual([
+      { file: list, skipped: CLI_TEXTS.vi['generated.consolidation'] },
+      { file: summary, skipped: CLI_TEXTS.vi['generated.tong-hop'] },
+    ]);
+    expect(checkEn.files).toEqual([
+      { file: list, skipped: CLI_TEXTS.en['generated.consolidation'] },
+      { file: summary, skipped: CLI_TEXTS.en['generated.tong-hop'] },
+    ]);
+    expect(consVi.skipped).toEqual([
+      { file: summary, skipped: CLI_TEXTS.vi['cons.skipSummary'] },
+      { file: list, skipped: CLI_TEXTS.vi['cons.skipOutput'] },
+    ]);
+    expect(consEn.skipped).toEqual([
+      { file: summary, skipped: CLI_TEXTS.en['cons.skipSummary'] },
+      { file: list, skipped: CLI_TEXTS.en['cons.skipOutput'] },
+    ]);
+    for (const fragment of vietnameseFragments()) expect(JSON.stringify([checkEn, consEn.skipped])).not.toContain(fragment);
+  });
+
   it('refuses a language it does not have', async () => {
     const run = await runCli(['check', SAMPLES[0] as string, '--lang', 'fr'], ROOT);
     expect(run.code).toBe(2);

@@ -12,6 +12,7 @@ import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { startApp } from '../../taskpane/app';
 import type { InputFile, StandaloneDeps, StandaloneMode } from '../../taskpane/standaloneMode';
 import { AS_OF, validChiBo } from '../workbook/grids';
+import { setLanguage } from '../../taskpane/i18n';
 import { byTestId, flush, one, PAYLOAD } from './helpers';
 
 jest.setTimeout(120_000);
@@ -272,6 +273,30 @@ test('a sample that cannot be fetched is reported; an odd ?sample= value is igno
   const odd = mount({ search: '?sample=../secret', fetchBytes: async (url) => (urls.push(url), new ArrayBuffer(0)) });
   await odd.page.ready;
   expect(urls).toEqual([]);
+});
+
+test('a sample that cannot be fetched is said again in the language switched to, and back', async () => {
+  const failing = mount({
+    fetchBytes: async () => {
+      throw new Error('HTTP 404');
+    },
+  });
+  const text = (): string | null => one(failing.root, 'error-message').textContent;
+  await failing.page.loadSample('chi-bo-mau');
+  expect(text()).toBe('Không tải được tệp ví dụ “vi-du-chi-bo.xlsx”: HTTP 404');
+  await setLanguage('en', document);
+  await flush();
+  expect(text()).toBe('Could not load the example “vi-du-chi-bo.xlsx”: HTTP 404');
+  // Loaded again while English is chosen: English at once.
+  await failing.page.loadSample('chi-bo-mau');
+  expect(text()).toBe('Could not load the example “vi-du-chi-bo.xlsx”: HTTP 404');
+  await setLanguage('vi', document);
+  await flush();
+  expect(text()).toBe('Không tải được tệp ví dụ “vi-du-chi-bo.xlsx”: HTTP 404');
+  // The entry the board and the list sheet read keeps the Vietnamese words.
+  expect(failing.page.entries()).toEqual([
+    expect.objectContaining({ file: 'vi-du-chi-bo.xlsx', status: 'error', message: 'Không tải được tệp ví dụ “vi-du-chi-bo.xlsx”: HTTP 404' }),
+  ]);
 });
 
 test('dropping files on the page checks them', async () => {

@@ -6,6 +6,7 @@
  * standalone page: a đảng bộ's file and its chi bộ's files → `NAME.capnhat.xlsx` whose sheet is
  * filled; the inputs' bytes are untouched. Text from files renders as text.
  */
+import JSZip from 'jszip';
 import * as xlsx from '../../src/hosts/xlsx/exceljs';
 import type { SheetGrid, SheetLayout } from '../../src/workbook/types';
 import { startApp } from '../../taskpane/app';
@@ -14,7 +15,9 @@ import { filledFileName } from '../../taskpane/subordinatesPane';
 import { setLanguage } from '../../taskpane/i18n';
 import type { InputFile } from '../../taskpane/standaloneMode';
 import { AS_OF, chiBoBook, chiBoSpec, validDangBo } from '../workbook/grids';
-import { byTestId, fakeWorkbook, mountExcel, PAYLOAD } from './helpers';
+import { VI_ALL } from '../../src/core/messages/all';
+import { EN } from '../../src/core/messages/en';
+import { byTestId, fakeWorkbook, flush, mountExcel, PAYLOAD } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -143,6 +146,125 @@ describe('Excel pane', () => {
     expect(await excel.fill.preview(files.slice(0, 1))).toBeNull();
     expect(texts(root, 'fill-error')[0]).toContain('cần sổ tính của đảng bộ cơ sở');
     expect(fake.snapshotAll()).toEqual(before);
+  });
+});
+
+/**
+ * The core's texts of a report (results, notes, why a row is left alone, why a file is refused or
+ * unreadable) as [Vietnamese, English], from the catalogues, with the parameters the test files give.
+ */
+const REPORT_TEXTS: [string, string][] = [
+  ['fill.note.newRow', {}],
+  ['fill.note.renamed', { sheetName: 'Chi bộ Kế toán', name: 'chi bo KE TOAN' }],
+  ['fill.left.noFile', {}],
+  ['fill.refuse.otherYear', { fileYear: '2024', year: '2025' }],
+  ['read.notZip', {}],
+].map(([key, params]) => {
+  const fill = (template: string): string =>
+    Object.entries(params as Record<string, string>).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, value), template);
+  return [fill(VI_ALL[key as keyof typeof VI_ALL] as string), fill(EN[key as keyof typeof EN] as string)];
+});
+
+/** The report's rows: their notes, results and reasons (the core's texts). */
+function reportTexts(root: ParentNode): string[] {
+  return ['fill-note', 'fill-result', 'fill-reason'].flatMap((id) => texts(root, id));
+}
+
+/** Every core text of the report is in `lang` and none in the other language. */
+function expectReportIn(root: ParentNode, lang: 0 | 1): void {
+  const shown = reportTexts(root);
+  for (const pair of REPORT_TEXTS) {
+    expect(shown).toContain(pair[lang]);
+    expect(shown).not.toContain(pair[1 - lang]);
+  }
+  const results = texts(root, 'fill-result');
+  expect(results.length).toBeGreaterThan(0);
+  for (const result of results) expect(result).toMatch(lang === 0 ? /^Đủ điều kiện \(tự kiểm tra/ : /^Eligible \(self-check as of/);
+}
+
+describe('the report in the chosen language', () => {
+  test('Excel pane: notes, results and reasons follow a language switch both ways; cell values stay as written', async () => {
+    const fake = fakeWorkbook(dangBoGrids());
+    const { excel, root } = await mountExcel(fake);
+    await excel.fill.preview(files);
+    expectReportIn(root, 0);
+    await setLanguage('en', document);
+    await flush();
+    expectReportIn(root, 1);
+    // What a cell holds is shown as it is (the workbook is Vietnamese).
+    expect(texts(root, 'fill-changed-row')[0]).toContain('Kết quả tự kiểm tra: from (blank) to “Đủ điều kiện');
+    await setLanguage('vi', document);
+    await flush();
+    expectReportIn(root, 0);
+  });
+
+  test('Excel pane: a report made while English is chosen is English at once', async () => {
+    const fake = fakeWorkbook(dangBoGrids());
+    const { excel, root } = await mountExcel(fake);
+    await setLanguage('en', document);
+    await excel.fill.preview(files);
+    await flush();
+    expectReportIn(root, 1);
+  });
+
+  test('Excel pane: why the open workbook cannot be filled follows the switch', async () => {
+    const fake = fakeWorkbook(chiBoGrids('Chi bộ Văn phòng'));
+    const { app, excel, root } = await mountExcel(fake);
+    await excel.fill.preview(files.slice(0, 1));
+    expect(texts(root, 'fill-error')).toEqual([VI_ALL['fill.error.chiBo']]);
+    expect(app.status.text).toBe(`Không điền được: ${VI_ALL['fill.error.chiBo']}`);
+    await setLanguage('en', document);
+    await flush();
+    expect(texts(root, 'fill-error')).toEqual([EN['fill.error.chiBo']]);
+    // The status line (announced to screen readers) says the same in the language of the moment.
+    expect(app.status.text).toBe(`Could not fill: ${EN['fill.error.chiBo']}`);
+    await setLanguage('vi', document);
+    await flush();
+    expect(app.status.text).toBe(`Không điền được: ${VI_ALL['fill.error.chiBo']}`);
+  });
+
+  test('standalone page: the report and a đảng bộ file that cannot be read follow the switch', async () => {
+    document.body.innerHTML = '<div id="app"></div>';
+    const root = document.getElementById('app') as HTMLElement;
+    const app = startApp(root, {
+      host: 'standalone',
+      standalone: { loadXlsx: async () => xlsx, download: () => undefined, search: `?asOf=${AS_OF}` },
+    });
+    const page = app.standalone as StandaloneMode;
+    await page.fill.fill(await file('dang-bo-2025.xlsx', dangBoGrids()), files);
+    expectReportIn(root, 0);
+    await setLanguage('en', document);
+    await flush();
+    expectReportIn(root, 1);
+    await page.fill.fill({ name: 'bad.xlsx', read: async () => new TextEncoder().encode('not a zip') }, files.slice(0, 1));
+    await flush();
+    expect(texts(root, 'fill-error')).toEqual([`bad.xlsx: ${EN['read.notZip']}`]);
+    expect(app.status.text).toBe(`Could not fill bad.xlsx: ${EN['read.notZip']}`);
+    await setLanguage('vi', document);
+    await flush();
+    expect(texts(root, 'fill-error')).toEqual([`bad.xlsx: ${VI_ALL['read.notZip']}`]);
+    expect(app.status.text).toBe(`Không điền được bad.xlsx: ${VI_ALL['read.notZip']}`);
+  });
+  test('standalone page: what the rewrite cannot carry (a chart) is named in the language of the moment', async () => {
+    document.body.innerHTML = '<div id="app"></div>';
+    const root = document.getElementById('app') as HTMLElement;
+    const app = startApp(root, {
+      host: 'standalone',
+      standalone: { loadXlsx: async () => xlsx, download: () => undefined, search: `?asOf=${AS_OF}` },
+    });
+    const zip = await JSZip.loadAsync((await file('dang-bo.xlsx', dangBoGrids())).bytes);
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    await (app.standalone as StandaloneMode).fill.fill({ name: 'dang-bo-chart.xlsx', read: async () => bytes.slice() }, files.slice(0, 1));
+    const lost = (): string => texts(root, 'fill-lost')[0] ?? '';
+    expect(lost()).toContain(`${VI_ALL['part.charts']} (1)`);
+    await setLanguage('en', document);
+    await flush();
+    expect(lost()).toContain(`${EN['part.charts']} (1)`);
+    expect(lost()).not.toContain(VI_ALL['part.charts']);
+    await setLanguage('vi', document);
+    await flush();
+    expect(lost()).toContain(`${VI_ALL['part.charts']} (1)`);
   });
 });
 

@@ -241,6 +241,7 @@ export const EN: Record<MessageKey, string> = {
   'read.notFound': 'File "{path}" not found. Check the name and the path.',
   'read.noPermission': 'No permission to read file "{path}". Check the file\'s access rights.',
   'read.failed': 'File "{path}" cannot be read ({detail}).',
+  'part.counted': '{label} ({count})',
   'part.charts': 'charts',
   'part.chartsheets': 'chart sheets',
   'part.pivotTables': 'PivotTables',

@@ -33,6 +33,8 @@ export const VI_READ = {
   'read.notFound': 'Không tìm thấy tệp "{path}". Hãy kiểm tra tên và đường dẫn.',
   'read.noPermission': 'Không có quyền đọc tệp "{path}". Hãy kiểm tra quyền truy cập tệp.',
   'read.failed': 'Không đọc được tệp "{path}" ({detail}).',
+  // A kind of part and how many the file has (the page's list of what a rewrite cannot carry).
+  'part.counted': '{label} ({count})',
   'part.charts': 'biểu đồ (chart)',
   'part.chartsheets': 'trang biểu đồ (chart sheet)',
   'part.pivotTables': 'bảng tổng hợp (PivotTable)',
