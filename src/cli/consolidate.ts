@@ -101,14 +101,18 @@ export interface ConsolidateResult {
   consolidation: Consolidation;
   skipped: SkippedInput[];
   unreadable: number;
+  /** Each unreadable input's error with its catalogue reference, so that JSON can give it in `--lang`. */
+  readErrors: Map<string, ReadError>;
   totals: ConsolidationTotals;
 }
+
+type ReadError = { message: string; text?: MessageRef };
 
 /** What reading one input gave: only what the consolidation keeps (a row, or an earlier consolidation's rows). */
 type InputRead =
   | { type: 'checked'; row: ConsolidationRow }
   | { type: 'consolidation'; rows: ConsolidationRow[] }
-  | { type: 'error'; message: string; text?: MessageRef }
+  | ({ type: 'error' } & ReadError)
   | { type: 'skipped'; note: string; noteKey: SkipNoteKey };
 
 function skippedAs(noteKey: SkipNoteKey): InputRead {
@@ -139,18 +143,22 @@ export async function consolidateFiles(options: ConsolidateRunOptions): Promise<
   const consolidation = new Consolidation();
   const skipped: SkippedInput[] = [];
   let unreadable = 0;
+  const readErrors = new Map<string, ReadError>();
   const outputPath = resolve(options.output);
   for (const file of options.files) {
     const read: InputRead = resolve(file) === outputPath ? skippedAs('cons.skipOutput') : await readInput(file, policy, options.asOf);
     const outcome = applyRead(read, file, consolidation);
     if (outcome.type === 'skipped') skipped.push({ file, skipped: outcome.note, noteKey: outcome.noteKey });
-    if (outcome.type === 'error') unreadable += 1;
+    if (outcome.type === 'error') {
+      unreadable += 1;
+      readErrors.set(file, outcome);
+    }
     options.onFile?.(file, outcome);
   }
   const rows = consolidation.rows;
   const layout = consolidationLayout(rows, { asOf: options.asOf, policy, duplicates: consolidation.duplicates, issuer: options.issuer ?? null });
   await writeWorkbookFile([layout], options.output, { kind: 'consolidation', title: 'Danh sách tổ chức' });
-  return { consolidation, skipped, unreadable, totals: consolidation.totals(policy) };
+  return { consolidation, skipped, unreadable, readErrors, totals: consolidation.totals(policy) };
 }
 
 function applyRead(read: InputRead, file: string, consolidation: Consolidation): InputOutcome {
@@ -170,8 +178,10 @@ function applyRead(read: InputRead, file: string, consolidation: Consolidation):
   }
 }
 
-export function rowJson(row: ConsolidationRow, via: string): ConsolidateRowJson | ConsolidateErrorJson {
-  if (row.status === 'error') return { file: row.source, via, error: row.error ?? row.reasonText, eligible: false };
+/** One row of the JSON; an unreadable input's `error` in `lang` when its read error is known. */
+export function rowJson(row: ConsolidationRow, via: string, readError?: ReadError, lang: Lang = 'vi'): ConsolidateRowJson | ConsolidateErrorJson {
+  if (row.status === 'error')
+    return { file: row.source, via, error: readError ? messageIn(readError, lang) : (row.error ?? row.reasonText), eligible: false };
   return {
     file: row.source,
     via,
@@ -287,7 +297,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo, help: s
     const document: ConsolidateJson = {
       asOf,
       output,
-      rows: consolidation.rows.map((row) => rowJson(row, consolidation.via(row.key) ?? row.source)),
+      rows: consolidation.rows.map((row) => rowJson(row, consolidation.via(row.key) ?? row.source, result.readErrors.get(row.source), lang)),
       // The field names of SPEC §6; the note in --lang.
       skipped: result.skipped.map(({ file, noteKey }) => ({ file, skipped: cliText(lang, noteKey) })),
       duplicates: consolidation.duplicates,

@@ -114,6 +114,32 @@ describe('--json with --lang', () => {
     for (const fragment of vietnameseFragments()) expect(JSON.stringify([checkEn, consEn.skipped])).not.toContain(fragment);
   });
 
+  it("gives an unreadable input's row error in --lang (consolidate --json)", async () => {
+    const dir = tempDir('bontot-lang-json-');
+    const notWorkbook = join(dir, 'ghi-chu.xlsx');
+    writeFileSync(notWorkbook, 'không phải sổ tính');
+    type ConsJson = { rows: Record<string, unknown>[] };
+    const rowOf = async (lang: string): Promise<Record<string, unknown> | undefined> => {
+      const args = ['consolidate', SAMPLES[0] as string, notWorkbook, '-o', join(dir, `tong-${lang}.xlsx`), '--json', '--lang', lang];
+      const json = JSON.parse((await runCli([...args, '--as-of', '2026-01-15'], ROOT)).stdout) as ConsJson;
+      return json.rows.find((row) => row.file === notWorkbook);
+    };
+    const [vi, en] = [await rowOf('vi'), await rowOf('en')];
+    expect(vi).toEqual({
+      file: notWorkbook,
+      via: notWorkbook,
+      error: expect.stringContaining('Tệp không phải là sổ tính Excel (.xlsx).'),
+      eligible: false,
+    });
+    expect(en).toEqual({
+      file: notWorkbook,
+      via: notWorkbook,
+      error: expect.stringContaining('The file is not an Excel workbook (.xlsx).'),
+      eligible: false,
+    });
+    for (const fragment of vietnameseFragments()) expect(JSON.stringify(en)).not.toContain(fragment);
+  });
+
   it('refuses a language it does not have', async () => {
     const run = await runCli(['check', SAMPLES[0] as string, '--lang', 'fr'], ROOT);
     expect(run.code).toBe(2);
