@@ -27,6 +27,7 @@ import { summaryLayout } from '../../src/workbook/layout/summary';
 import { templateLayouts } from '../../src/workbook/layout/templateLayouts';
 import type { SheetLayout } from '../../src/workbook/types';
 import { createFakeExcel, type FakeCell, type FakeExcel, type SheetSnapshot } from '../fakes/office';
+import { emptyCell } from '../fakes/office/model';
 import { AS_OF, validChiBo, validDangBo } from '../workbook/grids';
 
 jest.setTimeout(120_000);
@@ -132,19 +133,7 @@ function officeValidation(cell: SheetSnapshot['validations'][string] | undefined
 }
 
 function officeCell(snap: SheetSnapshot, address: string, cell: FakeCell | undefined): CellLook {
-  const c = cell ?? {
-    value: '',
-    formula: null,
-    numberFormat: 'General',
-    format: {
-      fill: null,
-      font: { name: 'Calibri', size: 11, bold: false, italic: false, underline: 'None', color: '#000000' },
-      horizontalAlignment: 'General',
-      verticalAlignment: 'Bottom',
-      wrapText: false,
-      borders: {},
-    },
-  };
+  const c = cell ?? emptyCell();
   return {
     value: c.formula !== null || c.value === '' ? null : c.value,
     formula: c.formula === null ? null : c.formula.replace(/^=/, ''),
