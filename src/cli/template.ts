@@ -84,12 +84,13 @@ export async function runTemplate(args: readonly string[], io: CliIo, help: stri
   }
   const { name, ...rest } = choice;
   await writeWorkbookFile(templateLayouts({ ...rest, ...(name ? { name } : {}) }), out, { kind: 'template', title: 'Sổ tính mô hình bốn tốt' });
+  // The name first and '; ' between the parts: a type ("Cơ quan hành chính, đơn vị sự nghiệp") has commas of its own.
   const parts = [
+    ...(choice.name ? [choice.name] : []),
     orgKindIn(choice.kind, choice.level, lang),
     cliText(lang, 'template.year.part', { year: choice.year }),
     cliText(lang, 'template.type.part', { type: orgTypeIn(choice.type, lang) }),
   ];
-  if (choice.name) parts.push(choice.name);
-  io.stdout(cliText(lang, 'template.created', { file: out, parts: parts.join(', ') }));
+  io.stdout(cliText(lang, 'template.created', { file: out, parts: parts.join('; ') }));
   return EXIT_OK;
 }

@@ -25,7 +25,7 @@ describe('template', () => {
       dir,
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Đã tạo sổ tính mẫu: chi-bo.xlsx (Chi bộ cơ sở, năm 2025, loại hình: Doanh nghiệp, Chi bộ Công ty TNHH Hòa Bình)');
+    expect(run.stdout).toContain('Đã tạo sổ tính mẫu: chi-bo.xlsx (Chi bộ Công ty TNHH Hòa Bình; Chi bộ cơ sở; năm 2025; loại hình: Doanh nghiệp)');
     const wb = await load(join(dir, 'chi-bo.xlsx'));
     expect(wb.keywords).toBe('bontot:template');
     const names = wb.worksheets.map((w) => w.name);
