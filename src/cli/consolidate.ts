@@ -26,7 +26,7 @@ import {
 } from '../workbook/consolidate';
 import { consolidationLayout } from '../workbook/layout/consolidation';
 import { optionFlag, optionString, parseArgs } from './args';
-import { diskFile, EXIT_ERROR, EXIT_OK, fileExists, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
+import { collectGarbage, diskFile, EXIT_ERROR, EXIT_OK, fileExists, inputFiles, loadPolicy, parseAsOf, type CliIo } from './common';
 import { cliText, LANG_OPTIONS, orgKindIn, parseLang, percentTextIn, usageError } from './lang';
 
 const OPTIONS = [
@@ -157,6 +157,7 @@ export async function consolidateFiles(options: ConsolidateRunOptions): Promise<
   }
   const rows = consolidation.rows;
   const layout = consolidationLayout(rows, { asOf: options.asOf, policy, duplicates: consolidation.duplicates, issuer: options.issuer ?? null });
+  collectGarbage();
   await writeWorkbookFile([layout], options.output, { kind: 'consolidation', title: 'Danh sách tổ chức' });
   return { consolidation, skipped, unreadable, readErrors, totals: consolidation.totals(policy) };
 }
