@@ -1,7 +1,7 @@
 /**
  * The pane's labels in English: their own chunk ("i18n-en"), loaded when English is chosen (or
  * remembered), so the pane's first scripts carry Vietnamese alone (taskpane_initial_kb). Same keys
- * as the Vietnamese table in ../i18n.ts (the type checks that none is missing).
+ * as the Vietnamese table in ./vi.ts (the type checks that none is missing).
  */
 import type { PaneKey } from '../i18n';
 
