@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { argvLang, UsageError } from './cli/args';
-import { EXIT_ERROR, EXIT_OK, errorMessage, processIo, type CliIo } from './cli/io';
+import { EXIT_ERROR, EXIT_OK, errorMessage, finishWhenStdoutCloses, processIo, type CliIo } from './cli/io';
 import { helpText, type HelpTopic } from './cli/help';
 
 export { type CliIo } from './cli/io';
@@ -96,6 +96,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
 /** Entry point of the launcher: sets the exit status once all output is flushed. */
 export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  finishWhenStdoutCloses();
   main(argv).then(
     (code) => {
       process.exitCode = code;
