@@ -52,19 +52,36 @@ export function labelText(value: unknown, at: CellRef, issues: Issue[] | null, l
   return found.unicode;
 }
 
-/**
- * Parsed labels of one parser, by text. The entry also keeps the last text it was asked (a column
- * asks the same label row after row), which answers without a map look-up.
- */
-interface LabelMemo {
-  byText: Map<string, Parsed<unknown>>;
-  lastText: string | null;
-  last: Parsed<unknown> | null;
-}
-
 /** Bounds of the maps (a workbook of free text in a label column must not grow them without end). */
 const MAX_LABELS = 10_000;
 const MAX_READINGS = 1000;
+
+/**
+ * One function's answers by text, at most `limit` of them. The last text asked is answered first,
+ * without a map look-up: a column asks the same label, rating or Kỷ luật text row after row.
+ */
+class TextAnswers<V> {
+  private readonly byText = new Map<string, V>();
+  private lastText: string | null = null;
+  private last: V | undefined;
+
+  constructor(
+    private readonly answer: (text: string) => V,
+    private readonly limit: number,
+  ) {}
+
+  get(text: string): V {
+    if (text === this.lastText) return this.last as V;
+    let value = this.byText.get(text);
+    if (value === undefined) {
+      value = this.answer(text);
+      if (this.byText.size < this.limit) this.byText.set(text, value);
+    }
+    this.lastText = text;
+    this.last = value;
+    return value;
+  }
+}
 
 /**
  * One workbook's text cache, made by readWorkbook and handed to every sheet view (and so to every
@@ -77,13 +94,9 @@ export class CellTexts {
   readonly warned = new Set<string>();
   /** labelText of raw string values that are not legacy text (legacy ones get a warning per cell). */
   private readonly texts = new Map<string, string | null>();
-  private readonly labels = new Map<(text: string) => Parsed<unknown>, LabelMemo>();
-  private readonly notYetRatedByText = new Map<string, boolean>();
-  private lastRatingText: string | null = null;
-  private lastNotYetRated = false;
-  private readonly disciplineByText = new Map<string, DisciplineReading>();
-  private lastDisciplineText: string | null = null;
-  private lastDiscipline: DisciplineReading = { kind: 'none' };
+  private readonly labels = new Map<(text: string) => Parsed<unknown>, TextAnswers<Parsed<unknown>>>();
+  private readonly notYetRatedAnswers = new TextAnswers(isNotYetRated, MAX_READINGS);
+  private readonly disciplineAnswers = new TextAnswers(parseDiscipline, MAX_READINGS);
 
   /** `scan`: the first pass over the workbook's text cells (legacyFix.ts). */
   constructor(readonly scan: LegacyScan) {}
@@ -110,47 +123,21 @@ export class CellTexts {
 
   /** `parse(text)`, once per parser and text. */
   parse<T>(parse: (text: string) => Parsed<T>, text: string): Parsed<T> {
-    let memo = this.labels.get(parse);
-    if (!memo) {
-      memo = { byText: new Map(), lastText: null, last: null };
-      this.labels.set(parse, memo);
+    let answers = this.labels.get(parse);
+    if (!answers) {
+      answers = new TextAnswers<Parsed<unknown>>(parse, MAX_LABELS);
+      this.labels.set(parse, answers);
     }
-    if (text === memo.lastText && memo.last !== null) return memo.last as Parsed<T>;
-    let parsed = memo.byText.get(text) as Parsed<T> | undefined;
-    if (!parsed) {
-      parsed = parse(text);
-      if (memo.byText.size < MAX_LABELS) memo.byText.set(text, parsed);
-    }
-    memo.lastText = text;
-    memo.last = parsed;
-    return parsed;
+    return answers.get(text) as Parsed<T>;
   }
 
   /** Whether a rating text says the rating is not given yet ("Chưa xếp loại"); folding each costs. */
   notYetRated(text: string): boolean {
-    // A column repeats a few ratings thousands of times: the last answer first.
-    if (text === this.lastRatingText) return this.lastNotYetRated;
-    let answer = this.notYetRatedByText.get(text);
-    if (answer === undefined) {
-      answer = isNotYetRated(text);
-      if (this.notYetRatedByText.size < MAX_READINGS) this.notYetRatedByText.set(text, answer);
-    }
-    this.lastRatingText = text;
-    this.lastNotYetRated = answer;
-    return answer;
+    return this.notYetRatedAnswers.get(text);
   }
 
   /** What a Kỷ luật text says (the same few words on every row). */
   discipline(text: string): DisciplineReading {
-    // The column says "Không" row after row: the last answer first.
-    if (text === this.lastDisciplineText) return this.lastDiscipline;
-    let reading = this.disciplineByText.get(text);
-    if (reading === undefined) {
-      reading = parseDiscipline(text);
-      if (this.disciplineByText.size < MAX_READINGS) this.disciplineByText.set(text, reading);
-    }
-    this.lastDisciplineText = text;
-    this.lastDiscipline = reading;
-    return reading;
+    return this.disciplineAnswers.get(text);
   }
 }
